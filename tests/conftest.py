@@ -1,0 +1,163 @@
+"""Shared fixtures: a fresh database per test, on SQLite and, when a server is given, PostgreSQL.
+
+``WUYE_TEST_PG_URL`` names a PostgreSQL server (``postgresql+psycopg://postgres@127.0.0.1:54329``)
+on which the tests may create and drop databases; ``.ci/run`` starts one. Without it the
+PostgreSQL variants are skipped with that reason.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keep every test away from the real user's data folder.
+os.environ.pop("WUYE_DB", None)
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from wuye_desktop.core import directory, users
+from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.core.validation import credit_code_check_char
+from wuye_desktop.storage import migrate
+from wuye_desktop.storage.db import Database
+
+PG_URL = os.environ.get("WUYE_TEST_PG_URL", "")
+TEMPLATE_DB = "wuye_test_template"
+
+
+def valid_credit_code(body: str = "91370200MA3C12345") -> str:
+    return body + credit_code_check_char(body)
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated template database; each test clones it, which takes milliseconds."""
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server: set WUYE_TEST_PG_URL (.ci/run does)")
+    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)"))
+        c.execute(text(f"CREATE DATABASE {TEMPLATE_DB}"))
+    db = Database(make_url(PG_URL).set(database=TEMPLATE_DB).render_as_string(False))
+    migrate.upgrade(db)
+    db.dispose()
+    yield TEMPLATE_DB
+    with admin.connect() as c:
+        c.execute(text(f"DROP DATABASE IF EXISTS {TEMPLATE_DB} WITH (FORCE)"))
+    admin.dispose()
+
+
+def _pg_database(template: str | None) -> Iterator[Database]:
+    name = "wuye_t_" + uuid.uuid4().hex[:12]
+    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"CREATE DATABASE {name}" + (f" TEMPLATE {template}" if template else "")))
+    db = Database(make_url(PG_URL).set(database=name).render_as_string(False))
+    try:
+        yield db
+    finally:
+        db.dispose()
+        with admin.connect() as c:
+            c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated database on each engine (storage tests use this one)."""
+    if request.param == "sqlite":
+        db = Database(str(tmp_path / "wuye.sqlite3"))
+        migrate.upgrade(db)
+        yield db
+        db.dispose()
+    else:
+        template = request.getfixturevalue("pg_template")
+        yield from _pg_database(template)
+
+
+@pytest.fixture
+def empty_pg_db() -> Iterator[Database]:
+    """An empty PostgreSQL database with no schema at all (migration tests)."""
+    if not PG_URL:
+        pytest.skip("no PostgreSQL server: set WUYE_TEST_PG_URL (.ci/run does)")
+    yield from _pg_database(None)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """A fresh, migrated SQLite database: the default for tests that are not about storage."""
+    database = Database(str(tmp_path / "wuye.sqlite3"))
+    migrate.upgrade(database)
+    yield database
+    database.dispose()
+
+
+def _set_up_company(database: Database) -> Actor:
+    return users.first_run(
+        database,
+        company_name="青岛安居物业服务有限公司",
+        credit_code=valid_credit_code(),
+        admin_username="admin",
+        admin_display_name="系统管理员",
+        password="admin-pass-1",
+    )
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    """The first administrator of a company set up in ``db``."""
+    return _set_up_company(db)
+
+
+@pytest.fixture
+def any_admin(any_db: Database) -> Actor:
+    return _set_up_company(any_db)
+
+
+def make_user(database: Database, admin_actor: Actor, role: Role, name: str) -> Actor:
+    password = f"{name}-pass-1"
+    users.create_user(
+        database, admin_actor, username=name, display_name=name, role=role, password=password
+    )
+    actor, _ = users.login(database, name, password)
+    return actor
+
+
+@pytest.fixture
+def community(db: Database, admin: Actor) -> directory.CommunityView:
+    """Community QD001 with its 3 channels and one household, 3-2-1201 (张三 13812345678)."""
+    from wuye_desktop.core.vocab import Channel
+
+    c = directory.create_community(
+        db,
+        admin,
+        directory.CommunityInput(code="QD001", name="海尔云谷", project_code="370202-001"),
+    )
+    directory.set_channels(
+        db,
+        admin,
+        c.id,
+        [
+            directory.ChannelInput(
+                Channel.PROPERTY, "安居物业", "王经理", "0532-88881234", "24小时"
+            ),
+            directory.ChannelInput(
+                Channel.REPAIR_CONTRACTOR, "青岛房修公司", "李工", "13911112222", "8:00-18:00"
+            ),
+            directory.ChannelInput(
+                Channel.DEVELOPER, "海尔地产", "赵主任", "400-888-1234", "9:00-17:00"
+            ),
+        ],
+    )
+    directory.create_household(
+        db,
+        admin,
+        c.id,
+        directory.HouseholdInput("3", "2", "1201", [directory.OwnerInput("张三", "13812345678")]),
+    )
+    return directory.get_community(db, admin, c.id)

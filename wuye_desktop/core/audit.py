@@ -1,0 +1,88 @@
+"""The audit log: every change and every reveal of a full phone number, who and when."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import AuditEntry
+
+
+def record(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str = "",
+    entity_id: object = "",
+    **detail: Any,
+) -> None:
+    """Add an audit entry to the caller's transaction, so it commits with the change itself."""
+    session.add(
+        AuditEntry(
+            at=now_utc(),
+            user_id=actor.user_id,
+            username=actor.username,
+            action=action,
+            entity=entity,
+            entity_id=str(entity_id),
+            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: datetime
+    username: str
+    action: str
+    entity: str
+    entity_id: str
+    detail: str
+
+
+def _filtered(text: str) -> Any:
+    stmt = select(AuditEntry.id)
+    if text:
+        like = f"%{text}%"
+        stmt = stmt.where(
+            or_(
+                AuditEntry.username.like(like),
+                AuditEntry.action.like(like),
+                AuditEntry.entity_id == text,
+                AuditEntry.detail.like(like),
+            )
+        )
+    return stmt
+
+
+def audit_ids(db: Database, actor: Actor, text: str = "") -> list[int]:
+    """Ids of matching entries, newest first (the lazy table fetches rows as they are shown)."""
+    actor.require(Permission.AUDIT_READ)
+    with db.read() as s:
+        return list(s.scalars(_filtered(text).order_by(AuditEntry.id.desc())))
+
+
+def audit_count(db: Database, actor: Actor) -> int:
+    actor.require(Permission.AUDIT_READ)
+    with db.read() as s:
+        return int(s.scalar(select(func.count(AuditEntry.id))) or 0)
+
+
+def audit_rows(db: Database, actor: Actor, ids: Sequence[int]) -> list[AuditRow]:
+    actor.require(Permission.AUDIT_READ)
+    with db.read() as s:
+        found = {
+            e.id: AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.detail)
+            for e in s.scalars(select(AuditEntry).where(AuditEntry.id.in_(list(ids))))
+        }
+    return [found[i] for i in ids if i in found]

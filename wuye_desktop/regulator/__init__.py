@@ -1,0 +1,1 @@
+"""The regulator protocol: client, outbox/inbox and the reference server."""

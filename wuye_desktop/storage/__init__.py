@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy engine and sessions, the ORM mapping, migrations and backups."""

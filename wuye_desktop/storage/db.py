@@ -1,0 +1,171 @@
+"""The database: engine, sessions, one transaction per user action, and error classification."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from wuye_desktop.core.errors import ConcurrentEdit, StorageUnavailable
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "wuye_desktop"
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "wuye.sqlite3"
+
+
+def resolve_url(raw: str | None) -> URL:
+    """A file path, ``sqlite:///...`` or ``postgresql+psycopg://...``; None means the default."""
+    if not raw:
+        path = default_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return URL.create("sqlite", database=str(path))
+    if "://" not in raw:
+        return URL.create("sqlite", database=str(Path(raw).expanduser().resolve()))
+    url = make_url(raw)
+    if url.drivername == "postgresql":  # the one driver we ship
+        url = url.set(drivername="postgresql+psycopg")
+    if url.drivername not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP("core", "Unsupported database URL: {url}"),
+            url=url.render_as_string(hide_password=True),
+        )
+    return url
+
+
+# Messages of SQLite and PostgreSQL that mean the environment failed, not the program.
+_ENVIRONMENT_HINTS = (
+    "database or disk is full",
+    "disk i/o error",
+    "unable to open database",
+    "database is locked",
+    "readonly database",
+    "no space left",
+    "connection refused",
+    "server closed the connection",
+    "could not connect",
+    "connection timed out",
+    "terminating connection",
+    "the database system is",
+    "connection is closed",
+    "could not translate host",
+)
+
+
+def is_environment_error(exc: BaseException) -> bool:
+    if isinstance(exc, DBAPIError) and exc.connection_invalidated:
+        return True
+    text = str(getattr(exc, "orig", exc)).lower()
+    return any(h in text for h in _ENVIRONMENT_HINTS)
+
+
+class Database:
+    """One database, SQLite file or PostgreSQL server, and how to work in it."""
+
+    def __init__(self, url: str | URL | None = None, *, echo: bool = False) -> None:
+        self.url: URL = url if isinstance(url, URL) else resolve_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        kwargs: dict[str, Any] = {"echo": echo}
+        if self.is_sqlite:
+            kwargs["connect_args"] = {"timeout": 10, "check_same_thread": False}
+        else:
+            kwargs["pool_pre_ping"] = True
+            kwargs["connect_args"] = {"connect_timeout": 5}
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+        # Writes on SQLite take the write lock at BEGIN, so two desks never deadlock upgrading.
+        self._write_engine = self.engine.execution_options(wuye_write=True)
+        self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
+        self._reader = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        if not self.is_sqlite or not self.url.database or self.url.database == ":memory:":
+            return None
+        return Path(self.url.database)
+
+    def describe(self) -> str:
+        """What the status bar shows: the file, or the server and database, never a password."""
+        if self.sqlite_path is not None:
+            return str(self.sqlite_path)
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One user action: everything inside commits together or not at all."""
+        with self._writer() as session, _translated_errors(), session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is committed."""
+        with self._reader() as session, _translated_errors():
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def _translated_errors() -> Iterator[None]:
+    try:
+        yield
+    except StaleDataError as exc:
+        raise ConcurrentEdit(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Somebody else saved this record first. It has been reloaded; "
+                "please make your change again.",
+            )
+        ) from exc
+    except OperationalError as exc:
+        if is_environment_error(exc):
+            log.warning("database unavailable: %s", exc.orig)
+            raise StorageUnavailable(
+                QT_TRANSLATE_NOOP(
+                    "core", "The database cannot be used right now ({reason}). Please retry."
+                ),
+                reason=str(exc.orig).strip().splitlines()[0] if exc.orig else "?",
+            ) from exc
+        log.exception("database error")
+        raise
+    except SQLAlchemyError:
+        log.exception("database error")
+        raise
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is lazy).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        # FULL: a commit survives even a power cut, not only a killed process.
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        write = conn.get_execution_options().get("wuye_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

@@ -1,0 +1,96 @@
+"""Schema upgrades with Alembic, copying an SQLite file aside before touching it."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
+
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.errors import StorageUnavailable
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.storage.db import Database
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_empty(db: Database) -> bool:
+    with db.engine.connect() as conn:
+        return not inspect(conn).get_table_names()
+
+
+def needs_upgrade(db: Database) -> bool:
+    return current_revision(db) != head_revision()
+
+
+def upgrade(db: Database, revision: str = "head") -> Path | None:
+    """Bring the schema to *revision*; returns the copy made of an SQLite file, if any.
+
+    An existing SQLite database is copied aside first (``wuye.sqlite3.before-<rev>-<time>``),
+    so a failed or regretted upgrade can be undone by putting the copy back.
+    """
+    current = current_revision(db)
+    known = {s.revision for s in ScriptDirectory.from_config(_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise StorageUnavailable(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "The database was made by a newer version of this program (schema {rev}). "
+                "Please install the newer version.",
+            ),
+            rev=current,
+        )
+    copy: Path | None = None
+    path = db.sqlite_path
+    if path is not None and path.exists() and current is not None and current != head_revision():
+        stamp = now_utc().strftime("%Y%m%dT%H%M%SZ")
+        copy = path.with_name(f"{path.name}.before-{current}-{stamp}")
+        backup_sqlite(path, copy)
+        log.info("copied %s to %s before upgrading", path, copy)
+    cfg = _config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)
+    return copy
+
+
+def backup_sqlite(source: Path, target: Path) -> None:
+    """A consistent copy of a live SQLite database (the online backup API, WAL included)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".partial")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    shutil.move(tmp, target)

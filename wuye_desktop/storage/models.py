@@ -1,0 +1,194 @@
+"""The ORM mapping of every table. Migrations in ``migrations/versions`` must match it exactly."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.storage.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime()}
+
+
+class Company(Base):
+    """The one company whose desks share this database."""
+
+    __tablename__ = "company"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    credit_code: Mapped[str] = mapped_column(String(18), unique=True)
+    address: Mapped[str] = mapped_column(String(300), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    # e.g. https://report.example.cn/r?h={household}; empty means the WUYE:H: payload.
+    report_url_template: Mapped[str] = mapped_column(String(500), default="")
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Community(Base):
+    __tablename__ = "community"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(12), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    project_code: Mapped[str] = mapped_column(String(64), default="")  # the regulator's code
+    address: Mapped[str] = mapped_column(String(300), default="")
+    district: Mapped[str] = mapped_column(String(100), default="")
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    buildings: Mapped[list[Building]] = relationship(
+        back_populates="community", cascade="all, delete-orphan", order_by="Building.sort_key"
+    )
+    channels: Mapped[list[ChannelContact]] = relationship(
+        back_populates="community", cascade="all, delete-orphan"
+    )
+
+
+class ChannelContact(Base):
+    """One of the 3 reporting channels of 4个3 for a community."""
+
+    __tablename__ = "channel_contact"
+    __table_args__ = (UniqueConstraint("community_id", "channel"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"))
+    channel: Mapped[str] = mapped_column(String(32))  # property | repair_contractor | developer
+    unit_name: Mapped[str] = mapped_column(String(200), default="")
+    contact: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    service_hours: Mapped[str] = mapped_column(String(100), default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    community: Mapped[Community] = relationship(back_populates="channels")
+
+
+class Building(Base):
+    __tablename__ = "building"
+    __table_args__ = (UniqueConstraint("community_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(8))  # as in the household code: "3"
+    name: Mapped[str] = mapped_column(String(100), default="")  # as on the wall: "3号楼"
+    # Numbers sort as numbers ("2" before "10"); see core.directory.sort_key.
+    sort_key: Mapped[str] = mapped_column(String(24), default="")
+    floors: Mapped[int] = mapped_column(Integer, default=0)
+    elevator_count: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    community: Mapped[Community] = relationship(back_populates="buildings")
+    units: Mapped[list[Unit]] = relationship(
+        back_populates="building", cascade="all, delete-orphan", order_by="Unit.sort_key"
+    )
+
+
+class Unit(Base):
+    __tablename__ = "unit"
+    __table_args__ = (UniqueConstraint("building_id", "number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    building_id: Mapped[int] = mapped_column(ForeignKey("building.id", ondelete="CASCADE"))
+    number: Mapped[str] = mapped_column(String(8))
+    sort_key: Mapped[str] = mapped_column(String(24), default="")
+
+    building: Mapped[Building] = relationship(back_populates="units")
+    households: Mapped[list[Household]] = relationship(
+        back_populates="unit", cascade="all, delete-orphan", order_by="Household.sort_key"
+    )
+
+
+class Household(Base):
+    __tablename__ = "household"
+    __table_args__ = (UniqueConstraint("unit_id", "room"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
+    # Denormalised so that lists and searches need no four-table join.
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    room: Mapped[str] = mapped_column(String(8))
+    code: Mapped[str] = mapped_column(String(48), unique=True)  # QD001-3-2-1201
+    sort_key: Mapped[str] = mapped_column(String(24), default="")
+    area_m2: Mapped[str] = mapped_column(String(16), default="")  # as printed on the deed
+    note: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+    unit: Mapped[Unit] = relationship(back_populates="households")
+    owners: Mapped[list[Owner]] = relationship(
+        back_populates="household", cascade="all, delete-orphan", order_by="Owner.position"
+    )
+
+
+class Owner(Base):
+    __tablename__ = "owner"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    household_id: Mapped[int] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)  # 0 is the main contact
+    name: Mapped[str] = mapped_column(String(100), index=True)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    # Digits only, for searching by a whole number or its last digits.
+    phone_digits: Mapped[str] = mapped_column(String(24), default="", index=True)
+
+    household: Mapped[Household] = relationship(back_populates="owners")
+
+
+class User(Base):
+    __tablename__ = "app_user"  # "user" is reserved in PostgreSQL
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(100), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(default=None)
+    last_login_at: Mapped[datetime | None] = mapped_column(default=None)
+    language: Mapped[str] = mapped_column(String(16), default="zh_CN")
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AuditEntry(Base):
+    """Who did what when: every change and every reveal of a full phone number."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    username: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64), index=True)  # e.g. household.update
+    entity: Mapped[str] = mapped_column(String(32), default="")
+    entity_id: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")  # JSON
+
+
+class Setting(Base):
+    """Company-wide settings as JSON values under dotted keys."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

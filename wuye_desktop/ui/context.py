@@ -1,0 +1,28 @@
+"""What every tab and dialog is given: the database, who is logged in, and app-wide signals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.storage.db import Database
+
+
+class AppSignals(QObject):
+    """Broadcasts between tabs: after a change, views that show the changed data reload."""
+
+    directory_changed = Signal()
+    language_changed = Signal()
+
+
+@dataclass
+class AppContext:
+    db: Database
+    actor: Actor
+    display_name: str
+    signals: AppSignals
+
+    def can(self, permission: Permission) -> bool:
+        return self.actor.can(permission)

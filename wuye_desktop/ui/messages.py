@@ -1,0 +1,38 @@
+"""Turning core errors into translated text, and showing them."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from wuye_desktop.core.errors import FieldError, StorageUnavailable, ValidationError, WuyeError
+from wuye_desktop.core.i18n import CONTEXT
+
+log = logging.getLogger(__name__)
+
+
+def tr_core(template: str, **params: object) -> str:
+    """Translate a message marked in the core with QT_TRANSLATE_NOOP("core", ...)."""
+    return QCoreApplication.translate(CONTEXT, template).format(**params)
+
+
+def describe(error: WuyeError) -> str:
+    if isinstance(error, ValidationError):
+        return "\n".join(describe_field(e) for e in error.errors)
+    return tr_core(error.template, **error.params)
+
+
+def describe_field(error: FieldError) -> str:
+    return tr_core(error.template, **error.params)
+
+
+def show_error(parent: QWidget | None, error: WuyeError) -> None:
+    """A message box for an error a person can act on; environment errors invite a retry."""
+    title = (
+        QCoreApplication.translate("messages", "Database unavailable")
+        if isinstance(error, StorageUnavailable)
+        else QCoreApplication.translate("messages", "Cannot do this")
+    )
+    QMessageBox.warning(parent, title, describe(error))
