@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit
@@ -105,44 +105,57 @@ def _username_errors(session: Session, username: str) -> list[FieldError]:
 
 
 def login(db: Database, username: str, password: str) -> tuple[Actor, UserRow]:
-    """Check a password. Five failures in a row lock the account for fifteen minutes."""
+    """Check a password. Five failures in a row lock the account for fifteen minutes.
+
+    The slow hash check runs outside any write transaction, and the bookkeeping is done with
+    plain UPDATEs that do not touch the row's version: desks logging in at the same moment,
+    even as the same user, neither wait on each other nor spoil an administrator's edit.
+    """
     now = now_utc()
     refused = AuthenticationFailed(QT_TRANSLATE_NOOP("core", "Wrong user name or password."))
-    with db.transaction() as s:
+    with db.read() as s:
         user = s.scalar(select(User).where(func.lower(User.username) == username.strip().lower()))
-        if user is None:
-            _verify(_DUMMY_HASH, password)
-            raise refused
-        actor = _actor(user)
-        if not user.active:
-            raise AuthenticationFailed(QT_TRANSLATE_NOOP("core", "This account is disabled."))
-        if user.locked_until is not None and user.locked_until > now:
-            minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
-            raise AuthenticationFailed(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Too many failed attempts: the account is locked for {minutes} more minute(s).",
-                ),
-                minutes=minutes,
-            )
-        if not _verify(user.password_hash, password):
-            user.failed_logins += 1
-            if user.failed_logins >= MAX_FAILURES:
-                user.locked_until = now + LOCK_DURATION
-                user.failed_logins = 0
+    if user is None:
+        _verify(_DUMMY_HASH, password)
+        raise refused
+    actor = _actor(user)
+    if not user.active:
+        raise AuthenticationFailed(QT_TRANSLATE_NOOP("core", "This account is disabled."))
+    if user.locked_until is not None and user.locked_until > now:
+        minutes = max(1, int((user.locked_until - now).total_seconds() + 59) // 60)
+        raise AuthenticationFailed(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Too many failed attempts: the account is locked for {minutes} more minute(s).",
+            ),
+            minutes=minutes,
+        )
+    ok = _verify(user.password_hash, password)
+    this_user = update(User).where(User.id == user.id)
+    with db.transaction() as s:
+        if ok:
+            values: dict[str, object] = {
+                "failed_logins": 0,
+                "locked_until": None,
+                "last_login_at": now,
+            }
+            if _hasher.check_needs_rehash(user.password_hash):
+                values["password_hash"] = hash_password(password)
+            s.execute(this_user.values(**values))
+            audit.record(s, actor, "login", "user", user.id)
+        else:
+            failures = s.execute(
+                this_user.values(failed_logins=User.failed_logins + 1).returning(User.failed_logins)
+            ).scalar_one()
+            if failures >= MAX_FAILURES:
+                s.execute(this_user.values(failed_logins=0, locked_until=now + LOCK_DURATION))
                 audit.record(s, actor, "user.locked", "user", user.id)
             else:
                 audit.record(s, actor, "login.failed", "user", user.id)
-        else:
-            user.failed_logins = 0
-            user.locked_until = None
-            user.last_login_at = now
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = hash_password(password)
-            audit.record(s, actor, "login", "user", user.id)
-            return actor, _row(user)
-    # The failure is committed above before it is reported.
-    raise refused
+    if not ok:
+        raise refused  # the failure was committed above before it is reported
+    user.last_login_at = now
+    return actor, _row(user)
 
 
 def needs_first_run(db: Database) -> bool:

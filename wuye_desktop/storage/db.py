@@ -113,12 +113,13 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
+        """A session for reading; nothing it does is committed.
+
+        Closing (rather than rolling back) ends its transaction and detaches what it loaded
+        without expiring it, so plain values can still be read off the objects afterwards.
+        """
         with self._reader() as session, _translated_errors():
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -6,7 +6,9 @@ from datetime import datetime
 
 from sqlalchemy import (
     ForeignKey,
+    Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -192,3 +194,147 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# --- work orders (issue 3) ------------------------------------------------------------------
+
+
+class DayCounter(Base):
+    """The last number given out per prefix and local day; bumped in the numbered record's own
+    transaction, so a rolled-back order leaves no gap and two desks never get the same number."""
+
+    __tablename__ = "day_counter"
+    key: Mapped[str] = mapped_column(String(16), primary_key=True)  # GD20261120 (local day)
+    last: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WorkOrder(Base):
+    __tablename__ = "work_order"
+    # Every sortable list column has an index ending in id, so a page is found by a keyset
+    # seek rather than by sorting a million rows; the community/status one serves the
+    # desk's usual filter.
+    __table_args__ = (
+        Index("ix_work_order_reported", "reported_at", "id"),
+        Index("ix_work_order_due", "completion_due", "id"),
+        Index("ix_work_order_community_status", "community_id", "status", "reported_at"),
+        Index("ix_work_order_status", "status", "reported_at"),
+        Index("ix_work_order_category", "category", "id"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)  # GD20261120-0042
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("household.id"), default=None, index=True
+    )
+    location: Mapped[str] = mapped_column(String(200), default="")  # common-area place
+    category: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(32))
+    source: Mapped[str] = mapped_column(String(32))
+    tier: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str] = mapped_column(Text)
+    caller_name: Mapped[str] = mapped_column(String(100), default="")
+    caller_phone: Mapped[str] = mapped_column(String(40), default="")
+    handler: Mapped[str] = mapped_column(String(100), default="")
+    reported_at: Mapped[datetime] = mapped_column()
+    response_due: Mapped[datetime] = mapped_column()
+    completion_due: Mapped[datetime] = mapped_column()
+    responded_at: Mapped[datetime | None] = mapped_column(default=None)
+    completed_at: Mapped[datetime | None] = mapped_column(default=None)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    paused_since: Mapped[datetime | None] = mapped_column(default=None)
+    callback_due: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    # Lower-cased concatenation of number, room and description for the list's text filter.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    regulator_ticket_id: Mapped[str | None] = mapped_column(String(64), default=None, unique=True)
+    last_event_seq: Mapped[int] = mapped_column(Integer, default=0)  # protocol §5 events
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class OrderEvent(Base):
+    """The timeline: every change of an order, timed and signed."""
+
+    __tablename__ = "order_event"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
+    at: Mapped[datetime] = mapped_column()
+    kind: Mapped[str] = mapped_column(String(16))  # status | note | pause | resume | photo
+    status: Mapped[str] = mapped_column(String(16), default="")  # the status after the event
+    seq: Mapped[int | None] = mapped_column(Integer, default=None)  # protocol seq of status events
+    channel: Mapped[str] = mapped_column(String(32), default="")
+    handler: Mapped[str] = mapped_column(String(100), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"), default=None)
+    username: Mapped[str] = mapped_column(String(64), default="")
+
+
+class OrderPause(Base):
+    __tablename__ = "order_pause"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
+    start: Mapped[datetime] = mapped_column()
+    end: Mapped[datetime | None] = mapped_column(default=None)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Commitment(Base):
+    """The promise behind a promised-tier order; the commitment letter is printed from it."""
+
+    __tablename__ = "commitment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), unique=True)
+    number: Mapped[str] = mapped_column(String(24), unique=True)  # CN20261120-0003
+    plan: Mapped[str] = mapped_column(Text)
+    promised_date: Mapped[str] = mapped_column(String(10))  # ISO date, a local calendar day
+    responsible_unit: Mapped[str] = mapped_column(String(200))
+    responsible_person: Mapped[str] = mapped_column(String(100))
+    issued_at: Mapped[datetime] = mapped_column()
+    issued_by: Mapped[str] = mapped_column(String(64))
+    printed_count: Mapped[int] = mapped_column(Integer, default=0)
+    fulfilled_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class Callback(Base):
+    __tablename__ = "callback"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
+    at: Mapped[datetime] = mapped_column()
+    method: Mapped[str] = mapped_column(String(8))  # phone | visit | sms
+    person_reached: Mapped[str] = mapped_column(String(100), default="")
+    satisfaction: Mapped[str] = mapped_column(String(24))
+    comment: Mapped[str] = mapped_column(Text, default="")
+    username: Mapped[str] = mapped_column(String(64), default="")
+
+
+class OrderPhoto(Base):
+    __tablename__ = "order_photo"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
+    filename: Mapped[str] = mapped_column(String(200))
+    mime: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[datetime] = mapped_column(default=now_utc)
+    username: Mapped[str] = mapped_column(String(64), default="")
+
+
+class OutboxEvent(Base):
+    """What must reach the regulator, written in the same transaction as the change itself."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    idempotency_key: Mapped[str] = mapped_column(String(36), unique=True)
+    # Everything about one order goes out in commit order (protocol §6.3).
+    stream: Mapped[str] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(String(32))  # work_order | event | callback | ...
+    method: Mapped[str] = mapped_column(String(8), default="POST")
+    path: Mapped[str] = mapped_column(String(300))
+    body: Mapped[str] = mapped_column(Text)  # JSON, fixed when the event enters the outbox
+    state: Mapped[str] = mapped_column(String(12), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    sent_at: Mapped[datetime | None] = mapped_column(default=None)

@@ -1,0 +1,33 @@
+"""Gap-free numbers per prefix and local day: GD20261120-0042, CN20261120-0003."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from wuye_desktop.core.clock import to_local
+from wuye_desktop.storage.models import DayCounter
+
+
+def next_number(session: Session, prefix: str, moment: datetime) -> str:
+    """The next number of *prefix* on *moment*'s local day, inside the caller's transaction.
+
+    One atomic upsert bumps the day's counter and returns it. On PostgreSQL the counter row
+    stays locked until the transaction ends, so a concurrent desk waits and then gets the next
+    number; if this transaction rolls back, so does the bump, and no number is skipped. On
+    SQLite the write transaction (BEGIN IMMEDIATE) already serialises the desks.
+    """
+    key = prefix + to_local(moment).strftime("%Y%m%d")
+    dialect = session.get_bind().dialect.name
+    insert = pg_insert if dialect == "postgresql" else sqlite_insert
+    stmt = (
+        insert(DayCounter)
+        .values(key=key, last=1)
+        .on_conflict_do_update(index_elements=[DayCounter.key], set_={"last": DayCounter.last + 1})
+        .returning(DayCounter.last)
+    )
+    last = session.execute(stmt).scalar_one()
+    return f"{key}-{last:04d}"

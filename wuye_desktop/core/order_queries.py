@@ -1,0 +1,577 @@
+"""Reading work orders: the filtered list (ids first, rows on demand), one order's detail with
+its timeline, the callback queue and the weekly list of unfinished work."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
+from sqlalchemy.orm import Session
+
+from wuye_desktop.core.clock import LOCAL_TZ, now_utc
+from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.settings import due_soon_minutes
+from wuye_desktop.core.status import OPEN_STATUSES, Status
+from wuye_desktop.core.validation import mask_phone
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import (
+    Building,
+    Callback,
+    Commitment,
+    Community,
+    Household,
+    OrderEvent,
+    OrderPhoto,
+    Unit,
+    WorkOrder,
+)
+
+_OPEN = [s.value for s in OPEN_STATUSES]
+
+
+class Urgency(enum.StrEnum):
+    """How a row stands out: overdue (red), due soon (amber), or normal."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"
+    NORMAL = "normal"
+
+
+@dataclass
+class OrderFilter:
+    statuses: Sequence[str] = ()
+    tiers: Sequence[str] = ()
+    categories: Sequence[str] = ()
+    channels: Sequence[str] = ()
+    sources: Sequence[str] = ()
+    community_id: int | None = None
+    household_id: int | None = None
+    overdue_only: bool = False
+    due_soon_only: bool = False
+    reported_from: date | None = None  # local days, inclusive
+    reported_to: date | None = None
+    text: str = ""
+
+
+SORT_COLUMNS: dict[str, Any] = {
+    "number": WorkOrder.number,
+    "reported_at": WorkOrder.reported_at,
+    "status": WorkOrder.status,
+    "tier": WorkOrder.tier,
+    "category": WorkOrder.category,
+    "channel": WorkOrder.channel,
+    "source": WorkOrder.source,
+    "community": WorkOrder.community_id,
+    "completion_due": WorkOrder.completion_due,
+    "handler": WorkOrder.handler,
+    "updated_at": WorkOrder.updated_at,
+}
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), LOCAL_TZ)
+
+
+def _overdue_clause(now: datetime) -> ColumnElement[bool]:
+    return and_(
+        WorkOrder.status.in_(_OPEN),
+        WorkOrder.paused_since.is_(None),
+        or_(
+            WorkOrder.completion_due < now,
+            and_(WorkOrder.responded_at.is_(None), WorkOrder.response_due < now),
+        ),
+    )
+
+
+def _due_soon_clause(now: datetime, soon: timedelta) -> ColumnElement[bool]:
+    return and_(
+        WorkOrder.status.in_(_OPEN),
+        WorkOrder.paused_since.is_(None),
+        WorkOrder.completion_due >= now,
+        WorkOrder.completion_due < now + soon,
+    )
+
+
+def _filtered(s: Session, f: OrderFilter, now: datetime) -> Select[Any]:
+    stmt = select(WorkOrder.id)
+    for values, column in (
+        (f.statuses, WorkOrder.status),
+        (f.tiers, WorkOrder.tier),
+        (f.categories, WorkOrder.category),
+        (f.channels, WorkOrder.channel),
+        (f.sources, WorkOrder.source),
+    ):
+        if values:
+            stmt = stmt.where(column.in_(list(values)))
+    if f.community_id is not None:
+        stmt = stmt.where(WorkOrder.community_id == f.community_id)
+    if f.household_id is not None:
+        stmt = stmt.where(WorkOrder.household_id == f.household_id)
+    if f.overdue_only:
+        stmt = stmt.where(_overdue_clause(now))
+    if f.due_soon_only:
+        stmt = stmt.where(_due_soon_clause(now, timedelta(minutes=due_soon_minutes(s))))
+    if f.reported_from is not None:
+        stmt = stmt.where(WorkOrder.reported_at >= _local_midnight(f.reported_from))
+    if f.reported_to is not None:
+        stmt = stmt.where(
+            WorkOrder.reported_at < _local_midnight(f.reported_to + timedelta(days=1))
+        )
+    text = f.text.strip().lower()
+    if text:
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(WorkOrder.search_text.like(f"%{escaped}%", escape="\\"))
+    return stmt
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """Where the previous page ended: its last row's sort value and id."""
+
+    value: Any
+    id: int
+
+
+def order_page(
+    db: Database,
+    actor: Actor,
+    f: OrderFilter,
+    sort: str = "reported_at",
+    descending: bool = True,
+    after: PageCursor | None = None,
+    limit: int = 200,
+    now: datetime | None = None,
+) -> tuple[list[int], PageCursor | None]:
+    """The next *limit* ids of the filtered list in display order, and the cursor after them.
+
+    A keyset seek on (sort column, id) finds a page as fast at the millionth row as at the
+    first, where OFFSET would walk every row before it. The cursor is None at the end.
+    """
+    actor.require(Permission.WORK_ORDERS_READ)
+    if sort not in SORT_COLUMNS:
+        raise ValidationError([FieldError("sort", QT_TRANSLATE_NOOP("core", "Unknown column"))])
+    column = SORT_COLUMNS[sort]
+    key = tuple_(column, WorkOrder.id)
+    with db.read() as s:
+        stmt = _filtered(s, f, now or now_utc()).add_columns(column)
+        if after is not None:
+            bound = tuple_(literal(after.value, column.type), literal(after.id))
+            stmt = stmt.where(key < bound if descending else key > bound)
+        if descending:
+            stmt = stmt.order_by(column.desc(), WorkOrder.id.desc())
+        else:
+            stmt = stmt.order_by(column.asc(), WorkOrder.id.asc())
+        rows = s.execute(stmt.limit(limit)).all()
+    ids = [r[0] for r in rows]
+    cursor = PageCursor(rows[-1][1], rows[-1][0]) if len(rows) == limit else None
+    return ids, cursor
+
+
+def order_count(db: Database, actor: Actor, f: OrderFilter, now: datetime | None = None) -> int:
+    """How many orders match; on a million rows this takes a while, so lists ask for it
+    in the background and show their first page before it is known."""
+    actor.require(Permission.WORK_ORDERS_READ)
+    with db.read() as s:
+        inner = _filtered(s, f, now or now_utc()).subquery()
+        return int(s.scalar(select(func.count()).select_from(inner)) or 0)
+
+
+def latest_change(db: Database) -> datetime | None:
+    """When any order last changed: other desks' changes are noticed by polling this."""
+    with db.read() as s:
+        return s.scalar(select(func.max(WorkOrder.updated_at)))
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    number: str
+    status: str
+    tier: str
+    category: str
+    channel: str
+    source: str
+    community: str
+    place: str  # 3-2-1201, or the common-area location
+    description: str
+    caller_phone: str  # always masked in lists
+    handler: str
+    reported_at: datetime
+    completion_due: datetime | None
+    paused: bool
+    urgency: Urgency
+    version: int
+
+
+def _urgency(o: WorkOrder, now: datetime, soon: timedelta) -> Urgency:
+    if o.status not in _OPEN or o.paused_since is not None:
+        return Urgency.NORMAL
+    if (o.completion_due is not None and o.completion_due < now) or (
+        o.responded_at is None and o.response_due is not None and o.response_due < now
+    ):
+        return Urgency.OVERDUE
+    if o.completion_due is not None and o.completion_due < now + soon:
+        return Urgency.DUE_SOON
+    return Urgency.NORMAL
+
+
+def _places(s: Session, household_ids: set[int]) -> dict[int, str]:
+    if not household_ids:
+        return {}
+    rows = s.execute(
+        select(Household.id, Building.number, Unit.number, Household.room)
+        .join(Unit, Unit.id == Household.unit_id)
+        .join(Building, Building.id == Unit.building_id)
+        .where(Household.id.in_(household_ids))
+    )
+    return {hid: f"{b}-{u}-{r}" for hid, b, u, r in rows}
+
+
+def order_rows(
+    db: Database, actor: Actor, ids: Sequence[int], now: datetime | None = None
+) -> list[OrderRow]:
+    """The rows of *ids*, in that order (a page of the lazy list)."""
+    actor.require(Permission.WORK_ORDERS_READ)
+    wanted = list(ids)
+    if not wanted:
+        return []
+    now = now or now_utc()
+    with db.read() as s:
+        soon = timedelta(minutes=due_soon_minutes(s))
+        orders = list(s.scalars(select(WorkOrder).where(WorkOrder.id.in_(wanted))))
+        names = dict(s.execute(select(Community.id, Community.name)).all())
+        places = _places(s, {o.household_id for o in orders if o.household_id is not None})
+        rows = {
+            o.id: OrderRow(
+                o.id,
+                o.number,
+                o.status,
+                o.tier,
+                o.category,
+                o.channel,
+                o.source,
+                names.get(o.community_id, ""),
+                places.get(o.household_id, "") if o.household_id is not None else o.location,
+                o.description,
+                mask_phone(o.caller_phone),
+                o.handler,
+                o.reported_at,
+                o.completion_due,
+                o.paused_since is not None,
+                _urgency(o, now, soon),
+                o.version,
+            )
+            for o in orders
+        }
+    return [rows[i] for i in wanted if i in rows]
+
+
+def household_orders(
+    db: Database, actor: Actor, household_id: int, limit: int = 20
+) -> list[OrderRow]:
+    """A household's open orders first, then its most recent ones (shown beside intake)."""
+    actor.require(Permission.WORK_ORDERS_READ)
+    with db.read() as s:
+        is_open = WorkOrder.status.in_(_OPEN)
+        ids = list(
+            s.scalars(
+                select(WorkOrder.id)
+                .where(WorkOrder.household_id == household_id)
+                .order_by(is_open.desc(), WorkOrder.reported_at.desc())
+                .limit(limit)
+            )
+        )
+    return order_rows(db, actor, ids)
+
+
+def open_duplicates(db: Database, actor: Actor, household_id: int, category: str) -> list[str]:
+    """Numbers of the household's open orders of this category: intake warns about them."""
+    actor.require(Permission.WORK_ORDERS_READ)
+    with db.read() as s:
+        return list(
+            s.scalars(
+                select(WorkOrder.number).where(
+                    WorkOrder.household_id == household_id,
+                    WorkOrder.category == category,
+                    WorkOrder.status.in_(_OPEN),
+                )
+            )
+        )
+
+
+# --- one order -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: datetime
+    kind: str
+    status: str
+    note: str
+    username: str
+    channel: str
+    handler: str
+    seq: int | None
+
+
+@dataclass(frozen=True)
+class CommitmentView:
+    number: str
+    plan: str
+    promised_date: date
+    responsible_unit: str
+    responsible_person: str
+    issued_at: datetime
+    issued_by: str
+    fulfilled_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CallbackView:
+    at: datetime
+    method: str
+    person_reached: str
+    satisfaction: str
+    comment: str
+    username: str
+
+
+@dataclass(frozen=True)
+class OrderDetail:
+    row: OrderRow
+    community_id: int
+    household_id: int | None
+    household_code: str
+    location: str
+    caller_name: str
+    response_due: datetime | None
+    responded_at: datetime | None
+    completed_at: datetime | None
+    closed_at: datetime | None
+    callback_due: datetime | None
+    regulator_ticket_id: str | None
+    timeline: tuple[TimelineEntry, ...]
+    commitment: CommitmentView | None
+    callbacks: tuple[CallbackView, ...]
+    photos: tuple[tuple[int, str], ...] = field(default=())
+
+    @property
+    def id(self) -> int:
+        return self.row.id
+
+    @property
+    def version(self) -> int:
+        return self.row.version
+
+
+def get_order(db: Database, actor: Actor, order_id_or_number: int | str) -> OrderDetail:
+    actor.require(Permission.WORK_ORDERS_READ)
+    with db.read() as s:
+        if isinstance(order_id_or_number, int):
+            o = s.get(WorkOrder, order_id_or_number)
+        else:
+            key = order_id_or_number.strip().upper().removeprefix("WUYE:W:")
+            o = s.scalar(select(WorkOrder).where(WorkOrder.number == key))
+        if o is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("core", "No such work order: {id}"), id=order_id_or_number
+            )
+        order_id = o.id
+        events = s.scalars(
+            select(OrderEvent).where(OrderEvent.order_id == o.id).order_by(OrderEvent.id)
+        )
+        timeline = tuple(
+            TimelineEntry(e.at, e.kind, e.status, e.note, e.username, e.channel, e.handler, e.seq)
+            for e in events
+        )
+        c = s.scalar(select(Commitment).where(Commitment.order_id == o.id))
+        commitment = (
+            CommitmentView(
+                c.number,
+                c.plan,
+                date.fromisoformat(c.promised_date),
+                c.responsible_unit,
+                c.responsible_person,
+                c.issued_at,
+                c.issued_by,
+                c.fulfilled_at,
+            )
+            if c
+            else None
+        )
+        callbacks = tuple(
+            CallbackView(
+                cb.at, cb.method, cb.person_reached, cb.satisfaction, cb.comment, cb.username
+            )
+            for cb in s.scalars(
+                select(Callback).where(Callback.order_id == o.id).order_by(Callback.id)
+            )
+        )
+        photos = tuple(
+            (pid, name)
+            for pid, name in s.execute(
+                select(OrderPhoto.id, OrderPhoto.filename).where(OrderPhoto.order_id == o.id)
+            )
+        )
+        code = s.scalar(select(Household.code).where(Household.id == o.household_id)) or ""
+        extra = (
+            o.community_id,
+            o.household_id,
+            code,
+            o.location,
+            o.caller_name,
+            o.response_due,
+            o.responded_at,
+            o.completed_at,
+            o.closed_at,
+            o.callback_due,
+            o.regulator_ticket_id,
+        )
+    row = order_rows(db, actor, [order_id])[0]
+    return OrderDetail(row, *extra, timeline, commitment, callbacks, photos)
+
+
+def photo_data(db: Database, actor: Actor, photo_id: int) -> tuple[str, str, bytes]:
+    actor.require(Permission.WORK_ORDERS_READ)
+    with db.read() as s:
+        p = s.get(OrderPhoto, photo_id)
+        if p is None:
+            raise NotFound(QT_TRANSLATE_NOOP("core", "No such photo: {id}"), id=photo_id)
+        return p.filename, p.mime, p.data
+
+
+# --- callbacks -------------------------------------------------------------------------------
+
+
+def callback_queue_ids(
+    db: Database, actor: Actor, overdue_only: bool = False, now: datetime | None = None
+) -> list[int]:
+    """Completed orders waiting for their callback, the most urgent first."""
+    actor.require(Permission.WORK_ORDERS_READ)
+    stmt = select(WorkOrder.id).where(WorkOrder.status == Status.COMPLETED.value)
+    if overdue_only:
+        stmt = stmt.where(WorkOrder.callback_due < (now or now_utc()))
+    with db.read() as s:
+        return list(s.scalars(stmt.order_by(WorkOrder.callback_due, WorkOrder.id)))
+
+
+@dataclass(frozen=True)
+class CallbackStats:
+    completed: int  # orders completed in the period (including those since closed or reopened)
+    called_back: int
+    waiting: int
+    overdue: int
+    satisfied: int
+    basically_satisfied: int
+    dissatisfied: int
+
+    @property
+    def coverage(self) -> float:
+        return self.called_back / self.completed if self.completed else 1.0
+
+
+def callback_stats(
+    db: Database, actor: Actor, since: datetime, now: datetime | None = None
+) -> CallbackStats:
+    actor.require(Permission.WORK_ORDERS_READ)
+    now = now or now_utc()
+    with db.read() as s:
+        completed_orders = (
+            select(OrderEvent.order_id)
+            .where(OrderEvent.status == Status.COMPLETED.value, OrderEvent.at >= since)
+            .distinct()
+        )
+        completed = s.scalar(select(func.count()).select_from(completed_orders.subquery())) or 0
+        called = (
+            s.scalar(
+                select(func.count(func.distinct(Callback.order_id))).where(
+                    Callback.order_id.in_(completed_orders)
+                )
+            )
+            or 0
+        )
+        waiting_q = select(func.count(WorkOrder.id)).where(
+            WorkOrder.status == Status.COMPLETED.value
+        )
+        waiting = s.scalar(waiting_q) or 0
+        overdue = s.scalar(waiting_q.where(WorkOrder.callback_due < now)) or 0
+        by_satisfaction = dict(
+            s.execute(
+                select(Callback.satisfaction, func.count(Callback.id))
+                .where(Callback.at >= since)
+                .group_by(Callback.satisfaction)
+            ).all()
+        )
+    return CallbackStats(
+        int(completed),
+        int(called),
+        int(waiting),
+        int(overdue),
+        int(by_satisfaction.get("satisfied", 0)),
+        int(by_satisfaction.get("basically_satisfied", 0)),
+        int(by_satisfaction.get("dissatisfied", 0)),
+    )
+
+
+# --- the weekly list -------------------------------------------------------------------------
+
+
+def week_cutoff(week: str) -> datetime:
+    """Friday 16:00 (Asia/Shanghai) of an ISO week written ``2026-W47``."""
+    try:
+        year_text, week_text = week.upper().split("-W")
+        friday = date.fromisocalendar(int(year_text), int(week_text), 5)
+    except ValueError as exc:
+        raise ValidationError(
+            [FieldError("week", QT_TRANSLATE_NOOP("core", "A week is written like 2026-W47"))]
+        ) from exc
+    return datetime.combine(friday, time(16, 0), LOCAL_TZ)
+
+
+def current_week(now: datetime | None = None) -> str:
+    y, w, _ = (now or now_utc()).astimezone(LOCAL_TZ).isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+@dataclass(frozen=True)
+class WeeklyList:
+    week: str
+    cutoff: datetime
+    community_id: int | None
+    order_ids: tuple[int, ...]
+
+
+def weekly_unfinished(
+    db: Database, actor: Actor, week: str, community_id: int | None = None
+) -> WeeklyList:
+    """Orders taken before the week's Friday 16:00 and not finished at that moment.
+
+    "Finished" is read from the timeline as it stood then (completed, closed or cancelled),
+    so the list printed later for a past week is the list that was true that Friday.
+    """
+    actor.require(Permission.WORK_ORDERS_READ)
+    cutoff = week_cutoff(week)
+    with db.read() as s:
+        last_status = (
+            select(OrderEvent.order_id, func.max(OrderEvent.id).label("last_id"))
+            .where(OrderEvent.kind == "status", OrderEvent.at <= cutoff)
+            .group_by(OrderEvent.order_id)
+            .subquery()
+        )
+        stmt = (
+            select(WorkOrder.id)
+            .join(last_status, last_status.c.order_id == WorkOrder.id)
+            .join(OrderEvent, OrderEvent.id == last_status.c.last_id)
+            .where(WorkOrder.reported_at <= cutoff, OrderEvent.status.in_(_OPEN))
+            .order_by(WorkOrder.community_id, WorkOrder.completion_due, WorkOrder.id)
+        )
+        if community_id is not None:
+            stmt = stmt.where(WorkOrder.community_id == community_id)
+        ids = tuple(s.scalars(stmt))
+    return WeeklyList(week.upper(), cutoff, community_id, ids)

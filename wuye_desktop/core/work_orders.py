@@ -1,0 +1,690 @@
+"""Work orders: one function per move the desk makes, from the call to the callback.
+
+Every function is one transaction: the order, its timeline event, the outbox event that the
+regulator must receive (protocol §5) and the audit entry commit together or not at all. Each
+change names the order's version the user saw; a stale version is refused (ConcurrentEdit).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wuye_desktop.core import audit, outbox
+from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.deadlines import Pause, deadlines_for
+from wuye_desktop.core.errors import (
+    ConcurrentEdit,
+    FieldError,
+    NotFound,
+    StateError,
+    ValidationError,
+)
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.numbering import next_number
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.settings import callback_due_days, load_rules
+from wuye_desktop.core.status import Status, check_transition
+from wuye_desktop.core.validation import mask_phone, normalize_phone
+from wuye_desktop.core.vocab import CallbackMethod, Category, Channel, Satisfaction, Source, Tier
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import (
+    Building,
+    Callback,
+    Commitment,
+    Community,
+    Household,
+    OrderEvent,
+    OrderPause,
+    OrderPhoto,
+    Unit,
+    WorkOrder,
+)
+
+ORDER_PREFIX = "GD"
+COMMITMENT_PREFIX = "CN"
+REQUIRED = QT_TRANSLATE_NOOP("core", "Required")
+MAX_DESCRIPTION = 2000
+MAX_PHOTO_BYTES = 8 * 1024 * 1024
+
+
+def _stream(order: WorkOrder) -> str:
+    return f"order:{order.number}"
+
+
+def _get_order(s: Session, order_id: int, expected_version: int | None = None) -> WorkOrder:
+    order = s.get(WorkOrder, order_id)
+    if order is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "No such work order: {id}"), id=order_id)
+    if expected_version is not None and order.version != expected_version:
+        raise ConcurrentEdit(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Somebody else changed order {number} first. It has been reloaded; "
+                "please check it and make your change again.",
+            ),
+            number=order.number,
+        )
+    return order
+
+
+def _event(
+    s: Session,
+    actor: Actor,
+    order: WorkOrder,
+    at: datetime,
+    kind: str,
+    note: str = "",
+    **extra: str,
+) -> OrderEvent:
+    ev = OrderEvent(
+        order_id=order.id,
+        at=at,
+        kind=kind,
+        status=order.status,
+        note=note,
+        user_id=actor.user_id,
+        username=actor.username,
+        channel=extra.get("channel", ""),
+        handler=extra.get("handler", ""),
+    )
+    s.add(ev)
+    order.updated_at = at
+    return ev
+
+
+def _status_event(
+    s: Session,
+    actor: Actor,
+    order: WorkOrder,
+    target: Status,
+    at: datetime,
+    note: str,
+    *,
+    promised_date: date | None = None,
+    commitment_no: str | None = None,
+    channel: str = "",
+    handler: str = "",
+) -> None:
+    """Move the order, write its timeline entry and the protocol event with the next seq."""
+    check_transition(Status(order.status), target)
+    order.status = target.value
+    order.last_event_seq += 1
+    ev = _event(s, actor, order, at, "status", note, channel=channel, handler=handler)
+    ev.seq = order.last_event_seq
+    outbox.enqueue(
+        s,
+        stream=_stream(order),
+        kind="event",
+        path=f"/work-orders/{order.number}/events",
+        body={
+            "seq": order.last_event_seq,
+            "status": target.value,
+            "at": outbox.rfc3339(at),
+            "note": note,
+            "promised_date": outbox.iso_date(promised_date),
+            "commitment_no": commitment_no,
+        },
+    )
+    audit.record(s, actor, f"order.{target.value}", "work_order", order.number, note=note)
+
+
+def _pauses(s: Session, order: WorkOrder) -> list[Pause]:
+    rows = s.scalars(select(OrderPause).where(OrderPause.order_id == order.id))
+    return [Pause(p.start, p.end, p.reason) for p in rows]
+
+
+def _recompute_deadlines(s: Session, order: WorkOrder, start: datetime) -> None:
+    rules = load_rules(s)
+    commitment = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
+    promised = date.fromisoformat(commitment.promised_date) if commitment else None
+    d = deadlines_for(rules, order.tier, order.category, start, _pauses(s, order), promised)
+    # None only while a pause is open: the deadlines then stay as they were until it ends.
+    if d.response_due is not None:
+        order.response_due = d.response_due
+    if d.completion_due is not None:
+        order.completion_due = d.completion_due
+
+
+# --- intake ----------------------------------------------------------------------------------
+
+
+@dataclass
+class OrderInput:
+    community_id: int
+    category: str
+    channel: str
+    source: str
+    tier: str
+    description: str
+    household_id: int | None = None
+    location: str = ""  # a common-area place instead of a household
+    caller_name: str = ""
+    caller_phone: str = ""
+    reported_at: datetime | None = None
+    regulator_ticket_id: str | None = None
+
+
+def _order_errors(data: OrderInput) -> list[FieldError]:
+    errors: list[FieldError] = []
+    choices = (
+        ("category", Category),
+        ("channel", Channel),
+        ("source", Source),
+        ("tier", Tier),
+    )
+    for name, enum_type in choices:
+        if getattr(data, name) not in {e.value for e in enum_type}:
+            errors.append(FieldError(name, QT_TRANSLATE_NOOP("core", "Choose one")))
+    description = data.description.strip()
+    if not description:
+        errors.append(FieldError("description", REQUIRED))
+    elif len(description) > MAX_DESCRIPTION:
+        errors.append(
+            FieldError(
+                "description",
+                QT_TRANSLATE_NOOP("core", "At most {n} characters"),
+                {"n": MAX_DESCRIPTION},
+            )
+        )
+    if data.household_id is None and not data.location.strip():
+        errors.append(
+            FieldError(
+                "location",
+                QT_TRANSLATE_NOOP("core", "Pick a household or describe the common-area place"),
+            )
+        )
+    phone = data.caller_phone.strip()
+    if phone and normalize_phone(phone, allow_service=False) is None:
+        errors.append(
+            FieldError(
+                "caller_phone",
+                QT_TRANSLATE_NOOP("core", "Not a mainland mobile or landline number"),
+            )
+        )
+    if data.reported_at is not None and data.reported_at.tzinfo is None:
+        errors.append(
+            FieldError("reported_at", QT_TRANSLATE_NOOP("core", "Time without a time zone"))
+        )
+    return errors
+
+
+def _household_payload(s: Session, household_id: int | None) -> dict[str, str] | None:
+    if household_id is None:
+        return None
+    row = s.execute(
+        select(Building.number, Unit.number, Household.room)
+        .join(Unit, Unit.building_id == Building.id)
+        .join(Household, Household.unit_id == Unit.id)
+        .where(Household.id == household_id)
+    ).one()
+    return {"building": row[0], "unit": row[1], "room": row[2]}
+
+
+def create_order(db: Database, actor: Actor, data: OrderInput) -> int:
+    """Take an order; its deadlines follow from the tier. Returns the new order's id."""
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    errors = _order_errors(data)
+    if errors:
+        raise ValidationError(errors)
+    now = now_utc()
+    reported = data.reported_at or now
+    with db.transaction() as s:
+        community = s.get(Community, data.community_id)
+        if community is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=data.community_id
+            )
+        if data.household_id is not None:
+            h = s.get(Household, data.household_id)
+            if h is None or h.community_id != community.id:
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "household",
+                            QT_TRANSLATE_NOOP("core", "Not a household of this community"),
+                        )
+                    ]
+                )
+        phone = normalize_phone(data.caller_phone) or "" if data.caller_phone.strip() else ""
+        household = _household_payload(s, data.household_id)
+        room = "-".join(household.values()) if household else ""
+        order = WorkOrder(
+            number=next_number(s, ORDER_PREFIX, reported),
+            community_id=community.id,
+            household_id=data.household_id,
+            location=data.location.strip(),
+            category=data.category,
+            channel=data.channel,
+            source=data.source,
+            tier=data.tier,
+            status=Status.ACCEPTED.value,
+            description=data.description.strip(),
+            caller_name=data.caller_name.strip(),
+            caller_phone=phone,
+            reported_at=reported,
+            regulator_ticket_id=data.regulator_ticket_id,
+            created_by=actor.username,
+            updated_at=now,
+        )
+        order.search_text = " ".join(
+            [order.number, room, order.location, order.description]
+        ).lower()
+        first = deadlines_for(load_rules(s), order.tier, order.category, reported)
+        assert first.response_due is not None and first.completion_due is not None
+        order.response_due, order.completion_due = first.response_due, first.completion_due
+        s.add(order)
+        s.flush()
+        # The timeline starts at the call itself, which a desk may enter a little later.
+        _event(s, actor, order, reported, "status", QT_TRANSLATE_NOOP("core", "Order taken"))
+        order.updated_at = now
+        outbox.enqueue(
+            s,
+            stream=_stream(order),
+            kind="work_order",
+            path="/work-orders",
+            body={
+                "id": order.number,
+                "number": order.number,
+                "project_code": community.project_code,
+                "household": household,
+                "category": order.category,
+                "channel": order.channel,
+                "source": order.source,
+                "tier": order.tier,
+                "description": order.description,
+                "caller_phone_masked": mask_phone(phone) if phone else None,
+                "reported_at": outbox.rfc3339(reported),
+                "due_at": outbox.rfc3339(order.completion_due) if order.completion_due else None,
+                "dispatch_ticket_id": order.regulator_ticket_id,
+            },
+        )
+        audit.record(s, actor, "order.create", "work_order", order.number, tier=order.tier)
+        return order.id
+
+
+# --- the status flow -------------------------------------------------------------------------
+
+
+def _mark_responded(order: WorkOrder, at: datetime) -> None:
+    if order.responded_at is None and order.tier != Tier.PROMISED.value:
+        order.responded_at = at
+
+
+def dispatch(
+    db: Database,
+    actor: Actor,
+    order_id: int,
+    expected_version: int,
+    *,
+    channel: str,
+    handler: str,
+    note: str = "",
+) -> None:
+    """Send the order to one of the 3 channels and a handler; again later, it is a transfer."""
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    errors: list[FieldError] = []
+    if channel not in {c.value for c in Channel}:
+        errors.append(FieldError("channel", QT_TRANSLATE_NOOP("core", "Choose one")))
+    if not handler.strip():
+        errors.append(FieldError("handler", REQUIRED))
+    if errors:
+        raise ValidationError(errors)
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        now = now_utc()
+        order.channel, order.handler = channel, handler.strip()
+        _status_event(
+            s,
+            actor,
+            order,
+            Status.DISPATCHED,
+            now,
+            note.strip(),
+            channel=channel,
+            handler=handler.strip(),
+        )
+        _mark_responded(order, now)
+
+
+@dataclass
+class CommitmentInput:
+    plan: str
+    promised_date: date
+    responsible_unit: str
+    responsible_person: str
+
+
+def _commitment_errors(s: Session, data: CommitmentInput, today: date) -> list[FieldError]:
+    errors: list[FieldError] = []
+    for name in ("plan", "responsible_unit", "responsible_person"):
+        if not getattr(data, name).strip():
+            errors.append(FieldError(name, REQUIRED))
+    max_days = load_rules(s).promised_max_days
+    if data.promised_date < today:
+        errors.append(
+            FieldError("promised_date", QT_TRANSLATE_NOOP("core", "The promised date has passed"))
+        )
+    elif data.promised_date > today + timedelta(days=max_days):
+        errors.append(
+            FieldError(
+                "promised_date",
+                QT_TRANSLATE_NOOP("core", "At most {n} days from today"),
+                {"n": max_days},
+            )
+        )
+    return errors
+
+
+def issue_commitment(
+    db: Database, actor: Actor, order_id: int, expected_version: int, data: CommitmentInput
+) -> str:
+    """Record the written promise of a promised-tier order; returns its number."""
+    actor.require(Permission.DOCUMENTS_ISSUE)
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        return _issue_commitment(s, actor, order, data)
+
+
+def _issue_commitment(s: Session, actor: Actor, order: WorkOrder, data: CommitmentInput) -> str:
+    if order.tier != Tier.PROMISED.value:
+        raise StateError(QT_TRANSLATE_NOOP("core", "Only promised-tier orders get a commitment."))
+    if s.scalar(select(Commitment.id).where(Commitment.order_id == order.id)):
+        raise StateError(
+            QT_TRANSLATE_NOOP("core", "Order {number} already has a commitment."),
+            number=order.number,
+        )
+    if Status(order.status) not in (Status.ACCEPTED, Status.DISPATCHED, Status.REOPENED):
+        raise StateError(
+            QT_TRANSLATE_NOOP("core", "An order that is {current} cannot get a commitment."),
+            current=order.status,
+        )
+    now = now_utc()
+    errors = _commitment_errors(s, data, to_local(now).date())
+    if errors:
+        raise ValidationError(errors)
+    c = Commitment(
+        order_id=order.id,
+        number=next_number(s, COMMITMENT_PREFIX, now),
+        plan=data.plan.strip(),
+        promised_date=data.promised_date.isoformat(),
+        responsible_unit=data.responsible_unit.strip(),
+        responsible_person=data.responsible_person.strip(),
+        issued_at=now,
+        issued_by=actor.username,
+    )
+    s.add(c)
+    s.flush()
+    order.responded_at = order.responded_at or now  # the promised tier responds with the letter
+    _recompute_deadlines(s, order, order.reported_at)
+    _event(s, actor, order, now, "commitment", c.number)
+    audit.record(s, actor, "order.commitment", "work_order", order.number, commitment=c.number)
+    return c.number
+
+
+def start_work(
+    db: Database,
+    actor: Actor,
+    order_id: int,
+    expected_version: int,
+    *,
+    note: str = "",
+    commitment: CommitmentInput | None = None,
+) -> None:
+    """Work begins. A promised order needs its commitment first (given here or issued before)."""
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        check_transition(Status(order.status), Status.IN_PROGRESS)
+        promised_date: date | None = None
+        number: str | None = None
+        if order.tier == Tier.PROMISED.value:
+            existing = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
+            if existing is None and commitment is None:
+                raise StateError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "A promised order cannot start without its commitment: plan, promised "
+                        "date, responsible unit and person.",
+                    )
+                )
+            if existing is None:
+                assert commitment is not None
+                actor.require(Permission.DOCUMENTS_ISSUE)
+                _issue_commitment(s, actor, order, commitment)
+                existing = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
+                assert existing is not None
+            promised_date, number = date.fromisoformat(existing.promised_date), existing.number
+        now = now_utc()
+        _status_event(
+            s,
+            actor,
+            order,
+            Status.IN_PROGRESS,
+            now,
+            note.strip(),
+            promised_date=promised_date,
+            commitment_no=number,
+        )
+        _mark_responded(order, now)
+
+
+def complete(
+    db: Database, actor: Actor, order_id: int, expected_version: int, note: str = ""
+) -> None:
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        if order.paused_since is not None:
+            raise StateError(QT_TRANSLATE_NOOP("core", "Resume the order before completing it."))
+        now = now_utc()
+        _status_event(s, actor, order, Status.COMPLETED, now, note.strip())
+        order.completed_at = now
+        order.callback_due = now + timedelta(days=callback_due_days(s))
+        c = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
+        if c is not None and c.fulfilled_at is None:
+            c.fulfilled_at = now
+
+
+def close(db: Database, actor: Actor, order_id: int, expected_version: int, note: str = "") -> None:
+    """Close a completed order without waiting for a callback (e.g. the owner cannot be reached)."""
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    if not note.strip():
+        raise ValidationError([FieldError("note", REQUIRED)])
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        now = now_utc()
+        _status_event(s, actor, order, Status.CLOSED, now, note.strip())
+        order.closed_at = now
+
+
+def cancel(db: Database, actor: Actor, order_id: int, expected_version: int, reason: str) -> None:
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    if not reason.strip():
+        raise ValidationError(
+            [FieldError("reason", QT_TRANSLATE_NOOP("core", "Say why the order is cancelled"))]
+        )
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        now = now_utc()
+        _status_event(s, actor, order, Status.CANCELLED, now, reason.strip())
+        order.closed_at = now
+        _end_pause(s, order, now)
+
+
+def add_note(db: Database, actor: Actor, order_id: int, note: str) -> None:
+    """A note on the timeline; notes never conflict, so no version is asked for."""
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    if not note.strip():
+        raise ValidationError([FieldError("note", REQUIRED)])
+    with db.transaction() as s:
+        order = _get_order(s, order_id)
+        _event(s, actor, order, now_utc(), "note", note.strip())
+        audit.record(s, actor, "order.note", "work_order", order.number)
+
+
+def pause(db: Database, actor: Actor, order_id: int, expected_version: int, reason: str) -> None:
+    """Stop the clock (waiting for the owner's access, for parts); the pause is not counted."""
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    if not reason.strip():
+        raise ValidationError([FieldError("reason", REQUIRED)])
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        if Status(order.status) not in (Status.DISPATCHED, Status.IN_PROGRESS, Status.REOPENED):
+            raise StateError(
+                QT_TRANSLATE_NOOP("core", "An order that is {current} cannot be paused."),
+                current=order.status,
+            )
+        if order.paused_since is not None:
+            raise StateError(QT_TRANSLATE_NOOP("core", "The order is already paused."))
+        now = now_utc()
+        s.add(OrderPause(order_id=order.id, start=now, reason=reason.strip()))
+        order.paused_since = now
+        _event(s, actor, order, now, "pause", reason.strip())
+        audit.record(s, actor, "order.pause", "work_order", order.number, reason=reason.strip())
+
+
+def _end_pause(s: Session, order: WorkOrder, now: datetime) -> None:
+    if order.paused_since is None:
+        return
+    for p in s.scalars(
+        select(OrderPause).where(OrderPause.order_id == order.id, OrderPause.end.is_(None))
+    ):
+        p.end = now
+    order.paused_since = None
+    s.flush()
+
+
+def resume(db: Database, actor: Actor, order_id: int, expected_version: int) -> None:
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        if order.paused_since is None:
+            raise StateError(QT_TRANSLATE_NOOP("core", "The order is not paused."))
+        now = now_utc()
+        _end_pause(s, order, now)
+        _recompute_deadlines(s, order, order.reported_at)
+        _event(s, actor, order, now, "resume")
+        audit.record(s, actor, "order.resume", "work_order", order.number)
+
+
+# --- callbacks -------------------------------------------------------------------------------
+
+
+@dataclass
+class CallbackInput:
+    method: str
+    satisfaction: str
+    person_reached: str = ""
+    comment: str = ""
+
+
+def record_callback(
+    db: Database, actor: Actor, order_id: int, expected_version: int, data: CallbackInput
+) -> None:
+    """The owner's verdict. Dissatisfied reopens the order; otherwise it is closed."""
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    errors: list[FieldError] = []
+    if data.method not in {m.value for m in CallbackMethod}:
+        errors.append(FieldError("method", QT_TRANSLATE_NOOP("core", "Choose one")))
+    if data.satisfaction not in {x.value for x in Satisfaction}:
+        errors.append(FieldError("satisfaction", QT_TRANSLATE_NOOP("core", "Choose one")))
+    if data.satisfaction == Satisfaction.DISSATISFIED.value and not data.comment.strip():
+        errors.append(
+            FieldError(
+                "comment", QT_TRANSLATE_NOOP("core", "Write down what the owner is unhappy with")
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    with db.transaction() as s:
+        order = _get_order(s, order_id, expected_version)
+        if Status(order.status) is not Status.COMPLETED:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "core", "A callback is made after completion; order {number} is {current}."
+                ),
+                number=order.number,
+                current=order.status,
+            )
+        now = now_utc()
+        s.add(
+            Callback(
+                order_id=order.id,
+                at=now,
+                method=data.method,
+                person_reached=data.person_reached.strip(),
+                satisfaction=data.satisfaction,
+                comment=data.comment.strip(),
+                username=actor.username,
+            )
+        )
+        _event(s, actor, order, now, "callback", data.comment.strip())
+        outbox.enqueue(
+            s,
+            stream=_stream(order),
+            kind="callback",
+            path=f"/work-orders/{order.number}/callbacks",
+            body={
+                "at": outbox.rfc3339(now),
+                "method": data.method,
+                "satisfaction": data.satisfaction,
+                "comment": data.comment.strip(),
+            },
+        )
+        audit.record(
+            s, actor, "order.callback", "work_order", order.number, satisfaction=data.satisfaction
+        )
+        order.callback_due = None
+        if data.satisfaction == Satisfaction.DISSATISFIED.value:
+            _status_event(s, actor, order, Status.REOPENED, now, data.comment.strip())
+            order.completed_at = None
+            _recompute_deadlines(s, order, now)
+            order.responded_at = None if order.tier != Tier.PROMISED.value else order.responded_at
+        else:
+            _status_event(s, actor, order, Status.CLOSED, now, "")
+            order.closed_at = now
+
+
+# --- photos and the caller's number ----------------------------------------------------------
+
+_PHOTO_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png"}
+
+
+def add_photo(db: Database, actor: Actor, order_id: int, filename: str, data: bytes) -> int:
+    actor.require(Permission.WORK_ORDERS_EDIT)
+    mime = next((m for sig, m in _PHOTO_TYPES.items() if data.startswith(sig)), None)
+    if mime is None:
+        raise ValidationError(
+            [FieldError("photo", QT_TRANSLATE_NOOP("core", "Only JPEG and PNG pictures"))]
+        )
+    if len(data) > MAX_PHOTO_BYTES:
+        raise ValidationError(
+            [FieldError("photo", QT_TRANSLATE_NOOP("core", "A picture may be at most 8 MB"))]
+        )
+    with db.transaction() as s:
+        order = _get_order(s, order_id)
+        photo = OrderPhoto(
+            order_id=order.id,
+            filename=filename[-200:],
+            mime=mime,
+            data=data,
+            username=actor.username,
+        )
+        s.add(photo)
+        s.flush()
+        _event(s, actor, order, now_utc(), "photo", filename[-200:])
+        audit.record(s, actor, "order.photo", "work_order", order.number, filename=filename)
+        return photo.id
+
+
+def reveal_caller_phone(db: Database, actor: Actor, order_id: int) -> str:
+    """The full number on the order being handled: desk, manager, admin; every reveal audited."""
+    actor.require(Permission.PHONE_REVEAL_ON_ORDER)
+    with db.transaction() as s:
+        order = _get_order(s, order_id)
+        audit.record(s, actor, "phone.reveal", "work_order", order.number)
+        return order.caller_phone
