@@ -161,3 +161,19 @@ def community(db: Database, admin: Actor) -> directory.CommunityView:
         directory.HouseholdInput("3", "2", "1201", [directory.OwnerInput("张三", "13812345678")]),
     )
     return directory.get_community(db, admin, c.id)
+
+
+def stored_owners(database: Database, household_code: str) -> list[tuple[int, str, str]]:
+    """(id, name, phone) of a household's owners as stored: the core only shows them masked."""
+    from sqlalchemy import select
+
+    from wuye_desktop.storage.models import Household, Owner
+
+    with database.read() as s:
+        rows = s.execute(
+            select(Owner.id, Owner.name, Owner.phone)
+            .join(Household, Household.id == Owner.household_id)
+            .where(Household.code == household_code)
+            .order_by(Owner.position)
+        )
+        return [(i, n, p) for i, n, p in rows]

@@ -1,8 +1,9 @@
 """The property directory: company, communities, channels, buildings, units, households, owners.
 
 Reads return plain frozen dataclasses, never live ORM objects, so the UI can keep them across
-threads and sessions. Owners' phone numbers leave this module masked unless the actor's role
-may see them (DESIGN.md §5); a full number is given only by :func:`reveal_owner_phone`, audited.
+threads and sessions. Owners' phone numbers always leave this module masked; a full number is
+given only by :func:`reveal_owner_phone`, to the roles DESIGN.md §5 allows, and every such reveal
+is audited, so the audit log really holds every time a full number was shown.
 """
 
 from __future__ import annotations
@@ -327,6 +328,73 @@ def set_channels(
         return _community_view(s, c)
 
 
+def _apply_channels(c: Community, items: Sequence[ChannelInput]) -> None:
+    existing = {Channel(ch.channel): ch for ch in c.channels}
+    for item in items:
+        ch = existing.get(Channel(item.channel))
+        if ch is None:
+            ch = ChannelContact(channel=Channel(item.channel).value)
+            c.channels.append(ch)
+        phone = item.phone.strip()
+        ch.unit_name, ch.contact = item.unit_name.strip(), item.contact.strip()
+        ch.phone = normalize_phone(phone, allow_service=True) or "" if phone else ""
+        ch.service_hours = item.service_hours.strip()
+
+
+def save_community(
+    db: Database,
+    actor: Actor,
+    community_id: int | None,
+    data: CommunityInput,
+    channels: Sequence[ChannelInput],
+    expected_version: int | None = None,
+) -> CommunityView:
+    """The community form's Save: the community and its channel contacts in one transaction.
+
+    ``community_id`` None creates the community. Errors of both parts are reported together,
+    and a second desk that saved first (community or channels) makes this one stale.
+    """
+    actor.require(Permission.DIRECTORY_EDIT)
+    errors = _community_errors(data)
+    if community_id is not None:
+        errors = [e for e in errors if e.field != "code"]  # fixed once created
+    errors += channel_errors(channels)
+    code = data.code.strip().upper()
+    with db.transaction() as s:
+        if community_id is None:
+            if s.scalar(select(Community.id).where(Community.code == code)):
+                errors.append(FieldError("code", QT_TRANSLATE_NOOP("core", "This code is taken")))
+            if errors:
+                raise ValidationError(errors)
+            c = Community(code=code)
+            s.add(c)
+            action = "community.create"
+        else:
+            if errors:
+                raise ValidationError(errors)
+            c = _find_community(s, community_id)
+            _check_version(c.version, expected_version)
+            action = "community.update"
+        c.name, c.project_code = data.name.strip(), data.project_code.strip()
+        c.address, c.district = data.address.strip(), data.district.strip()
+        _apply_channels(c, channels)
+        if community_id is not None:
+            # Channel contacts are child rows: advance the community's version for them too.
+            flag_modified(c, "name")
+        s.flush()
+        audit.record(
+            s,
+            actor,
+            action,
+            "community",
+            c.code,
+            name=c.name,
+            channels=[Channel(i.channel).value for i in channels],
+        )
+        s.refresh(c)
+        return _community_view(s, c)
+
+
 # --- buildings -------------------------------------------------------------------------------
 
 
@@ -459,7 +527,7 @@ def list_units(db: Database, actor: Actor, building_id: int) -> list[UnitView]:
 class OwnerView:
     id: int
     name: str
-    phone: str  # masked unless the actor may see full numbers
+    phone: str  # always masked; reveal_owner_phone gives the full number, audited
     phone_masked: bool
 
 
@@ -505,11 +573,11 @@ class HouseholdInput:
     note: str = ""
 
 
-def _owner_view(o: Owner, full: bool) -> OwnerView:
-    return OwnerView(o.id, o.name, o.phone if full else mask_phone(o.phone), not full)
+def _owner_view(o: Owner) -> OwnerView:
+    return OwnerView(o.id, o.name, mask_phone(o.phone), True)
 
 
-def _household_view(h: Household, community: Community, full_phones: bool) -> HouseholdView:
+def _household_view(h: Household, community: Community) -> HouseholdView:
     unit = h.unit
     return HouseholdView(
         h.id,
@@ -523,7 +591,7 @@ def _household_view(h: Household, community: Community, full_phones: bool) -> Ho
         h.area_m2,
         h.note,
         h.version,
-        tuple(_owner_view(o, full_phones) for o in h.owners),
+        tuple(_owner_view(o) for o in h.owners),
     )
 
 
@@ -579,7 +647,7 @@ def _get_or_create_unit(s: Session, community: Community, building_no: str, unit
     return unit
 
 
-def _apply_owners(h: Household, owners: Sequence[OwnerInput]) -> None:
+def apply_owners(h: Household, owners: Sequence[OwnerInput]) -> None:
     """Make *h*'s owners those given, keeping a stored phone where the input shows it masked."""
     stored = {o.id: o for o in h.owners}
     kept: list[Owner] = []
@@ -614,7 +682,7 @@ def add_household_in_session(
         note=data.note.strip(),
     )
     s.add(h)
-    _apply_owners(h, data.owners)
+    apply_owners(h, data.owners)
     s.flush()
     audit.record(s, actor, "household.create", "household", h.code, owners=len(data.owners))
     return h
@@ -642,7 +710,7 @@ def create_household(
         if errors:
             raise ValidationError(errors)
         h = add_household_in_session(s, actor, c, data)
-        return _household_view(h, c, actor.can(Permission.PHONE_REVEAL))
+        return _household_view(h, c)
 
 
 def update_household(
@@ -660,7 +728,7 @@ def update_household(
         _check_version(h.version, expected_version)
         before = [(o.name, mask_phone(o.phone)) for o in h.owners]
         h.area_m2, h.note = data.area_m2.strip(), data.note.strip()
-        _apply_owners(h, data.owners)
+        apply_owners(h, data.owners)
         # Owners are child rows: mark the household itself changed so its version advances
         # and a second desk editing the same household is refused.
         flag_modified(h, "note")
@@ -669,7 +737,7 @@ def update_household(
         audit.record(s, actor, "household.update", "household", h.code, before=before, after=after)
         c = s.get(Community, h.community_id)
         assert c is not None
-        return _household_view(h, c, actor.can(Permission.PHONE_REVEAL))
+        return _household_view(h, c)
 
 
 def get_household(db: Database, actor: Actor, household_id_or_code: int | str) -> HouseholdView:
@@ -687,7 +755,7 @@ def get_household(db: Database, actor: Actor, household_id_or_code: int | str) -
             )
         c = s.get(Community, h.community_id)
         assert c is not None
-        return _household_view(h, c, actor.can(Permission.PHONE_REVEAL))
+        return _household_view(h, c)
 
 
 def reveal_owner_phone(db: Database, actor: Actor, owner_id: int, reason: str = "") -> str:
@@ -714,7 +782,7 @@ class HouseholdRow:
     community_name: str
     room_label: str
     owner_name: str
-    owner_phone: str  # masked unless the role may see full numbers
+    owner_phone: str  # always masked
     owner_count: int
 
 
@@ -757,7 +825,10 @@ def search_household_ids(
     actor.require(Permission.DIRECTORY_READ)
     stmt = (
         _search_stmt(text, community_id)
-        .order_by(Household.community_id, Household.unit_id, Household.sort_key)
+        .join(Unit, Unit.id == Household.unit_id)
+        .join(Building, Building.id == Unit.building_id)
+        # Sort keys, not ids: a unit added later still lists beside its neighbours.
+        .order_by(Household.community_id, Building.sort_key, Unit.sort_key, Household.sort_key)
         .limit(limit)
     )
     with db.read() as s:
@@ -774,7 +845,6 @@ def household_ids_in_unit(db: Database, actor: Actor, unit_id: int) -> list[int]
 def household_rows(db: Database, actor: Actor, ids: Sequence[int]) -> list[HouseholdRow]:
     """Rows for the given ids, in the same order, with phones masked as the role requires."""
     actor.require(Permission.DIRECTORY_READ)
-    full = actor.can(Permission.PHONE_REVEAL)
     wanted = list(ids)
     if not wanted:
         return []
@@ -801,7 +871,7 @@ def household_rows(db: Database, actor: Actor, ids: Sequence[int]) -> list[House
                 cname,
                 f"{building_no}-{unit_no}-{room}",
                 first.name if first else "",
-                (first.phone if full else mask_phone(first.phone)) if first else "",
+                mask_phone(first.phone) if first else "",
                 len(owners.get(hid, [])),
             )
     return [rows[i] for i in wanted if i in rows]

@@ -34,8 +34,12 @@ def credit_code_problem(code: str) -> str | None:
 
 
 _MOBILE = re.compile(r"^1[3-9]\d{9}$")
-# Area code (3 or 4 digits starting with 0) and a 7- or 8-digit number, optional extension.
-_LANDLINE = re.compile(r"^(0\d{2,3})(\d{7,8})(?:-(\d{1,6}))?$")
+# Area code and a 7- or 8-digit number, optional extension. Only Beijing (010) and 020-029
+# have three-digit area codes, all others four; spelling them out keeps 010-12345678 from
+# being read as 0101-2345678 once the dash is gone.
+_LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})(?:-(\d{1,6}))?$")
+# A whole landline, then a dash and an extension; a mobile or a grouped number never fits.
+_DASH_EXTENSION = re.compile(r"^((?:\+86|0086)?\s*\(?0\d{2,3}\)?[\s-]?\d{7,8})-(\d{1,6})$")
 _SERVICE = re.compile(r"^([48]00)(\d{7})$")
 
 
@@ -51,6 +55,8 @@ def normalize_phone(raw: str, allow_service: bool = False) -> str | None:
     m = re.search(r"(?:转|ext\.?|x|#)\s*(\d{1,6})$", s, re.IGNORECASE)
     if m:
         ext, s = m.group(1), s[: m.start()]
+    elif dm := _DASH_EXTENSION.match(s):  # the stored form itself: 0532-88881234-801
+        s, ext = dm.group(1), dm.group(2)
     digits = re.sub(r"[\s\-()]", "", s)
     if digits.startswith("+86"):
         digits = digits[3:]
@@ -66,8 +72,6 @@ def normalize_phone(raw: str, allow_service: bool = False) -> str | None:
     if lm:
         area, number = lm.group(1), lm.group(2)
         # Three-digit area codes (010, 02x) go with 8-digit numbers; 4-digit ones with 7 or 8.
-        if len(area) == 3 and not (area == "010" or area.startswith("02")):
-            return None
         if len(area) == 3 and len(number) != 8:
             return None
         return f"{area}-{number}" + (f"-{lm.group(3)}" if lm.group(3) else "")
@@ -80,11 +84,17 @@ def phone_problem(raw: str, allow_service: bool = False) -> str | None:
     return None
 
 
+_STORED_LANDLINE_WITH_EXT = re.compile(r"^0\d{2,3}-\d{7,8}-\d{1,6}$")
+
+
 def mask_phone(phone: str | None) -> str:
     """``138****5678``: the first three and last four digits (DESIGN.md §5, protocol §5)."""
     if not phone:
         return ""
-    digits = re.sub(r"\D", "", phone.split("-")[0] if phone.count("-") > 1 else phone)
+    # A landline's extension (0532-88881234-801) is not part of the number being masked.
+    if _STORED_LANDLINE_WITH_EXT.match(phone):
+        phone = phone.rsplit("-", 1)[0]
+    digits = re.sub(r"\D", "", phone)
     if len(digits) < 8:
         return "****"
     return f"{digits[:3]}****{digits[-4:]}"

@@ -16,7 +16,7 @@ from sqlalchemy import inspect
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import StorageUnavailable
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.db import Database, _translated_errors
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -35,12 +35,13 @@ def head_revision() -> str:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
+    # The first contact with a database: a missing folder or server is StorageUnavailable.
+    with _translated_errors(), db.engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
 def is_empty(db: Database) -> bool:
-    with db.engine.connect() as conn:
+    with _translated_errors(), db.engine.connect() as conn:
         return not inspect(conn).get_table_names()
 
 
@@ -73,7 +74,7 @@ def upgrade(db: Database, revision: str = "head") -> Path | None:
         backup_sqlite(path, copy)
         log.info("copied %s to %s before upgrading", path, copy)
     cfg = _config()
-    with db.engine.begin() as conn:
+    with _translated_errors(), db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
     return copy

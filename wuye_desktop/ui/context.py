@@ -15,6 +15,9 @@ class AppSignals(QObject):
 
     directory_changed = Signal()
     language_changed = Signal()
+    orders_changed = Signal()  # a work order was created or changed (any tab, dialog or desk)
+    # Show this order (its id) in the work-order tab; the main window switches to it.
+    open_order_requested = Signal(int)
 
 
 @dataclass

@@ -1,0 +1,75 @@
+"""The benchmark runner: every ``bench/bench_*.py`` module, results as JSON lines on stdout.
+
+    .venv/bin/python bench/run.py                  all benchmarks
+    .venv/bin/python bench/run.py --only cold_start one (by module name without "bench_")
+    .venv/bin/python bench/run.py --list           what there is
+    .venv/bin/python bench/run.py --check          exit 1 if a result misses its target
+
+Each module has ``run() -> Iterable[dict]``; each result is ``{"name", "value", "unit",
+"target"}``, where ``target`` is the upper bound DESIGN.md §6 sets, in the same unit. Progress
+goes to stderr. The databases the benchmarks measure are built once and kept in
+``.bench-data/`` (or ``$WUYE_BENCH_DATA``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # `bench` as a package, when run as a script
+
+KEYS = ("name", "value", "unit", "target")
+
+
+def available() -> list[str]:
+    return sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
+
+
+def _checked(result: dict[str, Any], module: str) -> dict[str, Any]:
+    if set(result) != set(KEYS) or not isinstance(result["value"], int | float):
+        raise ValueError(f"bench_{module}: a result must be {{{', '.join(KEYS)}}}: {result!r}")
+    return {key: result[key] for key in KEYS}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Run the benchmarks; JSON lines on stdout.")
+    parser.add_argument("--only", action="append", metavar="NAME", help="run only this one")
+    parser.add_argument("--list", action="store_true", help="list the benchmarks and stop")
+    parser.add_argument(
+        "--check", action="store_true", help="exit 1 if a result is above its target"
+    )
+    args = parser.parse_args(argv)
+    names = available()
+    if args.list:
+        print("\n".join(names))
+        return 0
+    unknown = sorted(set(args.only or ()) - set(names))
+    if unknown:
+        parser.error(f"no such benchmark: {', '.join(unknown)} (there are: {', '.join(names)})")
+    failed = missed = False
+    for name in args.only or names:
+        try:
+            module = importlib.import_module(f"bench.bench_{name}")
+            for result in module.run():
+                line = _checked(result, name)
+                print(json.dumps(line, ensure_ascii=False), flush=True)
+                target = line["target"]
+                missed |= target is not None and line["value"] > target
+        except Exception:
+            failed = True
+            print(f"bench_{name} failed:", file=sys.stderr)
+            traceback.print_exc()
+    if failed:
+        return 2
+    return 1 if args.check and missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

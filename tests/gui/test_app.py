@@ -1,0 +1,127 @@
+"""Start-up: opening and upgrading the database, the Retry/Quit question, the shell."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from tests.conftest import make_user
+from tests.gui.shell_support import isolate_settings, reset_language
+from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.storage import migrate
+from wuye_desktop.storage.db import Database
+from wuye_desktop.ui import i18n, local_settings
+from wuye_desktop.ui.app import Shell, create_application, open_database, open_main_window
+from wuye_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True)
+def _settings(tmp_path: Path) -> Iterator[None]:
+    isolate_settings(tmp_path / "settings")
+    yield
+    reset_language()
+
+
+def answer_message_boxes(buttons: list[QMessageBox.StandardButton], seen: list[str]) -> None:
+    """Press each of *buttons* in turn in the message boxes about to be shown modally."""
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not shown yet: look again shortly
+            QTimer.singleShot(10, press)
+            return
+        seen.append(box.text())
+        box.button(buttons.pop(0)).click()
+        if buttons:
+            QTimer.singleShot(10, press)
+
+    QTimer.singleShot(0, press)
+
+
+def test_create_application_uses_the_remembered_language(qapp: QApplication) -> None:
+    local_settings.write(local_settings.LANGUAGE_KEY, "zh_CN")
+    app = create_application([])
+    assert app is qapp
+    assert app.applicationName() == "wuye_desktop"
+    assert not app.windowIcon().isNull()
+    assert i18n.current_language() == "zh_CN"
+
+
+def test_an_older_sqlite_database_is_copied_aside_and_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    old = Database(str(path))
+    migrate.upgrade(old, "0001")
+    old.dispose()
+    opened = open_database(str(path))
+    assert opened is not None
+    db, backup = opened
+    try:
+        assert backup is not None and backup.exists() and backup.name.startswith("old.sqlite3.")
+        assert migrate.current_revision(db) == migrate.head_revision()
+    finally:
+        db.dispose()
+
+
+def test_a_newer_database_gets_a_clear_message_and_quit(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    db = Database(str(path))
+    migrate.upgrade(db)
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.dispose()
+    seen: list[str] = []
+    answer_message_boxes([QMessageBox.StandardButton.Close], seen)
+    assert open_database(str(path)) is None
+    assert len(seen) == 1 and "newer version" in seen[0]
+
+
+def test_an_unreachable_server_offers_retry(qtbot: QtBot) -> None:
+    seen: list[str] = []
+    answer_message_boxes([QMessageBox.StandardButton.Retry, QMessageBox.StandardButton.Close], seen)
+    url = "postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=1"
+    assert open_database(url) is None
+    assert len(seen) == 2
+    assert all("cannot" in message for message in seen)
+
+
+def test_open_main_window_shows_it(qtbot: QtBot, db: Database, admin: Actor) -> None:
+    window = open_main_window(db, admin, "系统管理员")
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow) and window.isVisible()
+    assert window.ctx.display_name == "系统管理员"
+
+
+def test_switching_user_logs_in_the_next_one_in_their_language(
+    qtbot: QtBot, qapp: QApplication, db: Database, admin: Actor
+) -> None:
+    desk = make_user(db, admin, Role.DESK, "desk1")
+    from wuye_desktop.core import users
+
+    users.set_language(db, desk, "en")
+    shell = Shell(qapp, db)
+    shell._open(admin, "系统管理员")
+    first = shell.window
+    assert first is not None
+    qtbot.addWidget(first)
+
+    def log_in_as_desk() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        qtbot.keyClicks(dialog.username, "desk1")  # type: ignore[attr-defined]
+        qtbot.keyClicks(dialog.password, "desk1-pass-1")  # type: ignore[attr-defined]
+        dialog.buttons.accepted.emit()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(0, log_in_as_desk)
+    first.switch_user_action.trigger()
+    second = shell.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+    assert second.ctx.actor.user_id == desk.user_id
+    assert not second.admin_action.isVisible()
+    assert i18n.current_language() == "en"

@@ -1,0 +1,267 @@
+"""Schema migrations: head equals the ORM, old databases upgrade with their data, newer refused.
+
+Each test runs on a fresh SQLite file and, when WUYE_TEST_PG_URL names a server, on an empty
+PostgreSQL database.
+"""
+
+from __future__ import annotations
+
+import itertools
+import sqlite3
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from wuye_desktop.core import directory, users
+from wuye_desktop.core.errors import StorageUnavailable
+from wuye_desktop.core.roles import SYSTEM_ACTOR
+from wuye_desktop.core.vocab import Channel
+from wuye_desktop.storage import migrate
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import Base, Community
+
+FIRST = "0001"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def empty_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A database with no tables at all."""
+    if request.param == "sqlite":
+        database = Database(str(tmp_path / "wuye.sqlite3"))
+        yield database
+        database.dispose()
+    else:
+        yield request.getfixturevalue("empty_pg_db")
+
+
+def _schema_differences(database: Database) -> list[Any]:
+    with database.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        return list(compare_metadata(context, Base.metadata))
+
+
+def _alembic(database: Database, action: str, revision: str) -> None:
+    """Run an Alembic command the way storage.migrate does, for what it does not offer."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
+    with database.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, revision)
+
+
+def _tables(database: Database) -> set[str]:
+    with database.engine.connect() as conn:
+        return set(inspect(conn).get_table_names())
+
+
+def _time_literal(database: Database) -> str:
+    """2026-03-01 02:00 UTC as each engine stores it."""
+    return "2026-03-01 02:00:00.000000" if database.is_sqlite else "2026-03-01 02:00:00+00"
+
+
+def _fill_first_schema(database: Database) -> None:
+    """Data as the first released version wrote it: plain SQL, no ORM of today."""
+    at = _time_literal(database)
+    statements = [
+        "INSERT INTO company (id, name, credit_code, address, phone, report_url_template,"
+        " created_at, version) VALUES (1, '青岛安居物业服务有限公司', '91370200MA3C123450',"
+        f" '青岛市崂山区', '0532-88881234', '', '{at}', 1)",
+        "INSERT INTO community (id, code, name, project_code, address, district, created_at,"
+        f" version) VALUES (1, 'QD001', '海尔云谷', '370202-001', '', '崂山区', '{at}', 3)",
+        "INSERT INTO channel_contact (id, community_id, channel, unit_name, contact, phone,"
+        " service_hours, version) VALUES (1, 1, 'property', '安居物业', '王经理',"
+        " '0532-88881234', '24小时', 1)",
+        "INSERT INTO building (id, community_id, number, name, sort_key, floors,"
+        " elevator_count, version) VALUES (1, 1, '3', '3号楼', '000003', 18, 2, 1)",
+        "INSERT INTO unit (id, building_id, number, sort_key) VALUES (1, 1, '2', '000002')",
+        "INSERT INTO household (id, unit_id, community_id, room, code, sort_key, area_m2, note,"
+        " version) VALUES (1, 1, 1, '1201', 'QD001-3-2-1201', '001201', '89.50', '东边户', 2)",
+        "INSERT INTO household (id, unit_id, community_id, room, code, sort_key, area_m2, note,"
+        " version) VALUES (2, 1, 1, '201', 'QD001-3-2-201', '000201', '', '', 1)",
+        "INSERT INTO owner (id, household_id, position, name, phone, phone_digits) VALUES"
+        " (1, 1, 0, '张三', '13812345678', '13812345678')",
+        "INSERT INTO owner (id, household_id, position, name, phone, phone_digits) VALUES"
+        " (2, 1, 1, '李梅', '0532-66661234', '053266661234')",
+    ]
+    with database.engine.begin() as conn:
+        for sql in statements:
+            conn.execute(text(sql))
+
+
+# --- the schema ------------------------------------------------------------------------------
+
+
+def test_upgrading_an_empty_database_gives_exactly_the_orm_schema(empty_db: Database) -> None:
+    assert migrate.is_empty(empty_db)
+    assert migrate.current_revision(empty_db) is None
+    copy = migrate.upgrade(empty_db)
+    assert copy is None  # nothing worth copying in an empty database
+    assert migrate.current_revision(empty_db) == migrate.head_revision()
+    assert not migrate.needs_upgrade(empty_db)
+    assert _schema_differences(empty_db) == []
+    assert _tables(empty_db) == set(Base.metadata.tables) | {"alembic_version"}
+
+
+def test_the_schema_comparison_would_notice_a_difference(empty_db: Database) -> None:
+    """Guards the test above: a schema that differs from the ORM must show differences."""
+    migrate.upgrade(empty_db)
+    with empty_db.engine.begin() as conn:
+        conn.execute(text("DROP INDEX ix_owner_phone_digits"))
+    differences = _schema_differences(empty_db)
+    assert differences
+    assert any("ix_owner_phone_digits" in repr(d) for d in differences)
+
+
+def test_migrations_form_one_line_from_the_first_to_the_head() -> None:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS))
+    scripts = ScriptDirectory.from_config(cfg)
+    assert len(scripts.get_heads()) == 1
+    history = list(reversed(list(scripts.walk_revisions())))
+    assert history[0].revision == FIRST and history[0].down_revision is None
+    for older, newer in itertools.pairwise(history):
+        assert newer.down_revision == older.revision
+
+
+def test_upgrading_twice_changes_nothing_and_copies_nothing(empty_db: Database) -> None:
+    migrate.upgrade(empty_db)
+    assert migrate.upgrade(empty_db) is None
+    assert _schema_differences(empty_db) == []
+
+
+# --- an older database -----------------------------------------------------------------------
+
+
+def test_a_database_of_the_first_version_upgrades_with_its_data(empty_db: Database) -> None:
+    migrate.upgrade(empty_db, FIRST)
+    assert migrate.current_revision(empty_db) == FIRST
+    assert migrate.needs_upgrade(empty_db)
+    _fill_first_schema(empty_db)
+
+    migrate.upgrade(empty_db)
+
+    assert migrate.current_revision(empty_db) == migrate.head_revision()
+    assert _schema_differences(empty_db) == []
+    company = directory.get_company(empty_db)
+    assert company is not None
+    assert (company.name, company.credit_code, company.phone) == (
+        "青岛安居物业服务有限公司",
+        "91370200MA3C123450",
+        "0532-88881234",
+    )
+    community = directory.get_community(empty_db, SYSTEM_ACTOR, "QD001")
+    assert (community.name, community.project_code, community.version) == (
+        "海尔云谷",
+        "370202-001",
+        3,
+    )
+    assert [(c.channel, c.contact, c.phone) for c in community.channels] == [
+        (Channel.PROPERTY, "王经理", "0532-88881234")
+    ]
+    assert community.household_count == 2
+    [building] = directory.list_buildings(empty_db, SYSTEM_ACTOR, community.id)
+    assert (building.number, building.floors, building.elevator_count) == ("3", 18, 2)
+    home = directory.get_household(empty_db, SYSTEM_ACTOR, "QD001-3-2-1201")
+    assert (home.area_m2, home.note, home.version) == ("89.50", "东边户", 2)
+    assert [(o.name, o.phone) for o in home.owners] == [
+        ("张三", "13812345678"),
+        ("李梅", "0532-66661234"),
+    ]
+    assert directory.search_household_ids(empty_db, SYSTEM_ACTOR, "5678") == [home.id]
+    with empty_db.read() as s:
+        stored = s.get(Community, 1)
+        assert stored is not None
+        assert stored.created_at == datetime(2026, 3, 1, 2, 0, tzinfo=UTC)
+    # The tables added since work on the upgraded data: the company gets its first admin.
+    assert users.needs_first_run(empty_db)
+
+
+def test_an_sqlite_file_is_copied_aside_before_upgrading(tmp_path: Path) -> None:
+    path = tmp_path / "wuye.sqlite3"
+    database = Database(str(path))
+    migrate.upgrade(database, FIRST)
+    _fill_first_schema(database)
+
+    copy = migrate.upgrade(database)
+    database.dispose()
+
+    assert copy is not None and copy.exists()
+    assert copy.parent == path.parent
+    assert copy.name.startswith(f"wuye.sqlite3.before-{FIRST}-")
+    assert not copy.with_name(copy.name + ".partial").exists()
+    # The copy is a complete database of the old version, data included, not a torn file.
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (FIRST,)
+        assert conn.execute("SELECT code FROM household ORDER BY id").fetchall() == [
+            ("QD001-3-2-1201",),
+            ("QD001-3-2-201",),
+        ]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "app_user" not in tables
+    finally:
+        conn.close()
+
+
+def test_the_copy_can_be_put_back_and_opened(tmp_path: Path) -> None:
+    path = tmp_path / "wuye.sqlite3"
+    database = Database(str(path))
+    migrate.upgrade(database, FIRST)
+    _fill_first_schema(database)
+    copy = migrate.upgrade(database)
+    database.dispose()
+    assert copy is not None
+
+    restored = Database(str(copy))
+    try:
+        assert migrate.current_revision(restored) == FIRST
+        migrate.upgrade(restored)
+        assert directory.get_household(restored, SYSTEM_ACTOR, "QD001-3-2-201").room == "201"
+    finally:
+        restored.dispose()
+
+
+def test_downgrade_then_upgrade_round_trip(empty_db: Database) -> None:
+    migrate.upgrade(empty_db, FIRST)
+    _fill_first_schema(empty_db)
+    migrate.upgrade(empty_db)
+
+    _alembic(empty_db, "downgrade", FIRST)
+    assert migrate.current_revision(empty_db) == FIRST
+    assert "app_user" not in _tables(empty_db)
+    migrate.upgrade(empty_db)
+    assert _schema_differences(empty_db) == []
+    assert directory.get_household(empty_db, SYSTEM_ACTOR, "QD001-3-2-1201").area_m2 == "89.50"
+
+    _alembic(empty_db, "downgrade", "base")
+    assert _tables(empty_db) <= {"alembic_version"}
+    migrate.upgrade(empty_db)
+    assert _schema_differences(empty_db) == []
+
+
+# --- a newer database ------------------------------------------------------------------------
+
+
+def test_a_database_of_a_newer_version_is_refused(empty_db: Database) -> None:
+    migrate.upgrade(empty_db)
+    with empty_db.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9001'"))
+
+    with pytest.raises(StorageUnavailable) as caught:
+        migrate.upgrade(empty_db)
+
+    assert "newer version" in str(caught.value)
+    assert caught.value.params == {"rev": "9001"}
+    assert migrate.current_revision(empty_db) == "9001"  # left exactly as it was
+    if empty_db.sqlite_path is not None:
+        assert not list(empty_db.sqlite_path.parent.glob("*.before-*"))

@@ -1,0 +1,81 @@
+"""The ``wuye`` command (DESIGN.md §4): parsing, opening the database, printing, exit codes.
+
+Each subcommand lives in a module of :mod:`wuye_desktop.commands`, which calls the same core
+services as the UI. This module never imports Qt: ``wuye`` without a command imports the UI
+only then. Exit codes: 0 success, 2 wrong usage, 3 bad data or a failed check.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from wuye_desktop import __version__
+from wuye_desktop.commands import (
+    EXIT_BAD_DATA,
+    EXIT_USAGE,
+    CommandError,
+    UsageError,
+    add_commands,
+    print_error,
+)
+
+ENV_DB = "WUYE_DB"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wuye",
+        description="物业服务台: run without a command to open the program.",
+        epilog=f"The database is --db URL, else ${ENV_DB}, else SQLite in the user's data folder. "
+        "URL: a file path, sqlite:///PATH or postgresql+psycopg://USER@HOST/DB. "
+        "Exit codes: 0 success, 1 the database could not be used (retry later), 2 wrong usage, "
+        "3 bad data or a failed check.",
+    )
+    parser.add_argument(
+        "--db", metavar="URL", help=f"the database to use (default: ${ENV_DB} or the user's own)"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    add_commands(parser)
+    return parser
+
+
+def _open_gui(db_url: str | None) -> int:
+    from wuye_desktop.ui.app import run  # Qt is loaded only for the GUI
+
+    return run(db_url)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a usage error (2), already printed
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    db_url = args.db or os.environ.get(ENV_DB) or None
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        return _open_gui(db_url)
+    try:
+        return int(handler(args, db_url))
+    except UsageError as exc:
+        parser.print_usage(sys.stderr)
+        print_error(str(exc))
+        return EXIT_USAGE
+    except CommandError as exc:
+        print(str(exc), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print_error("interrupted; nothing of the unfinished step was written")
+        return 130
+    except BrokenPipeError:  # `wuye users list | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
+
+
+__all__ = ["EXIT_BAD_DATA", "main"]

@@ -1,0 +1,535 @@
+"""Household rosters: reading the Excel/CSV lists companies keep, and importing them whole.
+
+A roster is refused as a whole when any row is bad: every bad row is reported (spreadsheet row
+number as Excel shows it, column header as written in the file, reason) and nothing is written.
+A good roster is applied in one transaction, so a killed program leaves all rows or none.
+
+Re-importing is safe. A row whose household already exists is compared with it:
+- identical: counted as unchanged;
+- different owners (names or phones), or a different non-empty area or note: the household is
+  updated and the change audited. The roster is the company's list of who owns each home, so
+  its owners replace the stored ones; an empty owner, area or note cell leaves the stored value
+  alone, because a blank in a roster means "not known here", not "nobody".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
+
+from wuye_desktop.core import audit, directory
+from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.validation import household_code, mask_phone, normalize_phone
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import Community, Household
+
+Progress = Callable[[int, int], None]
+
+# Canonical fields and the headers accepted for them (compared after _header_key).
+FIELDS = (
+    "building",
+    "unit",
+    "room",
+    "owner_name",
+    "phone",
+    "owner_name2",
+    "phone2",
+    "area_m2",
+    "note",
+)
+_ALIASES: dict[str, tuple[str, ...]] = {
+    "building": ("楼号", "楼栋", "楼栋号", "楼", "栋", "栋号", "幢", "幢号", "楼宇", "building",
+                 "buildingno", "bldg"),
+    "unit": ("单元", "单元号", "unit", "unitno"),
+    "room": ("房号", "室号", "房间号", "门牌号", "room", "roomno"),
+    "owner_name": ("业主", "业主姓名", "业主名称", "姓名", "户主", "owner", "ownername", "name"),
+    "phone": ("电话", "联系电话", "手机", "手机号", "手机号码", "电话号码", "联系方式", "phone",
+              "mobile", "tel", "telephone"),
+    "owner_name2": ("业主2", "业主姓名2", "第二业主", "共有人", "共同业主", "姓名2", "owner2",
+                    "ownername2", "secondowner"),
+    "phone2": ("电话2", "联系电话2", "手机2", "手机号2", "共有人电话", "第二业主电话", "phone2",
+               "mobile2", "tel2"),
+    "area_m2": ("面积", "建筑面积", "房屋面积", "area", "aream2"),
+    "note": ("备注", "说明", "note", "notes", "remark", "remarks"),
+}  # fmt: skip
+ACCEPTED_HEADERS: Mapping[str, tuple[str, ...]] = _ALIASES  # for help texts and the UI
+# What a missing column is called in the error: the name most rosters use.
+COLUMN_LABELS = {f: _ALIASES[f][0] for f in FIELDS}
+REQUIRED_COLUMNS = ("building", "unit", "room")
+HEADER_SEARCH_ROWS = 10  # a title such as "XX小区业主花名册" may sit above the header
+
+
+def _header_key(text: str) -> str:
+    """Headers compare without spaces, case, required-markers (*) or units in brackets."""
+    s = unicodedata.normalize("NFKC", text).lower()
+    s = re.sub(r"\(.*?\)|\[.*?\]", "", s)
+    return re.sub(r"[\s_*:.\-#]", "", s)
+
+
+_BY_KEY = {_header_key(alias): f for f, aliases in _ALIASES.items() for alias in aliases}
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    """One household line of a roster, its values as text and the file's headers."""
+
+    row: int  # as Excel shows it: the first line of the file is row 1
+    building: str
+    unit: str
+    room: str
+    owner_name: str
+    phone: str
+    owner_name2: str
+    phone2: str
+    area_m2: str
+    note: str
+    # Canonical field -> header as written in the file (one mapping shared by all rows).
+    headers: Mapping[str, str] = dc_field(compare=False, repr=False)
+
+    def column(self, field: str) -> str:
+        """The header naming *field* in this file (or the usual name if it has no such column)."""
+        return self.headers.get(field, COLUMN_LABELS.get(field, field))
+
+    def to_input(self) -> directory.HouseholdInput:
+        owners: list[directory.OwnerInput] = []
+        second = bool(self.owner_name2 or self.phone2)
+        # The first owner is kept whenever a second is given, so a missing name is reported
+        # against the first owner's column rather than shifted onto the second.
+        if self.owner_name or self.phone or second:
+            owners.append(directory.OwnerInput(self.owner_name, self.phone))
+        if second:
+            owners.append(directory.OwnerInput(self.owner_name2, self.phone2))
+        return directory.HouseholdInput(
+            self.building, self.unit, self.room, owners, self.area_m2, self.note
+        )
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+    rows: int
+
+
+def _file_error(template: str, **params: Any) -> ValidationError:
+    return ValidationError([FieldError("file", template, params)])
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _cell_text(value: Any) -> str:
+    """Cell values as the person typed them: 1201.0 (a number in Excel) becomes "1201"."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return format(value, ".15g")  # 89.55, not 89.55000000000001
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    # Excel's CSV export writes ="0532..." to keep leading zeros.
+    if len(text) > 3 and text.startswith('="') and text.endswith('"'):
+        text = text[2:-1]
+    return text
+
+
+_SUFFIXES = {
+    "building": re.compile(r"(号楼|号|栋|幢|座|#楼|#)$"),
+    "unit": re.compile(r"(单元)$"),
+    "room": re.compile(r"(室|号|户)$"),
+}
+
+
+_WHOLE_FLOAT = re.compile(r"^(\d+)\.0+$")
+
+
+def _whole(text: str) -> str:
+    """ "1201.0" from a CSV written by a tool that saw floats is the number 1201."""
+    m = _WHOLE_FLOAT.match(text)
+    return m.group(1) if m else text
+
+
+def _part(field: str, text: str) -> str:
+    """A building, unit or room number in the form of household codes: "3号楼" -> "3"."""
+    s = _whole(unicodedata.normalize("NFKC", text).strip())
+    s = _SUFFIXES[field].sub("", s).strip()
+    return s.upper()
+
+
+def _decode_csv(data: bytes, path: Path) -> str:
+    """UTF-8 with or without BOM; otherwise GBK (GB 18030), as Excel writes CSV in China."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")  # Excel's "Unicode text"
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise _file_error(
+            QT_TRANSLATE_NOOP(
+                "core", "{name} is neither UTF-8 nor GBK text; save it from Excel as .xlsx or CSV"
+            ),
+            name=path.name,
+        ) from None
+
+
+def _csv_rows(data: bytes, path: Path) -> Iterator[list[str]]:
+    text = _decode_csv(data, path)
+    first = text.split("\n", 1)[0]
+    delimiter = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
+    try:
+        for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            yield [_cell_text(v) for v in record]
+    except csv.Error as exc:
+        raise _file_error(
+            QT_TRANSLATE_NOOP("core", "{name} is not a readable CSV file ({reason})"),
+            name=path.name,
+            reason=str(exc),
+        ) from None
+
+
+def _xlsx_rows(path: Path) -> Iterator[list[str]]:
+    from openpyxl import load_workbook  # a second or so to import; only when needed
+
+    try:
+        # Files from WPS and other tools make openpyxl warn about styles; they read fine.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl errors all mean "not a workbook"
+        raise _file_error(
+            QT_TRANSLATE_NOOP("core", "{name} is not a readable Excel workbook ({reason})"),
+            name=path.name,
+            reason=type(exc).__name__,
+        ) from None
+    try:
+        ws = wb.worksheets[0]
+        # Some writers store wrong sheet dimensions; ignore them and read every row.
+        ws.reset_dimensions()
+        for values in ws.iter_rows(values_only=True):
+            yield [_cell_text(v) for v in values]
+    finally:
+        wb.close()
+
+
+def _raw_rows(path: Path) -> Iterator[list[str]]:
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+    except FileNotFoundError:
+        raise _file_error(
+            QT_TRANSLATE_NOOP("core", "No such file: {path}"), path=str(path)
+        ) from None
+    except IsADirectoryError:
+        raise _file_error(
+            QT_TRANSLATE_NOOP("core", "{path} is a folder, not a file"), path=str(path)
+        ) from None
+    except OSError as exc:
+        raise _file_error(
+            QT_TRANSLATE_NOOP("core", "Cannot read {path}: {reason}"),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _file_error(
+            QT_TRANSLATE_NOOP(
+                "core", "{name} is an old .xls workbook: open it in Excel and save it as .xlsx"
+            ),
+            name=path.name,
+        )
+    if head.startswith(b"PK\x03\x04"):
+        yield from _xlsx_rows(path)
+    else:
+        yield from _csv_rows(path.read_bytes(), path)
+
+
+def _header_fields(cells: Sequence[str]) -> tuple[dict[str, int], dict[str, str]]:
+    """Which column holds which field, and the header text of each, for one candidate row."""
+    index: dict[str, int] = {}
+    headers: dict[str, str] = {}
+    for i, text in enumerate(cells):
+        field = _BY_KEY.get(_header_key(text)) if text else None
+        if field is None:
+            continue
+        if field in index:
+            # A second "业主"/"电话" column is the second owner's, as many rosters lay it out.
+            second = {"owner_name": "owner_name2", "phone": "phone2"}.get(field)
+            if second is None or second in index:
+                continue
+            field = second
+        index[field] = i
+        headers[field] = text
+    return index, headers
+
+
+def read_roster(path: Path) -> list[RosterRow]:
+    """The household rows of a roster (.xlsx, or .csv in UTF-8 or GBK), not yet validated.
+
+    Raises ValidationError when the file cannot be read or lacks the building, unit or room
+    column. Blank lines are skipped; the header may sit below a title of up to a few lines.
+    """
+    path = Path(path)
+    cells_by_row = list(_raw_rows(path))
+    best: tuple[int, dict[str, int], dict[str, str]] | None = None
+    for number, cells in enumerate(cells_by_row[:HEADER_SEARCH_ROWS], start=1):
+        found, texts = _header_fields(cells)
+        if len(found) >= 2 and (best is None or len(found) > len(best[1])):
+            best = (number, found, texts)
+        if all(f in found for f in REQUIRED_COLUMNS):
+            break
+    if best is None:
+        raise _file_error(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "No header row found in {name}: the first lines need columns such as "
+                "楼号, 单元, 房号, 业主, 电话",
+            ),
+            name=path.name,
+        )
+    header_row, index, headers = best
+    missing = [f for f in REQUIRED_COLUMNS if f not in index]
+    if missing:
+        raise ValidationError(
+            FieldError(
+                COLUMN_LABELS[f],
+                QT_TRANSLATE_NOOP("core", "Missing column (accepted names: {names})"),
+                {"names": ", ".join(ACCEPTED_HEADERS[f])},
+                row=header_row,
+            )
+            for f in missing
+        )
+    result: list[RosterRow] = []
+    for number, cells in enumerate(cells_by_row[header_row:], start=header_row + 1):
+        values = {f: (cells[i] if i < len(cells) else "") for f, i in index.items()}
+        if not any(values.values()):
+            continue
+        result.append(
+            RosterRow(
+                row=number,
+                building=_part("building", values.get("building", "")),
+                unit=_part("unit", values.get("unit", "")),
+                room=_part("room", values.get("room", "")),
+                owner_name=values.get("owner_name", "").strip(),
+                phone=_whole(values.get("phone", "").strip()),
+                owner_name2=values.get("owner_name2", "").strip(),
+                phone2=_whole(values.get("phone2", "").strip()),
+                area_m2=values.get("area_m2", "").strip(),
+                note=values.get("note", "").strip(),
+                headers=headers,
+            )
+        )
+    if not result:
+        raise _file_error(
+            QT_TRANSLATE_NOOP("core", "{name} has no household rows below its header"),
+            name=path.name,
+        )
+    return result
+
+
+# --- validating and importing ----------------------------------------------------------------
+
+MASKED_PHONE = QT_TRANSLATE_NOOP(
+    "core", "A masked number (138****5678) cannot be imported; give the whole number"
+)
+# household_errors names owner fields "owner_name", "phone", "owner_name[2]", "phone[2]".
+_ERROR_FIELDS = {"owner_name[2]": "owner_name2", "phone[2]": "phone2"}
+
+
+def roster_errors(rows: Sequence[RosterRow], progress: Progress | None = None) -> list[FieldError]:
+    """Every problem of every row, named by row number and the file's column header."""
+    errors: list[FieldError] = []
+    first_seen: dict[tuple[str, str, str], int] = {}
+    total = len(rows)
+    step = _step(total)
+    for done, r in enumerate(rows, start=1):
+        for e in directory.household_errors(r.to_input(), row=r.row):
+            errors.append(
+                FieldError(
+                    r.column(_ERROR_FIELDS.get(e.field, e.field)), e.template, e.params, r.row
+                )
+            )
+        # The form keeps a stored number shown masked; a roster has nothing to keep.
+        for name in ("phone", "phone2"):
+            if "*" in getattr(r, name):
+                errors.append(FieldError(r.column(name), MASKED_PHONE, {}, r.row))
+        key = (r.building, r.unit, r.room)
+        if all(key):
+            if key in first_seen:
+                errors.append(
+                    FieldError(
+                        r.column("room"),
+                        QT_TRANSLATE_NOOP("core", "{room} is already in row {other}"),
+                        {"room": "-".join(key), "other": first_seen[key]},
+                        r.row,
+                    )
+                )
+            else:
+                first_seen[key] = r.row
+        if progress is not None and (done % step == 0 or done == total):
+            progress(done, total)
+    return errors
+
+
+def _step(total: int) -> int:
+    """Report progress about 200 times, not once per row."""
+    return max(1, total // 200)
+
+
+def _owners_of(r: RosterRow) -> list[tuple[str, str]]:
+    return [
+        (o.name.strip(), normalize_phone(o.phone) or "" if o.phone.strip() else "")
+        for o in r.to_input().owners
+    ]
+
+
+def _same_number(a: str, b: str) -> bool:
+    """89.5 and 89.50 are the same area; a roster saved by another tool may write either."""
+    try:
+        return Decimal(a) == Decimal(b)
+    except InvalidOperation:
+        return a == b
+
+
+def _update_if_changed(s: Session, actor: Actor, h: Household, r: RosterRow) -> bool:
+    """Bring a stored household in line with its roster row; False if nothing differed."""
+    owners = _owners_of(r)
+    stored = [(o.name, o.phone) for o in h.owners]
+    new_owners = bool(owners) and owners != stored
+    new_area = bool(r.area_m2) and not _same_number(r.area_m2, h.area_m2)
+    new_note = bool(r.note) and r.note != h.note
+    if not (new_owners or new_area or new_note):
+        return False
+    before = [(o.name, mask_phone(o.phone)) for o in h.owners]
+    if new_owners:
+        # Owners keep their rows by position, so ids referenced elsewhere stay valid.
+        old = list(h.owners)
+        inputs = [
+            directory.OwnerInput(name, phone, old[i].id if i < len(old) else None)
+            for i, (name, phone) in enumerate(owners)
+        ]
+        directory.apply_owners(h, inputs)
+    if new_area:
+        h.area_m2 = r.area_m2
+    if new_note:
+        h.note = r.note
+    flag_modified(h, "note")  # advance the version: a desk editing it meanwhile is refused
+    s.flush()
+    after = [(o.name, mask_phone(o.phone)) for o in h.owners]
+    audit.record(
+        s,
+        actor,
+        "household.update",
+        "household",
+        h.code,
+        before=before,
+        after=after,
+        source="roster",
+    )
+    return True
+
+
+def _existing(s: Session, community: Community, codes: Iterable[str]) -> dict[str, Household]:
+    wanted = list(codes)
+    found: dict[str, Household] = {}
+    for start in range(0, len(wanted), 500):  # keep IN lists short for both engines
+        chunk = wanted[start : start + 500]
+        stmt = (
+            select(Household)
+            .where(Household.community_id == community.id, Household.code.in_(chunk))
+            .options(selectinload(Household.owners))
+        )
+        found.update((h.code, h) for h in s.scalars(stmt))
+    return found
+
+
+def import_households(
+    db: Database,
+    actor: Actor,
+    path: Path,
+    community_code: str,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import a roster into a community: all rows or, if any row is bad, none.
+
+    *progress* receives ``(done, total)`` where total is twice the number of rows: the first
+    half is checking the rows, the second half writing them. Half way is reported only when
+    every row is good, just before writing starts.
+    """
+    actor.require(Permission.DIRECTORY_EDIT)
+    path = Path(path)
+    rows = read_roster(path)
+    code = community_code.strip().upper()
+    with db.read() as s:
+        if s.scalar(select(Community.id).where(Community.code == code)) is None:
+            raise NotFound(QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=code)
+    n = len(rows)
+
+    def checked(done: int, _total: int) -> None:
+        # Half way (done == n) is reported only once the rows are known to be good.
+        if progress is not None and done < n:
+            progress(done, 2 * n)
+
+    errors = roster_errors(rows, checked)
+    if errors:
+        raise ValidationError(errors)
+    if progress is not None:
+        progress(n, 2 * n)
+    added = updated = unchanged = 0
+    step = _step(n)
+    with db.transaction() as s:
+        community = s.scalar(select(Community).where(Community.code == code))
+        if community is None:  # deleted between the check and now
+            raise NotFound(QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=code)
+        codes = {household_code(code, r.building, r.unit, r.room): r for r in rows}
+        existing = _existing(s, community, codes)
+        for done, (hcode, r) in enumerate(codes.items(), start=1):
+            h = existing.get(hcode)
+            if h is None:
+                directory.add_household_in_session(s, actor, community, r.to_input())
+                added += 1
+            elif _update_if_changed(s, actor, h, r):
+                updated += 1
+            else:
+                unchanged += 1
+            if progress is not None and (done % step == 0 or done == n):
+                progress(n + done, 2 * n)
+        audit.record(
+            s,
+            actor,
+            "households.import",
+            "community",
+            code,
+            file=path.name,
+            rows=n,
+            added=added,
+            updated=updated,
+            unchanged=unchanged,
+        )
+    return ImportReport(added=added, updated=updated, unchanged=unchanged, rows=n)

@@ -1,0 +1,1 @@
+"""The administration dialog: company, users, audit log (administrators only)."""

@@ -1,0 +1,147 @@
+"""Administration → Company: name, credit code, address, phone, QR reporting address."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import directory
+from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.messages import show_error
+from wuye_desktop.ui.widgets.form import FormErrorDisplay
+
+_DONE_STYLE = "color: #2e7d32;"
+
+
+class CompanyPage(QWidget):
+    """Emits ``saved(name)`` after the core accepted a change."""
+
+    saved = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._version: int | None = None
+        self.name = QLineEdit()
+        self.name.setMaxLength(200)
+        self.credit_code = QLineEdit()
+        self.credit_code.setMaxLength(18)
+        self.address = QLineEdit()
+        self.address.setMaxLength(300)
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(40)
+        self.report_url_template = QLineEdit()
+        self.report_url_template.setMaxLength(500)
+        # Keys are the field names of directory.update_company's FieldErrors.
+        self._edits = {
+            "name": self.name,
+            "credit_code": self.credit_code,
+            "address": self.address,
+            "phone": self.phone,
+            "report_url_template": self.report_url_template,
+        }
+        self.errors = FormErrorDisplay(dict(self._edits), self)
+        self._labels = {name: QLabel() for name in self._edits}
+        form = QFormLayout()
+        for name, label in self._labels.items():
+            label.setBuddy(self.errors.widget(name))
+            form.addRow(label, self.errors.wrap(name))
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        self.done_label = QLabel()
+        self.done_label.setStyleSheet(_DONE_STYLE)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.done_label, 1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.errors.general_label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        for edit in self._edits.values():
+            edit.textEdited.connect(self.done_label.clear)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        texts = {
+            "name": self.tr("Company &name"),
+            "credit_code": self.tr("&Credit code"),
+            "address": self.tr("&Address"),
+            "phone": self.tr("&Phone"),
+            "report_url_template": self.tr("&Reporting address"),
+        }
+        for name, text in texts.items():
+            self._labels[name].setText(text)
+        self.report_url_template.setPlaceholderText("https://…?h={household}")
+        self.hint.setText(
+            self.tr(
+                "The reporting address is what the QR codes on signage and home cards open; "
+                "{household} is replaced by the household's code. Leave it empty to print "
+                "the program's own codes (WUYE:H:…)."
+            )
+        )
+        self.save_button.setText(self.tr("&Save"))
+        if self.done_label.text():
+            self.done_label.setText(self.tr("Saved."))
+
+    def reload(self) -> None:
+        company = directory.get_company(self._ctx.db)
+        self.errors.clear()
+        self.done_label.clear()
+        if company is None:
+            self._version = None
+            return
+        self._version = company.version
+        self.name.setText(company.name)
+        self.credit_code.setText(company.credit_code)
+        self.address.setText(company.address)
+        self.phone.setText(company.phone)
+        self.report_url_template.setText(company.report_url_template)
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.done_label.clear()
+        data = directory.CompanyInput(
+            name=self.name.text(),
+            credit_code=self.credit_code.text(),
+            address=self.address.text(),
+            phone=self.phone.text(),
+            report_url_template=self.report_url_template.text(),
+        )
+        try:
+            company = directory.update_company(
+                self._ctx.db, self._ctx.actor, data, expected_version=self._version
+            )
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        except ConcurrentEdit as error:
+            show_error(self, error)
+            self.reload()
+            return
+        except WuyeError as error:
+            show_error(self, error)
+            return
+        self._version = company.version
+        self.credit_code.setText(company.credit_code)  # the core's normal form
+        self.phone.setText(company.phone)
+        self.done_label.setText(self.tr("Saved."))
+        self._ctx.signals.directory_changed.emit()
+        self.saved.emit(company.name)

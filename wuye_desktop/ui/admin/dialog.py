@@ -1,0 +1,60 @@
+"""The Administration dialog. Only administrators reach it; the core refuses anybody else."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
+
+from wuye_desktop.ui.admin.audit_page import AuditPage
+from wuye_desktop.ui.admin.company_page import CompanyPage
+from wuye_desktop.ui.admin.users_page import UsersPage
+from wuye_desktop.ui.context import AppContext
+
+
+class AdministrationDialog(QDialog):
+    """Company, users and audit log. Building it reads all three through the core services,
+    so for a user who is not an administrator it raises PermissionDenied."""
+
+    company_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.company_page = CompanyPage(ctx)
+        self.users_page = UsersPage(ctx)
+        self.audit_page = AuditPage(ctx)
+        # Users first: list_users is the call the core refuses to anybody but an administrator.
+        self.users_page.reload()
+        self.company_page.reload()
+        self.audit_page.reload()
+        self.company_page.saved.connect(self.company_changed)
+
+        self.pages = QTabWidget()
+        self.pages.addTab(self.company_page, "")
+        self.pages.addTab(self.users_page, "")
+        self.pages.addTab(self.audit_page, "")
+        self.pages.currentChanged.connect(self._page_shown)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.buttons)
+        self.resize(900, 600)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Administration"))
+        self.pages.setTabText(0, self.tr("&Company"))
+        self.pages.setTabText(1, self.tr("&Users"))
+        self.pages.setTabText(2, self.tr("Audit &log"))
+
+    def _page_shown(self, index: int) -> None:
+        # The log grows with every action taken meanwhile (in this dialog too): show it fresh.
+        if self.pages.widget(index) is self.audit_page:
+            self.audit_page._search_safely()

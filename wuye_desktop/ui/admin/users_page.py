@@ -1,0 +1,395 @@
+"""Administration → Users: list, add, edit role and active, reset password, unlock."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import users
+from wuye_desktop.core.clock import format_local, now_utc
+from wuye_desktop.core.errors import ValidationError, WuyeError
+from wuye_desktop.core.roles import ROLE_LABELS, Role
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.messages import show_error, tr_core
+from wuye_desktop.ui.widgets.form import FormErrorDisplay
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _fill_roles(combo: QComboBox) -> None:
+    combo.clear()
+    for role in Role:
+        combo.addItem(tr_core(ROLE_LABELS[role]), role.value)
+
+
+class UsersModel(QAbstractTableModel):
+    """The company's users; a short list, read whole."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[users.UserRow] = []
+
+    def set_rows(self, rows: list[users.UserRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 5
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("User name"),
+            self.tr("Display name"),
+            self.tr("Role"),
+            self.tr("Status"),
+            self.tr("Last login"),
+        ]
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers()[section]
+        return None
+
+    def status(self, user: users.UserRow) -> str:
+        if not user.active:
+            return self.tr("Disabled")
+        if user.locked_until is not None and user.locked_until > now_utc():
+            return self.tr("Locked until {time}").format(time=format_local(user.locked_until))
+        return self.tr("Active")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        user = self.rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return user.username
+        if column == 1:
+            return user.display_name
+        if column == 2:
+            return tr_core(ROLE_LABELS[user.role])
+        if column == 3:
+            return self.status(user)
+        return format_local(user.last_login_at)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 4))
+
+
+class UserDialog(QDialog):
+    """Add a user (``user`` is None) or edit one's display name, role and active flag."""
+
+    def __init__(
+        self, ctx: AppContext, user: users.UserRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._user = user
+        self.username = QLineEdit()
+        self.username.setMaxLength(64)
+        self.display_name = QLineEdit()
+        self.display_name.setMaxLength(100)
+        self.role = QComboBox()
+        _fill_roles(self.role)
+        self.active = QCheckBox()
+        self.password = QLineEdit()
+        self.password_again = QLineEdit()
+        for edit in (self.password, self.password_again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        fields: dict[str, QWidget] = {
+            "username": self.username,
+            "display_name": self.display_name,
+            "role": self.role,
+        }
+        if user is None:
+            fields |= {"password": self.password, "password_again": self.password_again}
+        else:
+            fields["active"] = self.active
+            self.username.setText(user.username)
+            self.username.setReadOnly(True)
+            self.display_name.setText(user.display_name)
+            self.role.setCurrentIndex(self.role.findData(user.role.value))
+            self.active.setChecked(user.active)
+        self.errors = FormErrorDisplay(fields, self)
+        self._labels = {name: QLabel() for name in fields}
+        form = QFormLayout()
+        for name, label in self._labels.items():
+            label.setBuddy(fields[name])
+            form.addRow(label, self.errors.wrap(name))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(400)
+        (self.username if user is None else self.display_name).setFocus()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New user") if self._user is None else self.tr("Edit user"))
+        texts = {
+            "username": self.tr("&User name"),
+            "display_name": self.tr("&Display name"),
+            "role": self.tr("&Role"),
+            "active": self.tr("Account"),
+            "password": self.tr("&Password"),
+            "password_again": self.tr("Password &again"),
+        }
+        for name, label in self._labels.items():
+            label.setText(texts[name])
+        self.active.setText(self.tr("&May log in"))
+        self.password.setPlaceholderText(
+            tr_core("At least {n} characters", n=users.MIN_PASSWORD_LENGTH)
+        )
+        current = self.role.currentData()
+        _fill_roles(self.role)
+        self.role.setCurrentIndex(max(0, self.role.findData(current)))
+
+    def _save(self) -> None:
+        self.errors.clear()
+        role = Role(self.role.currentData())
+        try:
+            if self._user is None:
+                if self.password.text() != self.password_again.text():
+                    self.errors.show_message(self.tr("The two passwords differ"), "password_again")
+                    self.password_again.setFocus()
+                    return
+                users.create_user(
+                    self._ctx.db,
+                    self._ctx.actor,
+                    username=self.username.text(),
+                    display_name=self.display_name.text(),
+                    role=role,
+                    password=self.password.text(),
+                )
+            else:
+                users.update_user(
+                    self._ctx.db,
+                    self._ctx.actor,
+                    self._user.id,
+                    display_name=self.display_name.text(),
+                    role=role,
+                    active=self.active.isChecked(),
+                )
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        except WuyeError as error:
+            show_error(self, error)
+            return
+        self.accept()
+
+
+class ResetPasswordDialog(QDialog):
+    """An administrator gives a user a new password (which also lifts a lock)."""
+
+    def __init__(self, ctx: AppContext, user: users.UserRow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._ctx = ctx
+        self._user = user
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password_again = QLineEdit()
+        for edit in (self.password, self.password_again):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = FormErrorDisplay(
+            {"password": self.password, "password_again": self.password_again}, self
+        )
+        self._password_label = QLabel()
+        self._password_label.setBuddy(self.password)
+        self._again_label = QLabel()
+        self._again_label.setBuddy(self.password_again)
+        form = QFormLayout()
+        form.addRow(self._password_label, self.errors.wrap("password"))
+        form.addRow(self._again_label, self.errors.wrap("password_again"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
+        self.password.setFocus()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Reset password"))
+        self.intro.setText(
+            self.tr("New password for {name} ({username}). Tell it to them in person.").format(
+                name=self._user.display_name, username=self._user.username
+            )
+        )
+        self._password_label.setText(self.tr("&New password"))
+        self._again_label.setText(self.tr("New password &again"))
+        self.password.setPlaceholderText(
+            tr_core("At least {n} characters", n=users.MIN_PASSWORD_LENGTH)
+        )
+
+    def _save(self) -> None:
+        self.errors.clear()
+        if self.password.text() != self.password_again.text():
+            self.errors.show_message(self.tr("The two passwords differ"), "password_again")
+            self.password_again.setFocus()
+            return
+        try:
+            users.reset_password(self._ctx.db, self._ctx.actor, self._user.id, self.password.text())
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        except WuyeError as error:
+            show_error(self, error)
+            return
+        self.accept()
+
+
+class UsersPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self.model = UsersModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.doubleClicked.connect(lambda _index: self.edit_user())
+        self.add_button = QPushButton()
+        self.add_button.clicked.connect(self.add_user)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_user)
+        self.reset_button = QPushButton()
+        self.reset_button.clicked.connect(self.reset_password)
+        self.unlock_button = QPushButton()
+        self.unlock_button.clicked.connect(self.unlock)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.reset_button, self.unlock_button):
+            button.setAutoDefault(False)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self._selection_changed()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.add_button.setText(self.tr("&New user…"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.reset_button.setText(self.tr("&Reset password…"))
+        self.unlock_button.setText(self.tr("&Unlock"))
+        self.model.retranslate()
+
+    def reload(self) -> None:
+        """Read the users again (the core refuses anybody but an administrator)."""
+        selected = self.selected_user()
+        self.model.set_rows(users.list_users(self._ctx.db, self._ctx.actor))
+        if selected is not None:
+            self.select_user(selected.id)
+        self._selection_changed()
+
+    def selected_user(self) -> users.UserRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    def select_user(self, user_id: int) -> None:
+        for number, user in enumerate(self.model.rows):
+            if user.id == user_id:
+                self.table.selectRow(number)
+                return
+
+    def _selection_changed(self) -> None:
+        user = self.selected_user()
+        for button in (self.edit_button, self.reset_button):
+            button.setEnabled(user is not None)
+        until = user.locked_until if user is not None else None
+        self.unlock_button.setEnabled(until is not None and until > now_utc())
+
+    def _reload_safely(self) -> None:
+        try:
+            self.reload()
+        except WuyeError as error:
+            show_error(self, error)
+
+    def add_user(self) -> None:
+        if UserDialog(self._ctx, None, self).exec() == QDialog.DialogCode.Accepted:
+            self._reload_safely()
+
+    def edit_user(self) -> None:
+        user = self.selected_user()
+        if user is not None and UserDialog(self._ctx, user, self).exec():
+            self._reload_safely()
+
+    def reset_password(self) -> None:
+        user = self.selected_user()
+        if user is not None and ResetPasswordDialog(self._ctx, user, self).exec():
+            self._reload_safely()
+
+    def unlock(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        try:
+            users.unlock_user(self._ctx.db, self._ctx.actor, user.id)
+        except WuyeError as error:
+            show_error(self, error)
+            return
+        self._reload_safely()

@@ -1,0 +1,220 @@
+"""Start-up: the application, the database (upgraded if older), first run or login, the window.
+
+``run()`` is what the ``wuye`` command calls without a sub-command. ``create_application`` and
+``open_main_window`` are the two halves the cold-start benchmark calls without any dialog.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+import wuye_desktop
+from wuye_desktop.core import users
+from wuye_desktop.core.errors import StorageUnavailable, WuyeError
+from wuye_desktop.core.roles import Actor
+from wuye_desktop.storage import migrate
+from wuye_desktop.storage.db import Database, is_environment_error
+from wuye_desktop.ui import i18n, local_settings
+from wuye_desktop.ui.context import AppContext, AppSignals
+from wuye_desktop.ui.main_window import MainWindow
+from wuye_desktop.ui.messages import describe, show_error
+from wuye_desktop.ui.widgets.header import app_icon
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication with our names, icon and the language last chosen on this machine."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setOrganizationName(local_settings.ORGANIZATION)
+    app.setApplicationName(local_settings.APPLICATION)
+    app.setApplicationVersion(wuye_desktop.__version__)
+    app.setDesktopFileName("wuye_desktop")
+    app.setWindowIcon(app_icon())
+    i18n.install_language(local_settings.read_str(local_settings.LANGUAGE_KEY))
+    return app
+
+
+def open_main_window(db: Database, actor: Actor, display_name: str) -> MainWindow:
+    """Show the main window for a logged-in user and return it."""
+    ctx = AppContext(db=db, actor=actor, display_name=display_name, signals=AppSignals())
+    window = MainWindow(ctx)
+    window.show()
+    return window
+
+
+def open_database(db_url: str | None) -> tuple[Database, Path | None] | None:
+    """Open the database and upgrade its schema; on failure ask Retry or Quit (None).
+
+    Returns the database and the copy made of an SQLite file before upgrading it, if any.
+    """
+    while True:
+        db: Database | None = None
+        try:
+            db = Database(db_url)
+            return db, migrate.upgrade(db)
+        except StorageUnavailable as error:
+            message = describe(error)
+        except SQLAlchemyError as error:
+            log.exception("cannot open or upgrade the database")
+            reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+            if is_environment_error(error):
+                message = QCoreApplication.translate(
+                    "app", "The database cannot be reached ({reason})."
+                ).format(reason=reason)
+            else:
+                message = QCoreApplication.translate(
+                    "app", "The database could not be upgraded ({reason})."
+                ).format(reason=reason)
+        if db is not None:
+            where = db.describe()
+            db.dispose()
+        else:
+            where = _without_password(db_url)
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("app", "Database unavailable"),
+            message,
+            QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close,
+        )
+        if where:
+            box.setInformativeText(
+                QCoreApplication.translate("app", "Database: {db}").format(db=where)
+            )
+        box.button(QMessageBox.StandardButton.Close).setText(
+            QCoreApplication.translate("app", "Quit")
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Retry)
+        if box.exec() != QMessageBox.StandardButton.Retry:
+            return None
+
+
+def _without_password(db_url: str | None) -> str:
+    if not db_url or "://" not in db_url:
+        return db_url or ""
+    try:
+        return make_url(db_url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return ""
+
+
+class Shell(QObject):
+    """Who is logged in, and the window they work in; handles switching user and quitting."""
+
+    def __init__(self, app: QApplication, db: Database, backup: Path | None = None) -> None:
+        super().__init__()
+        self._app = app
+        self._db = db
+        self._backup = backup
+        self.window: MainWindow | None = None
+
+    def start(self) -> bool:
+        """First run or login, then the window; False if the user gave up."""
+        try:
+            first = users.needs_first_run(self._db)
+        except WuyeError as error:
+            show_error(None, error)
+            return False
+        if not first:
+            return self.log_in()
+        from wuye_desktop.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self._db)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self._remember_language(dialog.actor)
+        self._open(dialog.actor, dialog.display_name)
+        return True
+
+    def log_in(self) -> bool:
+        from wuye_desktop.ui.login import LoginDialog
+
+        dialog = LoginDialog(self._db)
+        chosen_before = i18n.current_language()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        actor, user = dialog.actor, dialog.user
+        assert actor is not None and user is not None
+        if i18n.current_language() != chosen_before:
+            # Chosen on the login dialog just now: that becomes the user's own language.
+            self._remember_language(actor)
+        else:
+            language = i18n.install_language(user.language)
+            local_settings.write(local_settings.LANGUAGE_KEY, language)
+        self._open(actor, user.display_name)
+        return True
+
+    def _remember_language(self, actor: Actor) -> None:
+        try:
+            users.set_language(self._db, actor, i18n.current_language())
+        except WuyeError:
+            log.warning("could not store the language of %s", actor.username, exc_info=True)
+
+    def _open(self, actor: Actor, display_name: str) -> None:
+        self.window = open_main_window(self._db, actor, display_name)
+        self.window.logout_requested.connect(self.switch_user)
+        self.window.closed.connect(self._window_closed)
+        if self._backup is not None:
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate(
+                    "app", "The database was upgraded; a copy of it from before is at {path}"
+                ).format(path=self._backup),
+                30_000,
+            )
+            self._backup = None
+
+    def switch_user(self) -> None:
+        window, self.window = self.window, None
+        if window is not None:
+            window.close()  # saves its geometry; _window_closed sees self.window is None
+            window.deleteLater()
+        if not self.log_in():
+            self._app.quit()
+
+    def _window_closed(self) -> None:
+        if self.window is not None:  # closed by the user, not replaced by switch_user
+            self._app.quit()
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """An unexpected error in a slot: log it and say so, rather than die silently."""
+    log.error("unexpected error", exc_info=(kind, value, tb))
+    text = "".join(traceback.format_exception_only(kind, value)).strip()
+    if QApplication.instance() is not None:
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("app", "Unexpected error"),
+            QCoreApplication.translate(
+                "app", "Something went wrong inside the program. Details were written to the log."
+            )
+            + "\n\n"
+            + text,
+        )
+
+
+def run(db_url: str | None) -> int:
+    """The whole program; returns the process exit code."""
+    app = create_application(sys.argv)
+    app.setQuitOnLastWindowClosed(False)  # switching user closes the window; we quit ourselves
+    sys.excepthook = _excepthook
+    opened = open_database(db_url)
+    if opened is None:
+        return 1
+    db, backup = opened
+    shell = Shell(app, db, backup)
+    try:
+        if not shell.start():
+            return 0
+        return app.exec()
+    finally:
+        db.dispose()

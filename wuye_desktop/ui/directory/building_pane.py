@@ -1,0 +1,137 @@
+"""One building: its number (part of household codes), name on the wall, floors, elevators."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QVBoxLayout, QWidget
+
+from wuye_desktop.core import directory
+from wuye_desktop.core.errors import NotFound, WuyeError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.directory.pane import EditPane
+
+
+def _spin() -> QSpinBox:
+    # Wider than any real building: the core says what is allowed, at the field.
+    spin = QSpinBox()
+    spin.setRange(0, 999)
+    return spin
+
+
+class BuildingPane(EditPane):
+    """Detail and edit form of a building; also the form for adding one."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.view: directory.BuildingView | None = None
+        self.community: directory.CommunityView | None = None
+        self.number = QLineEdit()
+        self.name = QLineEdit()
+        self.floors = _spin()
+        self.elevators = _spin()
+        fields = {
+            "number": self.number,
+            "name": self.name,
+            "floors": self.floors,
+            "elevator_count": self.elevators,
+        }
+        for name, widget in fields.items():
+            self.add_row(name, widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors.general_label)
+        layout.addWidget(self.button_row())
+        layout.addStretch(1)
+        self.apply_read_only(*fields.values())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.labels["number"].setText(self.tr("N&umber"))
+        self.labels["name"].setText(self.tr("&Name"))
+        self.labels["floors"].setText(self.tr("&Floors"))
+        self.labels["elevator_count"].setText(self.tr("&Elevators"))
+        self.number.setPlaceholderText(self.tr("e.g. 3"))
+        self.number.setToolTip(self.tr("Part of every household code; fixed once created"))
+        self.name.setPlaceholderText(self.tr("As written on the wall, e.g. 3号楼"))
+        self.elevators.setToolTip(self.tr("Elevator signage is printed per elevator car"))
+        self._render_header()
+
+    def _render_header(self) -> None:
+        if self.community is None:
+            return
+        if self.view is not None:
+            self.title.setText(self.view.name or self.view.number)
+        else:
+            self.title.setText(self.tr("New building"))
+        self.subtitle.setText(self.community.name)
+
+    def load(self, view: directory.BuildingView, community: directory.CommunityView) -> None:
+        self.view, self.community = view, community
+        self.errors.clear()
+        self.banner.clear_text()
+        self._render_header()
+        self.number.setText(view.number)
+        self.number.setReadOnly(True)  # part of household codes
+        self.name.setText(view.name)
+        self.floors.setValue(view.floors)
+        self.elevators.setValue(view.elevator_count)
+
+    def start_new(self, community: directory.CommunityView) -> None:
+        self.view, self.community = None, community
+        self.errors.clear()
+        self.banner.clear_text()
+        self._render_header()
+        self.number.clear()
+        self.number.setReadOnly(not self.can_edit)
+        self.name.clear()
+        self.floors.setValue(0)
+        self.elevators.setValue(0)
+        self.number.setFocus()
+
+    def revert(self) -> None:
+        if self.community is None:
+            return
+        if self.view is not None:
+            self.load(self.view, self.community)
+        else:
+            self.start_new(self.community)
+
+    def reload_fresh(self) -> None:
+        if self.view is None or self.community is None:
+            return
+        try:
+            buildings = directory.list_buildings(
+                self.ctx.db, self.ctx.actor, self.view.community_id
+            )
+            fresh = next((b for b in buildings if b.id == self.view.id), None)
+            if fresh is None:
+                raise NotFound(QT_TRANSLATE_NOOP("core", "No such building: {id}"), id=self.view.id)
+        except WuyeError as e:
+            messages.show_error(self, e)
+            return
+        self.load(fresh, self.community)
+
+    def submit(self) -> tuple[object, bool]:
+        assert self.community is not None
+        self.floors.interpretText()
+        self.elevators.interpretText()
+        data = directory.BuildingInput(
+            number=self.number.text(),
+            name=self.name.text(),
+            floors=self.floors.value(),
+            elevator_count=self.elevators.value(),
+        )
+        if self.view is not None:
+            view = directory.update_building(
+                self.ctx.db, self.ctx.actor, self.view.id, data, self.view.version
+            )
+        else:
+            view = directory.create_building(self.ctx.db, self.ctx.actor, self.community.id, data)
+        created = self.view is None
+        self.load(view, self.community)
+        return view, created

@@ -1,0 +1,162 @@
+"""What the household, community and building panes share: Save, field errors, stale records."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
+
+from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
+from wuye_desktop.core.roles import Permission
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.widgets.form import FormErrorDisplay
+
+
+class Banner(QLabel):
+    """A note at the top of a pane: "Saved.", or why the record was reloaded."""
+
+    _STYLES = {
+        "info": "color: #1b5e20; background: #e8f5e9; padding: 4px; border-radius: 3px;",
+        "warning": "color: #8a4b00; background: #fff3e0; padding: 4px; border-radius: 3px;",
+    }
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind = ""
+        self.hide()
+
+    def show_text(self, text: str, kind: str = "info") -> None:
+        self.kind = kind
+        self.setStyleSheet(self._STYLES[kind])
+        self.setText(text)
+        self.show()
+
+    def clear_text(self) -> None:
+        self.kind = ""
+        self.setText("")
+        self.hide()
+
+
+class EditPane(QWidget):
+    """A form over one directory record; subclasses say how to submit and how to reload.
+
+    Saving calls exactly one core service. A ValidationError is shown at the fields it names
+    and nothing is written; a ConcurrentEdit reloads the record and says so in the banner.
+    Roles without DIRECTORY_EDIT get the same form read-only and no Save button.
+    """
+
+    saved = Signal(object, bool)  # the saved view, and whether it was created
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_edit = ctx.can(Permission.DIRECTORY_EDIT)
+        self.banner = Banner()
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.errors = FormErrorDisplay({}, self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.labels: dict[str, QLabel] = {}
+        self.save_button = QPushButton()
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton()
+        self.revert_button.clicked.connect(self.revert)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.save)
+
+    def add_row(self, name: str, widget: QWidget) -> None:
+        """A form row for the core field *name*: label, field, and its error message under it."""
+        self.errors.add_field(name, widget)
+        label = QLabel()
+        label.setBuddy(widget)
+        self.labels[name] = label
+        self.form.addRow(label, self.errors.wrap(name))
+
+    def button_row(self) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addStretch(1)
+        layout.addWidget(self.revert_button)
+        layout.addWidget(self.save_button)
+        if not self.can_edit:
+            row.hide()
+        return row
+
+    def apply_read_only(self, *widgets: QWidget) -> None:
+        """Roles without DIRECTORY_EDIT see the same form, but cannot type into it."""
+        if self.can_edit:
+            return
+        for w in widgets:
+            if isinstance(w, (QLineEdit, QPlainTextEdit, QAbstractSpinBox)):
+                w.setReadOnly(True)
+            else:
+                w.setEnabled(False)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.save_button.setText(self.tr("&Save"))
+        self.save_button.setToolTip(self.tr("Save (Ctrl+S)"))
+        self.revert_button.setText(self.tr("Re&vert"))
+        self.revert_button.setToolTip(self.tr("Forget the changes not saved yet"))
+
+    # -- subclasses --------------------------------------------------------------------------
+
+    def submit(self) -> tuple[object, bool]:
+        """Call the one core service for Save; return (view, created)."""
+        raise NotImplementedError
+
+    def reload_fresh(self) -> None:
+        """Read the record again after somebody else saved it first."""
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        """Show the record as last read, forgetting unsaved edits."""
+        raise NotImplementedError
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if not self.can_edit:
+            return False
+        self.errors.clear()
+        self.banner.clear_text()
+        try:
+            view, created = self.submit()
+        except ValidationError as e:
+            self.errors.show(e)
+            return False
+        except ConcurrentEdit as e:
+            self.reload_fresh()
+            self.banner.show_text(messages.describe(e), "warning")
+            return False
+        except WuyeError as e:
+            messages.show_error(self, e)
+            return False
+        self.banner.show_text(self.tr("Saved."))
+        self.saved.emit(view, created)
+        return True

@@ -1,0 +1,397 @@
+"""The main window: menus, shortcuts, status bar and the tabs the user's role may open.
+
+Each capability adds its tab with one line in ``TABS``. A tab widget is built the first time
+its tab is shown, so start-up only pays for the tab that opens first.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+import wuye_desktop
+from wuye_desktop.core import directory
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.roles import ROLE_LABELS, Permission
+from wuye_desktop.ui import local_settings
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.messages import show_error, tr_core
+from wuye_desktop.ui.widgets.header import app_icon
+
+TabFactory = Callable[[AppContext], QWidget]
+TAB_CONTEXT = "tabs"
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """A tab: its title (English, marked with QT_TRANSLATE_NOOP("tabs", ...)), how to build
+    it, and the permission without which the tab is not offered at all.
+
+    A tab widget may have ``focus_search()`` (Ctrl+F), ``refresh()`` (F5) and
+    ``open_order(order_id)`` (``ctx.signals.open_order_requested`` shows that tab and calls it).
+    """
+
+    title: str
+    factory: TabFactory
+    permission: Permission
+
+
+def lazy(target: str) -> TabFactory:
+    """A factory for ``"package.module:Class"`` that imports the module only when needed."""
+    module_name, _, attr = target.partition(":")
+
+    def build(ctx: AppContext) -> QWidget:
+        widget_class = getattr(importlib.import_module(module_name), attr)
+        widget: QWidget = widget_class(ctx)
+        return widget
+
+    return build
+
+
+# The tabs, in the order shown. Later capabilities add theirs here, one line each.
+TABS: list[TabSpec] = [
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Work orders"),
+        lazy("wuye_desktop.ui.work_orders:WorkOrdersTab"),
+        Permission.WORK_ORDERS_READ,
+    ),
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Callbacks"),
+        lazy("wuye_desktop.ui.callbacks:CallbacksTab"),
+        Permission.WORK_ORDERS_READ,
+    ),
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Commitments"),
+        lazy("wuye_desktop.ui.commitments:CommitmentsTab"),
+        Permission.DOCUMENTS_PRINT,
+    ),
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Signage"),
+        lazy("wuye_desktop.ui.signage:SignageTab"),
+        Permission.DOCUMENTS_PRINT,
+    ),
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Directory"),
+        lazy("wuye_desktop.ui.directory:DirectoryTab"),
+        Permission.DIRECTORY_READ,
+    ),
+]
+
+
+class _TabPage(QWidget):
+    """Holds a tab's widget, built on first show."""
+
+    def __init__(self, spec: TabSpec, ctx: AppContext) -> None:
+        super().__init__()
+        self.spec = spec
+        self._ctx = ctx
+        self.content: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure_built(self) -> QWidget | None:
+        if self.content is None:
+            try:
+                self.content = self.spec.factory(self._ctx)
+            except WuyeError as error:  # e.g. the database went away: try again next time
+                show_error(self.window(), error)
+                return None
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self.content)
+        return self.content
+
+
+class MainWindow(QMainWindow):
+    """Emits ``logout_requested`` for File → Switch user, and ``closed`` when closed."""
+
+    logout_requested = Signal()
+    closed = Signal()
+
+    def __init__(
+        self, ctx: AppContext, tabs: Sequence[TabSpec] | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowIcon(app_icon())
+        company = directory.get_company(ctx.db)
+        self._company_name = company.name if company else ""
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self._pages: list[_TabPage] = [
+            _TabPage(spec, ctx)
+            for spec in (TABS if tabs is None else tabs)
+            if ctx.can(spec.permission)
+        ]
+        for page in self._pages:
+            self.tabs.addTab(page, "")
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.setCentralWidget(self.tabs)
+        ctx.signals.open_order_requested.connect(self.open_order)
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.retranslate()
+        self._restore_geometry()
+        if self._pages:
+            self._pages[0].ensure_built()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.switch_user_action = QAction(self)
+        self.switch_user_action.triggered.connect(self._switch_user)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        self.find_action = QAction(self)
+        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
+        self.find_action.triggered.connect(self.focus_search)
+        self.refresh_action = QAction(self)
+        self.refresh_action.setShortcut(QKeySequence("F5"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.tab_actions: list[QAction] = []
+        group = QActionGroup(self)
+        for number, _page in enumerate(self._pages):
+            action = QAction(self)
+            action.setCheckable(True)
+            action.setChecked(number == 0)
+            if number < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _=False, n=number: self.tabs.setCurrentIndex(n))
+            group.addAction(action)
+            self.tab_actions.append(action)
+
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        # Only administrators see this; the core refuses everybody else in any case.
+        self.admin_action = QAction(self)
+        allowed = self.ctx.can(Permission.ADMINISTER)
+        self.admin_action.setVisible(allowed)
+        self.admin_action.setEnabled(allowed)
+        self.admin_action.triggered.connect(self.open_administration)
+        self.deadlines_action = QAction(self)
+        self.deadlines_action.setVisible(allowed)
+        self.deadlines_action.setEnabled(allowed)
+        self.deadlines_action.triggered.connect(self.open_deadlines)
+        # Ctrl+N anywhere: the desk takes a call from whatever tab is showing.
+        self.new_order_action = QAction(self)
+        self.new_order_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_order_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        can_take = self.ctx.can(Permission.WORK_ORDERS_EDIT)
+        self.new_order_action.setVisible(can_take)
+        self.new_order_action.setEnabled(can_take)
+        self.new_order_action.triggered.connect(self.new_order)
+
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_order_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.switch_user_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        for action in self.tab_actions:
+            self.view_menu.addAction(action)
+        if self.tab_actions:
+            self.view_menu.addSeparator()
+        self.view_menu.addAction(self.find_action)
+        self.view_menu.addAction(self.refresh_action)
+        self.tools_menu = bar.addMenu("")
+        self.tools_menu.addAction(self.settings_action)
+        self.tools_menu.addAction(self.admin_action)
+        self.tools_menu.addAction(self.deadlines_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        self.user_label = QLabel()
+        self.role_label = QLabel()
+        self.db_label = QLabel()
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = self.statusBar()
+        for label in (self.user_label, self.role_label, self.db_label):
+            bar.addPermanentWidget(label)
+
+    # -- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        title = self.tr("Property Service Desk")
+        self.setWindowTitle(f"{title} — {self._company_name}" if self._company_name else title)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.switch_user_action.setText(self.tr("&Switch user…"))
+        self.switch_user_action.setStatusTip(self.tr("Log out and let another user log in"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.find_action.setText(self.tr("&Find"))
+        self.find_action.setStatusTip(self.tr("Put the cursor in the search box of this tab"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.settings_action.setStatusTip(self.tr("Language and your password"))
+        self.admin_action.setText(self.tr("&Administration…"))
+        self.admin_action.setStatusTip(self.tr("Company, users and the audit log"))
+        self.about_action.setText(self.tr("&About"))
+        self.new_order_action.setText(self.tr("&New work order…"))
+        self.new_order_action.setStatusTip(
+            self.tr("Take a call: find the household, file the order")
+        )
+        self.deadlines_action.setText(self.tr("&Deadlines…"))
+        self.deadlines_action.setStatusTip(
+            self.tr("Deadlines per tier and category, working time, callbacks")
+        )
+        for index, page in enumerate(self._pages):
+            text = QCoreApplication.translate(TAB_CONTEXT, page.spec.title)
+            self.tabs.setTabText(index, text)
+            self.tab_actions[index].setText(text)
+        self.user_label.setText(self.tr("User: {name}").format(name=self.ctx.display_name))
+        self.role_label.setText(
+            self.tr("Role: {role}").format(role=tr_core(ROLE_LABELS[self.ctx.actor.role]))
+        )
+        self.db_label.setText(self.tr("Database: {db}").format(db=self.ctx.db.describe()))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def current_tab(self) -> QWidget | None:
+        page = self.tabs.currentWidget()
+        return page.ensure_built() if isinstance(page, _TabPage) else None
+
+    def _tab_shown(self, index: int) -> None:
+        if 0 <= index < len(self.tab_actions):
+            self.tab_actions[index].setChecked(True)
+        self.current_tab()
+
+    def focus_search(self) -> None:
+        tab = self.current_tab()
+        focus = getattr(tab, "focus_search", None)
+        if callable(focus):
+            focus()
+
+    def refresh(self) -> None:
+        tab = self.current_tab()
+        reload = getattr(tab, "refresh", None)
+        if callable(reload):
+            try:
+                reload()
+            except WuyeError as error:
+                show_error(self, error)
+
+    def open_order(self, order_id: int) -> None:
+        """Show the tab that can show a work order (built tabs first) and let it open it."""
+        pages = sorted(self._pages, key=lambda p: p.content is None)
+        for page in pages:
+            content = page.ensure_built()
+            show = getattr(content, "open_order", None)
+            if callable(show):
+                self.tabs.setCurrentWidget(page)
+                show(order_id)
+                return
+
+    def new_order(self) -> None:
+        from wuye_desktop.ui.intake import IntakeDialog
+
+        try:
+            dialog = IntakeDialog(self.ctx, self)
+        except WuyeError as error:
+            show_error(self, error)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.order_created.connect(self.open_order)
+        dialog.open()
+
+    def open_deadlines(self) -> None:
+        from wuye_desktop.ui.deadlines import DeadlineSettingsDialog
+
+        try:
+            dialog = DeadlineSettingsDialog(self.ctx, self)
+        except WuyeError as error:
+            show_error(self, error)
+            return
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _switch_user(self) -> None:
+        self.logout_requested.emit()
+
+    def open_settings(self) -> None:
+        from wuye_desktop.ui.settings import SettingsDialog
+
+        SettingsDialog(self.ctx, self).exec()
+
+    def open_administration(self) -> None:
+        from wuye_desktop.ui.admin.dialog import AdministrationDialog
+
+        try:
+            dialog = AdministrationDialog(self.ctx, self)
+        except WuyeError as error:
+            show_error(self, error)
+            return
+        dialog.company_changed.connect(self._company_changed)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _company_changed(self, name: str) -> None:
+        self._company_name = name
+        self.retranslate()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "<h3>Property Service Desk {version}</h3>"
+                "<p>Repair guarantee under the “4个3” practice (3 locations, 3 channels, "
+                "3 tiers, 3 documents), public-income ledgers and reporting to the housing "
+                "regulator, for property-management companies.</p>"
+            ).format(version=wuye_desktop.__version__),
+        )
+
+    # -- geometry ------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = local_settings.app_settings()
+        geometry = settings.value(local_settings.MAIN_GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+        state = settings.value(local_settings.MAIN_STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = local_settings.app_settings()
+        settings.setValue(local_settings.MAIN_GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(local_settings.MAIN_STATE_KEY, self.saveState())
+        settings.sync()
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
