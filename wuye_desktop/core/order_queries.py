@@ -13,12 +13,14 @@ from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, 
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core.clock import LOCAL_TZ, now_utc
+from wuye_desktop.core.deadlines import Deadlines, deadlines_for
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.settings import due_soon_minutes
+from wuye_desktop.core.settings import callback_due_days, due_soon_minutes, load_rules
 from wuye_desktop.core.status import OPEN_STATUSES, Status
 from wuye_desktop.core.validation import mask_phone
+from wuye_desktop.core.vocab import Tier
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
     Building,
@@ -72,6 +74,12 @@ SORT_COLUMNS: dict[str, Any] = {
     "handler": WorkOrder.handler,
     "updated_at": WorkOrder.updated_at,
 }
+# Columns many orders share: sorted by them, the list shows each value's orders newest first
+# (in the sort's direction), which their (column, reported_at, id) indexes give without
+# sorting a whole group per page (the community's comes from its community/status index).
+_GROUPED_SORTS = frozenset(
+    {"status", "tier", "category", "channel", "source", "community", "handler"}
+)
 
 
 def _local_midnight(day: date) -> datetime:
@@ -132,10 +140,12 @@ def _filtered(s: Session, f: OrderFilter, now: datetime) -> Select[Any]:
 
 @dataclass(frozen=True)
 class PageCursor:
-    """Where the previous page ended: its last row's sort value and id."""
+    """Where the previous page ended: its last row's sort value, id and, for a column many
+    orders share, its time taken."""
 
     value: Any
     id: int
+    reported_at: datetime | None = None
 
 
 def order_page(
@@ -157,19 +167,20 @@ def order_page(
     if sort not in SORT_COLUMNS:
         raise ValidationError([FieldError("sort", QT_TRANSLATE_NOOP("core", "Unknown column"))])
     column = SORT_COLUMNS[sort]
-    key = tuple_(column, WorkOrder.id)
+    grouped = sort in _GROUPED_SORTS
+    keys = [column, WorkOrder.reported_at, WorkOrder.id] if grouped else [column, WorkOrder.id]
     with db.read() as s:
-        stmt = _filtered(s, f, now or now_utc()).add_columns(column)
+        stmt = _filtered(s, f, now or now_utc()).add_columns(column, WorkOrder.reported_at)
         if after is not None:
-            bound = tuple_(literal(after.value, column.type), literal(after.id))
-            stmt = stmt.where(key < bound if descending else key > bound)
-        if descending:
-            stmt = stmt.order_by(column.desc(), WorkOrder.id.desc())
-        else:
-            stmt = stmt.order_by(column.asc(), WorkOrder.id.asc())
+            values = (
+                [after.value, after.reported_at, after.id] if grouped else [after.value, after.id]
+            )
+            bound = tuple_(*(literal(v, k.type) for v, k in zip(values, keys, strict=True)))
+            stmt = stmt.where(tuple_(*keys) < bound if descending else tuple_(*keys) > bound)
+        stmt = stmt.order_by(*(k.desc() if descending else k.asc() for k in keys))
         rows = s.execute(stmt.limit(limit)).all()
     ids = [r[0] for r in rows]
-    cursor = PageCursor(rows[-1][1], rows[-1][0]) if len(rows) == limit else None
+    cursor = PageCursor(rows[-1][1], rows[-1][0], rows[-1][2]) if len(rows) == limit else None
     return ids, cursor
 
 
@@ -575,3 +586,201 @@ def weekly_unfinished(
             stmt = stmt.where(WorkOrder.community_id == community_id)
         ids = tuple(s.scalars(stmt))
     return WeeklyList(week.upper(), cutoff, community_id, ids)
+
+
+# --- intake and settings helpers -------------------------------------------------------------
+
+
+def preview_deadlines(
+    db: Database, tier: str, category: str, at: datetime | None = None
+) -> Deadlines:
+    """The deadlines an order of this tier and category taken at *at* (now) would get.
+
+    Intake shows them live beside the tier; create_order computes the same from the same rules.
+    """
+    if tier not in {t.value for t in Tier}:
+        raise ValidationError([FieldError("tier", QT_TRANSLATE_NOOP("core", "Choose one"))])
+    with db.read() as s:
+        rules = load_rules(s)
+    return deadlines_for(rules, tier, category, at or now_utc())
+
+
+@dataclass(frozen=True)
+class WorkOrderOptions:
+    callback_days: int  # a completed order's callback is due within this many days
+    due_soon_minutes: int  # an open order this close to its deadline shows amber
+
+
+def work_order_options(db: Database) -> WorkOrderOptions:
+    with db.read() as s:
+        return WorkOrderOptions(callback_due_days(s), due_soon_minutes(s))
+
+
+@dataclass(frozen=True)
+class CallbackQueueRow:
+    """One completed order waiting for its callback: what the caller-back needs to see."""
+
+    id: int
+    number: str
+    community: str
+    place: str
+    category: str
+    tier: str
+    description: str
+    caller_name: str
+    caller_phone: str  # masked
+    handler: str
+    completed_at: datetime | None
+    callback_due: datetime | None
+    overdue: bool
+    version: int
+
+
+def callback_rows(
+    db: Database, actor: Actor, ids: Sequence[int], now: datetime | None = None
+) -> list[CallbackQueueRow]:
+    """Rows of the callback queue for *ids*, in that order (a page of the lazy list)."""
+    actor.require(Permission.WORK_ORDERS_READ)
+    wanted = list(ids)
+    if not wanted:
+        return []
+    now = now or now_utc()
+    with db.read() as s:
+        orders = list(s.scalars(select(WorkOrder).where(WorkOrder.id.in_(wanted))))
+        names = dict(s.execute(select(Community.id, Community.name)).all())
+        places = _places(s, {o.household_id for o in orders if o.household_id is not None})
+        rows = {
+            o.id: CallbackQueueRow(
+                o.id,
+                o.number,
+                names.get(o.community_id, ""),
+                places.get(o.household_id, "") if o.household_id is not None else o.location,
+                o.category,
+                o.tier,
+                o.description,
+                o.caller_name,
+                mask_phone(o.caller_phone),
+                o.handler,
+                o.completed_at,
+                o.callback_due,
+                o.status == Status.COMPLETED.value
+                and o.callback_due is not None
+                and o.callback_due < now,
+                o.version,
+            )
+            for o in orders
+        }
+    return [rows[i] for i in wanted if i in rows]
+
+
+# --- commitment letters ------------------------------------------------------------------------
+
+
+class CommitmentState(enum.StrEnum):
+    """The lists of the Commitment tab."""
+
+    TO_ISSUE = "to_issue"  # open promised-tier orders without a commitment yet
+    ISSUED = "issued"  # issued, the work not yet completed
+    FULFILLED = "fulfilled"  # the order was completed
+    OVERDUE = "overdue"  # the promised date has passed and the work is not completed
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    order_id: int
+    order_number: str
+    order_status: str
+    order_version: int
+    community: str
+    place: str
+    description: str
+    reported_at: datetime
+    number: str  # "" while the letter is still to issue
+    promised_date: date | None
+    responsible_unit: str
+    responsible_person: str
+    issued_at: datetime | None
+    printed_count: int
+    fulfilled_at: datetime | None
+    overdue: bool
+
+
+COMMITMENT_LIST_LIMIT = 2000
+
+
+def commitment_rows(
+    db: Database,
+    actor: Actor,
+    state: CommitmentState,
+    community_id: int | None = None,
+    now: datetime | None = None,
+    limit: int = COMMITMENT_LIST_LIMIT,
+) -> list[CommitmentRow]:
+    """One list of the Commitment tab, most urgent first (bounded: promised repairs are few).
+
+    "Issued" holds every unfulfilled commitment, overdue ones included; "overdue" is the
+    subset whose promised local day has passed.
+    """
+    actor.require(Permission.WORK_ORDERS_READ)
+    today = to_local_date(now or now_utc())
+    promised = WorkOrder.tier == Tier.PROMISED.value
+    stmt = select(WorkOrder, Commitment).outerjoin(Commitment, Commitment.order_id == WorkOrder.id)
+    if state is CommitmentState.TO_ISSUE:
+        stmt = stmt.where(promised, Commitment.id.is_(None), WorkOrder.status.in_(_OPEN)).order_by(
+            WorkOrder.reported_at, WorkOrder.id
+        )
+    elif state is CommitmentState.FULFILLED:
+        stmt = stmt.where(Commitment.fulfilled_at.is_not(None)).order_by(
+            Commitment.fulfilled_at.desc(), Commitment.id.desc()
+        )
+    else:
+        stmt = stmt.where(
+            Commitment.id.is_not(None),
+            Commitment.fulfilled_at.is_(None),
+            WorkOrder.status != Status.CANCELLED.value,
+        )
+        if state is CommitmentState.OVERDUE:
+            stmt = stmt.where(Commitment.promised_date < today.isoformat())
+        stmt = stmt.order_by(Commitment.promised_date, Commitment.id)
+    if community_id is not None:
+        stmt = stmt.where(WorkOrder.community_id == community_id)
+    with db.read() as s:
+        pairs = s.execute(stmt.limit(limit)).all()
+        names = dict(s.execute(select(Community.id, Community.name)).all())
+        places = _places(s, {o.household_id for o, _ in pairs if o.household_id is not None})
+        rows: list[CommitmentRow] = []
+        for o, c in pairs:
+            promised_day = date.fromisoformat(c.promised_date) if c is not None else None
+            rows.append(
+                CommitmentRow(
+                    order_id=o.id,
+                    order_number=o.number,
+                    order_status=o.status,
+                    order_version=o.version,
+                    community=names.get(o.community_id, ""),
+                    place=(
+                        places.get(o.household_id, "") if o.household_id is not None else o.location
+                    ),
+                    description=o.description,
+                    reported_at=o.reported_at,
+                    number=c.number if c is not None else "",
+                    promised_date=promised_day,
+                    responsible_unit=c.responsible_unit if c is not None else "",
+                    responsible_person=c.responsible_person if c is not None else "",
+                    issued_at=c.issued_at if c is not None else None,
+                    printed_count=c.printed_count if c is not None else 0,
+                    fulfilled_at=c.fulfilled_at if c is not None else None,
+                    overdue=(
+                        c is not None
+                        and c.fulfilled_at is None
+                        and promised_day is not None
+                        and promised_day < today
+                    ),
+                )
+            )
+    return rows
+
+
+def to_local_date(moment: datetime) -> date:
+    """The Asia/Shanghai calendar day of a UTC moment."""
+    return moment.astimezone(LOCAL_TZ).date()

@@ -7,6 +7,7 @@ change names the order's version the user saw; a stale version is refused (Concu
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -40,6 +41,7 @@ from wuye_desktop.storage.models import (
     OrderEvent,
     OrderPause,
     OrderPhoto,
+    Owner,
     Unit,
     WorkOrder,
 )
@@ -166,6 +168,11 @@ class OrderInput:
     caller_phone: str = ""
     reported_at: datetime | None = None
     regulator_ticket_id: str | None = None
+    # The household's owner who called. A desk sees owners' numbers masked; a caller_phone
+    # left as shown (masked) then means this owner's stored number, which the order keeps.
+    caller_owner_id: int | None = None
+    # Pictures taken with the call, (file name, JPEG or PNG bytes): saved with the order.
+    photos: Sequence[tuple[str, bytes]] = ()
 
 
 def _order_errors(data: OrderInput) -> list[FieldError]:
@@ -198,13 +205,20 @@ def _order_errors(data: OrderInput) -> list[FieldError]:
             )
         )
     phone = data.caller_phone.strip()
-    if phone and normalize_phone(phone, allow_service=False) is None:
+    if "*" in phone:
+        if data.caller_owner_id is None:
+            errors.append(
+                FieldError("caller_phone", QT_TRANSLATE_NOOP("core", "Type the whole number"))
+            )
+    elif phone and normalize_phone(phone, allow_service=False) is None:
         errors.append(
             FieldError(
                 "caller_phone",
                 QT_TRANSLATE_NOOP("core", "Not a mainland mobile or landline number"),
             )
         )
+    for _name, picture in data.photos:
+        errors.extend(_photo_errors(picture))
     if data.reported_at is not None and data.reported_at.tzinfo is None:
         errors.append(
             FieldError("reported_at", QT_TRANSLATE_NOOP("core", "Time without a time zone"))
@@ -250,6 +264,19 @@ def create_order(db: Database, actor: Actor, data: OrderInput) -> int:
                     ]
                 )
         phone = normalize_phone(data.caller_phone) or "" if data.caller_phone.strip() else ""
+        if data.caller_owner_id is not None:
+            owner = s.get(Owner, data.caller_owner_id)
+            if owner is None or owner.household_id != data.household_id:
+                raise ValidationError(
+                    [
+                        FieldError(
+                            "caller_phone",
+                            QT_TRANSLATE_NOOP("core", "Not an owner of this household"),
+                        )
+                    ]
+                )
+            if "*" in data.caller_phone:
+                phone = owner.phone
         household = _household_payload(s, data.household_id)
         room = "-".join(household.values()) if household else ""
         order = WorkOrder(
@@ -280,6 +307,19 @@ def create_order(db: Database, actor: Actor, data: OrderInput) -> int:
         s.flush()
         # The timeline starts at the call itself, which a desk may enter a little later.
         _event(s, actor, order, reported, "status", QT_TRANSLATE_NOOP("core", "Order taken"))
+        for filename, picture in data.photos:
+            mime = _photo_mime(picture)
+            assert mime is not None  # checked with the other fields above
+            s.add(
+                OrderPhoto(
+                    order_id=order.id,
+                    filename=filename[-200:],
+                    mime=mime,
+                    data=picture,
+                    username=actor.username,
+                )
+            )
+            _event(s, actor, order, now, "photo", filename[-200:])
         order.updated_at = now
         outbox.enqueue(
             s,
@@ -652,6 +692,18 @@ def record_callback(
 # --- photos and the caller's number ----------------------------------------------------------
 
 _PHOTO_TYPES = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG": "image/png"}
+
+
+def _photo_mime(data: bytes) -> str | None:
+    return next((m for sig, m in _PHOTO_TYPES.items() if data.startswith(sig)), None)
+
+
+def _photo_errors(data: bytes) -> list[FieldError]:
+    if _photo_mime(data) is None:
+        return [FieldError("photo", QT_TRANSLATE_NOOP("core", "Only JPEG and PNG pictures"))]
+    if len(data) > MAX_PHOTO_BYTES:
+        return [FieldError("photo", QT_TRANSLATE_NOOP("core", "A picture may be at most 8 MB"))]
+    return []
 
 
 def add_photo(db: Database, actor: Actor, order_id: int, filename: str, data: bytes) -> int:

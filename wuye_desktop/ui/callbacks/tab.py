@@ -1,0 +1,433 @@
+"""The Callbacks tab: completed orders waiting for the owner's verdict, most urgent first.
+
+Top, how the callbacks stand for a period (this month unless chosen otherwise): coverage of
+the orders completed in it, the owners' satisfaction, and how many wait now and are overdue.
+Below, the queue; overdue callbacks are red. Enter (or Ctrl+R) records the callback of the
+selected order in the shared callback dialog; Ctrl+O shows the order in the work-order tab.
+The search box takes an order number or a scanned callback form (``WUYE:W:<number>``).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import order_queries
+from wuye_desktop.core.clock import LOCAL_TZ, now_utc
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_queries import CallbackStats
+from wuye_desktop.core.roles import Permission
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.callbacks.queue_model import CallbackQueueModel
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.order_watch import OrderChangeWatch
+from wuye_desktop.ui.work_orders import labels
+from wuye_desktop.ui.workers import run_in_background
+
+log = logging.getLogger(__name__)
+
+_NEVER_MS = 2**31 - 1  # the statistics are read silently: no progress dialog
+_COLUMN_WIDTHS = (132, 150, 90, 100, 100, 150, 70, 100, 80)
+
+_CARD_STYLE = (
+    "QFrame#statCard { background: #f6f8fb; border: 1px solid #d9e0e8; border-radius: 4px; }"
+)
+_VALUE_STYLE = "font-size: 15pt; font-weight: bold; color: %s;"
+_NORMAL = "#1f2d3d"
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(0), LOCAL_TZ)
+
+
+def period_start(period: str, now: datetime) -> datetime:
+    """Where a period of the statistics begins, in Asia/Shanghai."""
+    today = now.astimezone(LOCAL_TZ).date()
+    if period == "week":
+        return _local_midnight(today - timedelta(days=today.weekday()))
+    if period == "quarter":
+        return _local_midnight(date(today.year, (today.month - 1) // 3 * 3 + 1, 1))
+    if period == "year":
+        return _local_midnight(date(today.year, 1, 1))
+    if period == "12_months":  # this month and the eleven before it
+        months = today.year * 12 + today.month - 1 - 11
+        return _local_midnight(date(months // 12, months % 12 + 1, 1))
+    return _local_midnight(today.replace(day=1))  # this month
+
+
+class StatCard(QFrame):
+    """A number with its caption, e.g. "90%" over "callback coverage"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statCard")
+        self.setStyleSheet(_CARD_STYLE)
+        self.value = QLabel("…")
+        self.value.setStyleSheet(_VALUE_STYLE % _NORMAL)
+        self.caption = QLabel()
+        self.caption.setStyleSheet("color: #5a6573;")
+        self.detail = QLabel()
+        self.detail.setStyleSheet("color: #5a6573;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(0)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+
+    def set_value(self, value: str, detail: str = "", colour: str = _NORMAL) -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(_VALUE_STYLE % colour)
+        self.detail.setText(detail)
+        self.detail.setVisible(bool(detail))
+
+
+class CallbacksTab(QWidget):
+    """The main window calls ``focus_search()`` (Ctrl+F) and ``refresh()`` (F5)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_edit = ctx.can(Permission.WORK_ORDERS_EDIT)
+        self.active_dialog: QDialog | None = None
+        self.stats: CallbackStats | None = None
+        self._stats_generation = 0
+
+        # -- top row --
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self._search_entered)
+        self.search.installEventFilter(self)
+        self.period = QComboBox()
+        for code in ("week", "month", "quarter", "year", "12_months"):
+            self.period.addItem("", code)
+        self.period.setCurrentIndex(self.period.findData("month"))
+        self.period.currentIndexChanged.connect(lambda _i: self.load_stats())
+        self.period_label = QLabel()
+        self.period_label.setBuddy(self.period)
+        self.overdue_only = QCheckBox()
+        self.overdue_only.toggled.connect(lambda _on: self.reload_queue())
+        self.record_button = QPushButton()
+        self.record_button.clicked.connect(self.record_callback)
+        self.record_button.setVisible(self.can_edit)
+        self.open_button = QPushButton()
+        self.open_button.clicked.connect(self.show_in_work_orders)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.overdue_only)
+        top.addWidget(self.record_button)
+        top.addWidget(self.open_button)
+
+        # -- statistics --
+        self.coverage_card = StatCard()
+        self.waiting_card = StatCard()
+        self.overdue_card = StatCard()
+        self.satisfaction_card = StatCard()
+        stats = QHBoxLayout()
+        stats.addWidget(self.period_label)
+        stats.addWidget(self.period)
+        for card in (
+            self.coverage_card,
+            self.satisfaction_card,
+            self.waiting_card,
+            self.overdue_card,
+        ):
+            stats.addWidget(card, 1)
+
+        # -- the queue --
+        self.model = CallbackQueueModel(ctx, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(_COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+        self.table.activated.connect(lambda _i: self.record_callback())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
+        self.count_label = QLabel()
+        self.notice = QLabel()
+        self.notice.setStyleSheet("color: #8a4b00;")
+        self.notice.hide()
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        below = QHBoxLayout()
+        below.addWidget(self.count_label)
+        below.addSpacing(12)
+        below.addWidget(self.notice)
+        below.addStretch(1)
+        below.addWidget(self.legend)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(stats)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(below)
+        QWidget.setTabOrder(self.search, self.table)
+
+        self.record_action = self._action(self.record_callback, "Ctrl+R")
+        self.record_action.setEnabled(self.can_edit)
+        self.open_action = self._action(self.show_in_work_orders, "Ctrl+O")
+
+        self.watch = OrderChangeWatch(ctx, self, on_clock=lambda: self.model.refresh_rows())
+        ctx.signals.orders_changed.connect(self._orders_changed)
+        ctx.signals.directory_changed.connect(self.model.refresh_rows)
+
+        self.retranslate()
+        self.reload_queue()
+        self.load_stats()
+
+    def _action(self, slot: Callable[[], None], shortcut: str) -> QAction:
+        action = QAction(self)
+        action.setShortcut(QKeySequence(shortcut))
+        # Only while this tab has the focus: other tabs use the same keys for their own moves.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    # -- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Order number or scanned callback form, Enter"))
+        self.search.setToolTip(self.tr("Find an order in the queue (Ctrl+F); ↓ goes to the list"))
+        self.period_label.setText(self.tr("&Period"))
+        names = {
+            "week": self.tr("This week"),
+            "month": self.tr("This month"),
+            "quarter": self.tr("This quarter"),
+            "year": self.tr("This year"),
+            "12_months": self.tr("Last 12 months"),
+        }
+        for index in range(self.period.count()):
+            self.period.setItemText(index, names[str(self.period.itemData(index))])
+        self.overdue_only.setText(self.tr("&Overdue only"))
+        self.record_button.setText(self.tr("&Record callback…"))
+        self.record_button.setToolTip(self.tr("Enter or Ctrl+R on the selected order"))
+        self.open_button.setText(self.tr("Open in &work orders"))
+        self.open_button.setToolTip(self.tr("Ctrl+O: the order with its timeline"))
+        self.coverage_card.caption.setText(self.tr("called back of those completed"))
+        self.satisfaction_card.caption.setText(self.tr("satisfied or basically satisfied"))
+        self.waiting_card.caption.setText(self.tr("waiting for a callback now"))
+        self.overdue_card.caption.setText(self.tr("callbacks overdue now"))
+        self.legend.setText(
+            f'<span style="background:{labels.OVERDUE_BACKGROUND.name()};'
+            f'color:{labels.OVERDUE_TEXT.name()}">&nbsp;'
+            f"{html.escape(self.tr('callback overdue'))}&nbsp;</span>"
+        )
+        self.model.retranslate()
+        self._show_count()
+        self._show_stats()
+
+    # -- main window hooks ---------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def refresh(self) -> None:
+        """F5: the queue and the statistics read again, keeping the selected order."""
+        self.reload_queue()
+        self.load_stats()
+
+    # -- the queue -----------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.id_at(index.row()) if index.isValid() else None
+
+    def reload_queue(self) -> None:
+        keep = self.selected_id()
+        try:
+            ids = order_queries.callback_queue_ids(
+                self.ctx.db, self.ctx.actor, overdue_only=self.overdue_only.isChecked()
+            )
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self.model.set_ids(ids)
+        if keep is not None:
+            self.select(keep)
+        self._show_count()
+        self._update_buttons()
+
+    def select(self, order_id: int) -> bool:
+        row = self.model.row_of(order_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _show_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{n} orders waiting for a callback").format(n=self.model.rowCount())
+        )
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        self.record_button.setEnabled(chosen and self.can_edit)
+        self.open_button.setEnabled(chosen)
+
+    def _search_entered(self) -> None:
+        text = self.search.text().strip()
+        self.notice.hide()
+        if not text:
+            return
+        try:
+            detail = order_queries.get_order(self.ctx.db, self.ctx.actor, text)
+        except WuyeError as error:
+            self._show_notice(messages.describe(error))
+            return
+        if self.overdue_only.isChecked() and self.model.row_of(detail.id) is None:
+            self.overdue_only.setChecked(False)  # it may wait without being overdue yet
+        if self.select(detail.id):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self._show_notice(
+            self.tr("{number} is not waiting for a callback: it is {status}.").format(
+                number=detail.row.number, status=labels.status_text(detail.row.status)
+            )
+        )
+
+    def _show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- the moves -----------------------------------------------------------------------------
+
+    def record_callback(self) -> None:
+        order_id = self.selected_id()
+        if order_id is None or not self.can_edit or self.active_dialog is not None:
+            return
+        # The work-order tab records callbacks with the same dialog.
+        from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
+
+        try:
+            dialog = CallbackDialog(self.ctx, order_id, self)
+        except WuyeError as error:
+            messages.show_error(self, error)
+            self.reload_queue()
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._dialog_finished)
+        self.active_dialog = dialog
+        dialog.open()
+
+    def _dialog_finished(self, _result: int) -> None:
+        self.active_dialog = None
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_in_work_orders(self) -> None:
+        # Not named open_order: the main window gives an order to the tab that has that.
+        order_id = self.selected_id()
+        if order_id is not None:
+            self.ctx.signals.open_order_requested.emit(order_id)
+
+    # -- statistics ----------------------------------------------------------------------------
+
+    def load_stats(self) -> None:
+        """Count in the background: on a million orders this takes a moment."""
+        self._stats_generation += 1
+        generation = self._stats_generation
+        since = period_start(str(self.period.currentData()), now_utc())
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def done(stats: CallbackStats) -> None:
+            if generation == self._stats_generation:
+                self.stats = stats
+                self._show_stats()
+
+        run_in_background(
+            self,
+            lambda _progress: order_queries.callback_stats(db, actor, since),
+            label=self.tr("Counting callbacks…"),
+            on_done=done,
+            cancellable=False,
+            show_after_ms=_NEVER_MS,
+        )
+
+    def _show_stats(self) -> None:
+        s = self.stats
+        cards = (self.coverage_card, self.satisfaction_card, self.waiting_card, self.overdue_card)
+        if s is None:
+            for card in cards:
+                card.set_value("…")
+            return
+        self.coverage_card.set_value(
+            f"{s.coverage:.0%}",
+            self.tr("{called} of {completed} completed").format(
+                called=s.called_back, completed=s.completed
+            ),
+        )
+        verdicts = s.satisfied + s.basically_satisfied + s.dissatisfied
+        rate = (s.satisfied + s.basically_satisfied) / verdicts if verdicts else 1.0
+        self.satisfaction_card.set_value(
+            f"{rate:.0%}" if verdicts else "—",
+            self.tr("{satisfied} satisfied · {basically} basically · {dissatisfied} not").format(
+                satisfied=s.satisfied,
+                basically=s.basically_satisfied,
+                dissatisfied=s.dissatisfied,
+            ),
+        )
+        self.waiting_card.set_value(str(s.waiting))
+        self.overdue_card.set_value(
+            str(s.overdue), colour=labels.OVERDUE_TEXT.name() if s.overdue else _NORMAL
+        )
+
+    # -- other desks, other tabs ---------------------------------------------------------------
+
+    def _orders_changed(self) -> None:
+        self.watch.mark_seen()
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.watch.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.watch.stop()
+        super().hideEvent(event)

@@ -1,0 +1,746 @@
+"""Taking a call: the intake dialog (Ctrl+N anywhere), built to be used without the mouse.
+
+The cursor starts in the lookup box. A phone number or its last 4 digits, a room (3-2-1201), a
+household code, or a scanned QR payload (a USB scanner types ``WUYE:H:<code>`` and Enter) lists
+the matching households; ↑/↓ choose, Enter picks and moves on to the category; a single match
+picks itself. The picked household's open and recent orders show on the right, and its first
+owner is prefilled as the caller. Category, channel, source and tier are chosen by typing (see
+ChoiceCombo); the tier's deadlines, computed by the core from the company's rules, show live
+beside it. Ctrl+Enter saves with ONE core call (create_order, photos included); Esc cancels,
+asking first if something was typed.
+
+The desk sees owners' numbers masked. The order must still keep the real number, so a caller
+phone left as prefilled is sent as "this owner's number" (``caller_owner_id``) and the core
+copies the stored number: the masked text never becomes the order's phone.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core.clock import format_local, now_utc
+from wuye_desktop.core.deadlines import Deadlines
+from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
+from wuye_desktop.core.vocab import Category, Channel, Source, Tier
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.intake.choice_combo import ChoiceCombo
+from wuye_desktop.ui.intake.household_orders import HouseholdOrdersModel
+from wuye_desktop.ui.intake.lookup import HouseholdLookup
+from wuye_desktop.ui.widgets.form import FormErrorDisplay
+from wuye_desktop.ui.work_orders import labels
+
+log = logging.getLogger(__name__)
+
+PREVIEW_REFRESH_MS = 30_000
+PICTURE_FILTER = "*.jpg *.jpeg *.png"
+
+_WARNING_STYLE = (
+    "QFrame#duplicateWarning { background: #fff3cd; border: 1px solid #e0b84c; "
+    "border-radius: 3px; } QLabel { color: #6b4500; }"
+)
+_DEADLINE_STYLE = "color: #1f4e79;"
+_CARD_STYLE = (
+    "QLabel { background: #f3f6fa; border: 1px solid #d6dde6; border-radius: 3px; padding: 6px; }"
+)
+
+
+def _plain_button() -> QPushButton:
+    # Enter must never press a button of this dialog: in the lookup box it picks a household.
+    button = QPushButton()
+    button.setAutoDefault(False)
+    button.setDefault(False)
+    return button
+
+
+class IntakeDialog(QDialog):
+    """``order_created(id)`` after saving (the main window opens the order in its tab);
+    "open it" on the duplicate warning asks for the existing order through
+    ``ctx.signals.open_order_requested``."""
+
+    order_created = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household: directory.HouseholdView | None = None
+        self.order_id: int | None = None
+        self.preview: Deadlines | None = None
+        self.preview_at = now_utc()
+        self.photo_paths: list[Path] = []
+        self.duplicates: list[str] = []
+        self.duplicates_accepted = False
+        # The caller as prefilled from the household: (name, phone as shown, owner id).
+        self._prefilled: tuple[str, str, int | None] = ("", "", None)
+        self._caller_touched = False
+        self._closing = False
+
+        self.lookup = HouseholdLookup(ctx)
+        self.lookup.picked.connect(self._pick)
+        self.lookup.entered.connect(lambda: self.category.setFocus(Qt.FocusReason.TabFocusReason))
+        self.lookup.not_found.connect(
+            lambda: self.errors.show_message(self.tr("No household matches."), "household")
+        )
+        self._build_form()
+        self._build_side()
+        self._build_layout()
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setInterval(PREVIEW_REFRESH_MS)
+        self._preview_timer.timeout.connect(self._update_deadlines)
+        self._preview_timer.start()
+
+        for sequence in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(sequence), self)
+            shortcut.activated.connect(self.save)
+
+        self.retranslate()
+        self._load_communities()
+        self._common_area_toggled(False)
+        self._update_deadlines()
+        self.resize(1280, 720)
+        self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_form(self) -> None:
+        self.common_area = QCheckBox()
+        self.common_area.toggled.connect(self._common_area_toggled)
+        self.location = QLineEdit()
+        self.location.setMaxLength(200)
+        self.community = QComboBox()
+        self.category = ChoiceCombo()
+        self.category.code_changed.connect(lambda _c: self._category_or_tier_changed())
+        self.channel = ChoiceCombo()
+        self.source = ChoiceCombo()
+        self.tier = ChoiceCombo()
+        self.tier.code_changed.connect(lambda _c: self._category_or_tier_changed())
+        self.deadlines = QLabel()
+        self.deadlines.setStyleSheet(_DEADLINE_STYLE)
+        self.deadlines.setWordWrap(True)
+        self.description = QPlainTextEdit()
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(self.description.fontMetrics().height() * 4 + 14)
+        self.caller_name = QLineEdit()
+        self.caller_name.setMaxLength(100)
+        self.caller_phone = QLineEdit()
+        self.caller_phone.setMaxLength(40)
+        for edit in (self.caller_name, self.caller_phone):
+            edit.textEdited.connect(self._caller_edited)
+        self.photos = QListWidget()
+        self.photos.setMaximumHeight(self.photos.fontMetrics().height() * 3 + 12)
+        self.add_photos_button = _plain_button()
+        self.add_photos_button.clicked.connect(self.add_photos)
+        self.remove_photo_button = _plain_button()
+        self.remove_photo_button.clicked.connect(self.remove_photo)
+
+        # The duplicate warning: not a block, but the desk sees it before saving.
+        self.duplicate_frame = QFrame()
+        self.duplicate_frame.setObjectName("duplicateWarning")
+        self.duplicate_frame.setStyleSheet(_WARNING_STYLE)
+        self.duplicate_label = QLabel()
+        self.duplicate_label.setWordWrap(True)
+        self.open_duplicate_button = _plain_button()
+        self.open_duplicate_button.clicked.connect(self.open_duplicate)
+        self.file_anyway_button = _plain_button()
+        self.file_anyway_button.clicked.connect(self.file_anyway)
+        warning = QHBoxLayout(self.duplicate_frame)
+        warning.setContentsMargins(8, 6, 8, 6)
+        warning.addWidget(self.duplicate_label, 1)
+        warning.addWidget(self.open_duplicate_button)
+        warning.addWidget(self.file_anyway_button)
+        self.duplicate_frame.hide()
+
+        self.errors = FormErrorDisplay(
+            {
+                "household": self.lookup.edit,
+                "location": self.location,
+                "community": self.community,
+                "category": self.category,
+                "channel": self.channel,
+                "source": self.source,
+                "tier": self.tier,
+                "description": self.description,
+                "caller_name": self.caller_name,
+                "caller_phone": self.caller_phone,
+                "photo": self.photos,
+            },
+            self,
+        )
+        self.save_button = _plain_button()
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = _plain_button()
+        self.cancel_button.clicked.connect(self.reject)
+
+    def _build_side(self) -> None:
+        self.household_card = QLabel()
+        self.household_card.setWordWrap(True)
+        self.household_card.setTextFormat(Qt.TextFormat.RichText)
+        self.household_card.setStyleSheet(_CARD_STYLE)
+        self.household_card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.orders_title = QLabel()
+        self.orders_model = HouseholdOrdersModel(self)
+        self.orders = QTableView()
+        self.orders.setModel(self.orders_model)
+        self.orders.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the form keeps the keyboard
+        self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.orders.setWordWrap(False)
+        self.orders.verticalHeader().hide()
+        self.orders.verticalHeader().setDefaultSectionSize(self.orders.fontMetrics().height() + 8)
+        header = self.orders.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate((128, 86, 140, 84, 84)):
+            self.orders.setColumnWidth(column, width)
+        self.orders.doubleClicked.connect(self._order_double_clicked)
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+
+    def _build_layout(self) -> None:
+        form_widget = QWidget()
+        self.form = QFormLayout(form_widget)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.captions: dict[str, QLabel] = {}
+
+        def row(name: str, field: QWidget, buddy: QWidget | None = None) -> None:
+            caption = QLabel()
+            caption.setBuddy(buddy or field)
+            self.captions[name] = caption
+            self.form.addRow(caption, field)
+
+        self.lookup.layout_.insertWidget(1, self.errors.label("household"))
+        row("household", self.lookup, self.lookup.edit)
+        self.form.addRow("", self.common_area)
+        row("location", self.errors.wrap("location"), self.location)
+        row("community", self.errors.wrap("community"), self.community)
+        row("category", self.errors.wrap("category"), self.category)
+        row("channel", self.errors.wrap("channel"), self.channel)
+        row("source", self.errors.wrap("source"), self.source)
+        tier_box = QWidget()
+        tier_layout = QVBoxLayout(tier_box)
+        tier_layout.setContentsMargins(0, 0, 0, 0)
+        tier_layout.setSpacing(2)
+        tier_layout.addWidget(self.errors.wrap("tier"))
+        tier_layout.addWidget(self.deadlines)
+        row("tier", tier_box, self.tier)
+        row("description", self.errors.wrap("description"), self.description)
+        caller_box = QWidget()
+        caller_layout = QHBoxLayout(caller_box)
+        caller_layout.setContentsMargins(0, 0, 0, 0)
+        self.phone_caption = QLabel()
+        self.phone_caption.setContentsMargins(0, 4, 0, 0)  # level with the field's text
+        self.phone_caption.setBuddy(self.caller_phone)
+        caller_layout.addWidget(self.errors.wrap("caller_name"), 2)
+        caller_layout.addWidget(self.phone_caption, 0, Qt.AlignmentFlag.AlignTop)
+        caller_layout.addWidget(self.errors.wrap("caller_phone"), 2)
+        row("caller_name", caller_box, self.caller_name)
+        photo_box = QWidget()
+        photo_layout = QHBoxLayout(photo_box)
+        photo_layout.setContentsMargins(0, 0, 0, 0)
+        photo_layout.addWidget(self.errors.wrap("photo"), 1)
+        photo_buttons = QVBoxLayout()
+        photo_buttons.addWidget(self.add_photos_button)
+        photo_buttons.addWidget(self.remove_photo_button)
+        photo_buttons.addStretch(1)
+        photo_layout.addLayout(photo_buttons)
+        row("photo", photo_box, self.add_photos_button)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 6, 0)
+        left_layout.addWidget(form_widget)
+        left_layout.addWidget(self.duplicate_frame)
+        left_layout.addWidget(self.errors.general_label)
+        left_layout.addStretch(1)
+        buttons = QHBoxLayout()
+        self.keys_hint = QLabel()
+        self.keys_hint.setStyleSheet("color: #666;")
+        buttons.addWidget(self.keys_hint, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.cancel_button)
+        left_layout.addLayout(buttons)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.addWidget(self.household_card)
+        right_layout.addWidget(self.orders_title)
+        right_layout.addWidget(self.orders, 1)
+        right_layout.addWidget(self.legend)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 6)
+        splitter.setSizes([560, 700])
+        splitter.setChildrenCollapsible(False)
+        outer = QVBoxLayout(self)
+        outer.addWidget(splitter)
+
+        order = [
+            self.lookup.edit,
+            self.common_area,
+            self.location,
+            self.community,
+            self.category,
+            self.channel,
+            self.source,
+            self.tier,
+            self.description,
+            self.caller_name,
+            self.caller_phone,
+            self.add_photos_button,
+            self.remove_photo_button,
+            self.open_duplicate_button,
+            self.file_anyway_button,
+            self.save_button,
+            self.cancel_button,
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+
+    # -- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("New work order"))
+        captions = {
+            "household": self.tr("&Household"),
+            "location": self.tr("L&ocation"),
+            "community": self.tr("Co&mmunity"),
+            "category": self.tr("&Category"),
+            "channel": self.tr("Cha&nnel"),
+            "source": self.tr("&Source"),
+            "tier": self.tr("&Tier"),
+            "description": self.tr("&Description"),
+            "caller_name": self.tr("Call&er"),
+            "photo": self.tr("Pictures"),
+        }
+        for name, text in captions.items():
+            self.captions[name].setText(text)
+        self.phone_caption.setText(self.tr("&Phone"))
+        self.common_area.setText(self.tr("Common &area instead of a household"))
+        self.location.setPlaceholderText(self.tr("Where, e.g. Building 3 lobby, north gate"))
+        self.description.setPlaceholderText(self.tr("What the caller reports"))
+        self.caller_name.setPlaceholderText(self.tr("Name"))
+        self.caller_phone.setPlaceholderText(self.tr("Mobile or landline"))
+        self.add_photos_button.setText(self.tr("Add p&ictures…"))
+        self.remove_photo_button.setText(self.tr("Remo&ve"))
+        self.save_button.setText(self.tr("Save order"))
+        self.save_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Esc"))
+        self.keys_hint.setText(self.tr("Ctrl+Enter saves · Esc cancels"))
+        self.open_duplicate_button.setText(self.tr("Open it"))
+        self.file_anyway_button.setText(self.tr("File anyway"))
+        self.orders_title.setText(self.tr("Open and recent orders of this household"))
+        self.legend.setText(
+            " &nbsp;".join(
+                f'<span style="background:{bg.name()};color:{fg.name()}">&nbsp;'
+                f"{html.escape(text)}&nbsp;</span>"
+                for bg, fg, text in (
+                    (labels.OVERDUE_BACKGROUND, labels.OVERDUE_TEXT, self.tr("overdue")),
+                    (labels.DUE_SOON_BACKGROUND, labels.DUE_SOON_TEXT, self.tr("due soon")),
+                    (self.palette().base().color(), labels.PAUSED_TEXT, self.tr("paused")),
+                )
+            )
+        )
+        self.category.set_choices([(c.value, labels.category_text(c.value)) for c in Category])
+        self.channel.set_choices(
+            [(c.value, labels.channel_text(c.value)) for c in Channel],
+            self.channel.code() or Channel.PROPERTY.value,
+        )
+        self.source.set_choices(
+            [(s.value, labels.source_text(s.value)) for s in Source],
+            self.source.code() or Source.PHONE.value,
+        )
+        self.tier.set_choices(
+            [(t.value, labels.tier_text(t.value)) for t in Tier],
+            self.tier.code() or Tier.TIME_LIMITED.value,
+        )
+        self.orders_model.retranslate()
+        self._show_household()
+        self._show_duplicates()
+        self._update_deadlines()
+        self.lookup.retranslate()
+
+    # -- the household -------------------------------------------------------------------------
+
+    def _pick(self, household_id: int | None) -> None:
+        if self.common_area.isChecked():
+            household_id = None
+        if (self.household.id if self.household else None) == household_id:
+            return
+        self.errors.clear_field("household")
+        if household_id is None:
+            self.household = None
+            self.orders_model.set_rows([])
+        else:
+            try:
+                self.household = directory.get_household(self.ctx.db, self.ctx.actor, household_id)
+                rows = order_queries.household_orders(self.ctx.db, self.ctx.actor, household_id)
+            except WuyeError as error:
+                messages.show_error(self, error)
+                self.household = None
+                rows = []
+            self.orders_model.set_rows(rows)
+            if self.household is not None:
+                index = self.community.findData(self.household.community_id)
+                if index >= 0:
+                    self.community.setCurrentIndex(index)
+        self._prefill_caller()
+        self._show_household()
+        self._check_duplicates()
+
+    def _show_household(self) -> None:
+        h = self.household
+        if self.common_area.isChecked():
+            self.household_card.setText(
+                html.escape(self.tr("A common-area order: no household, just the place."))
+            )
+            return
+        if h is None:
+            self.household_card.setText(
+                html.escape(self.tr("Find the household to see its open and recent orders."))
+            )
+            return
+        owners = "; ".join(
+            html.escape(" ".join(p for p in (o.name, o.phone) if p)) for o in h.owners
+        )
+        lines = [
+            f"<b>{html.escape(h.room_label)}</b> · {html.escape(h.community_name)} · "
+            f"{html.escape(h.code)}",
+            html.escape(self.tr("Owners: {owners}")).format(owners=owners or "—"),
+        ]
+        count = self.orders_model.rowCount()
+        if count == 0:
+            lines.append(html.escape(self.tr("No orders so far.")))
+        self.household_card.setText("<br>".join(lines))
+
+    def _prefill_caller(self) -> None:
+        """The household's first owner is the likely caller; what the user typed stays."""
+        if self._caller_touched:
+            return
+        owner = self.household.owners[0] if self.household and self.household.owners else None
+        if owner is None:
+            self._prefilled = ("", "", None)
+        else:
+            self._prefilled = (owner.name, owner.phone, owner.id)
+        self.caller_name.setText(self._prefilled[0])
+        self.caller_phone.setText(self._prefilled[1])
+
+    def _caller_edited(self, _text: str) -> None:
+        self._caller_touched = True
+
+    def _order_double_clicked(self, index: QModelIndex) -> None:
+        row = index.row()
+        rows = self.orders_model.rows()
+        if 0 <= row < len(rows):
+            self._open_existing(rows[row].id)
+
+    # -- common area, community ----------------------------------------------------------------
+
+    def _load_communities(self) -> None:
+        try:
+            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
+        except WuyeError as error:
+            messages.show_error(self, error)
+            communities = []
+        for c in communities:
+            self.community.addItem(f"{c.name} ({c.code})", c.id)
+
+    def _common_area_toggled(self, on: bool) -> None:
+        self.lookup.setEnabled(not on)
+        self.location.setEnabled(on)
+        self.community.setEnabled(on)
+        if on:
+            self.errors.clear_field("household")
+            self._pick(None)
+            self.location.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.errors.clear_field("location")
+            self._pick(self.lookup.picked_id())
+        self._show_household()
+
+    # -- deadlines and duplicates --------------------------------------------------------------
+
+    def _category_or_tier_changed(self) -> None:
+        self._update_deadlines()
+        self._check_duplicates()
+
+    def _update_deadlines(self) -> None:
+        tier = self.tier.code()
+        if tier is None:
+            self.preview = None
+            self.deadlines.setText(self.tr("Choose a tier to see its deadlines."))
+            return
+        self.preview_at = now_utc()
+        try:
+            self.preview = order_queries.preview_deadlines(
+                self.ctx.db, tier, self.category.code() or "", self.preview_at
+            )
+        except WuyeError as error:
+            log.warning("no deadline preview: %s", error)
+            self.preview = None
+            self.deadlines.setText("")
+            return
+        response = format_local(self.preview.response_due)
+        completion = format_local(self.preview.completion_due)
+        if tier == Tier.PROMISED.value:
+            text = self.tr(
+                "Commitment letter by {response} · promised date at the latest {completion}"
+            )
+        else:
+            text = self.tr("First response by {response} · completed by {completion}")
+        self.deadlines.setText(text.format(response=response, completion=completion))
+
+    def _check_duplicates(self) -> None:
+        category = self.category.code()
+        numbers: list[str] = []
+        if self.household is not None and category and not self.common_area.isChecked():
+            try:
+                numbers = order_queries.open_duplicates(
+                    self.ctx.db, self.ctx.actor, self.household.id, category
+                )
+            except WuyeError as error:
+                log.warning("duplicate check failed: %s", error)
+        if numbers != self.duplicates:
+            self.duplicates = numbers
+            self.duplicates_accepted = False
+        self._show_duplicates()
+
+    def _show_duplicates(self) -> None:
+        if not self.duplicates:
+            self.duplicate_frame.hide()
+            return
+        self.duplicate_label.setText(
+            self.tr("This household already has an open {category} order: {numbers}.").format(
+                category=labels.category_text(self.category.code() or ""),
+                numbers=", ".join(self.duplicates),
+            )
+            + (
+                " " + self.tr("A new order will be filed anyway.")
+                if self.duplicates_accepted
+                else ""
+            )
+        )
+        self.open_duplicate_button.setText(
+            self.tr("Open {number}").format(number=self.duplicates[0])
+        )
+        self.file_anyway_button.setVisible(not self.duplicates_accepted)
+        self.duplicate_frame.show()
+
+    def open_duplicate(self) -> None:
+        if not self.duplicates:
+            return
+        try:
+            detail = order_queries.get_order(self.ctx.db, self.ctx.actor, self.duplicates[0])
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self._open_existing(detail.id)
+
+    def _open_existing(self, order_id: int) -> None:
+        """Show an existing order instead of filing a new one; what was typed is dropped."""
+        self.ctx.signals.open_order_requested.emit(order_id)
+        self._closing = True
+        super().reject()
+
+    def file_anyway(self) -> None:
+        self.duplicates_accepted = True
+        self._show_duplicates()
+        self.description.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _ask_about_duplicates(self) -> bool:
+        """True to go on filing; False when the user went to the existing order or back."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Open order of this category"))
+        box.setText(
+            self.tr(
+                "This household already has an open {category} order: {numbers}. "
+                "File a new order anyway?"
+            ).format(
+                category=labels.category_text(self.category.code() or ""),
+                numbers=", ".join(self.duplicates),
+            )
+        )
+        open_button = box.addButton(
+            self.tr("Open {number}").format(number=self.duplicates[0]),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        file_button = box.addButton(self.tr("File anyway"), QMessageBox.ButtonRole.AcceptRole)
+        back_button = box.addButton(self.tr("Back"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(file_button)
+        box.setEscapeButton(back_button)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is file_button:
+            self.file_anyway()
+            return True
+        if clicked is open_button:
+            self.open_duplicate()
+        return False
+
+    # -- pictures ------------------------------------------------------------------------------
+
+    def add_photos(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Add pictures"),
+            "",
+            self.tr("Pictures ({patterns})").format(patterns=PICTURE_FILTER),
+        )
+        for name in paths:
+            path = Path(name)
+            if path not in self.photo_paths:
+                self.photo_paths.append(path)
+                self.photos.addItem(path.name)
+        self.errors.clear_field("photo")
+
+    def remove_photo(self) -> None:
+        row = self.photos.currentRow()
+        if row < 0 and self.photos.count():
+            row = self.photos.count() - 1
+        if row >= 0:
+            self.photos.takeItem(row)
+            del self.photo_paths[row]
+        self.errors.clear_field("photo")
+
+    # -- saving --------------------------------------------------------------------------------
+
+    def _order_input(self) -> work_orders.OrderInput | None:
+        pictures: list[tuple[str, bytes]] = []
+        for path in self.photo_paths:
+            try:
+                pictures.append((path.name, path.read_bytes()))
+            except OSError as error:
+                self.errors.show_message(
+                    self.tr("Cannot read {name}: {error}").format(
+                        name=path.name, error=error.strerror or error
+                    ),
+                    "photo",
+                )
+                return None
+        common = self.common_area.isChecked()
+        household = None if common else self.household
+        community_id = household.community_id if household else self.community.currentData()
+        if community_id is None:
+            self.errors.show_message(
+                self.tr("Add a community in the directory first."), "community"
+            )
+            return None
+        _name, shown_phone, owner_id = self._prefilled
+        phone = self.caller_phone.text()
+        same_as_prefilled = household is not None and owner_id is not None and phone == shown_phone
+        return work_orders.OrderInput(
+            community_id=int(community_id),
+            household_id=household.id if household else None,
+            location=self.location.text() if common else "",
+            category=self.category.code() or "",
+            channel=self.channel.code() or "",
+            source=self.source.code() or "",
+            tier=self.tier.code() or "",
+            description=self.description.toPlainText(),
+            caller_name=self.caller_name.text(),
+            caller_phone=phone,
+            caller_owner_id=owner_id if same_as_prefilled else None,
+            photos=pictures,
+        )
+
+    def _show_refusal(self, error: ValidationError) -> None:
+        # Without a household the core names the missing place "location"; in household mode
+        # the field to fix is the lookup box.
+        if not self.common_area.isChecked():
+            error = ValidationError(
+                FieldError("household", e.template, e.params, e.row) if e.field == "location" else e
+                for e in error.errors
+            )
+        self.errors.show(error)
+
+    def save(self) -> None:
+        """Ctrl+Enter: file the order with one core call, then hand it to the work-order tab."""
+        self.lookup.flush()
+        self.errors.clear()
+        self._check_duplicates()
+        if self.duplicates and not self.duplicates_accepted and not self._ask_about_duplicates():
+            return
+        data = self._order_input()
+        if data is None:
+            return
+        try:
+            order_id = work_orders.create_order(self.ctx.db, self.ctx.actor, data)
+        except ValidationError as error:
+            self._show_refusal(error)
+            return
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self.order_id = order_id
+        self.ctx.signals.orders_changed.emit()
+        self.order_created.emit(order_id)
+        self._closing = True
+        self.accept()
+
+    # -- cancelling ----------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        """Whether cancelling would lose something the user typed or chose."""
+        return bool(
+            self.lookup.edit.text().strip()
+            or self.location.text().strip()
+            or self.description.toPlainText().strip()
+            or self.category.currentText().strip()
+            or self._caller_touched
+            or self.photo_paths
+            or self.common_area.isChecked()
+        )
+
+    def reject(self) -> None:
+        if not self._closing and self.is_dirty():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard this order?"),
+                self.tr("What you typed for this order will be lost."),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        self._closing = True
+        self._preview_timer.stop()
+        super().reject()

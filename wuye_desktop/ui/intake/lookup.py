@@ -1,0 +1,189 @@
+"""Finding the caller's household from the keyboard: the first field of intake.
+
+What the desk types or a USB scanner "types" (a phone number or its last 4 digits, a room
+3-2-1201, a household code, ``WUYE:H:<code>`` + Enter) is searched by the core as one types;
+the matches show in a short list under the box. ↑/↓ in the box move through them (the
+highlighted one is the picked one), Enter takes it and says so with ``entered``; a single
+match picks itself.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import directory
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.context import AppContext
+
+SEARCH_DELAY_MS = 150
+MATCH_LIMIT = 50
+
+_NAV_STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.Key.Key_PageDown: 5}
+
+
+class HouseholdLookup(QWidget):
+    """``picked(id or None)`` whenever the picked household changes; ``entered()`` when Enter
+    confirms a pick; ``not_found()`` when Enter finds nothing."""
+
+    picked = Signal(object)
+    entered = Signal()
+    not_found = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_search: str | None = None
+        self._more = False
+        self._picked: int | None = None
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self.edit = QLineEdit()
+        self.edit.setClearButtonEnabled(True)
+        self.edit.installEventFilter(self)
+        self.edit.textChanged.connect(lambda _t: self._debounce.start())
+        self.edit.returnPressed.connect(self._enter)
+        self.status = QLabel()
+        self.status.setStyleSheet("color: #555;")
+        self.status.hide()
+        self.matches = QListWidget()
+        # The keyboard stays in the box (↑/↓ move here); the mouse may still click a row.
+        self.matches.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.matches.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matches.currentRowChanged.connect(self._current_row)
+        self.matches.itemActivated.connect(lambda _item: self._enter())
+        self.matches.hide()
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(2)
+        self.layout_.addWidget(self.edit)
+        self.layout_.addWidget(self.status)
+        self.layout_.addWidget(self.matches)
+        self.setFocusProxy(self.edit)
+        self._debounce.timeout.connect(self.search_now)
+
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.edit.setPlaceholderText(
+            self.tr("Phone or its last 4 digits, room 3-2-1201, household code, or scan")
+        )
+        self.edit.setToolTip(self.tr("Type and press Enter; ↑/↓ choose among several households"))
+        self._show_status()
+
+    def picked_id(self) -> int | None:
+        return self._picked
+
+    def flush(self) -> None:
+        """Search now if typing is still waiting for its delayed search."""
+        if self._debounce.isActive():
+            self.search_now()
+
+    def clear(self) -> None:
+        self.edit.clear()
+        self.search_now()
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _NAV_STEPS
+        ):
+            self.flush()
+            if self.matches.count():
+                step = _NAV_STEPS[Qt.Key(event.key())]
+                row, last = self.matches.currentRow(), self.matches.count() - 1
+                row = (0 if step > 0 else last) if row < 0 else max(0, min(last, row + step))
+                self.matches.setCurrentRow(row)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _enter(self) -> None:
+        """Enter (a scanner ends with it): take the highlighted match, or the first."""
+        self.search_now()
+        if self.matches.count() == 0:
+            if self.edit.text().strip():
+                self.not_found.emit()
+            return
+        if self.matches.currentRow() < 0:
+            self.matches.setCurrentRow(0)
+        if self._picked is not None:
+            self.entered.emit()
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def search_now(self) -> None:
+        self._debounce.stop()
+        text = self.edit.text().strip()
+        if text == self.last_search:
+            return
+        self.last_search = text
+        ids: list[int] = []
+        rows: list[directory.HouseholdRow] = []
+        if text:
+            try:
+                ids = directory.search_household_ids(
+                    self.ctx.db, self.ctx.actor, text, limit=MATCH_LIMIT + 1
+                )
+                rows = directory.household_rows(self.ctx.db, self.ctx.actor, ids[:MATCH_LIMIT])
+            except WuyeError as error:
+                messages.show_error(self, error)
+        self._more = len(ids) > MATCH_LIMIT
+        self.matches.blockSignals(True)
+        self.matches.clear()
+        for r in rows:
+            owner = " ".join(p for p in (r.owner_name, r.owner_phone) if p)
+            item = QListWidgetItem(f"{r.room_label}   {r.community_name}   {owner}   ({r.code})")
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.matches.addItem(item)
+        # A household still among the matches stays picked; otherwise the pick is dropped.
+        keep = next((row for row, r in enumerate(rows) if r.id == self._picked), -1)
+        if len(rows) == 1:
+            keep = 0  # one match picks itself
+        self.matches.setCurrentRow(keep)
+        self.matches.blockSignals(False)
+        self.matches.setVisible(bool(rows))
+        # As tall as its matches, up to six rows: the form below stays in view.
+        row_height = max(self.matches.sizeHintForRow(0), self.matches.fontMetrics().height() + 4)
+        self.matches.setFixedHeight(row_height * min(max(len(rows), 1), 6) + 6)
+        self._show_status()
+        self._set_picked(rows[keep].id if keep >= 0 else None)
+
+    def _show_status(self) -> None:
+        count = self.matches.count()
+        if not self.edit.text().strip() or self.last_search is None:
+            message = ""
+        elif count == 0:
+            message = self.tr("No household matches.")
+        elif self._more:
+            message = self.tr("More than {n} households match: type more.").format(n=MATCH_LIMIT)
+        elif count == 1:
+            message = ""
+        else:
+            message = self.tr("{n} households match: ↑/↓ choose, Enter picks.").format(n=count)
+        self.status.setText(message)
+        self.status.setVisible(bool(message))
+
+    def _current_row(self, row: int) -> None:
+        item = self.matches.item(row) if row >= 0 else None
+        self._set_picked(None if item is None else int(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _set_picked(self, household_id: int | None) -> None:
+        if household_id != self._picked:
+            self._picked = household_id
+            self.picked.emit(household_id)

@@ -1,0 +1,148 @@
+"""The frame every work-order action dialog shares.
+
+A dialog shows which order it acts on, a form, and OK / Cancel. OK makes ONE core call with the
+version of the order the dialog loaded. What the core refuses is shown where it belongs:
+field errors at their fields (nothing saved), a stale version as a message after which the
+dialog shows the fresh order and keeps what the user typed, any other refusal (a move the
+status flow forbids, a role without the permission) as a message. After a successful call the
+dialog emits ``ctx.signals.orders_changed`` so every view of orders reloads, then closes.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import order_queries
+from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
+from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.widgets.form import FormErrorDisplay
+from wuye_desktop.ui.work_orders import labels
+
+
+def order_summary_html(detail: OrderDetail) -> str:
+    """Number, status, where and what, in two lines: the order an action is about."""
+    row = detail.row
+    place = " ".join(p for p in (row.community, row.place) if p)
+    head = " · ".join(
+        html.escape(p)
+        for p in (
+            labels.status_text(row.status),
+            labels.tier_text(row.tier),
+            labels.category_text(row.category),
+            place,
+        )
+        if p
+    )
+    description = html.escape(row.description)
+    if len(description) > 240:
+        description = description[:240] + "…"
+    return f"<b>{html.escape(row.number)}</b> · {head}<br>{description}"
+
+
+class OrderActionDialog(QDialog):
+    """Subclasses build their fields with ``add_field``, implement ``save``, and end their
+    constructor with ``self.load()``, which raises the core's WuyeError (e.g. NotFound) if the
+    order cannot be read; callers show it.
+    """
+
+    def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.order_id = order_id
+        self.detail: OrderDetail | None = None
+        self.setMinimumWidth(480)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(
+            "QLabel { background: #f3f6fa; border: 1px solid #d6dde6; border-radius: 3px; "
+            "padding: 6px; }"
+        )
+        self.errors = FormErrorDisplay({}, self)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(self.form)
+        layout.addWidget(self.errors.general_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+    # -- building ------------------------------------------------------------------------------
+
+    def add_field(self, name: str, label: str, widget: QWidget) -> QLabel:
+        """A form row for the core field *name*; returns its label (for retranslating)."""
+        self.errors.add_field(name, widget)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, self.errors.wrap(name))
+        return caption
+
+    def ok_button_text(self, text: str) -> None:
+        button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert button is not None
+        button.setText(text)
+
+    # -- the order -----------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the order and prefill the form; the last step of a subclass's constructor."""
+        self._load(first=True)
+
+    def _load(self, first: bool) -> None:
+        self.detail = order_queries.get_order(self.ctx.db, self.ctx.actor, self.order_id)
+        self.summary.setText(order_summary_html(self.detail))
+        self.loaded(self.detail, first)
+
+    def loaded(self, detail: OrderDetail, first: bool) -> None:
+        """Hook: prefill the form (only when *first*: a reload keeps what the user typed)."""
+
+    def save(self, detail: OrderDetail) -> None:
+        """Make the one core call of this action with ``detail.version``."""
+        raise NotImplementedError
+
+    # -- OK ------------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        assert self.detail is not None
+        self.errors.clear()
+        try:
+            self.save(self.detail)
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        except ConcurrentEdit as error:
+            messages.show_error(self, error)
+            self._reload_after_conflict()
+            return
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self.ctx.signals.orders_changed.emit()
+        super().accept()
+
+    def _reload_after_conflict(self) -> None:
+        try:
+            self._load(first=False)
+        except WuyeError as error:
+            messages.show_error(self, error)
+            self.reject()
+        # Whoever shows this order must show the other desk's change too.
+        self.ctx.signals.orders_changed.emit()

@@ -1,0 +1,391 @@
+"""The dialogs of the desk's moves on an order: dispatch/transfer, start (with the commitment of
+a promised repair), commitment, complete, close, cancel, pause, note.
+
+Each makes one core call (see action_dialog.py for how refusals are shown). Which of them the
+tab offers follows core.status.allowed_next; the core still refuses what the flow forbids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from wuye_desktop.core import directory, work_orders
+from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.roles import Permission
+from wuye_desktop.core.status import Status
+from wuye_desktop.core.vocab import Channel, Tier
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.work_orders import labels
+from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog
+
+NOTE_MAX = 500
+DEFAULT_PROMISE_DAYS = 7
+
+
+def _line(max_length: int = NOTE_MAX) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setMaxLength(max_length)
+    return edit
+
+
+def _channels(ctx: AppContext, community_id: int) -> dict[str, directory.ChannelView]:
+    """The community's 3 channels (unit, contact, phone), to name them and prefill fields."""
+    try:
+        community = directory.get_community(ctx.db, ctx.actor, community_id)
+    except WuyeError:  # only a convenience: the dialog works without it
+        return {}
+    return {c.channel.value: c for c in community.channels}
+
+
+# --- dispatch / transfer -----------------------------------------------------------------------
+
+
+class DispatchDialog(OrderActionDialog):
+    """Send the order to a channel and a handler; on a dispatched order this is a transfer."""
+
+    def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, order_id, parent)
+        self._channels: dict[str, directory.ChannelView] = {}
+        self._prefilled_handler = ""
+        self.channel = QComboBox()
+        self.handler = _line(100)
+        self.note = _line()
+        self.add_field("channel", self.tr("&Channel"), self.channel)
+        self.add_field("handler", self.tr("&Handler"), self.handler)
+        self.add_field("note", self.tr("&Note"), self.note)
+        self.handler.setPlaceholderText(self.tr("Who does the work: a person or a team"))
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.load()
+        self.handler.setFocus()
+        self.handler.selectAll()
+
+    def loaded(self, detail: OrderDetail, first: bool) -> None:
+        transfer = detail.row.status in (Status.DISPATCHED.value, Status.IN_PROGRESS.value)
+        self.setWindowTitle(self.tr("Transfer order") if transfer else self.tr("Dispatch order"))
+        self.ok_button_text(self.tr("Transfer") if transfer else self.tr("Dispatch"))
+        if not first:
+            return
+        self._channels = _channels(self.ctx, detail.community_id)
+        self.channel.blockSignals(True)
+        for channel in Channel:
+            text = labels.channel_text(channel.value)
+            view = self._channels.get(channel.value)
+            if view is not None and view.unit_name:
+                text = f"{text} — {view.unit_name}"
+            self.channel.addItem(text, channel.value)
+        self.channel.setCurrentIndex(max(0, self.channel.findData(detail.row.channel)))
+        self.channel.blockSignals(False)
+        if detail.row.handler:
+            self.handler.setText(detail.row.handler)
+        else:
+            self._prefill_handler()
+
+    def _prefill_handler(self) -> None:
+        """The channel's contact, unless the user typed somebody else."""
+        if self.handler.text() and self.handler.text() != self._prefilled_handler:
+            return
+        view = self._channels.get(str(self.channel.currentData()))
+        self._prefilled_handler = view.contact if view is not None else ""
+        self.handler.setText(self._prefilled_handler)
+
+    def _channel_changed(self, _index: int) -> None:
+        self._prefill_handler()
+
+    def save(self, detail: OrderDetail) -> None:
+        work_orders.dispatch(
+            self.ctx.db,
+            self.ctx.actor,
+            self.order_id,
+            detail.version,
+            channel=str(self.channel.currentData() or ""),
+            handler=self.handler.text(),
+            note=self.note.text(),
+        )
+
+
+# --- the commitment of a promised repair -------------------------------------------------------
+
+
+class CommitmentFields:
+    """Plan, promised date, responsible unit and person, added to a dialog's form."""
+
+    def __init__(self, dialog: OrderActionDialog) -> None:
+        self.plan = QPlainTextEdit()
+        self.plan.setTabChangesFocus(True)
+        self.plan.setFixedHeight(self.plan.fontMetrics().height() * 3 + 12)
+        self.promised_date = QDateEdit()
+        self.promised_date.setCalendarPopup(True)
+        self.promised_date.setDisplayFormat("yyyy-MM-dd")
+        today = to_local(now_utc()).date()
+        self.promised_date.setDate(_qdate(today + timedelta(days=DEFAULT_PROMISE_DAYS)))
+        self.responsible_unit = _line(200)
+        self.responsible_person = _line(100)
+        dialog.add_field("plan", QCoreApplication.translate("WorkOrders", "&Plan"), self.plan)
+        dialog.add_field(
+            "promised_date",
+            QCoreApplication.translate("WorkOrders", "Promised &date"),
+            self.promised_date,
+        )
+        dialog.add_field(
+            "responsible_unit",
+            QCoreApplication.translate("WorkOrders", "Responsible &unit"),
+            self.responsible_unit,
+        )
+        dialog.add_field(
+            "responsible_person",
+            QCoreApplication.translate("WorkOrders", "Responsible p&erson"),
+            self.responsible_person,
+        )
+        self.plan.setPlaceholderText(
+            QCoreApplication.translate("WorkOrders", "What will be done, and how")
+        )
+
+    def widgets(self) -> list[QWidget]:
+        return [self.plan, self.promised_date, self.responsible_unit, self.responsible_person]
+
+    def prefill(self, ctx: AppContext, detail: OrderDetail) -> None:
+        view = _channels(ctx, detail.community_id).get(detail.row.channel)
+        if view is not None:
+            self.responsible_unit.setText(view.unit_name)
+            self.responsible_person.setText(view.contact)
+
+    def value(self) -> work_orders.CommitmentInput:
+        return work_orders.CommitmentInput(
+            plan=self.plan.toPlainText(),
+            promised_date=_pydate(self.promised_date.date()),
+            responsible_unit=self.responsible_unit.text(),
+            responsible_person=self.responsible_person.text(),
+        )
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def _issue_hint(dialog: OrderActionDialog) -> QLabel:
+    """Told up front rather than after typing: issuing is for managers (the core decides)."""
+    hint = QLabel(
+        QCoreApplication.translate(
+            "WorkOrders",
+            "Issuing a commitment letter needs a manager or an administrator; ask one to "
+            "issue it first.",
+        )
+    )
+    hint.setWordWrap(True)
+    hint.setStyleSheet("color: #8a5a00;")
+    return hint
+
+
+class StartWorkDialog(OrderActionDialog):
+    """Work begins. A promised order without its commitment gets the commitment form here."""
+
+    def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, order_id, parent)
+        self.setWindowTitle(self.tr("Start work"))
+        self.ok_button_text(self.tr("Start work"))
+        self.note = _line()
+        self.commitment: CommitmentFields | None = None
+        self.commitment_title = QLabel()
+        self.commitment_title.setWordWrap(True)
+        self.load()  # the commitment form, if asked for, comes first
+        self.add_field("note", self.tr("&Note"), self.note)
+        if self.commitment is None:
+            self.note.setFocus()
+
+    def loaded(self, detail: OrderDetail, first: bool) -> None:
+        needs = detail.row.tier == Tier.PROMISED.value and detail.commitment is None
+        if needs and self.commitment is None:
+            self.commitment_title.setText(
+                "<b>"
+                + self.tr(
+                    "A promised repair starts with its written commitment. It gets a "
+                    "commitment number; the letter is printed from it."
+                )
+                + "</b>"
+            )
+            self.form.addRow(self.commitment_title)
+            if not self.ctx.can(Permission.DOCUMENTS_ISSUE):
+                self.form.addRow(_issue_hint(self))
+            self.commitment = CommitmentFields(self)
+            self.commitment.prefill(self.ctx, detail)
+            self.commitment.plan.setFocus()
+        elif not needs and self.commitment is not None:
+            # Somebody issued it meanwhile (seen after a reload): it is no longer asked for.
+            for widget in self.commitment.widgets():
+                widget.setEnabled(False)
+            self.commitment = None
+            self.commitment_title.setText(self.tr("The commitment has been issued meanwhile."))
+
+    def save(self, detail: OrderDetail) -> None:
+        work_orders.start_work(
+            self.ctx.db,
+            self.ctx.actor,
+            self.order_id,
+            detail.version,
+            note=self.note.text(),
+            commitment=self.commitment.value() if self.commitment is not None else None,
+        )
+
+
+class CommitmentDialog(OrderActionDialog):
+    """Issue the commitment of a promised order before work starts (managers)."""
+
+    def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, order_id, parent)
+        self.setWindowTitle(self.tr("Issue commitment"))
+        self.ok_button_text(self.tr("Issue"))
+        self.fields = CommitmentFields(self)
+        self.load()
+        self.fields.plan.setFocus()
+
+    def loaded(self, detail: OrderDetail, first: bool) -> None:
+        if first:
+            self.fields.prefill(self.ctx, detail)
+
+    def save(self, detail: OrderDetail) -> None:
+        work_orders.issue_commitment(
+            self.ctx.db, self.ctx.actor, self.order_id, detail.version, self.fields.value()
+        )
+
+
+# --- moves that take one line of text ----------------------------------------------------------
+
+TextCall = Callable[[AppContext, int, OrderDetail, str], None]
+
+
+class TextActionDialog(OrderActionDialog):
+    """A move with one text: a note, a reason. *field* is the core's name for it."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        order_id: int,
+        parent: QWidget | None,
+        *,
+        title: str,
+        ok_text: str,
+        field: str,
+        label: str,
+        placeholder: str,
+        call: TextCall,
+    ) -> None:
+        super().__init__(ctx, order_id, parent)
+        self._call = call
+        self.setWindowTitle(title)
+        self.ok_button_text(ok_text)
+        self.text = _line()
+        self.text.setPlaceholderText(placeholder)
+        self.add_field(field, label, self.text)
+        self.load()
+        self.text.setFocus()
+
+    def save(self, detail: OrderDetail) -> None:
+        self._call(self.ctx, self.order_id, detail, self.text.text())
+
+
+def complete_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
+    def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
+        work_orders.complete(c.db, c.actor, oid, d.version, text)
+
+    return TextActionDialog(
+        ctx,
+        order_id,
+        parent,
+        title=QCoreApplication.translate("WorkOrders", "Complete order"),
+        ok_text=QCoreApplication.translate("WorkOrders", "Complete"),
+        field="note",
+        label=QCoreApplication.translate("WorkOrders", "What was &done"),
+        placeholder=QCoreApplication.translate("WorkOrders", "e.g. replaced the pipe joint"),
+        call=call,
+    )
+
+
+def close_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
+    def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
+        work_orders.close(c.db, c.actor, oid, d.version, text)
+
+    return TextActionDialog(
+        ctx,
+        order_id,
+        parent,
+        title=QCoreApplication.translate("WorkOrders", "Close without callback"),
+        ok_text=QCoreApplication.translate("WorkOrders", "Close order"),
+        field="note",
+        label=QCoreApplication.translate("WorkOrders", "&Why"),
+        placeholder=QCoreApplication.translate(
+            "WorkOrders", "e.g. the owner could not be reached three times"
+        ),
+        call=call,
+    )
+
+
+def cancel_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
+    def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
+        work_orders.cancel(c.db, c.actor, oid, d.version, text)
+
+    return TextActionDialog(
+        ctx,
+        order_id,
+        parent,
+        title=QCoreApplication.translate("WorkOrders", "Cancel order"),
+        ok_text=QCoreApplication.translate("WorkOrders", "Cancel order"),
+        field="reason",
+        label=QCoreApplication.translate("WorkOrders", "&Reason"),
+        placeholder=QCoreApplication.translate("WorkOrders", "e.g. the owner fixed it himself"),
+        call=call,
+    )
+
+
+def pause_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
+    def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
+        work_orders.pause(c.db, c.actor, oid, d.version, text)
+
+    return TextActionDialog(
+        ctx,
+        order_id,
+        parent,
+        title=QCoreApplication.translate("WorkOrders", "Pause the clock"),
+        ok_text=QCoreApplication.translate("WorkOrders", "Pause"),
+        field="reason",
+        label=QCoreApplication.translate("WorkOrders", "&Reason"),
+        placeholder=QCoreApplication.translate(
+            "WorkOrders", "e.g. waiting for the owner's access, or for parts"
+        ),
+        call=call,
+    )
+
+
+def note_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
+    def call(c: AppContext, oid: int, _d: OrderDetail, text: str) -> None:
+        work_orders.add_note(c.db, c.actor, oid, text)
+
+    return TextActionDialog(
+        ctx,
+        order_id,
+        parent,
+        title=QCoreApplication.translate("WorkOrders", "Add note"),
+        ok_text=QCoreApplication.translate("WorkOrders", "Add note"),
+        field="note",
+        label=QCoreApplication.translate("WorkOrders", "&Note"),
+        placeholder=QCoreApplication.translate(
+            "WorkOrders", "Goes on the timeline, signed with your name"
+        ),
+        call=call,
+    )

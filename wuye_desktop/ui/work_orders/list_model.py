@@ -1,0 +1,371 @@
+"""The work-order list as a lazy Qt model over the core's keyset pages.
+
+Ids arrive page by page (``order_queries.order_page``) as the view scrolls towards the end
+(canFetchMore/fetchMore), so a list of a million orders opens with one small query. Rows are
+read (``order_rows``) only for the ids the view paints, a chunk at a time, and only a bounded
+number is kept, so scrolling to the end does not hold a million rows in memory. Sorting and
+filtering are new queries, never a proxy model. How many orders match is counted in the
+background by the tab (``set_total``), because counting a million rows takes a while.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from wuye_desktop.core import order_queries
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.order_queries import OrderFilter, OrderRow, PageCursor
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.work_orders import labels
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 200  # ids per keyset page
+ROW_CHUNK = 100  # rows read at once when the view paints one that is not cached
+ROW_CACHE = 3000  # rows kept; the oldest read go first
+RELOAD_LIMIT = 2000  # a reload re-reads the ids only this far; beyond, it refreshes rows
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class OrderColumn:
+    """A column: its key, translated title, cell text, and the core's sort key (or None)."""
+
+    key: str
+    title: str  # English, marked with QT_TRANSLATE_NOOP("WorkOrders", ...)
+    text: Callable[[OrderRow], str]
+    sort: str | None = None
+    tooltip: Callable[[OrderRow], str] | None = None
+    alignment: Qt.AlignmentFlag = _LEFT
+
+
+def _elide(text: str, length: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= length else line[: length - 1] + "…"
+
+
+def _status(row: OrderRow) -> str:
+    text = labels.status_text(row.status)
+    return (
+        QCoreApplication.translate("WorkOrders", "{status} (paused)").format(status=text)
+        if row.paused
+        else text
+    )
+
+
+def _due_tooltip(row: OrderRow) -> str:
+    return QCoreApplication.translate("WorkOrders", "Due {time}").format(
+        time=labels.local_time(row.completion_due)
+    )
+
+
+def order_columns() -> list[OrderColumn]:
+    return [
+        OrderColumn(
+            "number", QT_TRANSLATE_NOOP("WorkOrders", "Number"), lambda r: r.number, "number"
+        ),
+        OrderColumn("status", QT_TRANSLATE_NOOP("WorkOrders", "Status"), _status, "status"),
+        OrderColumn(
+            "due",
+            QT_TRANSLATE_NOOP("WorkOrders", "Due"),
+            labels.due_text,
+            "completion_due",
+            tooltip=_due_tooltip,
+        ),
+        OrderColumn(
+            "tier",
+            QT_TRANSLATE_NOOP("WorkOrders", "Tier"),
+            lambda r: labels.tier_text(r.tier),
+            "tier",
+        ),
+        OrderColumn(
+            "category",
+            QT_TRANSLATE_NOOP("WorkOrders", "Category"),
+            lambda r: labels.category_text(r.category),
+            "category",
+        ),
+        OrderColumn(
+            "community",
+            QT_TRANSLATE_NOOP("WorkOrders", "Community"),
+            lambda r: r.community,
+            "community",
+        ),
+        OrderColumn("place", QT_TRANSLATE_NOOP("WorkOrders", "Room / place"), lambda r: r.place),
+        OrderColumn(
+            "description",
+            QT_TRANSLATE_NOOP("WorkOrders", "Description"),
+            lambda r: _elide(r.description),
+            tooltip=lambda r: r.description,
+        ),
+        OrderColumn(
+            "handler", QT_TRANSLATE_NOOP("WorkOrders", "Handler"), lambda r: r.handler, "handler"
+        ),
+        OrderColumn(
+            "reported_at",
+            QT_TRANSLATE_NOOP("WorkOrders", "Reported"),
+            lambda r: labels.short_time(r.reported_at),
+            "reported_at",
+            tooltip=lambda r: labels.local_time(r.reported_at),
+        ),
+        OrderColumn(
+            "channel",
+            QT_TRANSLATE_NOOP("WorkOrders", "Channel"),
+            lambda r: labels.channel_text(r.channel),
+            "channel",
+        ),
+        OrderColumn(
+            "source",
+            QT_TRANSLATE_NOOP("WorkOrders", "Source"),
+            lambda r: labels.source_text(r.source),
+            "source",
+        ),
+    ]
+
+
+@dataclass
+class Query:
+    """What the list shows: the filter and the sort (a key of order_queries.SORT_COLUMNS)."""
+
+    filter: OrderFilter = field(default_factory=OrderFilter)
+    sort: str = "reported_at"
+    descending: bool = True
+
+
+class OrderListModel(QAbstractTableModel):
+    """Emits ``loaded_changed`` when more ids arrive or the total becomes known."""
+
+    loaded_changed = Signal()
+
+    def __init__(
+        self, ctx: AppContext, parent: QObject | None = None, *, page_size: int = PAGE_SIZE
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.page_size = page_size
+        self.columns = order_columns()
+        self.query = Query()
+        self.total: int | None = None
+        self.generation = 0  # bumped by every new query; a late count for an old one is dropped
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
+        self._cursor: PageCursor | None = None
+        self._more = False
+        self._cache: OrderedDict[int, OrderRow | None] = OrderedDict()
+
+    # -- querying ------------------------------------------------------------------------------
+
+    def _page(self, query: Query, after: PageCursor | None) -> tuple[list[int], PageCursor | None]:
+        return order_queries.order_page(
+            self.ctx.db,
+            self.ctx.actor,
+            query.filter,
+            query.sort,
+            query.descending,
+            after=after,
+            limit=self.page_size,
+        )
+
+    def set_query(self, query: Query) -> None:
+        """Show the first page of a new filter or sort. Raises the core's WuyeError."""
+        ids, cursor = self._page(query, None)
+        self.query = query
+        self.generation += 1
+        self.total = None
+        self.beginResetModel()
+        self._set_ids(ids, cursor)
+        self._cache.clear()
+        self.endResetModel()
+        self.loaded_changed.emit()
+
+    def _set_ids(self, ids: list[int], cursor: PageCursor | None) -> None:
+        self._ids = ids
+        self._row_of = {oid: row for row, oid in enumerate(ids)}
+        self._cursor = cursor
+        self._more = cursor is not None
+
+    def reload(self) -> bool:
+        """Read the list again as far as it was loaded, for changes made meanwhile.
+
+        Returns False when the ids changed (the model was reset: the caller restores the
+        selection), True when only row contents were refreshed. Beyond RELOAD_LIMIT rows only
+        the contents are refreshed: re-reading that many ids on every change costs too much.
+        The total stays shown until the caller counts again (under the new generation).
+        """
+        self.generation += 1
+        if len(self._ids) > RELOAD_LIMIT:
+            self.refresh_rows()
+            return True
+        wanted = max(len(self._ids), self.page_size)
+        ids: list[int] = []
+        cursor: PageCursor | None = None
+        while True:
+            page, cursor = self._page(self.query, cursor)
+            ids.extend(page)
+            if cursor is None or len(ids) >= wanted:
+                break
+        if ids == self._ids:
+            self._cursor, self._more = cursor, cursor is not None
+            self.refresh_rows()
+            return True
+        self.beginResetModel()
+        self._set_ids(ids, cursor)
+        self._cache.clear()
+        self.endResetModel()
+        self.loaded_changed.emit()
+        return False
+
+    def set_total(self, generation: int, total: int) -> None:
+        if generation == self.generation:
+            self.total = total
+            self.loaded_changed.emit()
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more:
+            return
+        try:
+            ids, cursor = self._page(self.query, self._cursor)
+        except WuyeError as error:  # painting must not raise; F5 tries again
+            log.warning("work-order page unavailable: %s", error)
+            self._more = False
+            return
+        ids = [i for i in ids if i not in self._row_of]  # moved by a change since: once only
+        if ids:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+            for offset, oid in enumerate(ids):
+                self._row_of[oid] = first + offset
+            self._ids.extend(ids)
+            self._cursor, self._more = cursor, cursor is not None
+            self.endInsertRows()
+        else:
+            self._cursor, self._more = cursor, cursor is not None
+        self.loaded_changed.emit()
+
+    # -- rows ----------------------------------------------------------------------------------
+
+    def loaded_count(self) -> int:
+        return len(self._ids)
+
+    def has_more(self) -> bool:
+        return self._more
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def id_at(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, order_id: int) -> int | None:
+        return self._row_of.get(order_id)
+
+    def cached_count(self) -> int:
+        return len(self._cache)
+
+    def refresh_rows(self) -> None:
+        """Forget the rows read (their contents changed) but keep the ids and the position."""
+        self._cache.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
+            )
+
+    def row_at(self, row: int) -> OrderRow | None:
+        """The order shown at *row*, reading its chunk if needed (None if it vanished)."""
+        if not 0 <= row < len(self._ids):
+            return None
+        key = self._ids[row]
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        start = row - row % ROW_CHUNK
+        chunk = [i for i in self._ids[start : start + ROW_CHUNK] if i not in self._cache]
+        try:
+            rows = order_queries.order_rows(self.ctx.db, self.ctx.actor, chunk)
+        except WuyeError as error:  # painting must not raise; F5 tries again
+            log.warning("work-order rows unavailable: %s", error)
+            return None
+        for item in rows:
+            self._cache[item.id] = item
+        for missing in chunk:  # gone meanwhile: remember that rather than ask again
+            self._cache.setdefault(missing, None)
+        while len(self._cache) > ROW_CACHE:
+            self._cache.popitem(last=False)
+        return self._cache.get(key)
+
+    # -- QAbstractTableModel -------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self._ids[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.alignment.value)
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            return None
+        item = self.row_at(index.row())
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return column.tooltip(item) if column.tooltip is not None else None
+        background, foreground = labels.urgency_colours(item)
+        return background if role == Qt.ItemDataRole.BackgroundRole else foreground
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("WorkOrders", column.title)
+        if role == Qt.ItemDataRole.ToolTipRole and column.sort is None:
+            return QCoreApplication.translate("WorkOrders", "This column cannot be sorted")
+        return None
+
+    def sort_key(self, section: int) -> str | None:
+        return self.columns[section].sort if 0 <= section < len(self.columns) else None
+
+    def section_of(self, sort: str) -> int:
+        return next((i for i, c in enumerate(self.columns) if c.sort == sort), -1)
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        self.refresh_rows()
