@@ -1,0 +1,159 @@
+"""Documents (DESIGN.md §6): 1,000 in-home cards in one PDF; one commitment letter, its time
+and its file size.
+
+The database holds one community with its 3 channels and 1,000 households (imported as a
+roster, as a company does), and one promised order with its commitment. The cards are timed
+from the call to the PDF's bytes, database reads included, in the first run of the process,
+so the one-off loading of the font (about 0.3 s) is counted as a desk would feel it. The
+letter is timed as printed from the desk (reading the order, counting the print, rendering),
+median of many prints once the font is loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from bench.data import cached_sqlite, data_dir, note, working_copy
+from wuye_desktop.storage.db import Database
+
+HOUSEHOLDS = 1_000
+LETTER_RUNS = int(os.environ.get("WUYE_BENCH_RUNS", "25"))
+CARDS_TARGET_S = 8.0
+LETTER_TARGET_MS = 150.0
+LETTER_TARGET_KB = 300.0
+
+
+def _build(db: Database) -> None:
+    from wuye_desktop.core import directory, roster, users
+    from wuye_desktop.core import order_queries as q
+    from wuye_desktop.core import work_orders as wo
+    from wuye_desktop.core.clock import now_utc, to_local
+    from wuye_desktop.core.validation import credit_code_check_char
+    from wuye_desktop.core.vocab import Channel
+
+    body = "91370200MA3C12345"
+    admin = users.first_run(
+        db,
+        company_name="青岛海湾物业服务有限公司",
+        credit_code=body + credit_code_check_char(body),
+        admin_username="admin",
+        admin_display_name="管理员",
+        password="admin-pass-1",
+    )
+    c = directory.create_community(
+        db,
+        admin,
+        directory.CommunityInput(code="QD001", name="海岸云庭", project_code="370212-001"),
+    )
+    directory.set_channels(
+        db,
+        admin,
+        c.id,
+        [
+            directory.ChannelInput(
+                Channel.PROPERTY, "青岛海湾物业海岸云庭服务中心", "徐经理", "0532-81978347", "24小时"
+            ),
+            directory.ChannelInput(
+                Channel.REPAIR_CONTRACTOR, "青岛鲁安建筑安装工程有限公司", "矫工", "18128179657",
+                "8:00-18:00",
+            ),
+            directory.ChannelInput(
+                Channel.DEVELOPER, "青岛海岸置业有限公司", "张主任", "400-599-0464", "工作日 9:00-17:00"
+            ),
+        ],
+    )  # fmt: skip
+    rows = ["楼号,单元,房号,业主,电话"]
+    n = 0
+    for building in range(1, 11):
+        for unit in (1, 2):
+            for floor in range(1, 26):
+                for door in (1, 2):
+                    if n < HOUSEHOLDS:
+                        rows.append(f"{building},{unit},{floor}{door:02d},业主{n},1381234{n:04d}")
+                        n += 1
+    roster_file = data_dir() / "documents-roster.csv"
+    roster_file.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    roster.import_households(db, admin, roster_file, "QD001")
+    roster_file.unlink()
+    home = directory.get_household(db, admin, "QD001-1-1-101")
+    oid = wo.create_order(
+        db,
+        admin,
+        wo.OrderInput(
+            c.id, "water_leak", "repair_contractor", "phone", "promised",
+            "卫生间与主卧相邻墙体持续渗水，墙纸起鼓脱落，踢脚线发黑，需拆除瓷砖检查防水层。",
+            home.id, caller_name="业主0", caller_phone="13812340000",
+        ),
+    )  # fmt: skip
+    wo.issue_commitment(
+        db,
+        admin,
+        oid,
+        q.get_order(db, admin, oid).version,
+        wo.CommitmentInput(
+            "拆除卫生间地面及墙面瓷砖，重做防水层并闭水试验48小时，恢复饰面；主卧墙面铲除后重新刷漆。",
+            to_local(now_utc()).date() + timedelta(days=20),
+            "青岛鲁安建筑安装工程有限公司",
+            "矫工",
+        ),
+    )
+
+
+def run() -> Iterator[dict[str, Any]]:
+    from wuye_desktop.core.roles import SYSTEM_ACTOR
+    from wuye_desktop.documents import commitment, signage
+    from wuye_desktop.storage.models import WorkOrder
+
+    path: Path = working_copy(cached_sqlite("documents-1000", "v1", _build), "documents")
+    db = Database(str(path))
+    try:
+        started = time.perf_counter()
+        cards = signage.signage_pdf(db, SYSTEM_ACTOR, "QD001", location="home")
+        cards_s = time.perf_counter() - started
+        note(f"  {HOUSEHOLDS:,} in-home cards: {cards_s:.2f} s, {len(cards) / 1024:,.0f} KB")
+        started = time.perf_counter()
+        signage.signage_pdf(db, SYSTEM_ACTOR, "QD001", location="home")
+        note(f"  again, font loaded: {time.perf_counter() - started:.2f} s")
+
+        with db.read() as s:
+            number = s.query(WorkOrder.number).filter(WorkOrder.tier == "promised").scalar()
+        times: list[float] = []
+        letter = b""
+        for _ in range(LETTER_RUNS):
+            started = time.perf_counter()
+            letter = commitment.commitment_pdf(db, SYSTEM_ACTOR, number)
+            times.append((time.perf_counter() - started) * 1000)
+        note(
+            f"  commitment letter: median {statistics.median(times):.1f} ms, "
+            f"max {max(times):.1f} ms, {len(letter) / 1024:.1f} KB"
+        )
+        started = time.perf_counter()
+        render_only = commitment.render_commitment(commitment.load_letter(db, SYSTEM_ACTOR, number))
+        note(f"  its rendering alone: {(time.perf_counter() - started) * 1000:.1f} ms")
+        del render_only
+    finally:
+        db.dispose()
+    yield {
+        "name": "signage_1000_home_cards_one_pdf",
+        "value": round(cards_s, 3),
+        "unit": "s",
+        "target": CARDS_TARGET_S,
+    }
+    yield {
+        "name": "commitment_letter_print",
+        "value": round(statistics.median(times), 1),
+        "unit": "ms",
+        "target": LETTER_TARGET_MS,
+    }
+    yield {
+        "name": "commitment_letter_file_size",
+        "value": round(len(letter) / 1024, 1),
+        "unit": "KB",
+        "target": LETTER_TARGET_KB,
+    }

@@ -1,0 +1,152 @@
+"""The Commitment tab: the 4 lists, issuing through the commitment form, print and reprint."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import make_user
+from tests.gui.doc_support import close_previews, wait_for_preview
+from tests.gui.shell_support import context, type_text
+from tests.unit.test_documents_commitment import promised_order
+from wuye_desktop.core import directory
+from wuye_desktop.core import order_queries as q
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_queries import CommitmentState
+from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.storage.db import Database
+from wuye_desktop.ui import messages, workers
+from wuye_desktop.ui.commitments import CommitmentsTab
+from wuye_desktop.ui.commitments.tab import STATES
+from wuye_desktop.ui.work_orders.action_dialogs import CommitmentDialog
+
+
+@pytest.fixture(autouse=True)
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
+    shown: list[WuyeError] = []
+    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
+    yield shown
+    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
+
+
+@pytest.fixture(autouse=True)
+def tidy(qtbot: QtBot) -> Iterator[None]:
+    yield
+    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=15000)
+    close_previews()
+
+
+def pdf_text(data: bytes) -> str:
+    out = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+    return out.stdout.decode()
+
+
+def test_a_letter_is_issued_from_the_to_issue_list(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    oid, number = promised_order(db, admin, community, issue=False)
+    ctx = context(db, admin)
+    tab = CommitmentsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.state() is CommitmentState.TO_ISSUE
+    assert tab.model.rowCount() == 1 and tab.selected() is not None
+    assert tab.selected().order_number == number  # type: ignore[union-attr]
+    assert tab.issue_button.isEnabled() and not tab.print_button.isEnabled()
+
+    qtbot.mouseClick(tab.issue_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, CommitmentDialog)
+    fields = dialog.fields
+    fields.plan.clear()
+    type_text(qtbot, fields.plan, "更换主管道阀门")
+    fields.responsible_unit.clear()
+    type_text(qtbot, fields.responsible_unit, "青岛房修公司")
+    fields.responsible_person.clear()
+    type_text(qtbot, fields.responsible_person, "李工")
+    with qtbot.waitSignal(ctx.signals.orders_changed, timeout=5000):
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    assert tab.model.rowCount() == 0
+    tab.set_state(CommitmentState.ISSUED)
+    assert tab.model.rowCount() == 1
+    row = tab.selected()
+    assert row is not None and row.number and row.responsible_person == "李工"
+    assert q.get_order(db, admin, oid).commitment is not None
+
+
+def test_print_then_reprint_marks_the_copy(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    promised_order(db, admin, community)
+    tab = CommitmentsTab(context(db, admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_state(CommitmentState.ISSUED)
+    assert tab.print_button.isEnabled() and not tab.reprint_button.isEnabled()
+
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    original = wait_for_preview(qtbot)
+    assert "COPY" not in pdf_text(original.data)
+    qtbot.waitUntil(lambda: tab.selected() is not None and tab.selected().printed_count == 1)  # type: ignore[union-attr]
+    assert tab.reprint_button.isEnabled() and not tab.print_button.isEnabled()
+    model_text = tab.model.index(0, 8).data()
+    assert model_text == 1
+
+    original_text = pdf_text(original.data)
+    close_previews()
+    qtbot.mouseClick(tab.reprint_button, Qt.MouseButton.LeftButton)
+    copy = wait_for_preview(qtbot)
+    assert original_text != pdf_text(copy.data)
+    assert "COPY" in pdf_text(copy.data)
+    qtbot.waitUntil(lambda: tab.selected().printed_count == 2)  # type: ignore[union-attr]
+
+
+def test_overdue_and_fulfilled_lists(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _, number = promised_order(db, admin, community)
+    tab = CommitmentsTab(context(db, admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_state(CommitmentState.OVERDUE)
+    assert tab.model.rowCount() == 0
+    later = now_utc() + timedelta(days=30)
+    real = q.commitment_rows
+    monkeypatch.setattr(q, "commitment_rows", lambda *a, **k: real(*a, **k, now=later))
+    tab.reload()
+    assert tab.model.rowCount() == 1
+    assert tab.model.index(0, 0).data() == number
+    assert tab.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    tab.set_state(CommitmentState.FULFILLED)
+    assert tab.model.rowCount() == 0
+    assert [tab.states.tabText(i) for i in range(len(STATES))] == [
+        "To issue",
+        "Issued",
+        "Overdue",
+        "Fulfilled",
+    ]
+
+
+def test_a_desk_user_may_print_but_not_issue(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    promised_order(db, admin, community, issue=False)
+    desk = make_user(db, admin, Role.DESK, "desk1")
+    tab = CommitmentsTab(context(db, desk))
+    qtbot.addWidget(tab)
+    tab.show()
+    assert tab.issue_button.isHidden() and tab.print_button.isVisible()
+    assert tab.model.rowCount() == 1

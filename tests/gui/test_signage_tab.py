@@ -1,0 +1,191 @@
+"""The Signage tab: what to fill in before printing, preview, the community's pack with
+progress and cancel, blank callback forms."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from tests.gui.doc_support import close_previews, wait_for_preview
+from tests.gui.shell_support import context
+from wuye_desktop.core import directory
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.roles import Actor
+from wuye_desktop.core.vocab import Channel
+from wuye_desktop.documents import words
+from wuye_desktop.documents.output import page_count
+from wuye_desktop.storage.db import Database
+from wuye_desktop.ui import messages, workers
+from wuye_desktop.ui.signage import SignageTab
+
+
+@pytest.fixture(autouse=True)
+def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
+    shown: list[WuyeError] = []
+    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
+    yield shown
+    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
+
+
+@pytest.fixture(autouse=True)
+def tidy(qtbot: QtBot) -> Iterator[None]:
+    yield
+    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=15000)
+    close_previews()
+
+
+def make_tab(qtbot: QtBot, db: Database, actor: Actor) -> SignageTab:
+    tab = SignageTab(context(db, actor))
+    qtbot.addWidget(tab)
+    tab.show()
+    return tab
+
+
+def test_missing_channel_data_is_listed_exactly_and_blocks_printing(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    bare = directory.create_community(
+        db, admin, directory.CommunityInput(code="QD002", name="金茂湾")
+    )
+    directory.set_channels(
+        db,
+        admin,
+        bare.id,
+        [
+            directory.ChannelInput(
+                Channel.PROPERTY, "安居物业", "王经理", "0532-88881234", "24小时"
+            ),
+            directory.ChannelInput(
+                Channel.REPAIR_CONTRACTOR, "青岛房修公司", "李工", "13911112222", "8:00-18:00"
+            ),
+            directory.ChannelInput(Channel.DEVELOPER, "海尔地产", "赵主任", "", "9:00-17:00"),
+        ],
+    )
+    tab = make_tab(qtbot, db, admin)
+    assert tab.problem_box.isHidden()
+    assert tab.preview_button.isEnabled()
+
+    tab.community.setCurrentIndex(tab.community.findData(bare.id))
+    items = [tab.problem_list.item(i).text() for i in range(tab.problem_list.count())]
+    assert items == [f"Community QD002: fill in the phone of {words.CHANNEL['developer']}"]
+    assert tab.problem_box.isVisible()
+    assert not tab.preview_button.isEnabled() and not tab.pack_button.isEnabled()
+
+    tab.community.setCurrentIndex(tab.community.findData(community.id))
+    assert tab.problem_box.isHidden() and tab.pack_button.isEnabled()
+
+
+def test_a_community_without_channels_lists_all_twelve_details(
+    qtbot: QtBot, db: Database, admin: Actor
+) -> None:
+    directory.create_community(db, admin, directory.CommunityInput(code="QD009", name="新小区"))
+    tab = make_tab(qtbot, db, admin)
+    assert tab.problem_list.count() == 12  # 3 channels x unit, contact, phone, hours
+    assert not tab.pack_button.isEnabled()
+
+
+def test_preview_shows_the_chosen_places_of_the_chosen_buildings(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    tab = make_tab(qtbot, db, admin)
+    assert tab.buildings.count() == 1
+    for where, box in tab.locations.items():
+        box.setChecked(where.value == "home")
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for_preview(qtbot)
+    assert dialog.page_count == 1  # one household: one in-home card
+
+    close_previews()
+    for box in tab.locations.values():
+        box.setChecked(True)
+    tab.paper.setCurrentText("A3")
+    qtbot.mouseClick(tab.preview_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for_preview(qtbot)
+    elevators = directory.list_buildings(db, admin, community.id)[0].elevator_count
+    assert dialog.page_count == 1 + elevators + 1
+    assert dialog.file_name == "signage-A3.pdf"
+
+
+def test_the_pack_is_generated_with_progress_into_one_file(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
+) -> None:
+    tab = make_tab(qtbot, db, admin)
+    target = tmp_path / "pack.pdf"
+    reports: list[tuple[int, int]] = []
+    task = tab.start_pack(target)
+    task.progressed.connect(lambda done, total: reports.append((done, total)))
+    shown: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    original = QMessageBox.information
+    QMessageBox.information = staticmethod(  # type: ignore[method-assign]
+        lambda _p, _t, text, *a: shown.append(text) or QMessageBox.StandardButton.Ok
+    )
+    try:
+        qtbot.waitUntil(lambda: not task.is_running, timeout=15000)
+    finally:
+        QMessageBox.information = original  # type: ignore[method-assign]
+    pages = page_count(target.read_bytes())
+    elevators = directory.list_buildings(db, admin, community.id)[0].elevator_count
+    assert pages == 1 + elevators + 1  # lobby, elevator cars, the one household's card
+    assert reports and reports[-1] == (pages, pages)
+    assert shown and str(target) in shown[0]
+    out = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
+    assert "海尔云谷" in out.stdout
+
+
+def test_cancelling_the_pack_writes_nothing(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
+) -> None:
+    tab = make_tab(qtbot, db, admin)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    target = out_dir / "pack.pdf"
+    task = tab.start_pack(target)
+    cancelled: list[bool] = []
+    task.cancelled.connect(lambda: cancelled.append(True))
+    task.cancel()
+    qtbot.waitUntil(lambda: not task.is_running, timeout=15000)
+    assert cancelled == [True]
+    assert not target.exists()
+    assert list(out_dir.iterdir()) == []  # no partial file left behind
+
+
+def test_blank_callback_forms_are_previewed(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    tab = make_tab(qtbot, db, admin)
+    tab.blank_count.setValue(4)
+    qtbot.mouseClick(tab.blank_button, Qt.MouseButton.LeftButton)
+    dialog = wait_for_preview(qtbot)
+    assert dialog.page_count >= 1
+    assert (
+        "HF"
+        in subprocess.run(
+            ["pdftotext", "-", "-"], input=dialog.data, capture_output=True, check=True
+        ).stdout.decode()
+    )
+
+
+def test_the_weekly_list_prints_the_chosen_week(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    from wuye_desktop.ui.work_orders.weekly import WeeklyDialog
+
+    dialog = WeeklyDialog(context(db, admin))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.view
+    qtbot.waitUntil(lambda: view.task is not None and not view.task.is_running, timeout=10000)
+    qtbot.mouseClick(view.print_button, Qt.MouseButton.LeftButton)
+    preview = wait_for_preview(qtbot)
+    assert preview.windowTitle() == f"Weekly list {view.selected_week()}"
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=preview.data, capture_output=True, check=True
+    ).stdout.decode()
+    assert view.selected_week() in text or "16:00" in text

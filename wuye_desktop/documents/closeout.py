@@ -1,0 +1,204 @@
+"""The close-out list (销项表) of a household: every defect item and how it was closed.
+
+Landscape A4, so each row has room for the item, where it is, who fixes it by when, when it
+was closed, who checked it, and a box for the owner's signature. Long items wrap and the
+list flows over as many pages as it needs, its header row repeated on each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from wuye_desktop.core import audit
+from wuye_desktop.core import closeout as core
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.documents.output import company_name, write_atomic
+from wuye_desktop.documents.page import (
+    Letterhead,
+    SignatureBlock,
+    Signer,
+    build_pdf,
+    content_width,
+    field_grid,
+    heading,
+    list_table,
+    para,
+    styles,
+)
+from wuye_desktop.storage.db import Database
+
+TITLE = "房屋质量问题销项表"
+ORIGINS = {"inspection": "分户验收", "open_day": "开放日", "order": "报修工单", "other": "其他"}
+
+
+@dataclass(frozen=True)
+class CloseoutRow:
+    seq: int
+    item: str
+    location: str
+    origin: str
+    responsible_unit: str
+    deadline: date | None
+    closed_on: date | None
+    checker: str
+    order_number: str = ""
+
+
+@dataclass(frozen=True)
+class CloseoutSheet:
+    company: str
+    community: str
+    household_code: str
+    place: str
+    owners: str
+    area_m2: str
+    rows: tuple[CloseoutRow, ...]
+    printed_at: datetime | None = None
+
+
+def load_sheet(db: Database, actor: Actor, household: int | str) -> CloseoutSheet:
+    listing = core.list_items(db, actor, household)
+    h = listing.household
+    return CloseoutSheet(
+        company=company_name(db),
+        community=h.community_name,
+        household_code=h.code,
+        place=f"{h.building}号楼 {h.unit}单元 {h.room}室",
+        owners="、".join(o.name for o in h.owners),
+        area_m2=h.area_m2,
+        rows=tuple(
+            CloseoutRow(
+                i.seq,
+                i.item,
+                i.location,
+                ORIGINS.get(i.origin, i.origin),
+                i.responsible_unit,
+                i.deadline,
+                i.closed_on,
+                i.checker,
+                i.order_number,
+            )
+            for i in listing.items
+        ),
+    )
+
+
+def _day(d: date | None) -> str:
+    return d.isoformat() if d else ""
+
+
+def render_closeout(sheet: CloseoutSheet) -> bytes:
+    s = styles()
+    pagesize = landscape(A4)
+    width = content_width(pagesize)
+    head = Letterhead(
+        sheet.company, sheet.community, TITLE, "XX-" + sheet.household_code, sheet.printed_at
+    )
+    closed = sum(1 for r in sheet.rows if r.closed_on)
+    story: list[Flowable] = [
+        field_grid(
+            [
+                [("小区", sheet.community), ("房屋", sheet.place)],
+                [("户号", sheet.household_code), ("业主", sheet.owners or "—")],
+                [
+                    (
+                        "问题项",
+                        f"共 {len(sheet.rows)} 项：已销项 {closed} 项，未销项 "
+                        f"{len(sheet.rows) - closed} 项",
+                    ),
+                    ("建筑面积", f"{sheet.area_m2} m²" if sheet.area_m2 else "—"),
+                ],
+            ],
+            width,
+        ),
+        heading("问题清单"),
+    ]
+    widths = [12, 74, 30, 19, 38, 21, 21, 22, 28]
+    scale = width / (sum(widths) * mm)
+    rows: list[list[str | Flowable]] = []
+    for r in sheet.rows:
+        item = r.item + (f"（工单 {r.order_number}）" if r.order_number else "")
+        rows.append(
+            [
+                str(r.seq),
+                item,
+                r.location,
+                r.origin,
+                r.responsible_unit,
+                _day(r.deadline),
+                _day(r.closed_on) if r.closed_on else para("未销项", s.cell_alert),
+                r.checker,
+                "",
+            ]
+        )
+    if not rows:
+        rows.append(["", "（暂无问题项）", "", "", "", "", "", "", ""])
+    story.append(
+        list_table(
+            [
+                "序号",
+                "问题描述",
+                "部位",
+                "来源",
+                "责任单位",
+                "整改期限",
+                "销项日期",
+                "验收人",
+                "业主签字",
+            ],
+            rows,
+            [w * mm * scale for w in widths],
+            centered=(0, 3, 5, 6, 7),
+        )
+    )
+    story += [
+        Spacer(1, 3 * mm),
+        para(
+            "说明：每项问题整改完成并经验收后销项，由验收人填写销项日期并签字，业主逐项签字确认。"
+            "全部问题销项后，本表由业主、建设单位和物业服务企业签章存档。",
+            s.note,
+        ),
+        SignatureBlock(
+            [
+                Signer("业主确认（签字）", ("签字：", "日期：")),
+                Signer("建设单位（盖章）", ("经办人：", "日期：")),
+                Signer(
+                    "物业服务企业（盖章）",
+                    ("经办人：", "日期："),
+                    stamp=True,
+                    printed_name=sheet.company,
+                ),
+            ],
+            height=36 * mm,
+        ),
+    ]
+    return build_pdf(head, story, pagesize=A4, wide=True)
+
+
+def closeout_pdf(db: Database, actor: Actor, household: int | str) -> bytes:
+    """A household's close-out list (by id, code or ``WUYE:H:`` payload); printing is audited."""
+    actor.require(Permission.DOCUMENTS_PRINT)
+    sheet = load_sheet(db, actor, household)
+    data = render_closeout(replace(sheet, printed_at=now_utc()))
+    with db.transaction() as s:
+        audit.record(
+            s,
+            actor,
+            "document.print",
+            "household",
+            sheet.household_code,
+            document="closeout",
+            items=len(sheet.rows),
+        )
+    return data
+
+
+def write_closeout(db: Database, actor: Actor, path: Path | str, household: int | str) -> Path:
+    return write_atomic(path, closeout_pdf(db, actor, household))

@@ -1,0 +1,209 @@
+"""The commitment letter (承诺书) of a promised-tier repair, printed from its commitment record.
+
+The first print is the original; every later one, or any print asked for as a copy, is marked
+副本 / COPY on every page, so an owner holds one original only. Counting the prints and
+deciding original or copy happen in one transaction, so two desks printing at the same
+moment cannot both get an original.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+from sqlalchemy import select
+
+from wuye_desktop.core import audit
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.errors import StateError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.vocab import Tier
+from wuye_desktop.documents import words
+from wuye_desktop.documents.facts import order_facts
+from wuye_desktop.documents.output import write_atomic
+from wuye_desktop.documents.page import (
+    Letterhead,
+    SignatureBlock,
+    Signer,
+    build_pdf,
+    content_width,
+    field_grid,
+    heading,
+    local_date,
+    markup,
+    para,
+    styles,
+)
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import Commitment
+
+TITLE = "维修承诺书"
+
+
+@dataclass(frozen=True)
+class CommitmentLetter:
+    """Everything the letter says; rendering needs no database."""
+
+    company: str
+    community: str
+    number: str  # the commitment's: CN20261120-0003
+    order_number: str
+    household_code: str
+    place: str
+    owner: str
+    category: str
+    channel: str
+    reported_at: datetime
+    problem: str
+    plan: str
+    promised_date: date
+    responsible_unit: str
+    responsible_person: str
+    issued_at: datetime
+    copy: bool = False
+    printed_at: datetime | None = None
+
+
+def load_letter(db: Database, actor: Actor, order: int | str) -> CommitmentLetter:
+    """The letter of a promised order; StateError when the order has no commitment (yet)."""
+    facts = order_facts(db, actor, order)
+    d = facts.detail
+    c = d.commitment
+    if c is None:
+        if d.row.tier != Tier.PROMISED.value:
+            raise StateError(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "Order {number} is not a promised-tier order, so it has no commitment letter.",
+                ),
+                number=d.row.number,
+            )
+        raise StateError(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "Order {number} has no commitment yet: issue it first (plan, promised date, "
+                "responsible unit and person).",
+            ),
+            number=d.row.number,
+        )
+    return CommitmentLetter(
+        company=facts.company,
+        community=facts.community_name,
+        number=c.number,
+        order_number=d.row.number,
+        household_code=d.household_code,
+        place=facts.place,
+        owner=facts.owner_names or d.caller_name,
+        category=words.word(words.CATEGORY, d.row.category),
+        channel=words.word(words.CHANNEL, d.row.channel),
+        reported_at=d.row.reported_at,
+        problem=d.row.description,
+        plan=c.plan,
+        promised_date=c.promised_date,
+        responsible_unit=c.responsible_unit,
+        responsible_person=c.responsible_person,
+        issued_at=c.issued_at,
+    )
+
+
+def render_commitment(letter: CommitmentLetter) -> bytes:
+    s = styles()
+    head = Letterhead(
+        letter.company,
+        letter.community,
+        TITLE,
+        letter.number,
+        letter.printed_at,
+        copy_mark=letter.copy,
+    )
+    width = content_width((210 * mm, 297 * mm))
+    story: list[Flowable] = [
+        para(f"尊敬的{letter.owner or '业主'}：", s.body_large),
+        Spacer(1, 2 * mm),
+        para(
+            f"您于{local_date(letter.reported_at)}报修的{letter.place}{letter.category}问题"
+            f"（工单号 {letter.order_number}），经查勘属于需要专项方案处理的复杂问题。"
+            f"本公司郑重承诺：按下列方案组织维修，并于{local_date(letter.promised_date)}前修复完毕。"
+            "维修期间如需入户施工，将提前与您约定时间；如遇不可抗力不能按期完成，"
+            "将提前书面告知原因并与您另行商定完成日期。",
+            s.letter,
+        ),
+        Spacer(1, 3 * mm),
+        field_grid(
+            [
+                [("承诺书编号", letter.number), ("工单号", letter.order_number)],
+                [("小区", letter.community), ("房屋", letter.place)],
+                [("业主", letter.owner or "—"), ("户号", letter.household_code or "—")],
+                [("报修时间", local_date(letter.reported_at)), ("问题类别", letter.category)],
+            ],
+            width,
+        ),
+        heading("一、问题描述"),
+        para(letter.problem),
+        heading("二、维修方案"),
+        para(letter.plan),
+        heading("三、承诺完成日期"),
+        markup(
+            f'<font color="#A93226" size="15">{local_date(letter.promised_date)}</font>'
+            f'<font color="#5F6B7A" size="9.5">　（含当日；出具日期 {local_date(letter.issued_at)}）</font>',
+            s.body_large,
+        ),
+        heading("四、责任单位及责任人"),
+        field_grid(
+            [[("责任单位", letter.responsible_unit), ("责任人", letter.responsible_person)]], width
+        ),
+        Spacer(1, 3 * mm),
+        para(
+            "本承诺书一式两份，业主与物业服务企业各执一份。维修完成后，本公司将进行回访，"
+            "您对维修结果不满意的，可通过公示的三个报修渠道反映，我们将重新处理。",
+            s.note,
+        ),
+        SignatureBlock(
+            [
+                Signer("业主（签字）", ("签字：", "日期：")),
+                Signer(
+                    "物业服务企业（盖章）",
+                    ("负责人：", "日期："),
+                    stamp=True,
+                    printed_name=letter.company,
+                ),
+            ]
+        ),
+    ]
+    return build_pdf(head, story)
+
+
+def commitment_pdf(db: Database, actor: Actor, order: int | str, *, copy: bool = False) -> bytes:
+    """Print the letter of an order (id, number or ``WUYE:W:`` payload).
+
+    The first print is the original unless *copy*; later prints are copies. The print is
+    counted and audited with the letter itself.
+    """
+    actor.require(Permission.DOCUMENTS_PRINT)
+    letter = load_letter(db, actor, order)
+    with db.transaction() as s:
+        record = s.scalar(select(Commitment).where(Commitment.number == letter.number))
+        assert record is not None  # load_letter just found it; commitments are never deleted
+        is_copy = copy or record.printed_count > 0
+        record.printed_count += 1
+        data = render_commitment(replace(letter, copy=is_copy, printed_at=now_utc()))
+        audit.record(
+            s,
+            actor,
+            "document.print",
+            "commitment",
+            letter.number,
+            order=letter.order_number,
+            copy=is_copy,
+        )
+    return data
+
+
+def write_commitment(
+    db: Database, actor: Actor, path: Path | str, order: int | str, *, copy: bool = False
+) -> Path:
+    return write_atomic(path, commitment_pdf(db, actor, order, copy=copy))

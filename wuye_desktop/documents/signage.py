@@ -1,0 +1,675 @@
+""" "4个3" signage: lobby posters, elevator-car notices and in-home cards (A4 or A3).
+
+Each sheet shows the community, the 3 channels (unit, contact, phone, service hours), the 3
+tiers with the deadlines the company's rules set (read from core.settings, never written here),
+the 3 locations and the 3 documents, and a QR code: an in-home card carries its household's
+own code (``WUYE:H:<code>`` or the company's reporting address), lobby and elevator signs
+their building's (``WUYE:B:<community>-<building>``).
+
+Everything but the place line and the QR code is the same on every sheet of one community and
+location, so it is drawn once into a PDF form and placed on each page: a thousand cards cost
+a thousand small pages, not a thousand layouts. A3 is the A4 layout scaled by √2, which is
+exactly the ratio of the two sizes.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from sqlalchemy import select
+
+from wuye_desktop.core import audit, directory
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.deadlines import DeadlineRules
+from wuye_desktop.core.errors import FieldError, ValidationError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.settings import deadline_rules
+from wuye_desktop.core.vocab import Channel
+from wuye_desktop.documents import words
+from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
+from wuye_desktop.documents.output import company_name, report_url_template, write_atomic
+from wuye_desktop.documents.page import (
+    BRAND,
+    INK,
+    MUTED,
+    PAGE_SIZES,
+    RULE,
+    Progress,
+    local_time,
+    page_size,
+)
+from wuye_desktop.documents.qr import building_payload, draw_qr, household_payload
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import Building, Household, Unit
+
+
+class Location(enum.StrEnum):
+    """The 3 places where repair information is posted."""
+
+    LOBBY = "lobby"
+    ELEVATOR = "elevator"
+    HOME = "home"
+
+
+LOCATION_NAMES = {Location.LOBBY: "入户大堂", Location.ELEVATOR: "电梯轿厢", Location.HOME: "户内"}
+TITLES = {
+    Location.LOBBY: "房屋维修服务公示牌",
+    Location.ELEVATOR: "房屋维修电梯公示",
+    Location.HOME: "房屋维修户内服务卡",
+}
+DOCUMENT_NAMES = ("承诺书", "销项表", "回访单")
+CHANNEL_COLOURS = {
+    Channel.PROPERTY: colors.HexColor("#1F4E79"),
+    Channel.REPAIR_CONTRACTOR: colors.HexColor("#117A65"),
+    Channel.DEVELOPER: colors.HexColor("#6C3483"),
+}
+TIER_COLOURS = {
+    "immediate": colors.HexColor("#1E8449"),
+    "time_limited": colors.HexColor("#CA6F1E"),
+    "promised": colors.HexColor("#A93226"),
+}
+# What must be filled in on each channel, and how the refusal says so. The channel is named in
+# Chinese, as on the signage itself and on the directory's community form.
+CHANNEL_FIELDS = (
+    (
+        "unit_name",
+        QT_TRANSLATE_NOOP("core", "Community {community}: fill in the unit name of {channel}"),
+    ),
+    (
+        "contact",
+        QT_TRANSLATE_NOOP("core", "Community {community}: fill in the contact of {channel}"),
+    ),
+    ("phone", QT_TRANSLATE_NOOP("core", "Community {community}: fill in the phone of {channel}")),
+    (
+        "service_hours",
+        QT_TRANSLATE_NOOP("core", "Community {community}: fill in the service hours of {channel}"),
+    ),
+)
+ALL_LOCATIONS = (Location.LOBBY, Location.ELEVATOR, Location.HOME)
+
+
+@dataclass(frozen=True)
+class TierLine:
+    """One tier as the notice states it."""
+
+    tier: str
+    motto: str  # 小问题马上修
+    response: str  # 30分钟内响应
+    completion: str  # 24小时内修复
+    notes: tuple[str, ...] = ()  # per-category exceptions: 电梯 24小时内修复
+
+
+@dataclass(frozen=True)
+class ChannelLine:
+    channel: Channel
+    unit_name: str
+    contact: str
+    phone: str
+    service_hours: str
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """One printed sheet: where it goes and its QR code."""
+
+    location: Location
+    place: str  # 3号楼 · 2号电梯, or 3号楼 2单元 1201室
+    qr_payload: str
+    qr_caption: str  # the code printed under the QR code
+
+
+@dataclass(frozen=True)
+class SignagePack:
+    """Everything a community's signage says; rendering needs no database."""
+
+    company: str
+    community_code: str
+    community_name: str
+    channels: tuple[ChannelLine, ...]
+    tiers: tuple[TierLine, ...]
+    sheets: tuple[Sheet, ...]
+    printed_at: datetime
+
+
+# --- what the rules say ----------------------------------------------------------------------
+
+
+def tier_lines(rules: DeadlineRules) -> tuple[TierLine, ...]:
+    """The 3 tiers' deadlines in words, from the company's rules (with per-category exceptions)."""
+    lines: list[TierLine] = []
+    for tier in ("immediate", "time_limited", "promised"):
+        rule = rules.tiers[tier]
+        note = words.clock_note(rule)
+        notes = tuple(
+            f"{words.word(words.CATEGORY, category)}："
+            + (
+                f"{words.duration(r.response)}内响应，{words.duration(r.completion)}内修复"
+                if tier != "promised"
+                else f"{words.duration(r.response)}内出具承诺书"
+            )
+            + words.clock_note(r)
+            for (t, category), r in sorted(rules.overrides.items())
+            if t == tier
+        )
+        if tier == "promised":
+            lines.append(
+                TierLine(
+                    tier,
+                    words.TIER_MOTTO[tier],
+                    f"{words.duration(rule.response)}内出具书面承诺书{note}",
+                    f"按承诺书约定日期修复，最长不超过{rules.promised_max_days}天",
+                    notes,
+                )
+            )
+        else:
+            lines.append(
+                TierLine(
+                    tier,
+                    words.TIER_MOTTO[tier],
+                    f"{words.duration(rule.response)}内响应{note}",
+                    f"{words.duration(rule.completion)}内修复{note}",
+                    notes,
+                )
+            )
+    return tuple(lines)
+
+
+def channel_problems(community: directory.CommunityView) -> list[FieldError]:
+    """Exactly what must be filled in before the community's signage can be printed."""
+    by_channel = {c.channel: c for c in community.channels}
+    problems: list[FieldError] = []
+    for channel in Channel:
+        contact = by_channel.get(channel)
+        for attr, template in CHANNEL_FIELDS:
+            if contact is None or not getattr(contact, attr).strip():
+                problems.append(
+                    FieldError(
+                        f"{channel.value}.{attr}",
+                        template,
+                        {"community": community.code, "channel": words.CHANNEL[channel.value]},
+                    )
+                )
+    return problems
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _locations(location: str | Sequence[str]) -> tuple[Location, ...]:
+    wanted = [location] if isinstance(location, str) else list(location)
+    if "all" in wanted:
+        return ALL_LOCATIONS
+    try:
+        return tuple(Location(w) for w in wanted)
+    except ValueError:
+        raise ValidationError(
+            [FieldError("location", QT_TRANSLATE_NOOP("core", "lobby, elevator, home or all"))]
+        ) from None
+
+
+def load_signage(
+    db: Database,
+    actor: Actor,
+    community: str | int,
+    location: str | Sequence[str] = "all",
+    building_ids: Sequence[int] | None = None,
+) -> SignagePack:
+    """The sheets of a community (or of some of its buildings) for the given locations.
+
+    Raises ValidationError naming every missing channel detail: a notice without a phone
+    number must not go up on a wall.
+    """
+    actor.require(Permission.DOCUMENTS_PRINT)
+    view = directory.get_community(db, actor, community)
+    problems = channel_problems(view)
+    if problems:
+        raise ValidationError(problems)
+    locations = _locations(location)
+    template = report_url_template(db)
+    buildings = [
+        b
+        for b in directory.list_buildings(db, actor, view.id)
+        if building_ids is None or b.id in set(building_ids)
+    ]
+    sheets: list[Sheet] = []
+    for where in locations:
+        if where is Location.LOBBY:
+            for b in buildings:
+                payload = building_payload(view.code, b.number, template)
+                sheets.append(Sheet(where, b.name, payload, f"{view.code}-{b.number}"))
+        elif where is Location.ELEVATOR:
+            for b in buildings:
+                payload = building_payload(view.code, b.number, template)
+                for n in range(1, b.elevator_count + 1):
+                    sheets.append(
+                        Sheet(where, f"{b.name} · {n}号电梯", payload, f"{view.code}-{b.number}")
+                    )
+        else:
+            sheets += _home_sheets(db, view.id, [b.id for b in buildings], template)
+    channels = tuple(
+        ChannelLine(c.channel, c.unit_name, c.contact, c.phone, c.service_hours)
+        for c in view.channels
+    )
+    return SignagePack(
+        company=company_name(db),
+        community_code=view.code,
+        community_name=view.name,
+        channels=channels,
+        tiers=tier_lines(deadline_rules(db)),
+        sheets=tuple(sheets),
+        printed_at=now_utc(),
+    )
+
+
+def _home_sheets(
+    db: Database, community_id: int, building_ids: list[int], template: str
+) -> list[Sheet]:
+    stmt = (
+        select(Household.code, Building.name, Unit.number, Household.room)
+        .join(Unit, Unit.id == Household.unit_id)
+        .join(Building, Building.id == Unit.building_id)
+        .where(Household.community_id == community_id, Building.id.in_(building_ids))
+        .order_by(Building.sort_key, Unit.sort_key, Household.sort_key)
+    )
+    with db.read() as s:
+        rows = s.execute(stmt).all()
+    return [
+        Sheet(
+            Location.HOME,
+            f"{building} {unit}单元 {room}室",
+            household_payload(code, template),
+            code,
+        )
+        for code, building, unit, room in rows
+    ]
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+_W, _H = A4
+_X0, _X1 = 12 * mm, _W - 12 * mm
+_BAND_TOP, _BAND_BOTTOM = _H - 12 * mm, _H - 56 * mm
+_CHANNELS_TOP = _BAND_BOTTOM - 3 * mm
+_ROW_H = 26 * mm
+_TIERS_TOP = _CHANNELS_TOP - 11 * mm - 3 * _ROW_H - 4 * mm
+_TIER_H = 50 * mm
+_BOTTOM_TOP = _TIERS_TOP - 11 * mm - _TIER_H - 4 * mm
+_QR_SIZE = 40 * mm
+_QR_Y = 24 * mm
+_FOOTER_Y = 10 * mm
+
+
+def _fit(
+    canvas: Canvas,
+    text: str,
+    x: float,
+    top: float,
+    width: float,
+    height: float,
+    size: float,
+    colour: colors.Color = INK,
+    min_size: float = 5.5,
+    *,
+    second: str = "",
+    second_colour: colors.Color = MUTED,
+) -> None:
+    """Draw *text* (and a smaller *second* line under it) wrapped in the box, shrinking the
+    type until it fits, so a long unit name can never run into its neighbours. Text that does
+    not fit even at *min_size* is clipped at the box's edge."""
+    marked = f'<font color="#{colour.hexval()[2:]}">{escape(text)}</font>'
+    if second:
+        marked += f'<br/><font size="{{small}}" color="#{second_colour.hexval()[2:]}">{escape(second)}</font>'
+    while True:
+        style = ParagraphStyle(
+            "fit",
+            fontName=FONT,
+            fontSize=size,
+            leading=size * 1.3,
+            wordWrap="CJK",
+        )
+        p = Paragraph(marked.replace("{small}", f"{size * 0.78:.2f}"), style)
+        _, h = p.wrap(width, height)
+        if h <= height or size <= min_size:
+            break
+        size = max(min_size, size - 0.5)
+    canvas.saveState()
+    clip = canvas.beginPath()
+    clip.rect(x, top - height, width, height)
+    canvas.clipPath(clip, stroke=0, fill=0)
+    p.drawOn(canvas, x, top - h)
+    canvas.restoreState()
+
+
+def _section_title(
+    canvas: Canvas, y: float, number: str, title: str, motto: str, right: float = _X1
+) -> None:
+    canvas.setFillColor(BRAND)
+    canvas.circle(_X0 + 4 * mm, y + 1.6 * mm, 4 * mm, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    canvas.setStrokeColor(colors.white)
+    draw_bold(canvas, _X0 + 4 * mm, y - 0.3 * mm, number, 12, anchor="center")
+    canvas.setFillColor(BRAND)
+    canvas.setStrokeColor(BRAND)
+    draw_bold(canvas, _X0 + 11 * mm, y - 0.2 * mm, title, 15)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 10)
+    canvas.drawString(_X0 + 13 * mm + text_width(title, 15), y, motto)
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(_X0, y - 3 * mm, right, y - 3 * mm)
+
+
+def _draw_band(canvas: Canvas, pack: SignagePack, where: Location) -> None:
+    canvas.setFillColor(BRAND)
+    canvas.roundRect(_X0, _BAND_BOTTOM, _X1 - _X0, _BAND_TOP - _BAND_BOTTOM, 4 * mm, 0, 1)
+    canvas.setFillColor(colors.white)
+    canvas.setFont(FONT, 11)
+    canvas.drawString(
+        _X0 + 8 * mm, _BAND_TOP - 10 * mm, "“4个3”房屋质量维修服务  ·  有问题，找得到人、修得及时"
+    )
+    canvas.setStrokeColor(colors.white)
+    draw_bold(canvas, _X0 + 8 * mm, _BAND_TOP - 22 * mm, TITLES[where], 27)
+    # The community's name: wide names shrink rather than run off the band.
+    size = 17.0
+    while text_width(pack.community_name, size) > (_X1 - _X0) - 16 * mm and size > 9:
+        size -= 0.5
+    canvas.setFont(FONT, size)
+    canvas.drawString(_X0 + 8 * mm, _BAND_TOP - 31 * mm, pack.community_name)
+    # The location badge, top right.
+    badge = LOCATION_NAMES[where]
+    bw = text_width(badge, 12) + 10 * mm
+    canvas.setFillColor(colors.white)
+    canvas.roundRect(_X1 - 8 * mm - bw, _BAND_TOP - 13 * mm, bw, 8.5 * mm, 4.25 * mm, 0, 1)
+    canvas.setFillColor(BRAND)
+    canvas.setStrokeColor(BRAND)
+    draw_bold(canvas, _X1 - 8 * mm - bw / 2, _BAND_TOP - 10.2 * mm, badge, 12, anchor="center")
+
+
+def _draw_channels(canvas: Canvas, pack: SignagePack) -> None:
+    _section_title(canvas, _CHANNELS_TOP - 5 * mm, "1", "三个报修渠道", "任选其一报修，均可受理")
+    top = _CHANNELS_TOP - 11 * mm
+    for i, ch in enumerate(pack.channels):
+        y = top - (i + 1) * _ROW_H
+        colour = CHANNEL_COLOURS[ch.channel]
+        canvas.setFillColor(colors.HexColor("#F4F7FA"))
+        canvas.roundRect(_X0, y + 1.5 * mm, _X1 - _X0, _ROW_H - 3 * mm, 2.5 * mm, 0, 1)
+        canvas.setFillColor(colour)
+        canvas.roundRect(_X0, y + 1.5 * mm, 30 * mm, _ROW_H - 3 * mm, 2.5 * mm, 0, 1)
+        canvas.rect(_X0 + 26 * mm, y + 1.5 * mm, 4 * mm, _ROW_H - 3 * mm, 0, 1)
+        canvas.setFillColor(colors.white)
+        canvas.setStrokeColor(colors.white)
+        mid = y + _ROW_H / 2
+        draw_bold(
+            canvas,
+            _X0 + 15 * mm,
+            mid + 0.5 * mm,
+            words.CHANNEL[ch.channel.value],
+            13,
+            anchor="center",
+        )
+        canvas.setFont(FONT, 8.5)
+        canvas.drawCentredString(_X0 + 15 * mm, mid - 5 * mm, f"渠道{'一二三'[i]}")
+        # Phone: as big as the space allows, right-aligned; the unit's text takes the rest.
+        size = 27.0
+        while text_width(ch.phone, size) > 80 * mm and size > 12:
+            size -= 0.5
+        phone_w = max(text_width(ch.phone, size), 30 * mm)
+        canvas.setFillColor(colour)
+        canvas.setStrokeColor(colour)
+        draw_bold(canvas, _X1 - 5 * mm, mid - size * 0.32, ch.phone, size, anchor="right")
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 8)
+        canvas.drawRightString(_X1 - 5 * mm, mid + size * 0.55, "报修电话")
+        text_x = _X0 + 34 * mm
+        text_w = _X1 - 5 * mm - phone_w - 6 * mm - text_x
+        details = f"联系人：{ch.contact}　服务时间：{ch.service_hours}"
+        box_top = y + _ROW_H - 3.5 * mm
+        _fit(
+            canvas,
+            ch.unit_name,
+            text_x,
+            box_top,
+            text_w,
+            box_top - y - 3 * mm,
+            12.5,
+            second=details,
+        )
+
+
+def _draw_tiers(canvas: Canvas, pack: SignagePack) -> None:
+    _section_title(
+        canvas, _TIERS_TOP - 5 * mm, "2", "三级维修时限", "按公司规定时限处理，超时可投诉"
+    )
+    top = _TIERS_TOP - 11 * mm
+    gap = 4 * mm
+    w = (_X1 - _X0 - 2 * gap) / 3
+    for i, line in enumerate(pack.tiers):
+        x = _X0 + i * (w + gap)
+        colour = TIER_COLOURS.get(line.tier, BRAND)
+        canvas.setStrokeColor(colour)
+        canvas.setLineWidth(1.2)
+        canvas.setFillColor(colors.white)
+        canvas.roundRect(x, top - _TIER_H, w, _TIER_H, 2.5 * mm, 1, 1)
+        canvas.setFillColor(colour)
+        canvas.roundRect(x, top - 17 * mm, w, 17 * mm, 2.5 * mm, 0, 1)
+        canvas.rect(x, top - 17 * mm, w, 4 * mm, 0, 1)
+        canvas.setFillColor(colors.white)
+        canvas.setStrokeColor(colors.white)
+        draw_bold(canvas, x + w / 2, top - 9 * mm, words.TIER[line.tier], 19, anchor="center")
+        canvas.setFont(FONT, 9.5)
+        canvas.drawCentredString(x + w / 2, top - 14.5 * mm, line.motto)
+        inner = w - 8 * mm
+        _fit(canvas, "● " + line.response, x + 4 * mm, top - 20 * mm, inner, 10 * mm, 10.5, INK)
+        _fit(canvas, "● " + line.completion, x + 4 * mm, top - 30 * mm, inner, 10 * mm, 10.5, INK)
+        if line.notes:
+            _fit(
+                canvas,
+                "其中 " + "；".join(line.notes),
+                x + 4 * mm,
+                top - 40.5 * mm,
+                inner,
+                8.5 * mm,
+                8.5,
+                MUTED,
+            )
+
+
+def _draw_bottom(canvas: Canvas, pack: SignagePack, where: Location) -> None:
+    _section_title(
+        canvas,
+        _BOTTOM_TOP - 5 * mm,
+        "3",
+        "三个公示位置 · 三个反馈文件",
+        "",
+        _X1 - _QR_SIZE - 8 * mm,
+    )
+    y = _BOTTOM_TOP - 14 * mm
+    canvas.setFont(FONT, 10)
+    canvas.setFillColor(MUTED)
+    canvas.drawString(_X0, y - 5.5 * mm, "公示位置")
+    x = _X0 + 18 * mm
+    for loc in ALL_LOCATIONS:
+        label = LOCATION_NAMES[loc]
+        bw = text_width(label, 11) + 8 * mm
+        current = loc is where
+        canvas.setFillColor(BRAND if current else colors.HexColor("#E8EFF7"))
+        canvas.roundRect(x, y - 8 * mm, bw, 8 * mm, 4 * mm, 0, 1)
+        canvas.setFillColor(colors.white if current else BRAND)
+        canvas.setFont(FONT, 11)
+        canvas.drawCentredString(x + bw / 2, y - 5.4 * mm, label)
+        x += bw + 3 * mm
+    y -= 13 * mm
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 10)
+    canvas.drawString(_X0, y - 5.5 * mm, "反馈文件")
+    x = _X0 + 18 * mm
+    for name in DOCUMENT_NAMES:
+        bw = text_width(name, 11) + 8 * mm
+        canvas.setFillColor(colors.HexColor("#E8EFF7"))
+        canvas.roundRect(x, y - 8 * mm, bw, 8 * mm, 4 * mm, 0, 1)
+        canvas.setFillColor(BRAND)
+        canvas.setFont(FONT, 11)
+        canvas.drawCentredString(x + bw / 2, y - 5.4 * mm, name)
+        x += bw + 3 * mm
+    y -= 14 * mm
+    explain = (
+        "复杂问题出具《承诺书》写明方案与完成日期；交付时的问题逐项列入《销项表》，"
+        "整改一项销一项；维修完成后回访，填写《回访单》，不满意的重新处理。"
+    )
+    _fit(canvas, explain, _X0, y, _X1 - _X0 - _QR_SIZE - 10 * mm, y - _FOOTER_Y - 6 * mm, 9.5, INK)
+    # Footer: who posted it and when.
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.5)
+    canvas.line(_X0, _FOOTER_Y + 4 * mm, _X1 - _QR_SIZE - 8 * mm, _FOOTER_Y + 4 * mm)
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 8.5)
+    canvas.drawString(_X0, _FOOTER_Y, pack.company)
+    canvas.drawRightString(
+        _X1 - _QR_SIZE - 8 * mm, _FOOTER_Y, "制作日期：" + local_time(pack.printed_at)[:10]
+    )
+
+
+def _form_name(where: Location) -> str:
+    return f"wuyeSign{where.value.capitalize()}"
+
+
+def _draw_form(canvas: Canvas, pack: SignagePack, where: Location) -> None:
+    canvas.beginForm(_form_name(where), 0, 0, _W, _H)
+    _draw_band(canvas, pack, where)
+    _draw_channels(canvas, pack)
+    _draw_tiers(canvas, pack)
+    _draw_bottom(canvas, pack, where)
+    canvas.endForm()
+
+
+def _draw_sheet(canvas: Canvas, sheet: Sheet) -> None:
+    canvas.doForm(_form_name(sheet.location))
+    # The place, in the band under the community's name.
+    canvas.setFillColor(colors.white)
+    canvas.setStrokeColor(colors.white)
+    size = 15.0
+    while text_width(sheet.place, size) > (_X1 - _X0) - 16 * mm and size > 9:
+        size -= 0.5
+    draw_bold(canvas, _X0 + 8 * mm, _BAND_TOP - 39 * mm, sheet.place, size)
+    # The QR code, bottom right, with its caption.
+    qr_x = _X1 - _QR_SIZE
+    qr_y = _QR_Y
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.roundRect(
+        qr_x - 2 * mm, qr_y - 8 * mm, _QR_SIZE + 4 * mm, _QR_SIZE + 16 * mm, 2 * mm, 1, 0
+    )
+    draw_qr(canvas, sheet.qr_payload, qr_x, qr_y, _QR_SIZE)
+    canvas.setFillColor(BRAND)
+    canvas.setStrokeColor(BRAND)
+    caption = "扫码报修" if sheet.location is Location.HOME else "扫码报修 · 本楼"
+    draw_bold(canvas, qr_x + _QR_SIZE / 2, qr_y + _QR_SIZE + 2.5 * mm, caption, 11, anchor="center")
+    canvas.setFillColor(MUTED)
+    canvas.setFont(FONT, 8)
+    canvas.drawCentredString(qr_x + _QR_SIZE / 2, qr_y - 5 * mm, sheet.qr_caption)
+
+
+def render_signage(pack: SignagePack, size: str = "A4", progress: Progress | None = None) -> bytes:
+    """The sheets of *pack* as one PDF, a sheet a page. *progress* is called after each sheet
+    and may raise to cancel (nothing is returned then)."""
+    register_fonts()
+    target = page_size(size)
+    scale = target[0] / _W
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=target,
+        title=f"{pack.community_name} 4个3 公示",
+        author=pack.company,
+        creator="物业服务台",
+        initialFontName=FONT,  # not Helvetica, which the PDF would name without carrying it
+    )
+    for where in dict.fromkeys(s.location for s in pack.sheets):
+        _draw_form(canvas, pack, where)
+    total = len(pack.sheets)
+    for done, sheet in enumerate(pack.sheets, start=1):
+        if scale != 1:
+            canvas.scale(scale, scale)
+        _draw_sheet(canvas, sheet)
+        canvas.showPage()
+        if progress is not None:
+            progress(done, total)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def signage_pdf(
+    db: Database,
+    actor: Actor,
+    community: str | int,
+    *,
+    location: str | Sequence[str] = "all",
+    size: str = "A4",
+    building_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> bytes:
+    """A community's signage (or some buildings', some locations') as PDF bytes."""
+    if size.upper() not in PAGE_SIZES:
+        raise ValidationError([FieldError("size", QT_TRANSLATE_NOOP("core", "A4 or A3"))])
+    pack = load_signage(db, actor, community, location, building_ids)
+    if not pack.sheets:
+        raise ValidationError(
+            [
+                FieldError(
+                    "location",
+                    QT_TRANSLATE_NOOP(
+                        "core", "Community {community} has nothing to post there yet"
+                    ),
+                    {"community": pack.community_code},
+                )
+            ]
+        )
+    data = render_signage(pack, size, progress)
+    with db.transaction() as s:
+        audit.record(
+            s,
+            actor,
+            "document.print",
+            "community",
+            pack.community_code,
+            document="signage",
+            sheets=len(pack.sheets),
+            size=size,
+        )
+    return data
+
+
+def write_signage(
+    db: Database,
+    actor: Actor,
+    path: Path | str,
+    community: str | int,
+    *,
+    location: str | Sequence[str] = "all",
+    size: str = "A4",
+    building_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    data = signage_pdf(
+        db,
+        actor,
+        community,
+        location=location,
+        size=size,
+        building_ids=building_ids,
+        progress=progress,
+    )
+    return write_atomic(path, data)

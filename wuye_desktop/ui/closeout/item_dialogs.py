@@ -1,0 +1,171 @@
+"""The small forms of the close-out list: a new item, and closing an item."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from wuye_desktop.core import closeout
+from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.closeout import ORIGIN_LABELS, ItemInput, ItemView, Origin
+from wuye_desktop.core.errors import ValidationError, WuyeError
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.messages import tr_core
+from wuye_desktop.ui.widgets.form import FormErrorDisplay
+
+
+def today() -> date:
+    return to_local(now_utc()).date()
+
+
+def _date_edit(day: date) -> QDateEdit:
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def _day(edit: QDateEdit) -> date:
+    d = edit.date()
+    return date(d.year(), d.month(), d.day())
+
+
+class AddItemDialog(QDialog):
+    """A new defect item; OK makes one core call, refusals show at their fields."""
+
+    def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.household_id = ctx, household_id
+        self.added: ItemView | None = None
+        self.setWindowTitle(self.tr("New close-out item"))
+        self.item = QPlainTextEdit()
+        self.item.setTabChangesFocus(True)
+        self.item.setFixedHeight(80)
+        self.location = QLineEdit()
+        self.responsible_unit = QLineEdit()
+        self.has_deadline = QCheckBox(self.tr("Deadline"))
+        self.has_deadline.setChecked(True)
+        self.deadline = _date_edit(today())
+        self.has_deadline.toggled.connect(self.deadline.setEnabled)
+        self.origin = QComboBox()
+        for origin in (Origin.INSPECTION, Origin.OPEN_DAY, Origin.OTHER):
+            self.origin.addItem(tr_core(ORIGIN_LABELS[origin]), origin.value)
+        self.note = QLineEdit()
+        self.errors = FormErrorDisplay(
+            {
+                "item": self.item,
+                "location": self.location,
+                "responsible_unit": self.responsible_unit,
+                "deadline": self.deadline,
+                "origin": self.origin,
+                "note": self.note,
+            },
+            self,
+        )
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.has_deadline)
+        deadline_row.addWidget(self.errors.wrap("deadline"), 1)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Item"), self.errors.wrap("item"))
+        form.addRow(self.tr("&Location"), self.errors.wrap("location"))
+        form.addRow(self.tr("&Responsible unit"), self.errors.wrap("responsible_unit"))
+        form.addRow("", deadline_row)
+        form.addRow(self.tr("&Origin"), self.errors.wrap("origin"))
+        form.addRow(self.tr("N&ote"), self.errors.wrap("note"))
+        form.addRow(self.errors.general_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.item.setFocus()
+
+    def value(self) -> ItemInput:
+        return ItemInput(
+            item=self.item.toPlainText(),
+            location=self.location.text(),
+            responsible_unit=self.responsible_unit.text(),
+            deadline=_day(self.deadline) if self.has_deadline.isChecked() else None,
+            origin=str(self.origin.currentData()),
+            note=self.note.text(),
+        )
+
+    def save(self) -> None:
+        self.errors.clear()
+        try:
+            self.added = closeout.add_item(
+                self.ctx.db, self.ctx.actor, self.household_id, self.value()
+            )
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self.accept()
+
+
+class CloseItemDialog(QDialog):
+    """Close an item: the day it was checked and who checked it."""
+
+    def __init__(self, ctx: AppContext, item: ItemView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.item = ctx, item
+        self.closed: ItemView | None = None
+        self.setWindowTitle(self.tr("Close item {seq}").format(seq=item.seq))
+        self.closed_on = _date_edit(today())
+        self.checker = QLineEdit(ctx.display_name)
+        self.note = QLineEdit()
+        self.errors = FormErrorDisplay(
+            {"closed_on": self.closed_on, "checker": self.checker, "note": self.note}, self
+        )
+        form = QFormLayout(self)
+        form.addRow(self.tr("Item"), QLineEdit(item.item, readOnly=True))
+        form.addRow(self.tr("Closed &on"), self.errors.wrap("closed_on"))
+        form.addRow(self.tr("&Checker"), self.errors.wrap("checker"))
+        form.addRow(self.tr("N&ote"), self.errors.wrap("note"))
+        form.addRow(self.errors.general_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.checker.setFocus()
+        self.checker.selectAll()
+
+    def save(self) -> None:
+        self.errors.clear()
+        try:
+            self.closed = closeout.close_item(
+                self.ctx.db,
+                self.ctx.actor,
+                self.item.id,
+                self.item.version,
+                closed_on=_day(self.closed_on),
+                checker=self.checker.text(),
+                note=self.note.text(),
+            )
+        except ValidationError as error:
+            self.errors.show(error)
+            return
+        except WuyeError as error:
+            messages.show_error(self, error)
+            self.reject()  # e.g. another desk changed it: the list reloads
+            return
+        self.accept()

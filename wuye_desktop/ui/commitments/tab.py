@@ -1,0 +1,244 @@
+"""The Commitment tab: the 4 lists of commitment letters, and issuing and printing them.
+
+Issuing uses the work-order tab's commitment form (one core call, work_orders.issue_commitment);
+printing goes through the shared preview. The core counts prints: every print after the first
+is marked as a copy on the letter, and "Reprint" asks for a copy explicitly.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabBar,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import directory, order_queries
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_queries import CommitmentRow, CommitmentState
+from wuye_desktop.core.roles import Permission
+from wuye_desktop.documents.commitment import commitment_pdf
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.commitments.model import COLUMNS, CommitmentModel
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.documents.preview import preview_document
+from wuye_desktop.ui.workers import Task
+
+STATES = (
+    CommitmentState.TO_ISSUE,
+    CommitmentState.ISSUED,
+    CommitmentState.OVERDUE,
+    CommitmentState.FULFILLED,
+)
+_WIDTHS = {"order_number": 130, "community": 110, "place": 80, "description": 240, "number": 130}
+
+
+class CommitmentsTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.can_issue = ctx.can(Permission.DOCUMENTS_ISSUE)
+        self.can_print = ctx.can(Permission.DOCUMENTS_PRINT)
+        self.task: Task | None = None
+        self.dialog: QDialog | None = None
+
+        self.states = QTabBar()
+        for _ in STATES:
+            self.states.addTab("")
+        self.states.currentChanged.connect(lambda _i: self.reload())
+        self.community = QComboBox()
+        self.community.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.community.addItem("", None)
+        self.community.currentIndexChanged.connect(lambda _i: self.reload())
+        self.community_label = QLabel()
+        self.community_label.setBuddy(self.community)
+
+        self.model = CommitmentModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, key in enumerate(COLUMNS):
+            self.table.setColumnWidth(column, _WIDTHS.get(key, 100))
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.table.activated.connect(lambda _i: self.open_order())
+
+        def button(slot: object, visible: bool) -> QPushButton:
+            b = QPushButton()
+            b.clicked.connect(slot)
+            b.setVisible(visible)
+            return b
+
+        self.issue_button = button(self.issue, self.can_issue)
+        self.print_button = button(self.print_letter, self.can_print)
+        self.reprint_button = button(self.reprint, self.can_print)
+        self.open_button = button(self.open_order, True)
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.states)
+        top.addStretch(1)
+        top.addWidget(self.community_label)
+        top.addWidget(self.community)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        for b in (self.issue_button, self.print_button, self.reprint_button, self.open_button):
+            bottom.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+
+        ctx.signals.orders_changed.connect(self.reload)
+        ctx.signals.directory_changed.connect(self._load_communities)
+        self.retranslate()
+        self._load_communities()
+        self.reload()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _load_communities(self) -> None:
+        chosen = self.community.currentData()
+        try:
+            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self.community.blockSignals(True)
+        while self.community.count() > 1:
+            self.community.removeItem(1)
+        for c in communities:
+            self.community.addItem(c.name, c.id)
+        self.community.setCurrentIndex(max(0, self.community.findData(chosen)))
+        self.community.blockSignals(False)
+
+    def state(self) -> CommitmentState:
+        return STATES[max(0, self.states.currentIndex())]
+
+    def set_state(self, state: CommitmentState) -> None:
+        self.states.setCurrentIndex(STATES.index(state))
+
+    def refresh(self) -> None:
+        self._load_communities()
+        self.reload()
+
+    def reload(self) -> None:
+        current = self.selected()
+        data = self.community.currentData()
+        try:
+            rows = order_queries.commitment_rows(
+                self.ctx.db,
+                self.ctx.actor,
+                self.state(),
+                int(data) if data is not None else None,
+            )
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self.model.set_rows(rows)
+        self.count_label.setText(self.tr("{n} letters").format(n=len(rows)))
+        for row, r in enumerate(rows):
+            if current is not None and r.order_id == current.order_id:
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                break
+        else:
+            if rows:
+                self.table.setCurrentIndex(self.model.index(0, 0))
+        self._update_buttons()
+
+    def selected(self) -> CommitmentRow | None:
+        return self.model.row_at(self.table.currentIndex().row())
+
+    def _update_buttons(self, *_args: QModelIndex) -> None:
+        r = self.selected()
+        self.issue_button.setEnabled(r is not None and not r.number)
+        self.print_button.setEnabled(r is not None and bool(r.number) and r.printed_count == 0)
+        self.reprint_button.setEnabled(r is not None and r.printed_count > 0)
+        self.open_button.setEnabled(r is not None)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def issue(self) -> None:
+        from wuye_desktop.ui.work_orders.action_dialogs import CommitmentDialog
+
+        r = self.selected()
+        if r is None or r.number:
+            return
+        try:
+            dialog = CommitmentDialog(self.ctx, r.order_id, self)
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def _print(self, copy: bool) -> None:
+        r = self.selected()
+        if r is None or not r.number:
+            return
+        db, actor, order = self.ctx.db, self.ctx.actor, r.order_id
+        self.task = preview_document(
+            self,
+            self.ctx,
+            self.tr("Commitment letter {number}").format(number=r.number),
+            lambda _progress: commitment_pdf(db, actor, order, copy=copy),
+            file_name=f"commitment-{r.number}.pdf",
+        )
+        self.task.finished.connect(self.reload)  # the print count changed
+
+    def print_letter(self) -> None:
+        self._print(copy=False)
+
+    def reprint(self) -> None:
+        self._print(copy=True)
+
+    def open_order(self) -> None:
+        r = self.selected()
+        if r is not None:
+            self.ctx.signals.open_order_requested.emit(r.order_id)
+
+    # -- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        names = {
+            CommitmentState.TO_ISSUE: self.tr("To issue"),
+            CommitmentState.ISSUED: self.tr("Issued"),
+            CommitmentState.OVERDUE: self.tr("Overdue"),
+            CommitmentState.FULFILLED: self.tr("Fulfilled"),
+        }
+        tips = {
+            CommitmentState.TO_ISSUE: self.tr("Promised repairs still without a commitment"),
+            CommitmentState.ISSUED: self.tr("Issued and not yet fulfilled, overdue ones included"),
+            CommitmentState.OVERDUE: self.tr("The promised date has passed, the work not done"),
+            CommitmentState.FULFILLED: self.tr("The work was completed"),
+        }
+        for i, state in enumerate(STATES):
+            self.states.setTabText(i, names[state])
+            self.states.setTabToolTip(i, tips[state])
+        self.community_label.setText(self.tr("&Community"))
+        self.community.setItemText(0, self.tr("All communities"))
+        self.issue_button.setText(self.tr("&Issue…"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.reprint_button.setText(self.tr("&Reprint (copy)…"))
+        self.open_button.setText(self.tr("&Open order"))
+        self.model.retranslate()

@@ -1,0 +1,282 @@
+"""One preview for every printed document: the PDF shown page by page, printed through Qt's
+print dialog or saved as a file.
+
+Documents are made by the core (``wuye_desktop.documents``) as PDF bytes; printing renders
+each page with QtPdf at the printer's resolution, so what comes out of the printer is what the
+preview shows, with the embedded Chinese font, on any machine.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.documents.output import write_atomic
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.workers import Progress, Task, run_in_background
+
+log = logging.getLogger(__name__)
+
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+
+
+class PrintFailed(Exception):
+    """The printer refused to start (no such printer, unwritable output file)."""
+
+
+def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
+    """Paint every page of *document* onto *printer*, each rendered at the printer's resolution
+    and scaled to fit its page; returns the number of pages printed.
+
+    QtPdf renders onto a transparent image, so each page is first laid onto white: some
+    printer drivers print transparency as black.
+    """
+    pages = document.pageCount()
+    if pages <= 0:
+        return 0
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise PrintFailed
+    try:
+        dpi = printer.resolution()
+        for page in range(pages):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
+            rendered = document.render(page, size)
+            image = QImage(size, QImage.Format.Format_RGB32)
+            image.fill(QColor("white"))
+            with_white = QPainter(image)
+            with_white.drawImage(0, 0, rendered)
+            with_white.end()
+            target = painter.viewport()
+            scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(
+                target.x() + (target.width() - scaled.width()) // 2,
+                target.y() + (target.height() - scaled.height()) // 2,
+                image.scaled(
+                    scaled,
+                    Qt.AspectRatioMode.IgnoreAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                ),
+            )
+    finally:
+        painter.end()
+    return pages
+
+
+class PdfPreviewDialog(QDialog):
+    """Shows PDF bytes: page navigation, zoom, "Print…" and "Save as PDF…"."""
+
+    def __init__(
+        self,
+        data: bytes,
+        title: str,
+        parent: QWidget | None = None,
+        *,
+        file_name: str = "document.pdf",
+    ) -> None:
+        super().__init__(parent)
+        self.data = data
+        self.file_name = file_name
+        self._title = title
+        self.setWindowTitle(title)
+        self.resize(900, 960)
+
+        # The buffer must outlive the document, which reads from it.
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(12)
+        self.view.setStyleSheet("QPdfView { background: #6b7280; }")
+
+        self.page_box = QSpinBox()
+        self.page_box.setMinimum(1)
+        self.page_box.setMaximum(max(1, self.page_count))
+        self.page_box.valueChanged.connect(self._go_to_page)
+        self.pages_label = QLabel()
+        self.view.pageNavigator().currentPageChanged.connect(self._page_shown)
+        self.previous_button = QPushButton()
+        self.previous_button.setAutoDefault(False)
+        self.previous_button.clicked.connect(lambda: self.page_box.stepBy(-1))
+        self.next_button = QPushButton()
+        self.next_button.setAutoDefault(False)
+        self.next_button.clicked.connect(lambda: self.page_box.stepBy(1))
+        self.zoom_box = QComboBox()
+        self.zoom_box.currentIndexChanged.connect(self._zoom_changed)
+        self.print_button = QPushButton()
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton()
+        self.save_button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save_as)
+        self.close_button = QPushButton()
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.accept)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.previous_button)
+        bar.addWidget(self.page_box)
+        bar.addWidget(self.pages_label)
+        bar.addWidget(self.next_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.zoom_box)
+        bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.save_button)
+        bar.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.retranslate()
+        self.print_button.setFocus()
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def current_page(self) -> int:
+        """The page shown, counted from 0."""
+        return self.view.pageNavigator().currentPage()
+
+    def _go_to_page(self, number: int) -> None:
+        if self.current_page() != number - 1:
+            self.view.pageNavigator().jump(number - 1, QPointF(), self.view.zoomFactor())
+
+    def _page_shown(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+
+    def _zoom_changed(self, index: int) -> None:
+        if index <= 0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif index == 1:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(ZOOMS[index - 2])
+
+    # -- output --------------------------------------------------------------------------------
+
+    def print_document(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._title)
+        printer.setFromTo(1, self.page_count)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        try:
+            paint_pdf(self.document, printer)
+        except PrintFailed:
+            QMessageBox.warning(
+                self, self.tr("Print"), self.tr("The printer could not be started.")
+            )
+
+    def save_as(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), self.file_name, self.tr("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        try:
+            write_atomic(Path(path), self.data)
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Save as PDF"),
+                self.tr("Cannot write {path}: {error}").format(path=path, error=error.strerror),
+            )
+
+    # -- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.pages_label.setText(self.tr("of {n}").format(n=self.page_count))
+        self.previous_button.setText(self.tr("Previous page"))
+        self.next_button.setText(self.tr("Next page"))
+        self.print_button.setText(self.tr("&Print…"))
+        self.save_button.setText(self.tr("&Save as PDF…"))
+        self.close_button.setText(self.tr("Close"))
+        current = max(0, self.zoom_box.currentIndex())
+        self.zoom_box.blockSignals(True)
+        self.zoom_box.clear()
+        self.zoom_box.addItem(self.tr("Fit width"))
+        self.zoom_box.addItem(self.tr("Whole page"))
+        for zoom in ZOOMS:
+            self.zoom_box.addItem(f"{round(zoom * 100)}%")
+        self.zoom_box.setCurrentIndex(current)
+        self.zoom_box.blockSignals(False)
+
+
+def preview_document(
+    parent: QWidget,
+    ctx: AppContext,
+    title: str,
+    make_pdf: Callable[[Progress], bytes],
+    *,
+    file_name: str = "document.pdf",
+    on_shown: Callable[[PdfPreviewDialog], None] | None = None,
+    on_error: Callable[[WuyeError], None] | None = None,
+) -> Task:
+    """Make a document off the GUI thread (progress after half a second, Cancel), then show it.
+
+    Every print action goes through here. Core errors (a missing commitment, channel data to
+    fill in) are shown as the core's message unless *on_error* takes them; *on_shown* receives
+    the open dialog.
+    """
+    # ctx is taken so that every print action calls this the same way; make_pdf already
+    # holds the database and the actor.
+    _ = ctx
+
+    def show(data: bytes) -> None:
+        dialog = PdfPreviewDialog(data, title, parent, file_name=file_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        if on_shown is not None:
+            on_shown(dialog)
+
+    return run_in_background(
+        parent,
+        make_pdf,
+        label=QCoreApplication.translate("PdfPreviewDialog", "Preparing {title}…").format(
+            title=title
+        ),
+        on_done=show,
+        on_error=on_error,
+    )

@@ -1,0 +1,351 @@
+"""The Signage tab: choose a community, its buildings and the places to post; preview the
+notices or generate the whole community's pack into a file; print blank callback forms.
+
+What the notices say comes from the directory (the 3 channels) and the company's deadline
+rules, through documents.signage. A community whose channels lack a unit name, contact, phone
+or service hours cannot be printed: the tab lists exactly what to fill in, as the core does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import directory
+from wuye_desktop.core.errors import ValidationError, WuyeError
+from wuye_desktop.documents import callback_form, signage
+from wuye_desktop.documents.signage import Location
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.documents.preview import preview_document
+from wuye_desktop.ui.workers import Task, run_in_background
+
+PROBLEM_STYLE = (
+    "QGroupBox { border: 1px solid #d32f2f; border-radius: 4px; margin-top: 14px; "
+    "background: #fff5f5; } QGroupBox::title { color: #d32f2f; subcontrol-origin: margin; "
+    "left: 8px; }"
+)
+
+
+class SignageTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task: Task | None = None
+        self.problems: list[str] = []
+
+        self.community = QComboBox()
+        self.community.setMinimumWidth(260)
+        self.community.currentIndexChanged.connect(lambda _i: self._community_changed())
+        self.buildings = QListWidget()
+        self.buildings.setMinimumHeight(160)
+        self.all_buildings = QPushButton()
+        self.all_buildings.setAutoDefault(False)
+        self.all_buildings.clicked.connect(lambda: self._check_all(True))
+        self.no_buildings = QPushButton()
+        self.no_buildings.setAutoDefault(False)
+        self.no_buildings.clicked.connect(lambda: self._check_all(False))
+        self.locations = {where: QCheckBox() for where in signage.ALL_LOCATIONS}
+        for box in self.locations.values():
+            box.setChecked(True)
+        self.paper = QComboBox()
+        self.paper.addItems(["A4", "A3"])
+
+        self.preview_button = QPushButton()
+        self.preview_button.clicked.connect(self.preview)
+        self.pack_button = QPushButton()
+        self.pack_button.clicked.connect(self.generate_pack)
+
+        self.problem_box = QGroupBox()
+        self.problem_box.setStyleSheet(PROBLEM_STYLE)
+        self.problem_intro = QLabel()
+        self.problem_intro.setWordWrap(True)
+        self.problem_list = QListWidget()
+        self.problem_list.setFrameShape(QListWidget.Shape.NoFrame)
+        self.problem_list.setStyleSheet("background: transparent; color: #b71c1c;")
+        problem_layout = QVBoxLayout(self.problem_box)
+        problem_layout.addWidget(self.problem_intro)
+        problem_layout.addWidget(self.problem_list)
+        self.problem_box.hide()
+
+        self.blank_count = QSpinBox()
+        self.blank_count.setRange(1, callback_form.MAX_BLANK)
+        self.blank_count.setValue(50)
+        self.blank_button = QPushButton()
+        self.blank_button.clicked.connect(self.print_blank_forms)
+
+        # -- layout ------------------------------------------------------------------------------
+        building_buttons = QHBoxLayout()
+        building_buttons.addWidget(self.all_buildings)
+        building_buttons.addWidget(self.no_buildings)
+        building_buttons.addStretch(1)
+        building_box = QVBoxLayout()
+        building_box.addWidget(self.buildings, 1)
+        building_box.addLayout(building_buttons)
+        location_row = QHBoxLayout()
+        for box in self.locations.values():
+            location_row.addWidget(box)
+        location_row.addStretch(1)
+        self.form_box = QGroupBox()
+        self.form = QFormLayout(self.form_box)
+        self.community_label = QLabel()
+        self.buildings_label = QLabel()
+        self.locations_label = QLabel()
+        self.paper_label = QLabel()
+        self.community_label.setBuddy(self.community)
+        self.paper_label.setBuddy(self.paper)
+        self.form.addRow(self.community_label, self.community)
+        self.form.addRow(self.buildings_label, building_box)
+        self.form.addRow(self.locations_label, location_row)
+        self.form.addRow(self.paper_label, self.paper)
+        actions = QHBoxLayout()
+        actions.addWidget(self.preview_button)
+        actions.addWidget(self.pack_button)
+        actions.addStretch(1)
+        self.form.addRow(actions)
+
+        self.blank_box = QGroupBox()
+        blank_layout = QHBoxLayout(self.blank_box)
+        self.blank_label = QLabel()
+        self.blank_label.setBuddy(self.blank_count)
+        blank_layout.addWidget(self.blank_label)
+        blank_layout.addWidget(self.blank_count)
+        blank_layout.addWidget(self.blank_button)
+        blank_layout.addStretch(1)
+
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        self.explain.setStyleSheet("color: #4b5563;")
+        left = QVBoxLayout()
+        left.addWidget(self.form_box)
+        left.addWidget(self.problem_box)
+        left.addWidget(self.blank_box)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.explain, 2, Qt.AlignmentFlag.AlignTop)
+
+        ctx.signals.directory_changed.connect(self.refresh)
+        self.retranslate()
+        self.refresh()
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the communities again, keeping the chosen one."""
+        chosen = self.community_id()
+        try:
+            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self.community.blockSignals(True)
+        self.community.clear()
+        for c in communities:
+            self.community.addItem(f"{c.name} ({c.code})", c.id)
+        index = self.community.findData(chosen) if chosen is not None else 0
+        self.community.setCurrentIndex(max(0, index))
+        self.community.blockSignals(False)
+        self._community_changed()
+
+    def community_id(self) -> int | None:
+        data = self.community.currentData()
+        return int(data) if data is not None else None
+
+    def _community_changed(self) -> None:
+        self.buildings.clear()
+        self.problems = []
+        community = self.community_id()
+        if community is not None:
+            try:
+                view = directory.get_community(self.ctx.db, self.ctx.actor, community)
+                buildings = directory.list_buildings(self.ctx.db, self.ctx.actor, community)
+            except WuyeError as error:
+                messages.show_error(self, error)
+                return
+            for b in buildings:
+                text = self.tr("{name} ({elevators} elevators)").format(
+                    name=b.name, elevators=b.elevator_count
+                )
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, b.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
+                self.buildings.addItem(item)
+            self.problems = [messages.describe_field(e) for e in signage.channel_problems(view)]
+        self._show_problems()
+
+    def _show_problems(self) -> None:
+        self.problem_list.clear()
+        self.problem_list.addItems(self.problems)
+        self.problem_box.setVisible(bool(self.problems))
+        ready = self.community_id() is not None and not self.problems
+        self.preview_button.setEnabled(ready)
+        self.pack_button.setEnabled(ready)
+        self.blank_button.setEnabled(self.community_id() is not None)
+
+    def _check_all(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.buildings.count()):
+            self.buildings.item(row).setCheckState(state)
+
+    def checked_building_ids(self) -> list[int]:
+        return [
+            int(self.buildings.item(row).data(Qt.ItemDataRole.UserRole))
+            for row in range(self.buildings.count())
+            if self.buildings.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def chosen_locations(self) -> list[str]:
+        return [where.value for where, box in self.locations.items() if box.isChecked()]
+
+    # -- documents -----------------------------------------------------------------------------
+
+    def _refused(self, error: WuyeError) -> None:
+        """Channel data missing (another desk may have just cleared it): list what to fill in."""
+        if isinstance(error, ValidationError):
+            self.problems = [messages.describe_field(e) for e in error.errors]
+            self._show_problems()
+            return
+        messages.show_error(self, error)
+
+    def preview(self) -> None:
+        community = self.community_id()
+        if community is None:
+            return
+        building_ids, locations = self.checked_building_ids(), self.chosen_locations()
+        if not building_ids or not locations:
+            QMessageBox.information(
+                self, self.tr("Signage"), self.tr("Choose at least one building and one place.")
+            )
+            return
+        db, actor, size = self.ctx.db, self.ctx.actor, self.paper.currentText()
+        self.task = preview_document(
+            self,
+            self.ctx,
+            self.tr("Signage"),
+            lambda progress: signage.signage_pdf(
+                db,
+                actor,
+                community,
+                location=locations,
+                size=size,
+                building_ids=building_ids,
+                progress=progress,
+            ),
+            file_name=f"signage-{size}.pdf",
+            on_error=self._refused,
+        )
+
+    def generate_pack(self) -> None:
+        community = self.community_id()
+        if community is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the community's signage"),
+            f"signage-{self.paper.currentText()}.pdf",
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path:
+            self.start_pack(Path(path if path.lower().endswith(".pdf") else path + ".pdf"))
+
+    def start_pack(self, path: Path) -> Task:
+        """Every sheet of every building and place of the community, written to *path*."""
+        community = self.community_id()
+        assert community is not None
+        db, actor, size = self.ctx.db, self.ctx.actor, self.paper.currentText()
+        self.task = run_in_background(
+            self,
+            lambda progress: signage.write_signage(
+                db, actor, path, community, location="all", size=size, progress=progress
+            ),
+            label=self.tr("Generating the community's signage…"),
+            on_done=self._pack_written,
+            on_error=self._refused,
+        )
+        return self.task
+
+    def _pack_written(self, path: Path) -> None:
+        QMessageBox.information(
+            self,
+            self.tr("Signage"),
+            self.tr("The community's signage is in {path}.").format(path=path),
+        )
+
+    def print_blank_forms(self) -> None:
+        community = self.community_id()
+        if community is None:
+            return
+        db, actor, count = self.ctx.db, self.ctx.actor, self.blank_count.value()
+        self.task = preview_document(
+            self,
+            self.ctx,
+            self.tr("Blank callback forms"),
+            lambda progress: callback_form.blank_pdf(db, actor, community, count, progress),
+            file_name="callback-forms.pdf",
+        )
+
+    # -- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.form_box.setTitle(self.tr("“4个3” signage"))
+        self.community_label.setText(self.tr("&Community"))
+        self.buildings_label.setText(self.tr("Buildings"))
+        self.locations_label.setText(self.tr("Places"))
+        self.paper_label.setText(self.tr("&Paper"))
+        self.all_buildings.setText(self.tr("All"))
+        self.no_buildings.setText(self.tr("None"))
+        names = {
+            Location.LOBBY: self.tr("&Lobby (one per building)"),
+            Location.ELEVATOR: self.tr("&Elevator car (one per elevator)"),
+            Location.HOME: self.tr("In-&home card (one per household)"),
+        }
+        for where, box in self.locations.items():
+            box.setText(names[where])
+        self.preview_button.setText(self.tr("P&review…"))
+        self.pack_button.setText(self.tr("&Generate the community's pack…"))
+        self.pack_button.setToolTip(
+            self.tr("Every building and place of the community in one PDF file")
+        )
+        self.problem_box.setTitle(self.tr("Fill in before printing"))
+        self.problem_intro.setText(
+            self.tr(
+                "A notice without its channels' details must not go up. Fill these in on the "
+                "community in the Directory tab:"
+            )
+        )
+        self.blank_box.setTitle(self.tr("Blank callback forms (回访单), numbered"))
+        self.blank_label.setText(self.tr("&How many"))
+        self.blank_button.setText(self.tr("Print &blank forms…"))
+        self.explain.setText(
+            self.tr(
+                "The notices show the community's 3 repair channels (unit, contact, phone, "
+                "service hours), the 3 tiers with the deadlines of the company's rules, and a "
+                "QR code: a building's on lobby and elevator notices, each household's own on "
+                "its in-home card.\n\nPreview shows the chosen buildings and places; the pack "
+                "holds all of them."
+            )
+        )
