@@ -99,3 +99,10 @@ def test_save_community_needs_directory_edit(
     with pytest.raises(PermissionDenied):
         directory.save_community(db, desk, community.id, data, [], community.version)
     assert directory.get_community(db, admin, community.id).name == community.name
+
+
+def test_community_choices_name_every_community_in_code_order(db: Database, admin: Actor) -> None:
+    for code, name in (("QD002", "崂山翠湖苑"), ("QD001", "海岸云庭")):
+        directory.create_community(db, admin, directory.CommunityInput(code=code, name=name))
+    choices = directory.community_choices(db, admin)
+    assert [(c.code, c.name) for c in choices] == [("QD001", "海岸云庭"), ("QD002", "崂山翠湖苑")]

@@ -21,6 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
+from tests.conftest import stored_owners
 from wuye_desktop.core import directory, users
 from wuye_desktop.core.errors import StorageUnavailable
 from wuye_desktop.core.roles import SYSTEM_ACTOR
@@ -172,7 +173,7 @@ def test_a_database_of_the_first_version_upgrades_with_its_data(empty_db: Databa
     assert (building.number, building.floors, building.elevator_count) == ("3", 18, 2)
     home = directory.get_household(empty_db, SYSTEM_ACTOR, "QD001-3-2-1201")
     assert (home.area_m2, home.note, home.version) == ("89.50", "东边户", 2)
-    assert [(o.name, o.phone) for o in home.owners] == [
+    assert [(n, p) for _, n, p in stored_owners(empty_db, home.code)] == [
         ("张三", "13812345678"),
         ("李梅", "0532-66661234"),
     ]

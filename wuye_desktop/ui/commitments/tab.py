@@ -113,7 +113,7 @@ class CommitmentsTab(QWidget):
     def _load_communities(self) -> None:
         chosen = self.community.currentData()
         try:
-            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
+            communities = directory.community_choices(self.ctx.db, self.ctx.actor)
         except WuyeError as error:
             messages.show_error(self, error)
             return

@@ -476,7 +476,7 @@ class IntakeDialog(QDialog):
 
     def _load_communities(self) -> None:
         try:
-            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
+            communities = directory.community_choices(self.ctx.db, self.ctx.actor)
         except WuyeError as error:
             messages.show_error(self, error)
             communities = []

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core.clock import now_utc, to_local
-from wuye_desktop.core.directory import CommunityView
+from wuye_desktop.core.directory import CommunityChoice
 from wuye_desktop.core.order_queries import OrderFilter
 from wuye_desktop.core.status import OPEN_STATUSES, Status
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
@@ -159,7 +159,7 @@ class FilterBar(QWidget):
             self.source.addItem("", source.value)
         self.community.addItem("", None)
 
-    def set_communities(self, communities: Sequence[CommunityView]) -> None:
+    def set_communities(self, communities: Sequence[CommunityChoice]) -> None:
         """Fill the community choice, keeping the one picked if it still exists."""
         keep = self.community.currentData()
         self.community.blockSignals(True)
