@@ -112,7 +112,12 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_work_order_callback_due"), ["callback_due"], unique=False
         )
-        batch_op.create_index("ix_work_order_category", ["category", "id"], unique=False)
+        batch_op.create_index(
+            "ix_work_order_category", ["category", "reported_at", "id"], unique=False
+        )
+        batch_op.create_index(
+            "ix_work_order_channel", ["channel", "reported_at", "id"], unique=False
+        )
         batch_op.create_index(
             "ix_work_order_community_status",
             ["community_id", "status", "reported_at"],
@@ -120,10 +125,15 @@ def upgrade() -> None:
         )
         batch_op.create_index("ix_work_order_due", ["completion_due", "id"], unique=False)
         batch_op.create_index(
+            "ix_work_order_handler", ["handler", "reported_at", "id"], unique=False
+        )
+        batch_op.create_index(
             batch_op.f("ix_work_order_household_id"), ["household_id"], unique=False
         )
         batch_op.create_index("ix_work_order_reported", ["reported_at", "id"], unique=False)
-        batch_op.create_index("ix_work_order_status", ["status", "reported_at"], unique=False)
+        batch_op.create_index("ix_work_order_source", ["source", "reported_at", "id"], unique=False)
+        batch_op.create_index("ix_work_order_status", ["status", "reported_at", "id"], unique=False)
+        batch_op.create_index("ix_work_order_tier", ["tier", "reported_at", "id"], unique=False)
         batch_op.create_index(batch_op.f("ix_work_order_updated_at"), ["updated_at"], unique=False)
 
     op.create_table(
@@ -247,11 +257,15 @@ def downgrade() -> None:
     op.drop_table("callback")
     with op.batch_alter_table("work_order", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_work_order_updated_at"))
+        batch_op.drop_index("ix_work_order_tier")
         batch_op.drop_index("ix_work_order_status")
+        batch_op.drop_index("ix_work_order_source")
         batch_op.drop_index("ix_work_order_reported")
         batch_op.drop_index(batch_op.f("ix_work_order_household_id"))
+        batch_op.drop_index("ix_work_order_handler")
         batch_op.drop_index("ix_work_order_due")
         batch_op.drop_index("ix_work_order_community_status")
+        batch_op.drop_index("ix_work_order_channel")
         batch_op.drop_index("ix_work_order_category")
         batch_op.drop_index(batch_op.f("ix_work_order_callback_due"))
 

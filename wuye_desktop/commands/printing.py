@@ -1,0 +1,222 @@
+"""``wuye print signage|commitment|closeout|callback|slip|weekly|disclosure --out FILE.pdf``.
+
+Each document is rendered in full before anything is written, then written in one step, so
+bad input (an unknown order or household, a promised order without its commitment, a
+community whose channels lack a phone) exits 3 with a message naming what is missing and
+leaves no file behind.
+
+The module is not called ``print``: a submodule becomes an attribute of its package, and one
+named ``print`` would hide the built-in function from the package's own code.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from wuye_desktop.commands import (
+    EXIT_BAD_DATA,
+    EXIT_OK,
+    CommandError,
+    Handler,
+    ProgressPrinter,
+    UsageError,
+    non_negative,
+    with_database,
+)
+from wuye_desktop.core.roles import SYSTEM_ACTOR
+from wuye_desktop.documents import (
+    callback_form,
+    closeout,
+    commitment,
+    disclosure,
+    signage,
+    slip,
+    weekly,
+)
+from wuye_desktop.documents.output import page_count, write_atomic
+from wuye_desktop.storage.db import Database
+
+Render = Callable[[argparse.Namespace, Database], bytes]
+
+
+def _out(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out", required=True, metavar="FILE.pdf", type=Path, help="the PDF file to write"
+    )
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "print",
+        help="print documents to PDF: signage, letters, lists, forms, slips",
+        description="Write a document as a PDF (fonts embedded; prints the same everywhere).",
+    )
+    kinds = parser.add_subparsers(title="documents", metavar="DOCUMENT", required=True)
+
+    p = kinds.add_parser(
+        "signage",
+        help='"4个3" signage of a community',
+        description="Lobby posters (one per building), elevator-car notices (one per elevator) "
+        "and in-home cards (one per household) with the community's 3 channels, the 3 tiers' "
+        "deadlines as the company's rules set them, and a QR code.",
+    )
+    p.add_argument("--community", required=True, metavar="CODE", help="e.g. QD001")
+    p.add_argument(
+        "--location", choices=["lobby", "elevator", "home", "all"], default="all", help="(all)"
+    )
+    p.add_argument("--size", choices=["A4", "A3"], type=str.upper, default="A4", help="(A4)")
+    _out(p)
+    p.set_defaults(handler=with_database(_runner(_signage)))
+
+    p = kinds.add_parser("commitment", help="the commitment letter (承诺书) of a promised order")
+    p.add_argument("--order", required=True, metavar="NUMBER", help="e.g. GD20261120-0042")
+    p.add_argument(
+        "--copy", action="store_true", help="mark it as a copy (any print after the first is)"
+    )
+    _out(p)
+    p.set_defaults(handler=with_database(_runner(_commitment)))
+
+    p = kinds.add_parser("closeout", help="a household's close-out list (销项表)")
+    p.add_argument("--household", required=True, metavar="CODE", help="e.g. QD001-3-2-1201")
+    _out(p)
+    p.set_defaults(handler=with_database(_runner(_closeout)))
+
+    p = kinds.add_parser(
+        "callback",
+        help="a callback form (回访单): of an order, or blank numbered ones",
+        description="The callback form of a completed order, or N blank numbered forms of a "
+        "community (two to a page) to be filled in by hand.",
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--order", metavar="NUMBER", help="the order's form, filled in")
+    which.add_argument("--blank", type=non_negative, metavar="N", help="N blank numbered forms")
+    p.add_argument("--community", metavar="CODE", help="the community of the blank forms")
+    _out(p)
+    p.set_defaults(handler=_usage_checked(_check_callback, with_database(_runner(_callback))))
+
+    p = kinds.add_parser("slip", help="a work-order slip for the technician, with its QR code")
+    p.add_argument("--order", required=True, metavar="NUMBER", help="e.g. GD20261120-0042")
+    _out(p)
+    p.set_defaults(handler=with_database(_runner(_slip)))
+
+    p = kinds.add_parser(
+        "weekly",
+        help="the weekly list of unfinished work (每周五16:00前督办单)",
+        description="Orders taken before the week's Friday 16:00 and not finished then, per "
+        "community.",
+    )
+    p.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W47 (default: this week)")
+    p.add_argument("--community", metavar="CODE", help="one community (default: every one)")
+    _out(p)
+    p.set_defaults(handler=with_database(_runner(_weekly)))
+
+    p = kinds.add_parser(
+        "disclosure",
+        help="a period's public-income disclosure (公共收益公示)",
+        description="The disclosure of a community's public income for a quarter or month; "
+        "the ledger chain is verified first (exit 3 naming the first broken entry).",
+    )
+    p.add_argument("--community", required=True, metavar="CODE", help="e.g. QD001")
+    p.add_argument("--period", required=True, metavar="P", help="2026Q3 or 2026-07")
+    _out(p)
+    p.set_defaults(handler=with_database(_runner(_disclosure)))
+
+
+def _usage_checked(check: Callable[[argparse.Namespace], None], handler: Handler) -> Handler:
+    """Refuse a wrong combination of options before the database is even opened."""
+
+    def checked(args: argparse.Namespace, db_url: str | None) -> int:
+        check(args)
+        return handler(args, db_url)
+
+    return checked
+
+
+def _check_callback(args: argparse.Namespace) -> None:
+    if args.order is not None and args.community is not None:
+        raise UsageError("--community goes with --blank, not with --order")
+    if args.blank is not None and args.community is None:
+        raise UsageError("--blank N needs --community CODE")
+
+
+def _runner(render: Render) -> Callable[[argparse.Namespace, Database], int]:
+    def run(args: argparse.Namespace, db: Database) -> int:
+        out: Path = args.out
+        # Checked first: finding out after a long render that the folder is missing wastes it.
+        if not out.parent.is_dir():
+            raise CommandError(
+                f"wuye: error: --out {out}: no such folder: {out.parent}", EXIT_BAD_DATA
+            )
+        data = render(args, db)
+        try:
+            write_atomic(out, data)
+        except OSError as exc:
+            raise CommandError(
+                f"wuye: error: --out {out}: {exc.strerror or exc}", EXIT_BAD_DATA
+            ) from exc
+        print(f"{out}: {page_count(data)} page(s)")
+        return EXIT_OK
+
+    return run
+
+
+def _signage(args: argparse.Namespace, db: Database) -> bytes:
+    progress = _AnnouncedProgress(f"{args.community.upper()}: drawing signage…")
+    try:
+        return signage.signage_pdf(
+            db,
+            SYSTEM_ACTOR,
+            args.community,
+            location=args.location,
+            size=args.size,
+            progress=progress,
+        )
+    finally:
+        progress.finish()
+
+
+class _AnnouncedProgress(ProgressPrinter):
+    """A progress printer that names its phase only once work has started, so an error found
+    while loading the data is the only thing printed."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self._pending = label
+
+    def __call__(self, done: int, total: int) -> None:
+        if self._pending:
+            self.phase(self._pending)
+            self._pending = ""
+        super().__call__(done, total)
+
+
+def _commitment(args: argparse.Namespace, db: Database) -> bytes:
+    return commitment.commitment_pdf(db, SYSTEM_ACTOR, args.order, copy=args.copy)
+
+
+def _closeout(args: argparse.Namespace, db: Database) -> bytes:
+    return closeout.closeout_pdf(db, SYSTEM_ACTOR, args.household)
+
+
+def _callback(args: argparse.Namespace, db: Database) -> bytes:
+    if args.order is not None:
+        return callback_form.callback_pdf(db, SYSTEM_ACTOR, args.order)
+    progress = _AnnouncedProgress(f"{args.community.upper()}: {args.blank} blank form(s)…")
+    try:
+        return callback_form.blank_pdf(db, SYSTEM_ACTOR, args.community, args.blank, progress)
+    finally:
+        progress.finish()
+
+
+def _slip(args: argparse.Namespace, db: Database) -> bytes:
+    return slip.slip_pdf(db, SYSTEM_ACTOR, args.order)
+
+
+def _weekly(args: argparse.Namespace, db: Database) -> bytes:
+    return weekly.weekly_pdf(db, SYSTEM_ACTOR, args.week, args.community)
+
+
+def _disclosure(args: argparse.Namespace, db: Database) -> bytes:
+    return disclosure.disclosure_pdf(db, SYSTEM_ACTOR, args.community, args.period)
