@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -13,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -211,14 +214,22 @@ class DayCounter(Base):
 class WorkOrder(Base):
     __tablename__ = "work_order"
     # Every sortable list column has an index ending in id, so a page is found by a keyset
-    # seek rather than by sorting a million rows; the community/status one serves the
-    # desk's usual filter.
+    # seek rather than by sorting a million rows. A column many orders share (status, tier,
+    # category, channel, source, handler) sorts newest first within each value
+    # (order_queries.order_page), so its index (column, reported_at, id) also serves the
+    # list filtered on that column in its default order. The community/status one serves the
+    # desk's usual filter (and the sort by community). No (community_id, reported_at) index:
+    # SQLite would prefer it to this one for open orders of a community, and scan them all.
     __table_args__ = (
         Index("ix_work_order_reported", "reported_at", "id"),
         Index("ix_work_order_due", "completion_due", "id"),
         Index("ix_work_order_community_status", "community_id", "status", "reported_at"),
-        Index("ix_work_order_status", "status", "reported_at"),
-        Index("ix_work_order_category", "category", "id"),
+        Index("ix_work_order_status", "status", "reported_at", "id"),
+        Index("ix_work_order_tier", "tier", "reported_at", "id"),
+        Index("ix_work_order_category", "category", "reported_at", "id"),
+        Index("ix_work_order_channel", "channel", "reported_at", "id"),
+        Index("ix_work_order_source", "source", "reported_at", "id"),
+        Index("ix_work_order_handler", "handler", "reported_at", "id"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(24), unique=True)  # GD20261120-0042
@@ -338,3 +349,151 @@ class OutboxEvent(Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
     last_error: Mapped[str] = mapped_column(Text, default="")
     sent_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+# --- close-out lists (issue 4) ---------------------------------------------------------------
+
+
+class CloseoutItem(Base):
+    """One defect of a household's close-out list (销项表): found at the pre-delivery
+    inspection, the owners' open day, or gathered from an order; closed when checked."""
+
+    __tablename__ = "closeout_item"
+    __table_args__ = (UniqueConstraint("household_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # No index of its own: the unique (household_id, seq) serves "the list of a household".
+    household_id: Mapped[int] = mapped_column(ForeignKey("household.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)  # the item's number on the household's list
+    origin: Mapped[str] = mapped_column(String(16))  # inspection | open_day | order | other
+    item: Mapped[str] = mapped_column(Text)
+    location: Mapped[str] = mapped_column(String(200), default="")  # 主卧窗台
+    responsible_unit: Mapped[str] = mapped_column(String(200), default="")
+    deadline: Mapped[str] = mapped_column(String(10), default="")  # ISO local day, or empty
+    # The order it was gathered from; one item per order.
+    order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("work_order.id"), default=None, unique=True
+    )
+    closed_on: Mapped[str] = mapped_column(String(10), default="")  # ISO local day; empty = open
+    checker: Mapped[str] = mapped_column(String(100), default="")  # who checked it was fixed
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    updated_at: Mapped[datetime] = mapped_column(default=now_utc)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
+# --- public-income ledger (issue 5) ----------------------------------------------------------
+
+
+class LedgerAccount(Base):
+    """A community's special bank account (专户) for the owners' public income."""
+
+    __tablename__ = "ledger_account"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(
+        ForeignKey("community.id", ondelete="CASCADE"), unique=True
+    )
+    bank: Mapped[str] = mapped_column(String(100))
+    account_no: Mapped[str] = mapped_column(String(40))
+    opening_balance_fen: Mapped[int] = mapped_column(BigInteger)
+    opened_on: Mapped[date] = mapped_column(Date)  # no entry may be dated before it
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+
+class LedgerCategory(Base):
+    """An income or expense category of a community (defaults from DESIGN.md, editable)."""
+
+    __tablename__ = "ledger_category"
+    __table_args__ = (UniqueConstraint("community_id", "direction", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"))
+    direction: Mapped[str] = mapped_column(String(8))  # income | expense
+    code: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(100))
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LedgerEntry(Base):
+    """One posting; never updated or deleted. ``hash`` chains it to the community's previous
+    entry, so a change made behind the program's back is found by verification."""
+
+    __tablename__ = "ledger_entry"
+    __table_args__ = (
+        UniqueConstraint("community_id", "seq"),
+        # Covering index: a period's totals by category are read from it alone.
+        Index(
+            "ix_ledger_entry_totals",
+            "community_id",
+            "period",
+            "direction",
+            "category",
+            "amount_fen",
+        ),
+        Index("ix_ledger_entry_community_date", "community_id", "entry_date"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, 3… per community: gaps mean deletion
+    entry_date: Mapped[date] = mapped_column(Date)
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM of entry_date
+    direction: Mapped[str] = mapped_column(String(8))  # income | expense
+    category: Mapped[str] = mapped_column(String(40))
+    # Signed whole fen: a reversal carries the negated amount of the entry it reverses.
+    amount_fen: Mapped[int] = mapped_column(BigInteger)
+    balance_fen: Mapped[int] = mapped_column(BigInteger)  # the account's balance after it
+    voucher_no: Mapped[str] = mapped_column(String(64), default="")
+    counterparty: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    reverses_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    created_by: Mapped[str] = mapped_column(String(64), default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class LedgerHead(Base):
+    """The last entry of a community's chain; posting locks this row, so concurrent desks
+    append one after the other and the chain stays a single line."""
+
+    __tablename__ = "ledger_head"
+    community_id: Mapped[int] = mapped_column(
+        ForeignKey("community.id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64))
+    balance_fen: Mapped[int] = mapped_column(BigInteger)
+
+
+class LedgerMonth(Base):
+    """Per community and month: totals kept on posting (opening balances of any period without
+    summing every earlier entry) and whether finance has closed it."""
+
+    __tablename__ = "ledger_month"
+    __table_args__ = (UniqueConstraint("community_id", "period"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"))
+    period: Mapped[str] = mapped_column(String(7))  # YYYY-MM
+    income_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    expense_fen: Mapped[int] = mapped_column(BigInteger, default=0)
+    entries: Mapped[int] = mapped_column(Integer, default=0)
+    closed_at: Mapped[datetime | None] = mapped_column(default=None)
+    closed_by: Mapped[str] = mapped_column(String(64), default="")
+
+
+def _refuse_entry_change(_mapper: object, _connection: object, target: LedgerEntry) -> None:
+    # Entries are corrected by reversing entries only; the ORM never rewrites or removes one.
+    from wuye_desktop.core.errors import StateError
+    from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+
+    raise StateError(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "Ledger entry #{seq} cannot be edited or deleted; post a reversing entry instead.",
+        ),
+        seq=target.seq,
+    )
+
+
+event.listen(LedgerEntry, "before_update", _refuse_entry_change)
+event.listen(LedgerEntry, "before_delete", _refuse_entry_change)
