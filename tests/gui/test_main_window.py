@@ -211,9 +211,15 @@ def test_language_switches_at_runtime(qtbot: QtBot, db: Database, admin: Actor) 
 def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) -> None:
     window = open_window(qtbot, context(db, admin), tabs=TABS)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles[:2] == ["Work orders", "Directory"]
-    tab = window.current_tab()
-    assert tab is not None and type(tab).__name__ == "WorkOrdersTab"
-    window.tabs.setCurrentIndex(1)
-    tab = window.current_tab()
-    assert tab is not None and type(tab).__name__ == "DirectoryTab"
+    assert titles == ["Work orders", "Callbacks", "Commitments", "Signage", "Directory"]
+    kinds = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        kinds.append(type(window.current_tab()).__name__)
+    assert kinds == [
+        "WorkOrdersTab",
+        "CallbacksTab",
+        "CommitmentsTab",
+        "SignageTab",
+        "DirectoryTab",
+    ]
