@@ -29,7 +29,7 @@ def _column(
 def _due(row: CallbackQueueRow) -> str:
     due = labels.short_time(row.callback_due)
     if row.overdue:
-        return QCoreApplication.translate(CONTEXT, "{time} (overdue)").format(time=due)
+        return QCoreApplication.translate("CallbacksTab", "{time} (overdue)").format(time=due)
     return due
 
 

@@ -238,10 +238,10 @@ class CallbacksTab(QWidget):
         self.satisfaction_card.caption.setText(self.tr("satisfied or basically satisfied"))
         self.waiting_card.caption.setText(self.tr("waiting for a callback now"))
         self.overdue_card.caption.setText(self.tr("callbacks overdue now"))
+        legend = html.escape(self.tr("callback overdue"))
         self.legend.setText(
             f'<span style="background:{labels.OVERDUE_BACKGROUND.name()};'
-            f'color:{labels.OVERDUE_TEXT.name()}">&nbsp;'
-            f"{html.escape(self.tr('callback overdue'))}&nbsp;</span>"
+            f'color:{labels.OVERDUE_TEXT.name()}">&nbsp;{legend}&nbsp;</span>'
         )
         self.model.retranslate()
         self._show_count()
