@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "printing",
     "closeout",
     "ledger",
+    "orders",
 )
 
 Handler = Callable[[argparse.Namespace, str | None], int]

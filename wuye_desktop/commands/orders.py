@@ -1,0 +1,140 @@
+"""``wuye order ...``: a work order's details and its moves, for scripts and administrators.
+
+Each move calls the same core service as the work-order tab, with the version just read, so the
+core's rules (the status flow, the promised tier's commitment, callbacks only after completion)
+refuse a bad move here exactly as in the window: exit 3 and the core's message.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from wuye_desktop.commands import EXIT_OK, with_database
+from wuye_desktop.core import order_queries, work_orders
+from wuye_desktop.core.clock import format_local
+from wuye_desktop.core.roles import SYSTEM_ACTOR
+from wuye_desktop.core.vocab import CallbackMethod, Channel, Satisfaction
+from wuye_desktop.storage.db import Database
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("order", help="show a work order or move it along its status flow")
+    actions = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = actions.add_parser(name, help=help_text)
+        p.add_argument("number", metavar="NUMBER", help="e.g. GD20261120-0042 or WUYE:W:…")
+        return p
+
+    show = action("show", "the order with its timeline")
+    show.set_defaults(handler=with_database(run_show))
+    dispatch = action("dispatch", "send it to a channel and a handler (again: a transfer)")
+    dispatch.add_argument("--channel", required=True, choices=[c.value for c in Channel])
+    # dest differs: "handler" is the attribute every command's function lives under.
+    dispatch.add_argument("--handler", required=True, dest="handler_name", metavar="NAME")
+    dispatch.add_argument("--note", default="")
+    dispatch.set_defaults(handler=with_database(run_dispatch))
+    start = action("start", "work begins; a promised order needs its commitment")
+    start.add_argument("--note", default="")
+    start.add_argument("--plan", help="with --promised-date, --unit and --person: the commitment")
+    start.add_argument("--promised-date", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    start.add_argument("--unit", help="the responsible unit")
+    start.add_argument("--person", help="the responsible person")
+    start.set_defaults(handler=with_database(run_start))
+    complete = action("complete", "the work is done; the order waits for its callback")
+    complete.add_argument("--note", default="")
+    complete.set_defaults(handler=with_database(run_complete))
+    close = action("close", "close a completed order without a callback (say why)")
+    close.add_argument("--note", required=True)
+    close.set_defaults(handler=with_database(run_close))
+    cancel = action("cancel", "cancel the order (say why)")
+    cancel.add_argument("--reason", required=True)
+    cancel.set_defaults(handler=with_database(run_cancel))
+    callback = action("callback", "record the owner's callback; dissatisfied reopens")
+    callback.add_argument("--method", required=True, choices=[m.value for m in CallbackMethod])
+    callback.add_argument("--satisfaction", required=True, choices=[s.value for s in Satisfaction])
+    callback.add_argument("--person", default="", help="who was reached")
+    callback.add_argument("--comment", default="")
+    callback.set_defaults(handler=with_database(run_callback))
+
+
+def _order(db: Database, number: str) -> order_queries.OrderDetail:
+    return order_queries.get_order(db, SYSTEM_ACTOR, number)
+
+
+def run_show(args: argparse.Namespace, db: Database) -> int:
+    d = _order(db, args.number)
+    r = d.row
+    print(f"{r.number}  {r.status}  {r.tier}  {r.category}  {r.community} {r.place}")
+    print(f"reported {format_local(r.reported_at)}  due {format_local(r.completion_due)}")
+    print(f"channel {r.channel}  handler {r.handler or '-'}  caller {r.caller_phone or '-'}")
+    print(r.description)
+    for e in d.timeline:
+        line = f"  {format_local(e.at)}  {e.username:<10} {e.kind:<10} {e.status}"
+        print(f"{line}  {e.note}".rstrip())
+    return EXIT_OK
+
+
+def _done(db: Database, number: str) -> int:
+    r = _order(db, number).row
+    print(f"{r.number}: {r.status}")
+    return EXIT_OK
+
+
+def run_dispatch(args: argparse.Namespace, db: Database) -> int:
+    d = _order(db, args.number)
+    work_orders.dispatch(
+        db,
+        SYSTEM_ACTOR,
+        d.id,
+        d.version,
+        channel=args.channel,
+        handler=args.handler_name,
+        note=args.note,
+    )
+    return _done(db, args.number)
+
+
+def run_start(args: argparse.Namespace, db: Database) -> int:
+    d = _order(db, args.number)
+    promise = None
+    if args.plan or args.promised_date or args.unit or args.person:
+        promise = work_orders.CommitmentInput(
+            plan=args.plan or "",
+            promised_date=args.promised_date or date.min,
+            responsible_unit=args.unit or "",
+            responsible_person=args.person or "",
+        )
+    work_orders.start_work(db, SYSTEM_ACTOR, d.id, d.version, note=args.note, commitment=promise)
+    return _done(db, args.number)
+
+
+def run_complete(args: argparse.Namespace, db: Database) -> int:
+    d = _order(db, args.number)
+    work_orders.complete(db, SYSTEM_ACTOR, d.id, d.version, args.note)
+    return _done(db, args.number)
+
+
+def run_close(args: argparse.Namespace, db: Database) -> int:
+    d = _order(db, args.number)
+    work_orders.close(db, SYSTEM_ACTOR, d.id, d.version, args.note)
+    return _done(db, args.number)
+
+
+def run_cancel(args: argparse.Namespace, db: Database) -> int:
+    d = _order(db, args.number)
+    work_orders.cancel(db, SYSTEM_ACTOR, d.id, d.version, args.reason)
+    return _done(db, args.number)
+
+
+def run_callback(args: argparse.Namespace, db: Database) -> int:
+    d = _order(db, args.number)
+    work_orders.record_callback(
+        db,
+        SYSTEM_ACTOR,
+        d.id,
+        d.version,
+        work_orders.CallbackInput(args.method, args.satisfaction, args.person, args.comment),
+    )
+    return _done(db, args.number)
