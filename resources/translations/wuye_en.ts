@@ -4287,6 +4287,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Public income</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Directory</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4290,6 +4290,10 @@ The details are in the log file.</source>
         <translation>公示牌</translation>
     </message>
     <message>
+        <source>Public income</source>
+        <translation>公共收益</translation>
+    </message>
+    <message>
         <source>Directory</source>
         <translation>基础信息</translation>
     </message>

@@ -211,7 +211,14 @@ def test_language_switches_at_runtime(qtbot: QtBot, db: Database, admin: Actor) 
 def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) -> None:
     window = open_window(qtbot, context(db, admin), tabs=TABS)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles == ["Work orders", "Callbacks", "Commitments", "Signage", "Directory"]
+    assert titles == [
+        "Work orders",
+        "Callbacks",
+        "Commitments",
+        "Signage",
+        "Public income",
+        "Directory",
+    ]
     kinds = []
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
@@ -221,5 +228,6 @@ def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) 
         "CallbacksTab",
         "CommitmentsTab",
         "SignageTab",
+        "LedgerTab",
         "DirectoryTab",
     ]

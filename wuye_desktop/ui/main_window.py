@@ -84,6 +84,11 @@ TABS: list[TabSpec] = [
         Permission.DOCUMENTS_PRINT,
     ),
     TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Public income"),
+        lazy("wuye_desktop.ui.ledger:LedgerTab"),
+        Permission.LEDGER_READ,
+    ),
+    TabSpec(
         QT_TRANSLATE_NOOP("tabs", "Directory"),
         lazy("wuye_desktop.ui.directory:DirectoryTab"),
         Permission.DIRECTORY_READ,

@@ -68,10 +68,11 @@ class Break:
     reason: str  # changed | missing | inserted | head
 
 
-# (id, community_id, seq, direction, amount_fen, balance_fen, prev_hash, hash, canonical):
-# canonical is the form entry_hash hashes, built by the database (chain_query), or None where
-# it could not be (then *recompute* gives the entry's hash the slow way).
-Row = tuple[int, int, int, str, int, int, str, str, str | None]
+# (id, community_id, seq, effect, balance_fen, prev_hash, hash, canonical): effect is the
+# signed change of the balance; canonical is the UTF-8 form entry_hash hashes, built by the
+# database (chain_query), or None where it could not be (then *recompute* gives the entry's
+# hash the slow way).
+Row = tuple[int, int, int, int, int, str, str, bytes | None]
 
 
 def check_rows(
@@ -105,7 +106,7 @@ def check_rows(
             reason = "missing" if head_seq > expect_seq - 1 else "head"
             breaks[community] = Break(community, expect_seq, None, reason)
 
-    for eid, community, seq, direction, amount, bal, prev_hash, stored, canonical in rows:
+    for eid, community, seq, effect, bal, prev_hash, stored, canonical in rows:
         done += 1
         if progress is not None and done % 50_000 == 0:
             progress(done)
@@ -121,9 +122,9 @@ def check_rows(
             at = expect_seq if seq > expect_seq else seq
             breaks[community] = Break(community, at, eid, reason)
             continue
-        balance += amount if direction == "income" else -amount
+        balance += effect
         if canonical is not None:
-            digest = sha(canonical.encode("utf-8")).hexdigest()
+            digest = sha(canonical).hexdigest()
         else:
             digest = recompute(eid) if recompute is not None else ""
         if prev_hash != prev or digest != stored or bal != balance:

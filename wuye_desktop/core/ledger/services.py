@@ -676,7 +676,7 @@ def verify(
         # The database builds each entry's canonical form (chain_query) and the driver's raw
         # rows are streamed: no ORM objects, no per-row conversion; Python hashes and compares.
         stmt = chain_query.chain_rows(s.get_bind().dialect.name, only)
-        rows = s.connection().execution_options(yield_per=20_000).execute(stmt)
+        rows = chain_query.stream(s.connection(), stmt)
 
         def recompute(entry_id: int) -> str:
             r = s.get(LedgerEntry, entry_id)
