@@ -307,6 +307,33 @@
     </message>
 </context>
 <context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CloseItemDialog</name>
     <message>
         <source>Close item {seq}</source>
@@ -1644,11 +1671,19 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <source>No community has a public-income account yet.</source>
+        <source>{bank}, account {number}, opened {day} with {opening} yuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{bank}, account {number}</source>
+        <source>There are no communities yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This community has no special account yet. Open it to keep its public-income register.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This community has no special account yet. Finance staff can open it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1757,6 +1792,14 @@
     </message>
     <message>
         <source>Disclosure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open account…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1887,6 +1930,41 @@
     </message>
     <message>
         <source>&lt;h3&gt;Property Service Desk {version}&lt;/h3&gt;&lt;p&gt;Repair guarantee under the “4个3” practice (3 locations, 3 channels, 3 tiers, 3 documents), public-income ledgers and reporting to the housing regulator, for property-management companies.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OpenAccountDialog</name>
+    <message>
+        <source>Open the special account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ICBC Qingdao Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening balance (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The default income and expense categories are set up with it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -307,6 +307,33 @@
     </message>
 </context>
 <context>
+    <name>CategoriesDialog</name>
+    <message>
+        <source>Categories</source>
+        <translation>收支类别</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <source>New category</source>
+        <translation>新增类别</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished">收支</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
     <name>CloseItemDialog</name>
     <message>
         <source>Close item {seq}</source>
@@ -1644,12 +1671,20 @@
 <context>
     <name>LedgerTab</name>
     <message>
-        <source>No community has a public-income account yet.</source>
-        <translation>还没有小区开设公共收益账户。</translation>
+        <source>{bank}, account {number}, opened {day} with {opening} yuan</source>
+        <translation>{bank}，账号 {number}，{day} 开户，期初余额 {opening} 元</translation>
     </message>
     <message>
-        <source>{bank}, account {number}</source>
-        <translation>{bank}，账号 {number}</translation>
+        <source>There are no communities yet.</source>
+        <translation>还没有小区。</translation>
+    </message>
+    <message>
+        <source>This community has no special account yet. Open it to keep its public-income register.</source>
+        <translation>该小区尚未开设公共收益专户。开设后即可登记公共收益台账。</translation>
+    </message>
+    <message>
+        <source>This community has no special account yet. Finance staff can open it.</source>
+        <translation>该小区尚未开设公共收益专户，请财务人员开设。</translation>
     </message>
     <message>
         <source>Checking the chain…</source>
@@ -1758,6 +1793,14 @@
     <message>
         <source>Disclosure…</source>
         <translation>收支公示…</translation>
+    </message>
+    <message>
+        <source>Categories…</source>
+        <translation>收支类别…</translation>
+    </message>
+    <message>
+        <source>Open account…</source>
+        <translation>开设专户…</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +1931,41 @@
     <message>
         <source>&lt;h3&gt;Property Service Desk {version}&lt;/h3&gt;&lt;p&gt;Repair guarantee under the “4个3” practice (3 locations, 3 channels, 3 tiers, 3 documents), public-income ledgers and reporting to the housing regulator, for property-management companies.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;物业服务台 {version}&lt;/h3&gt;&lt;p&gt;面向物业服务企业：落实“4个3”报修保障机制（3个公示位置、3个报修渠道、3类维修时限、3种反馈文书），管理公共收益台账，并向住房主管部门监管平台报送。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAccountDialog</name>
+    <message>
+        <source>Open the special account</source>
+        <translation>开设公共收益专户</translation>
+    </message>
+    <message>
+        <source>e.g. ICBC Qingdao Branch</source>
+        <translation>例如：中国工商银行青岛分行</translation>
+    </message>
+    <message>
+        <source>Community: {name}</source>
+        <translation>小区：{name}</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户银行</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Opening balance (yuan)</source>
+        <translation>期初余额（元）</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>开户日期</translation>
+    </message>
+    <message>
+        <source>The default income and expense categories are set up with it.</source>
+        <translation>开户时同时设置默认的收入和支出类别。</translation>
     </message>
 </context>
 <context>
