@@ -322,7 +322,7 @@
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished">收支</translation>
+        <translation>收支</translation>
     </message>
     <message>
         <source>Code</source>
