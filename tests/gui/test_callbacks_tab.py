@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user
-from tests.gui.shell_support import context, isolate_settings, type_text
+from tests.gui.shell_support import (
+    context,
+    focused,
+    isolate_settings,
+    key,
+    new_order,
+    type_text,
+    version,
+)
 from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.clock import LOCAL_TZ, now_utc
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission, Role
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.callbacks import CallbacksTab
 from wuye_desktop.ui.callbacks.tab import period_start
 from wuye_desktop.ui.main_window import TABS, MainWindow, TabSpec, lazy
@@ -28,30 +33,7 @@ from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-@pytest.fixture(autouse=True)
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
-    """Message boxes would block a test: record them, and fail on any nobody expected."""
-    shown: list[WuyeError] = []
-    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
-    yield shown
-    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
-
-
-@pytest.fixture(autouse=True)
-def background_finished(qtbot: QtBot, db: Database) -> Iterator[None]:
-    """The statistics are read in the background: let that end before the database goes."""
-    yield
-    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=10000)
-
-
-@pytest.fixture
-def desk(db: Database, admin: Actor) -> Actor:
-    return make_user(db, admin, Role.DESK, "desk1")
-
-
-def _version(db: Database, actor: Actor, order_id: int) -> int:
-    return order_queries.get_order(db, actor, order_id).version
+pytestmark = pytest.mark.usefixtures("shown_errors", "background_finished")
 
 
 def completed_order(
@@ -64,28 +46,14 @@ def completed_order(
 ) -> int:
     """An order taken, dispatched, started and completed (*days_ago* days back)."""
     home = directory.get_household(db, actor, "QD001-3-2-1201").id
-    oid = work_orders.create_order(
-        db,
-        actor,
-        work_orders.OrderInput(
-            community_id=community.id,
-            household_id=home,
-            category="water_leak",
-            channel="property",
-            source="phone",
-            tier="time_limited",
-            description=description,
-            caller_name="张三",
-            caller_phone="13812345678",
-        ),
-    )
-    work_orders.dispatch(db, actor, oid, _version(db, actor, oid), channel="property", handler="王")
-    work_orders.start_work(db, actor, oid, _version(db, actor, oid))
+    oid = new_order(db, actor, community, home, description)
+    work_orders.dispatch(db, actor, oid, version(db, actor, oid), channel="property", handler="王")
+    work_orders.start_work(db, actor, oid, version(db, actor, oid))
     if monkeypatch is not None and days_ago:
         # The clock of the core, turned back: the order was completed days ago.
         then = now_utc() - timedelta(days=days_ago)
         monkeypatch.setattr(work_orders, "now_utc", lambda: then)
-    work_orders.complete(db, actor, oid, _version(db, actor, oid), "修好了")
+    work_orders.complete(db, actor, oid, version(db, actor, oid), "修好了")
     if monkeypatch is not None:
         monkeypatch.setattr(work_orders, "now_utc", now_utc)
     return oid
@@ -115,7 +83,7 @@ def queue(
             db,
             desk,
             oid,
-            _version(db, desk, oid),
+            version(db, desk, oid),
             work_orders.CallbackInput("phone", verdict, "张三", comment),
         )
     return orders
@@ -139,18 +107,6 @@ def numbers(tab: CallbacksTab) -> list[str]:
 
 def number(db: Database, actor: Actor, order_id: int) -> str:
     return order_queries.get_order(db, actor, order_id).row.number
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def key(
-    qtbot: QtBot, k: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:
-    qtbot.keyClick(focused(), k, modifiers)
 
 
 def test_the_queue_lists_waiting_orders_most_urgent_first_overdue_in_red(
@@ -287,7 +243,7 @@ def test_the_main_window_shows_the_order_in_the_work_order_tab(
         window.show()
     with qtbot.waitActive(window):
         window.activateWindow()
-    window.tabs.setCurrentIndex(len(tabs) - 1)
+    window.tabs.setCurrentIndex(window.tabs.count() - 1)  # tabs the role may not see are left out
     tab = window.current_tab()
     assert isinstance(tab, CallbacksTab)
     qtbot.waitUntil(lambda: tab.stats is not None, timeout=5000)
@@ -325,7 +281,7 @@ def test_a_callback_recorded_at_another_desk_shows_without_a_restart(
     tab.watch.timer.start()
     oid = queue["late"]
     work_orders.record_callback(
-        db, admin, oid, _version(db, admin, oid), work_orders.CallbackInput("visit", "satisfied")
+        db, admin, oid, version(db, admin, oid), work_orders.CallbackInput("visit", "satisfied")
     )
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
     assert numbers(tab) == [number(db, desk, queue["waiting"])]

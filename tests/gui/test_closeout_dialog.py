@@ -3,7 +3,6 @@ orders, print; and reaching it from a work order's print menu."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
@@ -15,27 +14,12 @@ from pytestqt.qtbot import QtBot
 from tests.gui.doc_support import close_previews, wait_for_preview
 from tests.gui.shell_support import context, type_text
 from wuye_desktop.core import closeout, directory
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.closeout import CloseoutDialog
 from wuye_desktop.ui.closeout.item_dialogs import AddItemDialog, CloseItemDialog
 
-
-@pytest.fixture(autouse=True)
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
-    shown: list[WuyeError] = []
-    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
-    yield shown
-    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
-
-
-@pytest.fixture(autouse=True)
-def tidy(qtbot: QtBot) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=15000)
-    close_previews()
+pytestmark = pytest.mark.usefixtures("shown_errors", "tidy")
 
 
 @pytest.fixture
@@ -48,11 +32,6 @@ def infos(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(QMessageBox, "information", info)
     return said
-
-
-@pytest.fixture
-def home(db: Database, admin: Actor, community: directory.CommunityView) -> int:
-    return directory.get_household(db, admin, "QD001-3-2-1201").id
 
 
 def open_dialog(qtbot: QtBot, db: Database, actor: Actor, household: int) -> CloseoutDialog:

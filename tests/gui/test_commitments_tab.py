@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -18,29 +17,14 @@ from tests.unit.test_documents_commitment import promised_order
 from wuye_desktop.core import directory
 from wuye_desktop.core import order_queries as q
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import CommitmentState
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.commitments import CommitmentsTab
 from wuye_desktop.ui.commitments.tab import STATES
 from wuye_desktop.ui.work_orders.action_dialogs import CommitmentDialog
 
-
-@pytest.fixture(autouse=True)
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
-    shown: list[WuyeError] = []
-    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
-    yield shown
-    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
-
-
-@pytest.fixture(autouse=True)
-def tidy(qtbot: QtBot) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=15000)
-    close_previews()
+pytestmark = pytest.mark.usefixtures("shown_errors", "tidy")
 
 
 def pdf_text(data: bytes) -> str:

@@ -3,7 +3,7 @@ from the call to a dissatisfied callback that reopens the order."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,14 +19,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import make_user
-from tests.gui.shell_support import context, type_text
+from tests.gui.shell_support import context, focused, key, type_text
 from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.clock import format_local
-from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.intake import IntakeDialog
 from wuye_desktop.ui.main_window import MainWindow
@@ -39,26 +36,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NO_KEYS = Qt.KeyboardModifier.NoModifier
 
-
-@pytest.fixture(autouse=True)
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
-    """Message boxes would block a test: record them, and fail on any nobody expected."""
-    shown: list[WuyeError] = []
-    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
-    yield shown
-    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
-
-
-@pytest.fixture(autouse=True)
-def background_finished(qtbot: QtBot, db: Database) -> Iterator[None]:
-    """The work-order list counts in the background: let that end before the database goes."""
-    yield
-    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=10000)
-
-
-@pytest.fixture
-def desk(db: Database, admin: Actor) -> Actor:
-    return make_user(db, admin, Role.DESK, "desk1")
+pytestmark = pytest.mark.usefixtures("shown_errors", "background_finished")
 
 
 @pytest.fixture
@@ -97,17 +75,6 @@ def open_intake(qtbot: QtBot, ctx: AppContext) -> IntakeDialog:
     with qtbot.waitActive(dialog):  # keyboard focus needs the active window
         dialog.activateWindow()
     return dialog
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
-
-
-def key(qtbot: QtBot, k: Qt.Key, modifiers: Qt.KeyboardModifier = NO_KEYS) -> None:
-    """Press a key where the keyboard focus is, as a person at the desk does."""
-    qtbot.keyClick(focused(), k, modifiers)
 
 
 def write(qtbot: QtBot, text: str) -> None:

@@ -4,7 +4,6 @@ progress and cancel, blank callback forms."""
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,29 +13,14 @@ from pytestqt.qtbot import QtBot
 from tests.gui.doc_support import close_previews, wait_for_preview
 from tests.gui.shell_support import context
 from wuye_desktop.core import directory
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
 from wuye_desktop.documents.output import page_count
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.signage import SignageTab
 
-
-@pytest.fixture(autouse=True)
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
-    shown: list[WuyeError] = []
-    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
-    yield shown
-    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
-
-
-@pytest.fixture(autouse=True)
-def tidy(qtbot: QtBot) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=15000)
-    close_previews()
+pytestmark = pytest.mark.usefixtures("shown_errors", "tidy")
 
 
 def make_tab(qtbot: QtBot, db: Database, actor: Actor) -> SignageTab:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -12,27 +11,12 @@ from pytestqt.qtbot import QtBot
 from tests.gui.shell_support import context
 from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.work_orders import WorkOrdersTab
 from wuye_desktop.ui.work_orders.weekly import WeeklyDialog, WeeklyView
 
-
-@pytest.fixture(autouse=True)
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
-    shown: list[WuyeError] = []
-    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
-    yield shown
-    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
-
-
-@pytest.fixture(autouse=True)
-def background_finished(qtbot: QtBot, db: Database) -> Iterator[None]:
-    yield
-    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=10000)
-
+pytestmark = pytest.mark.usefixtures("shown_errors", "background_finished")
 
 LAST_WEEK = order_queries.current_week(now_utc() - timedelta(days=7))
 

@@ -3,7 +3,6 @@ its timeline, and every move through its dialog, with keys and clicks."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,14 +15,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.conftest import make_user
-from tests.gui.shell_support import context, type_text
+from tests.gui.shell_support import context, new_order, type_text, version
 from wuye_desktop.core import directory, order_queries, work_orders
-from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import ConcurrentEdit, PermissionDenied, StateError, WuyeError
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry
-from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.work_orders import WorkOrdersTab
 from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog
 from wuye_desktop.ui.work_orders.action_dialogs import (
@@ -34,65 +31,7 @@ from wuye_desktop.ui.work_orders.action_dialogs import (
 from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
 from wuye_desktop.ui.work_orders.list_model import PAGE_SIZE
 
-
-@pytest.fixture(autouse=True)
-def shown_errors(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[WuyeError]]:
-    """Message boxes would block a test: record them, and fail on any nobody expected."""
-    shown: list[WuyeError] = []
-    monkeypatch.setattr(messages, "show_error", lambda _parent, error: shown.append(error))
-    yield shown
-    assert shown == [], f"unexpected error boxes: {[str(e) for e in shown]}"
-
-
-@pytest.fixture(autouse=True)
-def counts_finished(qtbot: QtBot, db: Database) -> Iterator[None]:
-    """The list counts in the background: let that end before the database goes away."""
-    yield
-    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=10000)
-
-
-@pytest.fixture
-def desk(db: Database, admin: Actor) -> Actor:
-    return make_user(db, admin, Role.DESK, "desk1")
-
-
-@pytest.fixture
-def home(db: Database, admin: Actor, community: directory.CommunityView) -> int:
-    return directory.get_household(db, admin, "QD001-3-2-1201").id
-
-
-def new_order(
-    db: Database,
-    actor: Actor,
-    community: directory.CommunityView,
-    household_id: int | None,
-    description: str = "卫生间天花板渗水",
-    *,
-    tier: str = "time_limited",
-    category: str = "water_leak",
-    reported_ago: timedelta | None = None,
-) -> int:
-    return work_orders.create_order(
-        db,
-        actor,
-        work_orders.OrderInput(
-            community_id=community.id,
-            household_id=household_id,
-            location="" if household_id else "东门岗亭",
-            category=category,
-            channel="property",
-            source="phone",
-            tier=tier,
-            description=description,
-            caller_name="张三",
-            caller_phone="13812345678",
-            reported_at=now_utc() - reported_ago if reported_ago else None,
-        ),
-    )
-
-
-def version(db: Database, actor: Actor, order_id: int) -> int:
-    return order_queries.get_order(db, actor, order_id).version
+pytestmark = pytest.mark.usefixtures("shown_errors", "background_finished")
 
 
 def status(db: Database, actor: Actor, order_id: int) -> str:

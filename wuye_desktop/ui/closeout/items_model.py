@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from wuye_desktop.core.closeout import ORIGIN_LABELS, ItemView, Origin
 from wuye_desktop.ui.messages import tr_core
+from wuye_desktop.ui.widgets.header_model import TranslatedHeaderModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,12 +31,10 @@ COLUMNS = (
 CLOSED_TEXT = QColor("#6b7280")
 
 
-class ItemsModel(QAbstractTableModel):
+class ItemsModel(TranslatedHeaderModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.items: tuple[ItemView, ...] = ()
-        self._headers: list[str] = []
-        self.retranslate()
 
     def set_items(self, items: tuple[ItemView, ...]) -> None:
         self.beginResetModel()
@@ -53,9 +52,6 @@ class ItemsModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.item_at(index.row())
@@ -80,19 +76,8 @@ class ItemsModel(QAbstractTableModel):
             return item.order_number
         return str(getattr(item, key))
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def retranslate(self) -> None:
-        self._headers = [
+    def header_texts(self) -> list[str]:
+        return [
             self.tr("No."),
             self.tr("Item"),
             self.tr("Location"),
@@ -103,4 +88,3 @@ class ItemsModel(QAbstractTableModel):
             self.tr("Closed on"),
             self.tr("Checker"),
         ]
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.order_queries import CommitmentRow
+from wuye_desktop.ui.widgets.header_model import TranslatedHeaderModel
 from wuye_desktop.ui.work_orders import labels
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,12 +27,10 @@ COLUMNS = (
 )
 
 
-class CommitmentModel(QAbstractTableModel):
+class CommitmentModel(TranslatedHeaderModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.rows: list[CommitmentRow] = []
-        self._headers: list[str] = []
-        self.retranslate()
 
     def set_rows(self, rows: list[CommitmentRow]) -> None:
         self.beginResetModel()
@@ -43,9 +42,6 @@ class CommitmentModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         r = self.row_at(index.row())
@@ -72,19 +68,8 @@ class CommitmentModel(QAbstractTableModel):
             return r.description.replace("\n", " ")
         return str(getattr(r, key))
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
-
-    def retranslate(self) -> None:
-        self._headers = [
+    def header_texts(self) -> list[str]:
+        return [
             self.tr("Order"),
             self.tr("Community"),
             self.tr("Place"),
@@ -96,4 +81,3 @@ class CommitmentModel(QAbstractTableModel):
             self.tr("Printed"),
             self.tr("Order status"),
         ]
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
