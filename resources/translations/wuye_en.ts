@@ -4267,7 +4267,11 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{category} is not a {direction} category</source>
+        <source>{category} is not an income category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{category} is not an expense category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4270,8 +4270,12 @@ The details are in the log file.</source>
         <translation>{period} 已结账，不能再记账</translation>
     </message>
     <message>
-        <source>{category} is not a {direction} category</source>
-        <translation>{category} 不是 {direction} 类别</translation>
+        <source>{category} is not an income category</source>
+        <translation>{category} 不是收入类别</translation>
+    </message>
+    <message>
+        <source>{category} is not an expense category</source>
+        <translation>{category} 不是支出类别</translation>
     </message>
     <message>
         <source>No entry #{seq} in the ledger of {code}</source>

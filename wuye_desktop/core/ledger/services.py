@@ -457,8 +457,11 @@ def check_entry(
             errors.append(
                 FieldError(
                     "category",
-                    QT_TRANSLATE_NOOP("core", "{category} is not a {direction} category"),
-                    {"category": clean.category, "direction": data.direction},
+                    # One whole sentence per direction, so translations need no English word.
+                    QT_TRANSLATE_NOOP("core", "{category} is not an income category")
+                    if data.direction == Direction.INCOME
+                    else QT_TRANSLATE_NOOP("core", "{category} is not an expense category"),
+                    {"category": clean.category},
                     row,
                 )
             )
