@@ -855,7 +855,7 @@
     </message>
     <message>
         <source>Owners</source>
-        <translation>业主</translation>
+        <translation>业主数</translation>
     </message>
     <message>
         <source>Room 3-2-1201 / household code / owner name / phone or last digits / scan</source>
