@@ -266,3 +266,29 @@ def test_a_database_of_a_newer_version_is_refused(empty_db: Database) -> None:
     assert migrate.current_revision(empty_db) == "9001"  # left exactly as it was
     if empty_db.sqlite_path is not None:
         assert not list(empty_db.sqlite_path.parent.glob("*.before-*"))
+
+
+def test_revision_ids_are_the_numbers_of_their_files() -> None:
+    """The start-up check reads the head from file names; Alembic must agree with it."""
+    assert migrate.newest_revision_file() == migrate.head_revision()
+    for path in (migrate.MIGRATIONS / "versions").glob("[0-9]*.py"):
+        assert f'revision = "{path.name[:4]}"' in path.read_text(encoding="utf-8"), path.name
+
+
+def test_a_current_database_is_opened_without_loading_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    database = Database(str(tmp_path / "current.sqlite3"))
+    migrate.upgrade(database)
+    database.dispose()
+    probe = (
+        "import sys\n"
+        "from wuye_desktop.storage import migrate\n"
+        "from wuye_desktop.storage.db import Database\n"
+        f"db = Database({str(tmp_path / 'current.sqlite3')!r})\n"
+        "assert migrate.upgrade(db) is None\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
