@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,23 +23,12 @@ from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.messages import tr_core
+from wuye_desktop.ui.widgets.dates import date_edit, edited_date
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
 
 def today() -> date:
     return to_local(now_utc()).date()
-
-
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class AddItemDialog(QDialog):
@@ -59,7 +46,7 @@ class AddItemDialog(QDialog):
         self.responsible_unit = QLineEdit()
         self.has_deadline = QCheckBox(self.tr("Deadline"))
         self.has_deadline.setChecked(True)
-        self.deadline = _date_edit(today())
+        self.deadline = date_edit(today())
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.origin = QComboBox()
         for origin in (Origin.INSPECTION, Origin.OPEN_DAY, Origin.OTHER):
@@ -100,7 +87,7 @@ class AddItemDialog(QDialog):
             item=self.item.toPlainText(),
             location=self.location.text(),
             responsible_unit=self.responsible_unit.text(),
-            deadline=_day(self.deadline) if self.has_deadline.isChecked() else None,
+            deadline=edited_date(self.deadline) if self.has_deadline.isChecked() else None,
             origin=str(self.origin.currentData()),
             note=self.note.text(),
         )
@@ -128,7 +115,7 @@ class CloseItemDialog(QDialog):
         self.ctx, self.item = ctx, item
         self.closed: ItemView | None = None
         self.setWindowTitle(self.tr("Close item {seq}").format(seq=item.seq))
-        self.closed_on = _date_edit(today())
+        self.closed_on = date_edit(today())
         self.checker = QLineEdit(ctx.display_name)
         self.note = QLineEdit()
         self.errors = FormErrorDisplay(
@@ -157,7 +144,7 @@ class CloseItemDialog(QDialog):
                 self.ctx.actor,
                 self.item.id,
                 self.item.version,
-                closed_on=_day(self.closed_on),
+                closed_on=edited_date(self.closed_on),
                 checker=self.checker.text(),
                 note=self.note.text(),
             )

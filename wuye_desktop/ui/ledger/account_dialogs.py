@@ -29,8 +29,9 @@ from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
 from wuye_desktop.core.ledger.services import AccountInput, AccountView, CategoryView
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.ledger.dialogs import _buttons, _date_edit, _ServiceDialog, _to_date
+from wuye_desktop.ui.ledger.dialogs import ServiceDialog, ok_cancel_buttons
 from wuye_desktop.ui.messages import describe, tr_core
+from wuye_desktop.ui.widgets.dates import date_edit, edited_date
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
 
@@ -41,7 +42,7 @@ def _direction_label(direction: str) -> str:
         return direction
 
 
-class OpenAccountDialog(_ServiceDialog):
+class OpenAccountDialog(ServiceDialog):
     """A community's special account: bank, account number, opening balance as typed, date."""
 
     def __init__(
@@ -57,7 +58,7 @@ class OpenAccountDialog(_ServiceDialog):
         self.account_no.setPlaceholderText("6222 0202 0202 1234")
         self.opening_balance = QLineEdit("0.00")
         self.opening_balance.setPlaceholderText("10,000.00")
-        self.opened_on = _date_edit(services.today_local())
+        self.opened_on = date_edit(services.today_local())
         self.errors = FormErrorDisplay(
             {
                 "bank": self.bank, "account_no": self.account_no,
@@ -75,7 +76,7 @@ class OpenAccountDialog(_ServiceDialog):
             QLabel(self.tr("The default income and expense categories are set up with it."))
         )
         form.addRow(self.errors.general_label)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self))
         self.bank.setFocus()
 
     def run(self) -> None:
@@ -83,7 +84,7 @@ class OpenAccountDialog(_ServiceDialog):
             self.bank.text(),
             self.account_no.text(),
             self.opening_balance.text(),
-            _to_date(self.opened_on),
+            edited_date(self.opened_on),
         )
         self.opened = services.open_account(self.ctx.db, self.ctx.actor, self.community, data)
 

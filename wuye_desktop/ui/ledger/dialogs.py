@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,22 +32,11 @@ from wuye_desktop.core.ledger.money import format_fen
 from wuye_desktop.core.ledger.services import CategoryView, EntryInput, EntryView
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.messages import describe, tr_core
+from wuye_desktop.ui.widgets.dates import date_edit, edited_date
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
 
-def _to_date(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
-
-
-def _date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
+def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     box = QDialogButtonBox(
         QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
     )
@@ -57,7 +45,7 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     return box
 
 
-class _ServiceDialog(QDialog):
+class ServiceDialog(QDialog):
     """OK runs the service; a refusal stays in the dialog, shown at the fields."""
 
     errors: FormErrorDisplay
@@ -77,7 +65,7 @@ class _ServiceDialog(QDialog):
         super().accept()
 
 
-class EntryDialog(_ServiceDialog):
+class EntryDialog(ServiceDialog):
     """A new entry: date, direction, category, amount as typed ("1,234.50"), voucher, ..."""
 
     def __init__(
@@ -91,7 +79,7 @@ class EntryDialog(_ServiceDialog):
         self.ctx, self.community, self.categories = ctx, community, categories
         self.posted: EntryView | None = None
         self.setWindowTitle(self.tr("New entry"))
-        self.date = _date_edit(services.today_local())
+        self.date = date_edit(services.today_local())
         self.direction = QComboBox()
         for d in Direction:
             self.direction.addItem(tr_core(DIRECTION_LABELS[d]), d.value)
@@ -121,7 +109,7 @@ class EntryDialog(_ServiceDialog):
         form.addRow(self.tr("Counterparty"), self.errors.wrap("counterparty"))
         form.addRow(self.tr("Note"), self.errors.wrap("note"))
         form.addRow(self.errors.general_label)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self))
         self.amount.setFocus()
 
     def _fill_categories(self) -> None:
@@ -133,7 +121,7 @@ class EntryDialog(_ServiceDialog):
 
     def run(self) -> None:
         data = EntryInput(
-            _to_date(self.date),
+            edited_date(self.date),
             str(self.direction.currentData()),
             str(self.category.currentData() or ""),
             self.amount.text(),
@@ -144,7 +132,7 @@ class EntryDialog(_ServiceDialog):
         self.posted = services.post_entry(self.ctx.db, self.ctx.actor, self.community, data)
 
 
-class ReverseDialog(_ServiceDialog):
+class ReverseDialog(ServiceDialog):
     """Correct an entry by a reversing one: its date and the reason."""
 
     def __init__(
@@ -153,7 +141,7 @@ class ReverseDialog(_ServiceDialog):
         super().__init__(parent)
         self.ctx, self.community, self.entry = ctx, community, entry
         self.setWindowTitle(self.tr("Reverse entry #{seq}").format(seq=entry.seq))
-        self.date = _date_edit(services.today_local())
+        self.date = date_edit(services.today_local())
         self.reason = QLineEdit()
         self.errors = FormErrorDisplay({"date": self.date, "note": self.reason}, self)
         form = QFormLayout(self)
@@ -169,12 +157,12 @@ class ReverseDialog(_ServiceDialog):
         form.addRow(self.tr("Date"), self.errors.wrap("date"))
         form.addRow(self.tr("Reason"), self.errors.wrap("note"))
         form.addRow(self.errors.general_label)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self))
 
     def run(self) -> None:
         services.reverse_entry(
             self.ctx.db, self.ctx.actor, self.community, self.entry.seq,
-            entry_date=_to_date(self.date), note=self.reason.text(),
+            entry_date=edited_date(self.date), note=self.reason.text(),
         )  # fmt: skip
 
 
@@ -186,7 +174,7 @@ def current_quarter(today: date) -> str:
     return f"{today.year}Q{(today.month - 1) // 3 + 1}"
 
 
-class CloseMonthDialog(_ServiceDialog):
+class CloseMonthDialog(ServiceDialog):
     """Close a month (YYYY-MM): nothing more may be posted into it."""
 
     def __init__(self, ctx: AppContext, community: int, parent: QWidget | None = None) -> None:
@@ -202,7 +190,7 @@ class CloseMonthDialog(_ServiceDialog):
         )
         form.addRow(self.tr("Month"), self.errors.wrap("period"))
         form.addRow(self.errors.general_label)
-        form.addRow(_buttons(self))
+        form.addRow(ok_cancel_buttons(self))
 
     def run(self) -> None:
         services.close_period(self.ctx.db, self.ctx.actor, self.community, self.period.text())

@@ -4,7 +4,7 @@ it as a new SQL query. Choices emit ``changed`` at once, typing after a short pa
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
@@ -27,6 +27,7 @@ from wuye_desktop.core.directory import CommunityChoice
 from wuye_desktop.core.order_queries import OrderFilter
 from wuye_desktop.core.status import OPEN_STATUSES, Status
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
+from wuye_desktop.ui.widgets.dates import edited_date
 from wuye_desktop.ui.work_orders import labels
 
 TEXT_DELAY_MS = 250
@@ -221,11 +222,6 @@ class FilterBar(QWidget):
         if self.date_range.isChecked():
             self._emit()
 
-    @staticmethod
-    def _day(edit: QDateEdit) -> date:
-        d = edit.date()
-        return date(d.year(), d.month(), d.day())
-
     # -- the filter ------------------------------------------------------------------------------
 
     def value(self) -> OrderFilter:
@@ -244,8 +240,8 @@ class FilterBar(QWidget):
             community_id=int(community) if community is not None else None,
             overdue_only=self.overdue.isChecked(),
             due_soon_only=self.due_soon.isChecked(),
-            reported_from=self._day(self.date_from) if ranged else None,
-            reported_to=self._day(self.date_to) if ranged else None,
+            reported_from=edited_date(self.date_from) if ranged else None,
+            reported_to=edited_date(self.date_to) if ranged else None,
             text=self.text.text().strip(),
         )
 
