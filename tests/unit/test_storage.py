@@ -255,7 +255,7 @@ def test_the_schema_check_at_start_reports_an_unreachable_server() -> None:
         with pytest.raises(StorageUnavailable):
             migrate.upgrade(database)
         with pytest.raises(StorageUnavailable):
-            migrate.is_empty(database)
+            migrate.current_revision(database)
     finally:
         database.dispose()
 

@@ -34,7 +34,7 @@ from wuye_desktop.core.errors import (
 )
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.roster import _header_key, _raw_rows
+from wuye_desktop.core.roster import header_key, read_table_rows
 from wuye_desktop.core.status import Status
 from wuye_desktop.core.vocab import COMMON_AREA_CATEGORIES
 from wuye_desktop.storage.db import Database
@@ -532,7 +532,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "note": ("备注", "说明", "note", "notes", "remark"),
 }  # fmt: skip
 ACCEPTED_HEADERS = _ALIASES
-_BY_KEY = {_header_key(alias): f for f, aliases in _ALIASES.items() for alias in aliases}
+_BY_KEY = {header_key(alias): f for f, aliases in _ALIASES.items() for alias in aliases}
 _ORIGIN_WORDS = {
     "分户验收": Origin.INSPECTION,
     "验收": Origin.INSPECTION,
@@ -575,7 +575,7 @@ def read_items(
 ) -> tuple[list[ImportRow], list[FieldError]]:
     """The rows of a close-out sheet (.xlsx or .csv) and every problem found in them."""
     path = Path(path)
-    cells_by_row = list(_raw_rows(path))
+    cells_by_row = list(read_table_rows(path))
     header_row = 0
     index: dict[str, int] = {}
     headers: dict[str, str] = {}
@@ -583,7 +583,7 @@ def read_items(
         found = {}
         texts = {}
         for i, text in enumerate(cells):
-            field = _BY_KEY.get(_header_key(text)) if text else None
+            field = _BY_KEY.get(header_key(text)) if text else None
             if field is not None and field not in found:
                 found[field], texts[field] = i, text
         if "item" in found:
@@ -628,7 +628,7 @@ def read_items(
                 )
         origin_text = values.get("origin", "")
         origin = (
-            _ORIGIN_WORDS.get(_header_key(origin_text)) if origin_text else Origin(default_origin)
+            _ORIGIN_WORDS.get(header_key(origin_text)) if origin_text else Origin(default_origin)
         )
         if origin is None:
             errors.append(

@@ -548,7 +548,6 @@ class OwnerView:
     id: int
     name: str
     phone: str  # always masked; reveal_owner_phone gives the full number, audited
-    phone_masked: bool
 
 
 @dataclass(frozen=True)
@@ -594,7 +593,7 @@ class HouseholdInput:
 
 
 def _owner_view(o: Owner) -> OwnerView:
-    return OwnerView(o.id, o.name, mask_phone(o.phone), True)
+    return OwnerView(o.id, o.name, mask_phone(o.phone))
 
 
 def _household_view(h: Household, community: Community) -> HouseholdView:

@@ -41,7 +41,7 @@ from wuye_desktop.storage.models import Community, Household
 
 Progress = Callable[[int, int], None]
 
-# Canonical fields and the headers accepted for them (compared after _header_key).
+# Canonical fields and the headers accepted for them (compared after header_key).
 FIELDS = (
     "building",
     "unit",
@@ -75,14 +75,14 @@ REQUIRED_COLUMNS = ("building", "unit", "room")
 HEADER_SEARCH_ROWS = 10  # a title such as "XX小区业主花名册" may sit above the header
 
 
-def _header_key(text: str) -> str:
+def header_key(text: str) -> str:
     """Headers compare without spaces, case, required-markers (*) or units in brackets."""
     s = unicodedata.normalize("NFKC", text).lower()
     s = re.sub(r"\(.*?\)|\[.*?\]", "", s)
     return re.sub(r"[\s_*:.\-#]", "", s)
 
 
-_BY_KEY = {_header_key(alias): f for f, aliases in _ALIASES.items() for alias in aliases}
+_BY_KEY = {header_key(alias): f for f, aliases in _ALIASES.items() for alias in aliases}
 
 
 @dataclass(frozen=True)
@@ -239,7 +239,12 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
         wb.close()
 
 
-def _raw_rows(path: Path) -> Iterator[list[str]]:
+def read_table_rows(path: Path) -> Iterator[list[str]]:
+    """Every row of an .xlsx or .csv (UTF-8, with or without BOM, else GBK) as text cells.
+
+    Shared by every import (rosters, close-out sheets, bank statements), so each reads
+    files the same way; an unreadable file is a ValidationError naming it.
+    """
     try:
         with path.open("rb") as f:
             head = f.read(8)
@@ -275,7 +280,7 @@ def _header_fields(cells: Sequence[str]) -> tuple[dict[str, int], dict[str, str]
     index: dict[str, int] = {}
     headers: dict[str, str] = {}
     for i, text in enumerate(cells):
-        field = _BY_KEY.get(_header_key(text)) if text else None
+        field = _BY_KEY.get(header_key(text)) if text else None
         if field is None:
             continue
         if field in index:
@@ -296,7 +301,7 @@ def read_roster(path: Path) -> list[RosterRow]:
     column. Blank lines are skipped; the header may sit below a title of up to a few lines.
     """
     path = Path(path)
-    cells_by_row = list(_raw_rows(path))
+    cells_by_row = list(read_table_rows(path))
     best: tuple[int, dict[str, int], dict[str, str]] | None = None
     for number, cells in enumerate(cells_by_row[:HEADER_SEARCH_ROWS], start=1):
         found, texts = _header_fields(cells)

@@ -66,15 +66,6 @@ def current_revision(db: Database) -> str | None:
         return None if revision is None else str(revision)
 
 
-def is_empty(db: Database) -> bool:
-    with _translated_errors(), db.engine.connect() as conn:
-        return not inspect(conn).get_table_names()
-
-
-def needs_upgrade(db: Database) -> bool:
-    return current_revision(db) != head_revision()
-
-
 def upgrade(db: Database, revision: str = "head") -> Path | None:
     """Bring the schema to *revision*; returns the copy made of an SQLite file, if any.
 

@@ -27,7 +27,7 @@ from wuye_desktop.core.ledger.services import (
     lock_head,
 )
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.roster import _raw_rows  # the roster's CSV/xlsx reader, shared
+from wuye_desktop.core.roster import read_table_rows
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import LedgerCategory, LedgerEntry
 
@@ -72,7 +72,7 @@ def read_statement(path: Path | str, mapping: Mapping[str, str] | None = None) -
     """The rows of a statement file; *mapping* names the header of a field (``{"date": "记账日"}``)
     where the headers are not recognised."""
     path = Path(path)
-    raw = list(_raw_rows(path))
+    raw = list(read_table_rows(path))
     header_row = next((i for i, cells in enumerate(raw[:10]) if _columns(cells, mapping)), None)
     if header_row is None:
         raise ValidationError(
