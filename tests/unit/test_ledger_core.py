@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from tests.conftest import make_user
 from wuye_desktop.core import directory
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import NotFound, PermissionDenied, StateError, ValidationError
 from wuye_desktop.core.ledger import queries, services
 from wuye_desktop.core.ledger.money import (
@@ -182,7 +183,7 @@ def test_bad_entries_are_refused_field_by_field(any_db: Database, finance: Actor
     for amount in ("abc", "0", "1.2.3"):
         with pytest.raises(ValidationError, match="amount"):
             _post(any_db, finance, amount)
-    future = date.today() + timedelta(days=3)
+    future = today_local() + timedelta(days=3)
     with pytest.raises(ValidationError, match="future"):
         _post(any_db, finance, "1.00", day=future)
     assert queries.register_count(any_db, finance, "QD001") == 0

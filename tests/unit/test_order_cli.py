@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from wuye_desktop.cli import main
 from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
 
@@ -91,7 +92,7 @@ def test_a_promised_order_does_not_start_without_its_commitment(
     run(capsys, db, "order", "dispatch", number, "--channel", "developer", "--handler", "海尔地产")
     code, _, err = run(capsys, db, "order", "start", number)
     assert code == 3 and "without its commitment" in err
-    promised = (date.today() + timedelta(days=10)).isoformat()
+    promised = (today_local() + timedelta(days=10)).isoformat()
     code, _, err = run(
         capsys,
         db,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -12,7 +12,7 @@ from tests.conftest import make_user
 from wuye_desktop.core import directory
 from wuye_desktop.core import order_queries as q
 from wuye_desktop.core import work_orders as wo
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import now_utc, to_local, today_local
 from wuye_desktop.core.errors import (
     ConcurrentEdit,
     PermissionDenied,
@@ -150,11 +150,11 @@ def test_promised_order_needs_commitment(
     with pytest.raises(StateError, match="without its commitment"):
         wo.start_work(db, desk, oid, q.get_order(db, desk, oid).version)
     promise = wo.CommitmentInput(
-        "更换防水层", date.today() + timedelta(days=10), "海尔地产", "赵主任"
+        "更换防水层", today_local() + timedelta(days=10), "海尔地产", "赵主任"
     )
     with pytest.raises(PermissionDenied):  # the desk prints letters but does not issue them
         wo.issue_commitment(db, desk, oid, q.get_order(db, desk, oid).version, promise)
-    too_late = wo.CommitmentInput("x", date.today() + timedelta(days=31), "u", "p")
+    too_late = wo.CommitmentInput("x", today_local() + timedelta(days=31), "u", "p")
     with pytest.raises(ValidationError) as bad:
         wo.issue_commitment(db, admin, oid, q.get_order(db, desk, oid).version, too_late)
     assert bad.value.for_field("promised_date")

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, directory
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import now_utc, to_local, today_local
 from wuye_desktop.core.errors import (
     ConcurrentEdit,
     FieldError,
@@ -147,10 +147,6 @@ def _view(item: CloseoutItem, order_number: str = "") -> ItemView:
     )
 
 
-def _local_today() -> date:
-    return to_local(now_utc()).date()
-
-
 def item_errors(data: ItemInput, row: int | None = None) -> list[FieldError]:
     errors: list[FieldError] = []
     text = data.item.strip()
@@ -183,7 +179,7 @@ def _closing_errors(
     errors: list[FieldError] = []
     if closed_on is None:
         errors.append(FieldError("closed_on", REQUIRED, row=row))
-    elif closed_on > _local_today():
+    elif closed_on > today_local():
         errors.append(
             FieldError(
                 "closed_on", QT_TRANSLATE_NOOP("core", "A day that has not come yet"), row=row

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import now_utc, today_local
 from wuye_desktop.core.errors import FieldError, NotFound, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger import chain, chain_query
@@ -314,10 +314,6 @@ class EntryInput:
     voucher_no: str = ""
     counterparty: str = ""
     note: str = ""
-
-
-def today_local() -> date:
-    return to_local(now_utc()).date()
 
 
 def lock_head(s: Session, community_id: int) -> LedgerHead:

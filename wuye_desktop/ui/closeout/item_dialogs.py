@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import closeout
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.closeout import ORIGIN_LABELS, ItemInput, ItemView, Origin
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.ui import messages
@@ -25,10 +23,6 @@ from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.messages import tr_core
 from wuye_desktop.ui.widgets.dates import date_edit, edited_date
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
-
-
-def today() -> date:
-    return to_local(now_utc()).date()
 
 
 class AddItemDialog(QDialog):
@@ -46,7 +40,7 @@ class AddItemDialog(QDialog):
         self.responsible_unit = QLineEdit()
         self.has_deadline = QCheckBox(self.tr("Deadline"))
         self.has_deadline.setChecked(True)
-        self.deadline = date_edit(today())
+        self.deadline = date_edit(today_local())
         self.has_deadline.toggled.connect(self.deadline.setEnabled)
         self.origin = QComboBox()
         for origin in (Origin.INSPECTION, Origin.OPEN_DAY, Origin.OTHER):
@@ -115,7 +109,7 @@ class CloseItemDialog(QDialog):
         self.ctx, self.item = ctx, item
         self.closed: ItemView | None = None
         self.setWindowTitle(self.tr("Close item {seq}").format(seq=item.seq))
-        self.closed_on = date_edit(today())
+        self.closed_on = date_edit(today_local())
         self.checker = QLineEdit(ctx.display_name)
         self.note = QLineEdit()
         self.errors = FormErrorDisplay(

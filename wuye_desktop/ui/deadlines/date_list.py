@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import today_local
 
 _ADD_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _REMOVE_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
@@ -34,7 +34,7 @@ class DateListEdit(QWidget):
         self.picker = QDateEdit()
         self.picker.setCalendarPopup(True)
         self.picker.setDisplayFormat("yyyy-MM-dd")
-        self.picker.setDate(_qdate(to_local(now_utc()).date()))
+        self.picker.setDate(_qdate(today_local()))
         self.picker.installEventFilter(self)
         self.add_button = QPushButton()
         self.add_button.setAutoDefault(False)

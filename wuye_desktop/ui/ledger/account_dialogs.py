@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.ledger import services
 from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
@@ -58,7 +59,7 @@ class OpenAccountDialog(ServiceDialog):
         self.account_no.setPlaceholderText("6222 0202 0202 1234")
         self.opening_balance = QLineEdit("0.00")
         self.opening_balance.setPlaceholderText("10,000.00")
-        self.opened_on = date_edit(services.today_local())
+        self.opened_on = date_edit(today_local())
         self.errors = FormErrorDisplay(
             {
                 "bank": self.bank, "account_no": self.account_no,

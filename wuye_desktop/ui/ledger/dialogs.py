@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.ledger import queries, services
 from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
@@ -79,7 +80,7 @@ class EntryDialog(ServiceDialog):
         self.ctx, self.community, self.categories = ctx, community, categories
         self.posted: EntryView | None = None
         self.setWindowTitle(self.tr("New entry"))
-        self.date = date_edit(services.today_local())
+        self.date = date_edit(today_local())
         self.direction = QComboBox()
         for d in Direction:
             self.direction.addItem(tr_core(DIRECTION_LABELS[d]), d.value)
@@ -141,7 +142,7 @@ class ReverseDialog(ServiceDialog):
         super().__init__(parent)
         self.ctx, self.community, self.entry = ctx, community, entry
         self.setWindowTitle(self.tr("Reverse entry #{seq}").format(seq=entry.seq))
-        self.date = date_edit(services.today_local())
+        self.date = date_edit(today_local())
         self.reason = QLineEdit()
         self.errors = FormErrorDisplay({"date": self.date, "note": self.reason}, self)
         form = QFormLayout(self)
@@ -181,7 +182,7 @@ class CloseMonthDialog(ServiceDialog):
         super().__init__(parent)
         self.ctx, self.community = ctx, community
         self.setWindowTitle(self.tr("Close a month"))
-        self.period = QLineEdit(previous_month(services.today_local()))
+        self.period = QLineEdit(previous_month(today_local()))
         self.period.setPlaceholderText("2026-07")
         self.errors = FormErrorDisplay({"period": self.period}, self)
         form = QFormLayout(self)
@@ -210,7 +211,7 @@ class TotalsDialog(QDialog):
         self.ctx, self.community, self.labels = ctx, community, labels
         self.setWindowTitle(self.tr("Totals"))
         self.resize(720, 560)
-        self.period = QLineEdit(current_quarter(services.today_local()))
+        self.period = QLineEdit(current_quarter(today_local()))
         self.period.setPlaceholderText("2026Q3 / 2026-07")
         self.period.returnPressed.connect(self.show_totals)
         show = QPushButton(self.tr("Show"))

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.ledger import disclosure
-from wuye_desktop.core.ledger.services import today_local
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.documents.disclosure import disclosure_pdf
 from wuye_desktop.ui.context import AppContext

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import directory, work_orders
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.core.roles import Permission
@@ -129,7 +129,7 @@ class CommitmentFields:
         self.promised_date = QDateEdit()
         self.promised_date.setCalendarPopup(True)
         self.promised_date.setDisplayFormat("yyyy-MM-dd")
-        today = to_local(now_utc()).date()
+        today = today_local()
         self.promised_date.setDate(_qdate(today + timedelta(days=DEFAULT_PROMISE_DAYS)))
         self.responsible_unit = _line(200)
         self.responsible_person = _line(100)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.directory import CommunityChoice
 from wuye_desktop.core.order_queries import OrderFilter
 from wuye_desktop.core.status import OPEN_STATUSES, Status
@@ -100,7 +100,7 @@ class FilterBar(QWidget):
             box.toggled.connect(self._emit)
 
         self.date_range = QCheckBox()
-        today = to_local(now_utc()).date()
+        today = today_local()
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for edit, day in ((self.date_from, today - timedelta(days=30)), (self.date_to, today)):

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import directory, order_queries
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import OrderRow, WeeklyList
 from wuye_desktop.core.roles import Permission
@@ -153,7 +153,7 @@ class WeeklyView(QWidget):
         self._request = 0  # a late answer for an earlier choice is dropped
 
         self.week = QComboBox()
-        for week in recent_weeks(to_local(now_utc()).date()):
+        for week in recent_weeks(today_local()):
             self.week.addItem(week, week)
         self.community = QComboBox()
         self.community.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
