@@ -8,6 +8,7 @@ PostgreSQL variants are skipped with that reason.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,9 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keep every test away from the real user's data folder.
 os.environ.pop("WUYE_DB", None)
+# The program's days are Asia/Shanghai days whatever the machine's zone. A zone 19 hours away
+# makes any use of the machine's own date (date.today(), QDate.currentDate()) fail most hours.
+os.environ["TZ"] = "Pacific/Pago_Pago"
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -26,8 +30,25 @@ from wuye_desktop.core.validation import credit_code_check_char
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 
+time.tzset()
+
 PG_URL = os.environ.get("WUYE_TEST_PG_URL", "")
 TEMPLATE_DB = "wuye_test_template"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _log_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """``wuye`` calls in tests log to a temporary folder, not to the user's log file."""
+    os.environ["WUYE_LOG_DIR"] = str(tmp_path_factory.mktemp("logs"))
+
+
+@pytest.fixture(autouse=True)
+def _private_secrets(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regulator secrets go to a temporary folder, never into the real keyring."""
+    monkeypatch.setenv("WUYE_NO_KEYRING", "1")
+    monkeypatch.setenv("WUYE_SECRET_DIR", str(tmp_path_factory.mktemp("secrets")))
 
 
 def valid_credit_code(body: str = "91370200MA3C12345") -> str:

@@ -1089,6 +1089,33 @@
     </message>
 </context>
 <context>
+    <name>FailedModel</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order / subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform&apos;s code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform&apos;s message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Status: all</source>
@@ -1913,6 +1940,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Regulator platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regulator&apos;s platform: address, secret, sync interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>User: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2171,6 +2206,41 @@
     </message>
 </context>
 <context>
+    <name>OrderRegulatorBox</name>
+    <message>
+        <source>reply overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket &lt;b&gt;{ticket}&lt;/b&gt; · {level} · reply due {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision notice {id} · issued {issued} · deadline {deadline}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to &amp;regulator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tell the regulator&apos;s platform how the ticket stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OwnerRow</name>
     <message>
         <source>Owner name</source>
@@ -2300,6 +2370,484 @@
     </message>
     <message>
         <source>Reversal of</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Regulator</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform unreachable, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: check the credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clocks differ: sync stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unreadable answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another desk is syncing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync switched off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clock wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unreadable answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another desk syncs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ours to handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Income disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorIndicator</name>
+    <message>
+        <source>Regulator: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to send {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing with the regulator platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorSettingsDialog</name>
+    <message>
+        <source>Regulator platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync with the platform in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform &amp;URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ecret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Company code sent to the platform: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored: leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None stored yet for this platform: enter the secret it gave you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No system keyring: kept in {file}, readable only by you (your account on this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable. Clock difference: {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set this computer&apos;s clock right: the platform refuses requests more than 300 s off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials not checked: no secret entered or stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials refused: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret could not be stored: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorSync</name>
+    <message>
+        <source>Syncing with the regulator platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorTab</name>
+    <message>
+        <source>No regulator platform is set up yet. Set it up to report orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No regulator platform is set up yet: ask an administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Background sync is switched off in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seconds} s (platform minus this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no ticket due yet · target {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rate} ({in_time}/{counted}) · target {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatches ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused these events; the later events about the same order or subject wait. Correct the cause, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} ticket(s) not replied to before the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} event(s) back in the queue: they go with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing with the platform…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last run: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} new ticket(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} new notice(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} to retry later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} unreadable item(s) skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another desk is syncing right now; it sends this desk&apos;s events too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting behind a refused event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clock difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send what is queued and fetch new tickets now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform address, secret, interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing refused: every event reached the platform or is on its way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No ticket from the platform yet. Tickets (12345 calls, platform complaints) become work orders by themselves at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No supervision notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Reply to the regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done, or what happens next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose responsibility it is, and why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order did not come from the regulator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} · {level} · reply due {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2631,6 +3179,37 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     </message>
 </context>
 <context>
+    <name>SupervisionModel</name>
+    <message>
+        <source>Past the deadline and the order is not closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>
@@ -2643,6 +3222,53 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     <message>
         <source>Something went wrong: {error}
 The details are in the log file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketModel</name>
+    <message>
+        <source>The reply is overdue: no reply was sent before the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2987,6 +3613,14 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Supervision notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3023,11 +3657,27 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>supervised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regulator supervises this order: deadline {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The deadline has passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3203,6 +3853,14 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Attach a JPEG or PNG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to re&amp;gulator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the regulator&apos;s ticket this order was made from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4055,6 +4713,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Not a masked number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time without a time zone</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4338,6 +5000,94 @@ The details are in the log file.</source>
         <source>Ledger entry #{seq} cannot be edited or deleted; post a reversing entry instead.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Say why it is not yours to handle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {number} did not come from the regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not an http(s) URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a base URL has no query or fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain http is allowed only to this computer (127.0.0.1, ::1, localhost)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not resend regulator events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up the company first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not usable: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {n} seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped before the end; the rest goes at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another desk took over the sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another desk is syncing with the platform right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clocks differ by {seconds} s: platform {platform}, this computer {here}. Set this computer&apos;s clock right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the credentials ({detail}). Check the company&apos;s credit code and the secret in the regulator settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET {path}: the answer has no list of items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET {path}: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET {path}: rate limited again and again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No regulator platform is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The regulator settings cannot be used: {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secret for this platform is stored on this computer; enter it in the regulator settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -4352,6 +5102,10 @@ The details are in the log file.</source>
 </context>
 <context>
     <name>tabs</name>
+    <message>
+        <source>Regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Work orders</source>
         <translation type="unfinished"></translation>

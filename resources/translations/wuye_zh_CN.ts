@@ -1089,6 +1089,33 @@
     </message>
 </context>
 <context>
+    <name>FailedModel</name>
+    <message>
+        <source>Queued</source>
+        <translation>入队时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Order / subject</source>
+        <translation>工单/对象</translation>
+    </message>
+    <message>
+        <source>Platform&apos;s code</source>
+        <translation>平台错误码</translation>
+    </message>
+    <message>
+        <source>Platform&apos;s message</source>
+        <translation>平台说明</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Status: all</source>
@@ -1913,6 +1940,14 @@
         <translation>各维修类型和问题分类的时限、工作时间、回访</translation>
     </message>
     <message>
+        <source>&amp;Regulator platform…</source>
+        <translation>监管平台(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The regulator&apos;s platform: address, secret, sync interval</source>
+        <translation>监管平台：地址、密钥、同步间隔</translation>
+    </message>
+    <message>
         <source>User: {name}</source>
         <translation>用户：{name}</translation>
     </message>
@@ -2171,6 +2206,41 @@
     </message>
 </context>
 <context>
+    <name>OrderRegulatorBox</name>
+    <message>
+        <source>reply overdue</source>
+        <translation>回复已超期</translation>
+    </message>
+    <message>
+        <source>Ticket &lt;b&gt;{ticket}&lt;/b&gt; · {level} · reply due {due}</source>
+        <translation>派单 &lt;b&gt;{ticket}&lt;/b&gt; · {level} · 回复期限 {due}</translation>
+    </message>
+    <message>
+        <source>No reply yet.</source>
+        <translation>尚未回复。</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>理由：{reason}</translation>
+    </message>
+    <message>
+        <source>Supervision notice {id} · issued {issued} · deadline {deadline}</source>
+        <translation>督办单 {id} · 下发 {issued} · 办结期限 {deadline}</translation>
+    </message>
+    <message>
+        <source>Regulator</source>
+        <translation>监管平台</translation>
+    </message>
+    <message>
+        <source>Reply to &amp;regulator…</source>
+        <translation>回复监管平台(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Tell the regulator&apos;s platform how the ticket stands</source>
+        <translation>向监管平台回复该派单的办理情况</translation>
+    </message>
+</context>
+<context>
     <name>OwnerRow</name>
     <message>
         <source>Owner name</source>
@@ -2301,6 +2371,484 @@
     <message>
         <source>Reversal of</source>
         <translation>被冲销序号</translation>
+    </message>
+</context>
+<context>
+    <name>Regulator</name>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Platform unreachable, retrying</source>
+        <translation>平台无法连接，稍后重试</translation>
+    </message>
+    <message>
+        <source>Refused: check the credentials</source>
+        <translation>被拒绝：请检查接入凭据</translation>
+    </message>
+    <message>
+        <source>Clocks differ: sync stopped</source>
+        <translation>时钟不一致，已停止同步</translation>
+    </message>
+    <message>
+        <source>Unreadable answers</source>
+        <translation>平台应答无法识别</translation>
+    </message>
+    <message>
+        <source>Not set up</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>Another desk is syncing</source>
+        <translation>其他客服台正在同步</translation>
+    </message>
+    <message>
+        <source>Sync interrupted</source>
+        <translation>同步已中断</translation>
+    </message>
+    <message>
+        <source>Sync switched off</source>
+        <translation>已关闭自动同步</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>clock wrong</source>
+        <translation>时钟不准</translation>
+    </message>
+    <message>
+        <source>unreadable answers</source>
+        <translation>应答无法识别</translation>
+    </message>
+    <message>
+        <source>not set up</source>
+        <translation>未配置</translation>
+    </message>
+    <message>
+        <source>another desk syncs</source>
+        <translation>其他客服台同步中</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>督办件</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Not ours to handle</source>
+        <translation>非本单位职责</translation>
+    </message>
+    <message>
+        <source>Order report</source>
+        <translation>工单上报</translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation>状态变更</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Dispatch receipt</source>
+        <translation>派单签收</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <source>Supervision receipt</source>
+        <translation>督办签收</translation>
+    </message>
+    <message>
+        <source>Income disclosure</source>
+        <translation>公共收益公示</translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorIndicator</name>
+    <message>
+        <source>Regulator: {state}</source>
+        <translation>监管平台：{state}</translation>
+    </message>
+    <message>
+        <source>to send {n}</source>
+        <translation>待发 {n}</translation>
+    </message>
+    <message>
+        <source>refused {n}</source>
+        <translation>失败 {n}</translation>
+    </message>
+    <message>
+        <source>Syncing with the regulator platform…</source>
+        <translation>正在与监管平台同步…</translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorSettingsDialog</name>
+    <message>
+        <source>Regulator platform</source>
+        <translation>监管平台</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with the platform in the background</source>
+        <translation>在后台自动与平台同步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Platform &amp;URL</source>
+        <translation>平台地址(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;CA bundle</source>
+        <translation>CA 证书(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Interval</source>
+        <translation>同步间隔(&amp;I)</translation>
+    </message>
+    <message>
+        <source>S&amp;ecret</source>
+        <translation>密钥(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Company code sent to the platform: {code}</source>
+        <translation>向平台报送的统一社会信用代码：{code}</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Stored: leave empty to keep it</source>
+        <translation>已保存：留空则保持不变</translation>
+    </message>
+    <message>
+        <source>None stored yet for this platform: enter the secret it gave you</source>
+        <translation>本机尚未保存该平台的密钥：请输入平台分配的密钥</translation>
+    </message>
+    <message>
+        <source>Kept in the system keyring.</source>
+        <translation>密钥保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>No system keyring: kept in {file}, readable only by you (your account on this computer).</source>
+        <translation>没有系统密钥环：密钥保存在文件 {file} 中，仅您（本机当前账户）可读。</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Asking the platform…</source>
+        <translation>正在连接平台…</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>正在测试连接…</translation>
+    </message>
+    <message>
+        <source>Not reachable: {reason}</source>
+        <translation>无法连接：{reason}</translation>
+    </message>
+    <message>
+        <source>Reachable. Clock difference: {seconds} s.</source>
+        <translation>连接正常。时钟相差：{seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Set this computer&apos;s clock right: the platform refuses requests more than 300 s off.</source>
+        <translation>请校准本机时钟：与平台相差超过 300 秒的请求会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Credentials not checked: no secret entered or stored.</source>
+        <translation>未检查接入凭据：尚未输入或保存密钥。</translation>
+    </message>
+    <message>
+        <source>Credentials accepted.</source>
+        <translation>接入凭据有效。</translation>
+    </message>
+    <message>
+        <source>Credentials refused: {reason}</source>
+        <translation>接入凭据被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <source>The secret could not be stored: {reason}</source>
+        <translation>无法保存密钥：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorSync</name>
+    <message>
+        <source>Syncing with the regulator platform…</source>
+        <translation>正在与监管平台同步…</translation>
+    </message>
+</context>
+<context>
+    <name>RegulatorTab</name>
+    <message>
+        <source>No regulator platform is set up yet. Set it up to report orders.</source>
+        <translation>尚未配置监管平台。配置后即可向平台报送工单。</translation>
+    </message>
+    <message>
+        <source>No regulator platform is set up yet: ask an administrator.</source>
+        <translation>尚未配置监管平台：请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Background sync is switched off in the settings.</source>
+        <translation>设置中已关闭后台自动同步。</translation>
+    </message>
+    <message>
+        <source>Set up…</source>
+        <translation>配置…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>{seconds} s (platform minus this computer)</source>
+        <translation>{seconds} 秒（平台时间减本机时间）</translation>
+    </message>
+    <message>
+        <source>no ticket due yet · target {target}</source>
+        <translation>暂无到期派单 · 目标 {target}</translation>
+    </message>
+    <message>
+        <source>{rate} ({in_time}/{counted}) · target {target}</source>
+        <translation>{rate}（{in_time}/{counted}）· 目标 {target}</translation>
+    </message>
+    <message>
+        <source>Failed ({n})</source>
+        <translation>发送失败（{n}）</translation>
+    </message>
+    <message>
+        <source>Dispatches ({n})</source>
+        <translation>派单（{n}）</translation>
+    </message>
+    <message>
+        <source>Supervision ({n})</source>
+        <translation>督办（{n}）</translation>
+    </message>
+    <message>
+        <source>The platform refused these events; the later events about the same order or subject wait. Correct the cause, then retry.</source>
+        <translation>平台拒收了以下数据，同一工单（或对象）的后续数据暂停发送。请先排除原因，再重试。</translation>
+    </message>
+    <message>
+        <source>{n} ticket(s) not replied to before the deadline</source>
+        <translation>{n} 件派单未在期限内回复</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>同步中…</translation>
+    </message>
+    <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>{n} event(s) back in the queue: they go with the next sync.</source>
+        <translation>{n} 条数据已重新排队，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Syncing with the platform…</source>
+        <translation>正在与平台同步…</translation>
+    </message>
+    <message>
+        <source>Last run: {state}</source>
+        <translation>本次同步：{state}</translation>
+    </message>
+    <message>
+        <source>{n} sent</source>
+        <translation>已发送 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} new ticket(s)</source>
+        <translation>新派单 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} new notice(s)</source>
+        <translation>新督办 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} refused</source>
+        <translation>被拒收 {n} 条</translation>
+    </message>
+    <message>
+        <source>{n} to retry later</source>
+        <translation>{n} 条稍后重试</translation>
+    </message>
+    <message>
+        <source>{n} unreadable item(s) skipped</source>
+        <translation>跳过无法识别的 {n} 项</translation>
+    </message>
+    <message>
+        <source>another desk is syncing right now; it sends this desk&apos;s events too</source>
+        <translation>其他客服台正在同步，本台的数据也会由它发送</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台地址</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>上次同步</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>上次成功</translation>
+    </message>
+    <message>
+        <source>To send</source>
+        <translation>待发送</translation>
+    </message>
+    <message>
+        <source>Waiting behind a refused event</source>
+        <translation>因前序失败等待</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>发送失败</translation>
+    </message>
+    <message>
+        <source>Reply rate</source>
+        <translation>回复率</translation>
+    </message>
+    <message>
+        <source>Clock difference</source>
+        <translation>时钟差</translation>
+    </message>
+    <message>
+        <source>Send what is queued and fetch new tickets now</source>
+        <translation>立即发送待发数据并接收新派单</translation>
+    </message>
+    <message>
+        <source>Platform address, secret, interval</source>
+        <translation>平台地址、密钥、同步间隔</translation>
+    </message>
+    <message>
+        <source>Retry &amp;selected</source>
+        <translation>重试所选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Retry &amp;all</source>
+        <translation>全部重试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Open order</source>
+        <translation>打开工单(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reply…</source>
+        <translation>回复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Nothing refused: every event reached the platform or is on its way.</source>
+        <translation>没有发送失败的记录：所有数据均已送达平台或正在发送。</translation>
+    </message>
+    <message>
+        <source>No ticket from the platform yet. Tickets (12345 calls, platform complaints) become work orders by themselves at the next sync.</source>
+        <translation>暂无平台派单。派单（12345 热线、平台投诉）会在下次同步时自动生成工单。</translation>
+    </message>
+    <message>
+        <source>No supervision notice.</source>
+        <translation>暂无督办单。</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyDialog</name>
+    <message>
+        <source>Reply to the regulator</source>
+        <translation>回复监管平台</translation>
+    </message>
+    <message>
+        <source>What was done, or what happens next</source>
+        <translation>已采取的措施或下一步安排</translation>
+    </message>
+    <message>
+        <source>Whose responsibility it is, and why</source>
+        <translation>应由哪个单位负责，理由是什么</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>办理结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Content</source>
+        <translation>回复内容(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Rea&amp;son</source>
+        <translation>理由(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>提交回复</translation>
+    </message>
+    <message>
+        <source>This order did not come from the regulator.</source>
+        <translation>该工单并非来自监管平台派单。</translation>
+    </message>
+    <message>
+        <source>Ticket {ticket} · {level} · reply due {due}</source>
+        <translation>派单 {ticket} · {level} · 回复期限 {due}</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超期</translation>
     </message>
 </context>
 <context>
@@ -2633,6 +3181,37 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     </message>
 </context>
 <context>
+    <name>SupervisionModel</name>
+    <message>
+        <source>Past the deadline and the order is not closed</source>
+        <translation>已过办结期限，工单尚未办结</translation>
+    </message>
+    <message>
+        <source>Notice</source>
+        <translation>督办单号</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>工单状态</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>下发时间</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>督办内容</translation>
+    </message>
+</context>
+<context>
     <name>Task</name>
     <message>
         <source>Cancel</source>
@@ -2647,6 +3226,53 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
 The details are in the log file.</source>
         <translation>出错了：{error}
 详细信息已写入日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketModel</name>
+    <message>
+        <source>The reply is overdue: no reply was sent before the deadline</source>
+        <translation>回复已超期：期限前未作任何回复</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>派单号</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>派单时间</translation>
+    </message>
+    <message>
+        <source>Reply due</source>
+        <translation>回复期限</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单号</translation>
+    </message>
+    <message>
+        <source>Order status</source>
+        <translation>工单状态</translation>
+    </message>
+    <message>
+        <source>Replies</source>
+        <translation>回复次数</translation>
+    </message>
+    <message>
+        <source>Last reply</source>
+        <translation>最近回复</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>诉求内容</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -2990,6 +3616,14 @@ The details are in the log file.</source>
         <translation>回访</translation>
     </message>
     <message>
+        <source>Supervision notice</source>
+        <translation>督办通知</translation>
+    </message>
+    <message>
+        <source>Reply to regulator</source>
+        <translation>回复监管平台</translation>
+    </message>
+    <message>
         <source>{n} min</source>
         <translation>{n} 分钟</translation>
     </message>
@@ -3026,12 +3660,28 @@ The details are in the log file.</source>
         <translation>{time} 到期</translation>
     </message>
     <message>
+        <source>supervised</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>The regulator supervises this order: deadline {time}</source>
+        <translation>监管平台督办此工单：办结期限 {time}</translation>
+    </message>
+    <message>
+        <source>The deadline has passed.</source>
+        <translation>已过办结期限。</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>工单号</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>督办</translation>
     </message>
     <message>
         <source>Tier</source>
@@ -3207,6 +3857,14 @@ The details are in the log file.</source>
     <message>
         <source>Attach a JPEG or PNG picture</source>
         <translation>附上一张 JPEG 或 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Reply to re&amp;gulator…</source>
+        <translation>回复监管平台(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Answer the regulator&apos;s ticket this order was made from</source>
+        <translation>回复生成此工单的监管平台派单</translation>
     </message>
     <message>
         <source>Refresh</source>
@@ -4058,6 +4716,10 @@ The details are in the log file.</source>
         <translation>请选择房屋，或填写公共区域位置</translation>
     </message>
     <message>
+        <source>Not a masked number</source>
+        <translation>不是脱敏号码</translation>
+    </message>
+    <message>
         <source>Time without a time zone</source>
         <translation>时间缺少时区</translation>
     </message>
@@ -4341,6 +5003,94 @@ The details are in the log file.</source>
         <source>Ledger entry #{seq} cannot be edited or deleted; post a reversing entry instead.</source>
         <translation>台账第 {seq} 笔记录不能修改或删除，请改为登记一笔冲销记录。</translation>
     </message>
+    <message>
+        <source>Say why it is not yours to handle</source>
+        <translation>请说明为何不属于本单位职责</translation>
+    </message>
+    <message>
+        <source>Order {number} did not come from the regulator</source>
+        <translation>工单 {number} 并非来自监管平台派单</translation>
+    </message>
+    <message>
+        <source>not an http(s) URL</source>
+        <translation>不是 http(s) 地址</translation>
+    </message>
+    <message>
+        <source>a base URL has no query or fragment</source>
+        <translation>平台地址不能带查询参数或片段</translation>
+    </message>
+    <message>
+        <source>plain http is allowed only to this computer (127.0.0.1, ::1, localhost)</source>
+        <translation>明文 http 仅允许连接本机（127.0.0.1、::1、localhost）</translation>
+    </message>
+    <message>
+        <source>You may not resend regulator events</source>
+        <translation>您无权重新发送监管平台数据</translation>
+    </message>
+    <message>
+        <source>Set up the company first</source>
+        <translation>请先设置企业信息</translation>
+    </message>
+    <message>
+        <source>Not usable: {reason}</source>
+        <translation>不可用：{reason}</translation>
+    </message>
+    <message>
+        <source>No such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>At least {n} seconds</source>
+        <translation>至少 {n} 秒</translation>
+    </message>
+    <message>
+        <source>Stopped before the end; the rest goes at the next sync.</source>
+        <translation>同步中途停止；其余数据将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Another desk took over the sync.</source>
+        <translation>另一台客服电脑接管了同步。</translation>
+    </message>
+    <message>
+        <source>Another desk is syncing with the platform right now.</source>
+        <translation>另一台客服电脑正在与监管平台同步。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached: {detail}</source>
+        <translation>无法连接监管平台：{detail}</translation>
+    </message>
+    <message>
+        <source>The clocks differ by {seconds} s: platform {platform}, this computer {here}. Set this computer&apos;s clock right.</source>
+        <translation>两边时钟相差 {seconds} 秒：平台时间 {platform}，本机时间 {here}。请校准本机时钟。</translation>
+    </message>
+    <message>
+        <source>The platform refused the credentials ({detail}). Check the company&apos;s credit code and the secret in the regulator settings.</source>
+        <translation>监管平台拒绝了本单位的凭据（{detail}）。请在监管平台设置中核对统一社会信用代码和密钥。</translation>
+    </message>
+    <message>
+        <source>GET {path}: the answer has no list of items.</source>
+        <translation>GET {path}：平台的应答中没有数据列表。</translation>
+    </message>
+    <message>
+        <source>GET {path}: {detail}</source>
+        <translation>GET {path}：{detail}</translation>
+    </message>
+    <message>
+        <source>GET {path}: rate limited again and again.</source>
+        <translation>GET {path}：平台多次限流，稍后再试。</translation>
+    </message>
+    <message>
+        <source>No regulator platform is configured.</source>
+        <translation>尚未设置监管平台。</translation>
+    </message>
+    <message>
+        <source>The regulator settings cannot be used: {detail}</source>
+        <translation>监管平台设置无法使用：{detail}</translation>
+    </message>
+    <message>
+        <source>No secret for this platform is stored on this computer; enter it in the regulator settings.</source>
+        <translation>本机没有保存该平台的密钥，请在监管平台设置中输入。</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -4355,6 +5105,10 @@ The details are in the log file.</source>
 </context>
 <context>
     <name>tabs</name>
+    <message>
+        <source>Regulator</source>
+        <translation>监管平台</translation>
+    </message>
     <message>
         <source>Work orders</source>
         <translation>工单</translation>

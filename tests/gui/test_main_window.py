@@ -218,6 +218,7 @@ def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) 
         "Signage",
         "Public income",
         "Directory",
+        "Regulator",
     ]
     kinds = []
     for index in range(window.tabs.count()):
@@ -230,4 +231,5 @@ def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) 
         "SignageTab",
         "LedgerTab",
         "DirectoryTab",
+        "RegulatorTab",
     ]

@@ -35,6 +35,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "closeout",
     "ledger",
     "orders",
+    "sync",
+    "regulator_sim",
 )
 
 Handler = Callable[[argparse.Namespace, str | None], int]
@@ -54,7 +56,7 @@ class CommandError(Exception):
 
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", dest="command")
     for name in COMMAND_MODULES:
         importlib.import_module(f"{__name__}.{name}").register(sub)
 

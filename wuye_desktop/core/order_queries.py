@@ -218,6 +218,8 @@ class OrderRow:
     paused: bool
     urgency: Urgency
     version: int
+    # The earliest deadline of the regulator's supervision notices (督办), if any.
+    supervision_due: datetime | None = None
 
 
 def _urgency(o: WorkOrder, now: datetime, soon: timedelta) -> Urgency:
@@ -277,6 +279,7 @@ def order_rows(
                 o.paused_since is not None,
                 _urgency(o, now, soon),
                 o.version,
+                o.supervision_due,
             )
             for o in orders
         }

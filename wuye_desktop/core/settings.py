@@ -30,12 +30,14 @@ DEFAULT_CALLBACK_DAYS = 3
 DEFAULT_DUE_SOON_MINUTES = 240
 
 
-def _get(session: Session, key: str) -> Any:
+def read_value(session: Session, key: str) -> Any:
+    """A setting's JSON value, or None when it was never set."""
     row = session.get(Setting, key)
     return None if row is None else json.loads(row.value)
 
 
-def _put(session: Session, key: str, value: Any) -> None:
+def write_value(session: Session, key: str, value: Any) -> None:
+    """Set a setting's JSON value in the caller's transaction."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     row = session.get(Setting, key)
     if row is None:
@@ -97,7 +99,7 @@ def rules_from_json(data: dict[str, Any]) -> DeadlineRules:
 
 
 def load_rules(session: Session) -> DeadlineRules:
-    data = _get(session, DEADLINES_KEY)
+    data = read_value(session, DEADLINES_KEY)
     return default_rules() if data is None else rules_from_json(data)
 
 
@@ -142,19 +144,19 @@ def save_rules(db: Database, actor: Actor, rules: DeadlineRules) -> None:
     if errors:
         raise ValidationError(errors)
     with db.transaction() as s:
-        _put(s, DEADLINES_KEY, rules_to_json(rules))
+        write_value(s, DEADLINES_KEY, rules_to_json(rules))
         audit.record(
             s, actor, "settings.deadlines", "setting", DEADLINES_KEY, rules=rules_to_json(rules)
         )
 
 
 def callback_due_days(session: Session) -> int:
-    value = _get(session, CALLBACK_DAYS_KEY)
+    value = read_value(session, CALLBACK_DAYS_KEY)
     return DEFAULT_CALLBACK_DAYS if value is None else int(value)
 
 
 def due_soon_minutes(session: Session) -> int:
-    value = _get(session, DUE_SOON_KEY)
+    value = read_value(session, DUE_SOON_KEY)
     return DEFAULT_DUE_SOON_MINUTES if value is None else int(value)
 
 
@@ -174,8 +176,8 @@ def save_work_order_options(
     if errors:
         raise ValidationError(errors)
     with db.transaction() as s:
-        _put(s, CALLBACK_DAYS_KEY, callback_days)
-        _put(s, DUE_SOON_KEY, due_soon)
+        write_value(s, CALLBACK_DAYS_KEY, callback_days)
+        write_value(s, DUE_SOON_KEY, due_soon)
         audit.record(
             s,
             actor,

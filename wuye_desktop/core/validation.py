@@ -87,10 +87,20 @@ def phone_problem(raw: str, allow_service: bool = False) -> str | None:
 _STORED_LANDLINE_WITH_EXT = re.compile(r"^0\d{2,3}-\d{7,8}-\d{1,6}$")
 
 
+MASKED_PHONE_RE = re.compile(r"^\d{3}\*{4}\d{4}$")
+
+
+def is_masked_phone(text: str) -> bool:
+    """``139****0001``: how callers' numbers leave the company (and come from the regulator)."""
+    return bool(MASKED_PHONE_RE.match(text))
+
+
 def mask_phone(phone: str | None) -> str:
     """``138****5678``: the first three and last four digits (DESIGN.md §5, protocol §5)."""
     if not phone:
         return ""
+    if is_masked_phone(phone):  # a caller's number as the regulator sent it: masked already
+        return phone
     # A landline's extension (0532-88881234-801) is not part of the number being masked.
     if _STORED_LANDLINE_WITH_EXT.match(phone):
         phone = phone.rsplit("-", 1)[0]

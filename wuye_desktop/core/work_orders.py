@@ -29,7 +29,7 @@ from wuye_desktop.core.numbering import next_number
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import callback_due_days, load_rules
 from wuye_desktop.core.status import Status, check_transition
-from wuye_desktop.core.validation import mask_phone, normalize_phone
+from wuye_desktop.core.validation import is_masked_phone, mask_phone, normalize_phone
 from wuye_desktop.core.vocab import CallbackMethod, Category, Channel, Satisfaction, Source, Tier
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
@@ -206,7 +206,13 @@ def _order_errors(data: OrderInput) -> list[FieldError]:
         )
     phone = data.caller_phone.strip()
     if "*" in phone:
-        if data.caller_owner_id is None:
+        # The regulator sends callers' numbers masked only (protocol §5): kept as they came.
+        if data.regulator_ticket_id is not None:
+            if not is_masked_phone(phone):
+                errors.append(
+                    FieldError("caller_phone", QT_TRANSLATE_NOOP("core", "Not a masked number"))
+                )
+        elif data.caller_owner_id is None:
             errors.append(
                 FieldError("caller_phone", QT_TRANSLATE_NOOP("core", "Type the whole number"))
             )
@@ -241,109 +247,115 @@ def _household_payload(s: Session, household_id: int | None) -> dict[str, str] |
 def create_order(db: Database, actor: Actor, data: OrderInput) -> int:
     """Take an order; its deadlines follow from the tier. Returns the new order's id."""
     actor.require(Permission.WORK_ORDERS_EDIT)
+    with db.transaction() as s:
+        return create_order_in(s, actor, data)
+
+
+def create_order_in(s: Session, actor: Actor, data: OrderInput) -> int:
+    """The body of :func:`create_order` inside a caller's transaction, for a caller that writes
+    more in the same transaction (the regulator inbox: the ticket, the order and its ack)."""
     errors = _order_errors(data)
     if errors:
         raise ValidationError(errors)
     now = now_utc()
     reported = data.reported_at or now
-    with db.transaction() as s:
-        community = s.get(Community, data.community_id)
-        if community is None:
-            raise NotFound(
-                QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=data.community_id
-            )
-        if data.household_id is not None:
-            h = s.get(Household, data.household_id)
-            if h is None or h.community_id != community.id:
-                raise ValidationError(
-                    [
-                        FieldError(
-                            "household",
-                            QT_TRANSLATE_NOOP("core", "Not a household of this community"),
-                        )
-                    ]
-                )
-        phone = normalize_phone(data.caller_phone) or "" if data.caller_phone.strip() else ""
-        if data.caller_owner_id is not None:
-            owner = s.get(Owner, data.caller_owner_id)
-            if owner is None or owner.household_id != data.household_id:
-                raise ValidationError(
-                    [
-                        FieldError(
-                            "caller_phone",
-                            QT_TRANSLATE_NOOP("core", "Not an owner of this household"),
-                        )
-                    ]
-                )
-            if "*" in data.caller_phone:
-                phone = owner.phone
-        household = _household_payload(s, data.household_id)
-        room = "-".join(household.values()) if household else ""
-        order = WorkOrder(
-            number=next_number(s, ORDER_PREFIX, reported),
-            community_id=community.id,
-            household_id=data.household_id,
-            location=data.location.strip(),
-            category=data.category,
-            channel=data.channel,
-            source=data.source,
-            tier=data.tier,
-            status=Status.ACCEPTED.value,
-            description=data.description.strip(),
-            caller_name=data.caller_name.strip(),
-            caller_phone=phone,
-            reported_at=reported,
-            regulator_ticket_id=data.regulator_ticket_id,
-            created_by=actor.username,
-            updated_at=now,
+    community = s.get(Community, data.community_id)
+    if community is None:
+        raise NotFound(
+            QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=data.community_id
         )
-        order.search_text = " ".join(
-            [order.number, room, order.location, order.description]
-        ).lower()
-        first = deadlines_for(load_rules(s), order.tier, order.category, reported)
-        assert first.response_due is not None and first.completion_due is not None
-        order.response_due, order.completion_due = first.response_due, first.completion_due
-        s.add(order)
-        s.flush()
-        # The timeline starts at the call itself, which a desk may enter a little later.
-        _event(s, actor, order, reported, "status", QT_TRANSLATE_NOOP("core", "Order taken"))
-        for filename, picture in data.photos:
-            mime = _photo_mime(picture)
-            assert mime is not None  # checked with the other fields above
-            s.add(
-                OrderPhoto(
-                    order_id=order.id,
-                    filename=filename[-200:],
-                    mime=mime,
-                    data=picture,
-                    username=actor.username,
-                )
+    if data.household_id is not None:
+        h = s.get(Household, data.household_id)
+        if h is None or h.community_id != community.id:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "household",
+                        QT_TRANSLATE_NOOP("core", "Not a household of this community"),
+                    )
+                ]
             )
-            _event(s, actor, order, now, "photo", filename[-200:])
-        order.updated_at = now
-        outbox.enqueue(
-            s,
-            stream=_stream(order),
-            kind="work_order",
-            path="/work-orders",
-            body={
-                "id": order.number,
-                "number": order.number,
-                "project_code": community.project_code,
-                "household": household,
-                "category": order.category,
-                "channel": order.channel,
-                "source": order.source,
-                "tier": order.tier,
-                "description": order.description,
-                "caller_phone_masked": mask_phone(phone) if phone else None,
-                "reported_at": outbox.rfc3339(reported),
-                "due_at": outbox.rfc3339(order.completion_due) if order.completion_due else None,
-                "dispatch_ticket_id": order.regulator_ticket_id,
-            },
+    phone = normalize_phone(data.caller_phone) or "" if data.caller_phone.strip() else ""
+    if data.caller_owner_id is not None:
+        owner = s.get(Owner, data.caller_owner_id)
+        if owner is None or owner.household_id != data.household_id:
+            raise ValidationError(
+                [
+                    FieldError(
+                        "caller_phone",
+                        QT_TRANSLATE_NOOP("core", "Not an owner of this household"),
+                    )
+                ]
+            )
+        if "*" in data.caller_phone:
+            phone = owner.phone
+    elif data.regulator_ticket_id is not None and "*" in data.caller_phone:
+        phone = data.caller_phone.strip()
+    household = _household_payload(s, data.household_id)
+    room = "-".join(household.values()) if household else ""
+    order = WorkOrder(
+        number=next_number(s, ORDER_PREFIX, reported),
+        community_id=community.id,
+        household_id=data.household_id,
+        location=data.location.strip(),
+        category=data.category,
+        channel=data.channel,
+        source=data.source,
+        tier=data.tier,
+        status=Status.ACCEPTED.value,
+        description=data.description.strip(),
+        caller_name=data.caller_name.strip(),
+        caller_phone=phone,
+        reported_at=reported,
+        regulator_ticket_id=data.regulator_ticket_id,
+        created_by=actor.username,
+        updated_at=now,
+    )
+    order.search_text = " ".join([order.number, room, order.location, order.description]).lower()
+    first = deadlines_for(load_rules(s), order.tier, order.category, reported)
+    assert first.response_due is not None and first.completion_due is not None
+    order.response_due, order.completion_due = first.response_due, first.completion_due
+    s.add(order)
+    s.flush()
+    # The timeline starts at the call itself, which a desk may enter a little later.
+    _event(s, actor, order, reported, "status", QT_TRANSLATE_NOOP("core", "Order taken"))
+    for filename, picture in data.photos:
+        mime = _photo_mime(picture)
+        assert mime is not None  # checked with the other fields above
+        s.add(
+            OrderPhoto(
+                order_id=order.id,
+                filename=filename[-200:],
+                mime=mime,
+                data=picture,
+                username=actor.username,
+            )
         )
-        audit.record(s, actor, "order.create", "work_order", order.number, tier=order.tier)
-        return order.id
+        _event(s, actor, order, now, "photo", filename[-200:])
+    order.updated_at = now
+    outbox.enqueue(
+        s,
+        stream=_stream(order),
+        kind="work_order",
+        path="/work-orders",
+        body={
+            "id": order.number,
+            "number": order.number,
+            "project_code": community.project_code,
+            "household": household,
+            "category": order.category,
+            "channel": order.channel,
+            "source": order.source,
+            "tier": order.tier,
+            "description": order.description,
+            "caller_phone_masked": mask_phone(phone) or None,
+            "reported_at": outbox.rfc3339(reported),
+            "due_at": outbox.rfc3339(order.completion_due) if order.completion_due else None,
+            "dispatch_ticket_id": order.regulator_ticket_id,
+        },
+    )
+    audit.record(s, actor, "order.create", "work_order", order.number, tier=order.tier)
+    return order.id
 
 
 # --- the status flow -------------------------------------------------------------------------

@@ -259,6 +259,8 @@ class WorkOrder(Base):
     search_text: Mapped[str] = mapped_column(Text, default="")
     regulator_ticket_id: Mapped[str | None] = mapped_column(String(64), default=None, unique=True)
     last_event_seq: Mapped[int] = mapped_column(Integer, default=0)  # protocol §5 events
+    # The earliest deadline of the regulator's supervision notices (督办) about this order.
+    supervision_due: Mapped[datetime | None] = mapped_column(default=None)
     created_by: Mapped[str] = mapped_column(String(64), default="")
     updated_at: Mapped[datetime] = mapped_column(default=now_utc, index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -348,7 +350,67 @@ class OutboxEvent(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[datetime | None] = mapped_column(default=None)
     last_error: Mapped[str] = mapped_column(Text, default="")
+    # The protocol error code of the answer that parked it as failed (§3), e.g. validation_failed.
+    error_code: Mapped[str] = mapped_column(String(40), default="")
     sent_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+# --- regulator inbox (issue 6) ---------------------------------------------------------------
+
+
+class RegulatorTicket(Base):
+    """A ticket the regulator dispatched (12345 call, platform complaint), kept once by its id.
+
+    ``order_id`` is the one work order made of it; None while it cannot be placed (``problem``
+    says why, e.g. an unknown project code), when it is tried again at the next sync.
+    """
+
+    __tablename__ = "regulator_ticket"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_id: Mapped[str] = mapped_column(String(64), unique=True)
+    project_code: Mapped[str] = mapped_column(String(64), default="")
+    level: Mapped[str] = mapped_column(String(16), default="normal")
+    category: Mapped[str] = mapped_column(String(32), default="other")
+    content: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column()
+    reply_due_at: Mapped[datetime | None] = mapped_column(default=None)
+    first_seen_at: Mapped[datetime] = mapped_column(default=now_utc)
+    order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("work_order.id"), default=None, unique=True
+    )
+    problem: Mapped[str] = mapped_column(Text, default="")
+    payload: Mapped[str] = mapped_column(Text)  # the ticket as received, JSON
+
+
+class TicketReply(Base):
+    """A reply to a dispatched ticket (resolved / in progress / not responsible)."""
+
+    __tablename__ = "ticket_reply"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ticket_row_id: Mapped[int] = mapped_column(ForeignKey("regulator_ticket.id"), index=True)
+    at: Mapped[datetime] = mapped_column()
+    result: Mapped[str] = mapped_column(String(20))
+    content: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    username: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Supervision(Base):
+    """A supervision notice (督办) about an overdue ticket or order."""
+
+    __tablename__ = "regulator_supervision"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    supervision_id: Mapped[str] = mapped_column(String(64), unique=True)
+    ticket_id: Mapped[str | None] = mapped_column(String(64), default=None)
+    work_order_ref: Mapped[str | None] = mapped_column(String(64), default=None)
+    order_id: Mapped[int | None] = mapped_column(
+        ForeignKey("work_order.id"), default=None, index=True
+    )
+    issued_at: Mapped[datetime] = mapped_column()
+    deadline: Mapped[datetime] = mapped_column()
+    content: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=now_utc)
+    payload: Mapped[str] = mapped_column(Text)
 
 
 # --- close-out lists (issue 4) ---------------------------------------------------------------

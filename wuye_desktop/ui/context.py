@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
+
+if TYPE_CHECKING:
+    from wuye_desktop.ui.regulator.scheduler import RegulatorSync
 
 
 class AppSignals(QObject):
@@ -26,6 +30,8 @@ class AppContext:
     actor: Actor
     display_name: str
     signals: AppSignals
+    # The session's regulator sync, set by the main window (views share it: one run at a time).
+    regulator_sync: RegulatorSync | None = None
 
     def can(self, permission: Permission) -> bool:
         return self.actor.can(permission)

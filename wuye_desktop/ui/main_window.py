@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -29,6 +30,8 @@ from wuye_desktop.core.roles import ROLE_LABELS, Permission
 from wuye_desktop.ui import local_settings
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.messages import show_error, tr_core
+from wuye_desktop.ui.regulator.indicator import RegulatorIndicator
+from wuye_desktop.ui.regulator.scheduler import RegulatorSync
 from wuye_desktop.ui.widgets.header import app_icon
 
 TabFactory = Callable[[AppContext], QWidget]
@@ -61,6 +64,8 @@ def lazy(target: str) -> TabFactory:
     return build
 
 
+REGULATOR_TAB = QT_TRANSLATE_NOOP("tabs", "Regulator")  # the status-bar indicator opens it
+
 # The tabs, in the order shown. Later capabilities add theirs here, one line each.
 TABS: list[TabSpec] = [
     TabSpec(
@@ -92,6 +97,11 @@ TABS: list[TabSpec] = [
         QT_TRANSLATE_NOOP("tabs", "Directory"),
         lazy("wuye_desktop.ui.directory:DirectoryTab"),
         Permission.DIRECTORY_READ,
+    ),
+    TabSpec(
+        REGULATOR_TAB,
+        lazy("wuye_desktop.ui.regulator.tab:RegulatorTab"),
+        Permission.WORK_ORDERS_READ,
     ),
 ]
 
@@ -134,6 +144,9 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         company = directory.get_company(ctx.db)
         self._company_name = company.name if company else ""
+        # The session's background sync with the regulator; tabs reach it through ctx.
+        self.regulator_sync = RegulatorSync(ctx, self)
+        ctx.regulator_sync = self.regulator_sync
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -155,6 +168,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if self._pages:
             self._pages[0].ensure_built()
+        self.regulator_sync.start()
 
     # -- building ------------------------------------------------------------------------------
 
@@ -198,6 +212,10 @@ class MainWindow(QMainWindow):
         self.deadlines_action.setVisible(allowed)
         self.deadlines_action.setEnabled(allowed)
         self.deadlines_action.triggered.connect(self.open_deadlines)
+        self.regulator_action = QAction(self)
+        self.regulator_action.setVisible(allowed)
+        self.regulator_action.setEnabled(allowed)
+        self.regulator_action.triggered.connect(self.open_regulator_settings)
         # Ctrl+N anywhere: the desk takes a call from whatever tab is showing.
         self.new_order_action = QAction(self)
         self.new_order_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -230,6 +248,7 @@ class MainWindow(QMainWindow):
         self.tools_menu.addAction(self.settings_action)
         self.tools_menu.addAction(self.admin_action)
         self.tools_menu.addAction(self.deadlines_action)
+        self.tools_menu.addAction(self.regulator_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
 
@@ -238,8 +257,10 @@ class MainWindow(QMainWindow):
         self.role_label = QLabel()
         self.db_label = QLabel()
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.regulator_indicator = RegulatorIndicator(self.ctx, self.regulator_sync)
+        self.regulator_indicator.clicked.connect(self.show_regulator_tab)
         bar = self.statusBar()
-        for label in (self.user_label, self.role_label, self.db_label):
+        for label in (self.regulator_indicator, self.user_label, self.role_label, self.db_label):
             bar.addPermanentWidget(label)
 
     # -- language ------------------------------------------------------------------------------
@@ -274,6 +295,10 @@ class MainWindow(QMainWindow):
         self.deadlines_action.setText(self.tr("&Deadlines…"))
         self.deadlines_action.setStatusTip(
             self.tr("Deadlines per tier and category, working time, callbacks")
+        )
+        self.regulator_action.setText(self.tr("&Regulator platform…"))
+        self.regulator_action.setStatusTip(
+            self.tr("The regulator's platform: address, secret, sync interval")
         )
         for index, page in enumerate(self._pages):
             text = QCoreApplication.translate(TAB_CONTEXT, page.spec.title)
@@ -345,6 +370,17 @@ class MainWindow(QMainWindow):
         dialog.exec()
         dialog.deleteLater()
 
+    def open_regulator_settings(self) -> QDialog | None:
+        from wuye_desktop.ui.regulator.settings_dialog import open_settings
+
+        return open_settings(self.ctx, self, self.regulator_sync)
+
+    def show_regulator_tab(self) -> None:
+        for page in self._pages:
+            if page.spec.title == REGULATOR_TAB:
+                self.tabs.setCurrentWidget(page)
+                return
+
     def _switch_user(self) -> None:
         self.logout_requested.emit()
 
@@ -399,4 +435,5 @@ class MainWindow(QMainWindow):
         settings.sync()
         super().closeEvent(event)
         if event.isAccepted():
+            self.regulator_sync.stop()
             self.closed.emit()

@@ -35,6 +35,7 @@ from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.status import OPEN_STATUSES
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.regulator.order_box import OrderRegulatorBox
 from wuye_desktop.ui.work_orders import labels
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,8 @@ def event_title(entry: TimelineEntry) -> str:
         "photo": QCoreApplication.translate("WorkOrders", "Photo added"),
         "commitment": QCoreApplication.translate("WorkOrders", "Commitment issued"),
         "callback": QCoreApplication.translate("WorkOrders", "Callback"),
+        "supervision": QCoreApplication.translate("WorkOrders", "Supervision notice"),
+        "reply": QCoreApplication.translate("WorkOrders", "Reply to regulator"),
     }
     return titles.get(entry.kind, entry.kind)
 
@@ -191,6 +194,9 @@ class OrderDetailPane(QScrollArea):
             self.commitment_captions[key], self.commitment_values[key] = caption, value
             self.commitment_form.addRow(caption, value)
 
+        # -- the regulator's ticket and supervision notices --
+        self.regulator_box = OrderRegulatorBox(ctx)
+
         # -- callbacks --
         self.callbacks_box = QGroupBox()
         self.callbacks_label = QLabel()
@@ -240,6 +246,7 @@ class OrderDetailPane(QScrollArea):
         content.addLayout(grid)
         content.addLayout(caller_row)
         content.addWidget(self.description)
+        content.addWidget(self.regulator_box)
         content.addWidget(self.commitment_box)
         content.addWidget(self.timeline_box, 1)
         content.addWidget(self.callbacks_box)
@@ -315,6 +322,7 @@ class OrderDetailPane(QScrollArea):
             self.values[key].setText(text)
         self._show_caller()
         self.description.setText(row.description)
+        self.regulator_box.show_order(d)
         self._fill_commitment()
         self._fill_callbacks()
         self._fill_photos()
@@ -327,7 +335,9 @@ class OrderDetailPane(QScrollArea):
         parts = [p for p in (d.caller_name, phone) if p]
         self.caller.setText("  ".join(parts) or "—")
         can = self.ctx.can(Permission.PHONE_REVEAL_ON_ORDER)
-        self.reveal_button.setVisible(can and bool(d.row.caller_phone))
+        # The regulator sends callers' numbers masked only: there is nothing more to show.
+        from_ticket = d.regulator_ticket_id is not None
+        self.reveal_button.setVisible(can and bool(d.row.caller_phone) and not from_ticket)
         self.reveal_button.setEnabled(self._revealed is None)
 
     def _fill_commitment(self) -> None:

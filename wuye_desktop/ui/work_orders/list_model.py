@@ -25,11 +25,14 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
 from wuye_desktop.core import order_queries
+from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.order_queries import OrderFilter, OrderRow, PageCursor
+from wuye_desktop.core.status import OPEN_STATUSES
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.work_orders import labels
 
@@ -57,6 +60,8 @@ class OrderColumn:
     sort: str | None = None
     tooltip: Callable[[OrderRow], str] | None = None
     alignment: Qt.AlignmentFlag = _LEFT
+    # A colour of this cell alone (e.g. a past supervision deadline), over the row's colours.
+    foreground: Callable[[OrderRow], QColor | None] | None = None
 
 
 def _elide(text: str, length: int = 60) -> str:
@@ -79,6 +84,26 @@ def _due_tooltip(row: OrderRow) -> str:
     )
 
 
+def _supervised(row: OrderRow) -> str:
+    return QCoreApplication.translate("WorkOrders", "supervised") if row.supervision_due else ""
+
+
+def _supervision_overdue(row: OrderRow) -> bool:
+    due = row.supervision_due
+    return due is not None and row.status in OPEN_STATUSES and to_local(due) < now_utc()
+
+
+def _supervision_tooltip(row: OrderRow) -> str:
+    if row.supervision_due is None:
+        return ""
+    text = QCoreApplication.translate(
+        "WorkOrders", "The regulator supervises this order: deadline {time}"
+    ).format(time=labels.local_time(row.supervision_due))
+    if _supervision_overdue(row):
+        text += "\n" + QCoreApplication.translate("WorkOrders", "The deadline has passed.")
+    return text
+
+
 def order_columns() -> list[OrderColumn]:
     return [
         OrderColumn(
@@ -91,6 +116,14 @@ def order_columns() -> list[OrderColumn]:
             labels.due_text,
             "completion_due",
             tooltip=_due_tooltip,
+        ),
+        OrderColumn(
+            "supervision",
+            QT_TRANSLATE_NOOP("WorkOrders", "Supervision"),
+            _supervised,
+            tooltip=_supervision_tooltip,
+            alignment=Qt.AlignmentFlag.AlignCenter,
+            foreground=lambda r: labels.OVERDUE_TEXT if _supervision_overdue(r) else None,
         ),
         OrderColumn(
             "tier",
@@ -346,6 +379,8 @@ class OrderListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return column.tooltip(item) if column.tooltip is not None else None
         background, foreground = labels.urgency_colours(item)
+        if role == Qt.ItemDataRole.ForegroundRole and column.foreground is not None:
+            return column.foreground(item) or foreground
         return background if role == Qt.ItemDataRole.BackgroundRole else foreground
 
     def headerData(

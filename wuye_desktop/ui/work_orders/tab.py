@@ -67,6 +67,7 @@ _COLUMN_WIDTHS = {
     "number": 132,
     "status": 100,
     "due": 96,
+    "supervision": 76,
     "tier": 90,
     "category": 100,
     "community": 96,
@@ -142,6 +143,7 @@ class WorkOrdersTab(QWidget):
 
         self.detail_pane = OrderDetailPane(ctx)
         self.detail_pane.add_photo_requested.connect(self.add_photo)
+        self.detail_pane.regulator_box.reply_requested.connect(self.reply_to_regulator)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(list_box)
         self.splitter.addWidget(self.detail_pane)
@@ -192,6 +194,7 @@ class WorkOrdersTab(QWidget):
         self.commitment_action.setVisible(self.ctx.can(Permission.DOCUMENTS_ISSUE))
         self.note_action = self._action(self.add_note, "Ctrl+M")
         self.photo_action = self._action(self.add_photo)
+        self.reply_action = self._action(self.reply_to_regulator)
         self.refresh_action = self._action(self.refresh, needs_edit=False)
         self.weekly_action = self._action(self.open_weekly, needs_edit=False)
         self.order_actions = [
@@ -206,6 +209,7 @@ class WorkOrdersTab(QWidget):
             self.commitment_action,
             self.note_action,
             self.photo_action,
+            self.reply_action,
         ]
 
         self.toolbar = QToolBar()
@@ -261,6 +265,7 @@ class WorkOrdersTab(QWidget):
         )
         self.note_action.setEnabled(True)
         self.photo_action.setEnabled(True)
+        self.reply_action.setEnabled(bool(detail.regulator_ticket_id))
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
@@ -553,6 +558,12 @@ class WorkOrdersTab(QWidget):
         if self.note_action.isEnabled():
             self._open_dialog(action_dialogs.note_dialog)
 
+    def reply_to_regulator(self) -> None:
+        if self.reply_action.isEnabled():
+            from wuye_desktop.ui.regulator.reply_dialog import ReplyDialog
+
+            self._open_dialog(ReplyDialog)
+
     def resume(self) -> None:
         """Restart the clock: nothing to ask, so no dialog."""
         detail = self._selected()
@@ -676,6 +687,11 @@ class WorkOrdersTab(QWidget):
             ),
             (self.note_action, self.tr("&Note…"), self.tr("Add a note to the timeline")),
             (self.photo_action, self.tr("P&hoto…"), self.tr("Attach a JPEG or PNG picture")),
+            (
+                self.reply_action,
+                self.tr("Reply to re&gulator…"),
+                self.tr("Answer the regulator's ticket this order was made from"),
+            ),
             (self.refresh_action, self.tr("Refresh"), self.tr("Read the list again (F5)")),
             (
                 self.weekly_action,

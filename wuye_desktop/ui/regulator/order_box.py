@@ -1,0 +1,150 @@
+"""The regulator's side of one order, in the order's detail: the ticket it was made from (level,
+reply deadline, the replies sent) and the supervision notices (督办) about it.
+
+Hidden for the many orders the regulator has nothing to say about; those cost no query (the
+order's row already tells whether it has a ticket or a notice).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.roles import Permission
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.regulator import labels
+from wuye_desktop.ui.work_orders import labels as order_labels
+
+log = logging.getLogger(__name__)
+
+_GREY = "#5f6b7a"
+_FINISHED = frozenset({"closed", "cancelled"})
+
+
+class OrderRegulatorBox(QGroupBox):
+    """Emits ``reply_requested`` for its "Reply to regulator…" button."""
+
+    reply_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.detail: OrderDetail | None = None
+        self.has_ticket = False
+        self.ticket_label = QLabel()
+        self.ticket_label.setWordWrap(True)
+        self.ticket_label.setTextFormat(Qt.TextFormat.RichText)
+        self.ticket_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.supervision_label = QLabel()
+        self.supervision_label.setWordWrap(True)
+        self.supervision_label.setTextFormat(Qt.TextFormat.RichText)
+        self.supervision_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reply_button = QPushButton()
+        self.reply_button.setAutoDefault(False)
+        self.reply_button.clicked.connect(self.reply_requested.emit)
+        self.reply_button.setVisible(ctx.can(Permission.WORK_ORDERS_EDIT))
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reply_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.ticket_label)
+        layout.addWidget(self.supervision_label)
+        layout.addLayout(buttons)
+        self.hide()
+        self.retranslate()
+
+    def show_order(self, detail: OrderDetail) -> None:
+        self.detail = detail
+        ticket_html = supervision_html = ""
+        self.has_ticket = False
+        try:
+            if detail.regulator_ticket_id:
+                ticket_html = self._ticket_html(detail)
+            if detail.row.supervision_due is not None:
+                supervision_html = self._supervision_html(detail)
+        except WuyeError as error:  # the rest of the order still shows
+            log.warning("regulator data of order %s unavailable: %s", detail.id, error)
+        self.ticket_label.setText(ticket_html)
+        self.ticket_label.setVisible(bool(ticket_html))
+        self.supervision_label.setText(supervision_html)
+        self.supervision_label.setVisible(bool(supervision_html))
+        self.reply_button.setEnabled(self.has_ticket)
+        self.reply_button.setVisible(self.has_ticket and self.ctx.can(Permission.WORK_ORDERS_EDIT))
+        self.setVisible(bool(ticket_html or supervision_html))
+
+    def _ticket_html(self, detail: OrderDetail) -> str:
+        from wuye_desktop.regulator import inbox
+
+        ticket = inbox.ticket_of_order(self.ctx.db, detail.id)
+        if ticket is None:
+            return ""
+        self.has_ticket = True
+        replies = inbox.replies_of_order(self.ctx.db, detail.id)
+        now = now_utc()
+        due = ticket.reply_due_at
+        late = due is not None and not replies and to_local(due) < now
+        due_text = html.escape(order_labels.local_time(due) or "—")
+        if late:
+            overdue = html.escape(self.tr("reply overdue"))
+            due_text = f"<b style='color:{labels.BAD_COLOUR.name()}'>{due_text} · {overdue}</b>"
+        head = self.tr("Ticket <b>{ticket}</b> · {level} · reply due {due}").format(
+            ticket=html.escape(ticket.ticket_id),
+            level=html.escape(labels.level_text(ticket.level)),
+            due=due_text,
+        )
+        lines = [head]
+        if not replies:
+            none_yet = html.escape(self.tr("No reply yet."))
+            lines.append(f"<span style='color:{_GREY}'>{none_yet}</span>")
+        for reply in replies:
+            meta = " · ".join(
+                html.escape(p) for p in (order_labels.local_time(reply.at), reply.username) if p
+            )
+            result = html.escape(labels.result_text(reply.result))
+            text = html.escape(reply.content)
+            if reply.reason:
+                text += " — " + html.escape(self.tr("reason: {reason}").format(reason=reply.reason))
+            lines.append(f"<span style='color:{_GREY}'>{meta}</span> · <b>{result}</b> {text}")
+        return "<br>".join(lines)
+
+    def _supervision_html(self, detail: OrderDetail) -> str:
+        from wuye_desktop.regulator import inbox
+
+        notices = inbox.supervisions(self.ctx.db, order_id=detail.id)
+        if not notices:
+            return ""
+        now = now_utc()
+        lines = []
+        for notice in notices:
+            overdue = to_local(notice.deadline) < now and detail.row.status not in _FINISHED
+            colour = labels.BAD_COLOUR.name() if overdue else labels.WARN_COLOUR.name()
+            head = self.tr(
+                "Supervision notice {id} · issued {issued} · deadline {deadline}"
+            ).format(
+                id=html.escape(notice.supervision_id),
+                issued=html.escape(order_labels.local_time(notice.issued_at)),
+                deadline=f"<b style='color:{colour}'>"
+                f"{html.escape(order_labels.local_time(notice.deadline))}</b>",
+            )
+            lines.append(f"{head}<br>{html.escape(notice.content)}")
+        return "<br><br>".join(lines)
+
+    # -- language --------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Regulator"))
+        self.reply_button.setText(self.tr("Reply to &regulator…"))
+        self.reply_button.setToolTip(self.tr("Tell the regulator's platform how the ticket stands"))
+        if self.detail is not None:
+            self.show_order(self.detail)

@@ -1,0 +1,208 @@
+"""The session's regulator sync: in the background every interval, or now when asked.
+
+One :class:`RegulatorSync` per main window. It is the only way the program syncs, so that two
+runs never overlap inside one process (the database lease only keeps other desks out). Runs go
+to the thread pool through ``run_in_background``: the background ones silently, "Sync now"
+with the delayed progress dialog. After a 401 or a clock stop it waits for a person: "Sync now"
+or saving the settings starts it again. ``stop()`` (the window closing) asks a running sync to
+end at its next step and waits a few seconds for it.
+
+The regulator modules (the sync, httpx with it) are imported only when first needed,
+so start-up does not pay for it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.ui import workers
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.messages import describe
+
+log = logging.getLogger(__name__)
+
+FIRST_RUN_MS = 5000  # after start-up, once the window is up and the first tab is shown
+IDLE_CHECK_MS = 60_000  # not set up, switched off or halted: look at the settings again
+MIN_GAP_S = 2.0  # never closer than this between two background runs
+STOP_WAIT_MS = 5000
+_NEVER_MS = 2**31 - 1  # a background run shows no progress dialog at all
+
+
+class RegulatorSync(QObject):
+    """Emits ``started`` when a run begins, ``finished(report)`` with its SyncReport, and
+    ``changed`` whenever what the Regulator views show may have changed (after every run,
+    a retry, saved settings)."""
+
+    started = Signal()
+    finished = Signal(object)
+    changed = Signal()
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        window: QWidget,
+        *,
+        first_run_ms: int | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.ctx = ctx  # no reference to the window: its Python object must die with it
+        self._first_run_ms = first_run_ms
+        self.task: workers.Task | None = None
+        self.last_report: Any = None
+        self.halted = False  # an auth or clock stop: only a person restarts the sync
+        self._stopping = threading.Event()
+        self._closed = False
+        self._started = False  # the background schedule runs (never for a tab's own sync)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._tick)
+
+    # -- control -------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin the background schedule (the first run a few seconds from now)."""
+        if not self._closed:
+            self._started = True
+            first = self._first_run_ms if self._first_run_ms is not None else FIRST_RUN_MS
+            self.timer.start(first)
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None and self.task.is_running
+
+    def sync_now(self, parent: QWidget) -> bool:
+        """Run at once with a progress dialog over *parent*; False if a run is under way."""
+        if self.running or self._closed:
+            return False
+        self.halted = False
+        self._run(parent, interactive=True)
+        return True
+
+    def settings_saved(self) -> None:
+        """New settings: a stop for the old credentials no longer holds; try soon."""
+        self.halted = False
+        self.changed.emit()
+        if self._started and not self.running and not self._closed:
+            self.timer.start(1000)
+
+    def notify(self) -> None:
+        """Something else changed the queue (a retry): views read it again, and the
+        background schedule sends it soon."""
+        self.changed.emit()
+        if self._started and not self.running and not self._closed:
+            self.timer.start(1000)
+
+    def stop(self) -> None:
+        """The window closes: no more runs; a running one ends at its next step."""
+        self._closed = True
+        self.timer.stop()
+        self._stopping.set()
+        if self.running:
+            # The sync checks should_stop between requests; one request is at most a few
+            # seconds on a network that answers at all.
+            QThreadPool.globalInstance().waitForDone(STOP_WAIT_MS)
+
+    # -- runs ----------------------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        if self.running or self._closed:
+            return
+        from wuye_desktop.regulator import settings
+
+        try:
+            connection = settings.load_connection(self.ctx.db)
+        except WuyeError as error:
+            log.warning("regulator settings unreadable: %s", error)
+            self.timer.start(IDLE_CHECK_MS)
+            return
+        self.changed.emit()  # the views follow other desks' syncs too
+        if self.halted or not connection.configured or not connection.enabled:
+            self.timer.start(IDLE_CHECK_MS)
+            return
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        self._run(window, interactive=False)
+
+    def _run(self, parent: QWidget, *, interactive: bool) -> None:
+        self.timer.stop()
+        self._stopping.clear()
+        db = self.ctx.db
+        stopping = self._stopping
+        started: list[workers.Task] = []  # the task, once it exists: its Cancel stops the run
+
+        def should_stop() -> bool:
+            return stopping.is_set() or bool(started and started[0].cancel_requested)
+
+        def work(progress: Callable[[int, int], None]) -> Any:
+            from wuye_desktop.regulator import queue, sync
+
+            try:
+                if interactive:
+                    queue.retry_deferred_now(db)  # "now" means now, also for backed-off events
+                return sync.sync_once(
+                    db, progress=progress if interactive else None, should_stop=should_stop
+                )
+            except (workers.Cancelled, WuyeError):
+                raise
+            except Exception as exc:  # a bug must not kill the schedule nor show a dialog
+                log.exception("regulator sync failed")
+                return sync.SyncReport("bad_answer", f"{type(exc).__name__}: {exc}")
+
+        self.task = workers.run_in_background(
+            parent,
+            work,
+            label=self.tr("Syncing with the regulator platform…"),
+            on_done=self._done,
+            on_error=self._failed,
+            on_cancelled=self._cancelled,
+            cancellable=interactive,
+            show_after_ms=500 if interactive else _NEVER_MS,
+        )
+        started.append(self.task)
+        self.started.emit()
+
+    def _done(self, report: Any) -> None:
+        self.last_report = report
+        if report.stopped_for_person and report.state != "not_configured":
+            self.halted = True
+        self.finished.emit(report)
+        self.changed.emit()
+        if report.tickets or report.supervisions:
+            self.ctx.signals.orders_changed.emit()  # tickets became orders; notices flag them
+        self._schedule_next()
+
+    def _failed(self, error: WuyeError) -> None:
+        # The database, not the platform (e.g. locked): the next run will tell.
+        log.warning("regulator sync: %s", describe(error))
+        from wuye_desktop.regulator.sync import SyncReport
+
+        self._done(SyncReport("offline", describe(error)))
+
+    def _cancelled(self) -> None:
+        self.changed.emit()
+        self._schedule_next()
+
+    def _schedule_next(self) -> None:
+        if self._closed or not self._started:
+            return
+        from wuye_desktop.regulator import settings
+
+        try:
+            connection = settings.load_connection(self.ctx.db)
+            if self.halted or not connection.enabled:
+                self.timer.start(IDLE_CHECK_MS)
+                return
+            from wuye_desktop.regulator.sync import seconds_until_next
+
+            delay = seconds_until_next(self.ctx.db, connection.interval_s)
+        except WuyeError as error:
+            log.warning("regulator schedule: %s", error)
+            delay = IDLE_CHECK_MS / 1000
+        self.timer.start(int(max(MIN_GAP_S, delay) * 1000))
