@@ -17,7 +17,8 @@ warn() { printf '\033[1;33m!!! %s\033[0m\n' "$*" >&2; }
 
 # Python's venv, Chinese fonts for the UI and the PDFs, poppler for looking at PDFs in tests,
 # a virtual X server for screenshots, the X/GL libraries the Qt wheels load at run time,
-# and a PostgreSQL server that scripts/test.sh starts for the tests.
+# a PostgreSQL server that scripts/test.sh starts for the tests, and what installer/ builds the
+# bundle and the .deb with (binutils for PyInstaller and strip, dpkg-dev for dpkg-shlibdeps).
 APT_PACKAGES=(
     python3-venv python3-pip
     fonts-wqy-microhei poppler-utils libreoffice-calc-nogui
@@ -25,6 +26,7 @@ APT_PACKAGES=(
     libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
     libgl1 libegl1 libfontconfig1 libdbus-1-3
     postgresql
+    binutils dpkg-dev
 )
 
 install_system_packages() {

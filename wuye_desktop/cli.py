@@ -8,11 +8,12 @@ only then. Exit codes: 0 success, 2 wrong usage, 3 bad data or a failed check.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from collections.abc import Sequence
 
-from wuye_desktop import __version__
+from wuye_desktop import __version__, logs
 from wuye_desktop.commands import (
     EXIT_BAD_DATA,
     EXIT_USAGE,
@@ -23,6 +24,7 @@ from wuye_desktop.commands import (
 )
 
 ENV_DB = "WUYE_DB"
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,6 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="URL", help=f"the database to use (default: ${ENV_DB} or the user's own)"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--selftest",
+        action="store_true",
+        help="check this installation on a temporary demo database (window, documents, "
+        "regulator sync) and exit: 0 when everything works",
+    )
     add_commands(parser)
     return parser
 
@@ -54,8 +62,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
-    db_url = args.db or os.environ.get(ENV_DB) or None
+    logs.setup_logging()
     handler = getattr(args, "handler", None)
+    if args.selftest:
+        if handler is not None:
+            parser.print_usage(sys.stderr)
+            print_error("--selftest takes no command")
+            return EXIT_USAGE
+        from wuye_desktop import selftest
+
+        log.info("wuye %s: selftest", __version__)
+        return selftest.run()
+    db_url = args.db or os.environ.get(ENV_DB) or None
+    # The command's name only: arguments may hold passwords.
+    log.info("wuye %s: %s", __version__, args.command if handler else "program")
     if handler is None:
         return _open_gui(db_url)
     try:
