@@ -10,7 +10,6 @@ Two test runs on one machine take turns (a lock file), as they share /opt and dp
 from __future__ import annotations
 
 import fcntl
-import importlib.util
 import os
 import shutil
 import subprocess
@@ -20,8 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from wuye_desktop.selftest import SYNC_MODULE
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +34,6 @@ MAX_DEB_MB = 120
 FORBIDDEN = ("/_pytest/", "/pytest/", "/mypy/", "/hypothesis/", "/schemathesis/", "/tests/")
 LOCK = Path("/tmp/wuye-deb-test.lock")
 MB = 1024 * 1024
-SYNC_READY = importlib.util.find_spec(SYNC_MODULE) is not None
 
 
 def version() -> str:
@@ -155,15 +151,7 @@ def test_the_deb_installs_runs_and_purges_cleanly(
             capture_output=True, text=True, timeout=300, env=env, cwd=out, check=False,
         )  # fmt: skip
         failed = [line for line in selftest.stdout.splitlines() if line.startswith("FAILED")]
-        if SYNC_READY:
-            assert (selftest.returncode, failed) == (0, []), selftest.stdout + selftest.stderr
-        else:
-            # Until the regulator's round trip exists, only that step may fail, and saying so.
-            assert selftest.returncode == 1, selftest.stdout + selftest.stderr
-            assert failed == [
-                f"FAILED regulator sync: the regulator sync is missing from this build "
-                f"({SYNC_MODULE})"
-            ], selftest.stdout
+        assert (selftest.returncode, failed) == (0, []), selftest.stdout + selftest.stderr
         assert selftest.stdout.count("\nok  ") >= 8, selftest.stdout
         log = home / "state" / "wuye_desktop" / "log" / "wuye.log"
         assert "wuye_desktop.cli: wuye" in log.read_text("utf-8")

@@ -6,7 +6,6 @@ the same code from the checkout, quick enough for every run.
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,6 @@ STEPS = [
     *(f"document {kind}" for kind in selftest.DOCUMENTS),
     "regulator sync",
 ]
-SYNC_READY = importlib.util.find_spec(selftest.SYNC_MODULE) is not None
 
 
 @pytest.fixture(autouse=True)
@@ -57,16 +55,9 @@ def test_every_step_runs_and_passes(capsys: pytest.CaptureFixture[str]) -> None:
     out, _err = capsys.readouterr()
     lines = step_lines(out)
     assert list(lines) == STEPS, out
-    if SYNC_READY:
-        # The regulator code is there: nothing may fail any more.
-        assert lines == dict.fromkeys(STEPS, "ok"), out
-        assert code == 0
-        assert out.splitlines()[-1] == f"selftest passed: {len(STEPS)} steps"
-    else:
-        assert lines == {**dict.fromkeys(STEPS, "ok"), "regulator sync": "FAILED"}, out
-        assert "FAILED regulator sync: the regulator sync is missing from this build" in out
-        assert code == 1
-        assert out.splitlines()[-1] == f"selftest FAILED: 1 of {len(STEPS)} steps failed"
+    assert lines == dict.fromkeys(STEPS, "ok"), out
+    assert code == 0
+    assert out.splitlines()[-1] == f"selftest passed: {len(STEPS)} steps"
 
 
 def test_a_failed_step_is_reported_and_the_others_still_run(
