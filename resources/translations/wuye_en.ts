@@ -5088,6 +5088,30 @@ The details are in the log file.</source>
         <source>No secret for this platform is stored on this computer; enter it in the regulator settings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the platform did not answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the platform&apos;s server refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the platform&apos;s host name cannot be found (check the address)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer has no network route to the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the platform&apos;s TLS certificate is not trusted (a company CA file may be needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the platform&apos;s /health has no readable time</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

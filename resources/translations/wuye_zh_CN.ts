@@ -5091,6 +5091,30 @@ The details are in the log file.</source>
         <source>No secret for this platform is stored on this computer; enter it in the regulator settings.</source>
         <translation>本机没有保存该平台的密钥，请在监管平台设置中输入。</translation>
     </message>
+    <message>
+        <source>the platform did not answer in time</source>
+        <translation>监管平台未在规定时间内应答</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s server refused the connection</source>
+        <translation>监管平台的服务器拒绝连接</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s host name cannot be found (check the address)</source>
+        <translation>找不到监管平台的主机名（请检查地址）</translation>
+    </message>
+    <message>
+        <source>this computer has no network route to the platform</source>
+        <translation>本机没有通往监管平台的网络</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s TLS certificate is not trusted (a company CA file may be needed)</source>
+        <translation>监管平台的 TLS 证书不受信任（可能需要配置公司的 CA 证书文件）</translation>
+    </message>
+    <message>
+        <source>the platform&apos;s /health has no readable time</source>
+        <translation>监管平台的 /health 应答中没有可读的时间</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

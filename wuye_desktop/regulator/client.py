@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 import httpx
 
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.regulator import protocol as p
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,31 @@ MAX_RETRY_AFTER_S = 300.0
 # the missing events first · rate_limited: wait retry_after, resend · auth: 401, stop the sync ·
 # retry: the platform or the network failed, back off and resend · bad_answer: a 2xx we cannot
 # read (resend later: with the same key the platform replays its answer).
+# What the network said, in words a desk can read and translate (the UI translates an answer's
+# message when it is one of these); other failures keep the system's own text.
+T_NO_ANSWER = QT_TRANSLATE_NOOP("core", "the platform did not answer in time")
+T_REFUSED = QT_TRANSLATE_NOOP("core", "the platform's server refused the connection")
+T_NO_HOST = QT_TRANSLATE_NOOP(
+    "core", "the platform's host name cannot be found (check the address)"
+)
+T_NO_ROUTE = QT_TRANSLATE_NOOP("core", "this computer has no network route to the platform")
+T_UNTRUSTED = QT_TRANSLATE_NOOP(
+    "core", "the platform's TLS certificate is not trusted (a company CA file may be needed)"
+)
+T_NO_TIME = QT_TRANSLATE_NOOP("core", "the platform's /health has no readable time")
+# Marks in the system's error text -> the phrase above.
+_NETWORK_PHRASES = (
+    ("CERTIFICATE_VERIFY_FAILED", T_UNTRUSTED),
+    ("Connection refused", T_REFUSED),
+    ("actively refused", T_REFUSED),
+    ("Name or service not known", T_NO_HOST),
+    ("Temporary failure in name resolution", T_NO_HOST),
+    ("No address associated with hostname", T_NO_HOST),
+    ("getaddrinfo failed", T_NO_HOST),
+    ("Network is unreachable", T_NO_ROUTE),
+    ("No route to host", T_NO_ROUTE),
+)
+
 Kind = Literal["ok", "park", "out_of_order", "rate_limited", "auth", "retry", "bad_answer"]
 
 
@@ -118,7 +144,7 @@ class RegulatorClient:
         text = answer.body.get("time")
         moment = p.parse_rfc3339(text) if isinstance(text, str) else None
         if moment is None:
-            return Health(False, None, 0.0, "the platform's /health has no readable time")
+            return Health(False, None, 0.0, T_NO_TIME)
         return Health(True, moment, moment.timestamp() - self._clock())
 
     def post(self, path: str, body: bytes, idempotency_key: str) -> Answer:
@@ -151,11 +177,11 @@ class RegulatorClient:
         try:
             response = self._http.send(request, stream=True)
         except httpx.TimeoutException:
-            return Answer("retry", message="the platform did not answer in time")
+            return Answer("retry", message=T_NO_ANSWER)
         except httpx.ConnectError as exc:
-            return Answer("retry", message=f"cannot reach the platform: {_reason(exc)}")
+            return Answer("retry", message=_network_phrase(exc, "cannot reach the platform"))
         except httpx.HTTPError as exc:
-            return Answer("retry", message=f"network error: {_reason(exc)}")
+            return Answer("retry", message=_network_phrase(exc, "network error"))
         try:
             raw, problem = self._read_capped(response)
         finally:
@@ -187,6 +213,14 @@ class RegulatorClient:
 def _reason(exc: BaseException) -> str:
     text = str(exc) or type(exc).__name__
     return text[:200]
+
+
+def _network_phrase(exc: BaseException, what: str) -> str:
+    text = _reason(exc)
+    for mark, phrase in _NETWORK_PHRASES:
+        if mark in text:
+            return phrase
+    return f"{what}: {text}"
 
 
 def _retry_after(value: str | None) -> float:

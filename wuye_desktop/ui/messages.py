@@ -18,6 +18,12 @@ def tr_core(template: str, **params: object) -> str:
     return QCoreApplication.translate(CONTEXT, template).format(**params)
 
 
+def tr_known(text: str) -> str:
+    """A core phrase (QT_TRANSLATE_NOOP("core", ...), no placeholders) in the window's language;
+    any other text, such as the platform's or the system's own words, comes back as it is."""
+    return QCoreApplication.translate(CONTEXT, text)
+
+
 def describe(error: WuyeError) -> str:
     if isinstance(error, ValidationError):
         return "\n".join(describe_field(e) for e in error.errors)

@@ -137,5 +137,10 @@ def percent(rate: float) -> str:
 def status_message(status: Any) -> str:
     """A stored sync outcome's message in the window's language (SyncStatus or SyncReport)."""
     if status.message_template:
-        return messages.tr_core(status.message_template, **status.message_params)
+        # A {detail} may itself be one of the client's phrases (client.T_REFUSED...).
+        params = {
+            key: messages.tr_known(value) if isinstance(value, str) else value
+            for key, value in status.message_params.items()
+        }
+        return messages.tr_core(status.message_template, **params)
     return str(status.message)

@@ -270,7 +270,7 @@ class RegulatorSettingsDialog(QDialog):
         if not result.reachable:
             self.test_result.setStyleSheet(f"color: {labels.BAD_COLOUR.name()};")
             self.test_result.setText(
-                self.tr("Not reachable: {reason}").format(reason=result.message)
+                self.tr("Not reachable: {reason}").format(reason=messages.tr_known(result.message))
             )
             return
         lines = [
