@@ -8,6 +8,8 @@ PostgreSQL variants are skipped with that reason.
 from __future__ import annotations
 
 import os
+import re
+import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
@@ -21,8 +23,8 @@ os.environ.pop("WUYE_DB", None)
 os.environ["TZ"] = "Pacific/Pago_Pago"
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine, make_url
 
 from wuye_desktop.core import directory, users
 from wuye_desktop.core.roles import Actor, Role
@@ -49,6 +51,39 @@ def _private_secrets(
     """Regulator secrets go to a temporary folder, never into the real keyring."""
     monkeypatch.setenv("WUYE_NO_KEYRING", "1")
     monkeypatch.setenv("WUYE_SECRET_DIR", str(tmp_path_factory.mktemp("secrets")))
+
+
+# The oldest SQLite the program meets: Ubuntu 20.04 (the base of Kylin V10) ships 3.31, Debian
+# 11 ships 3.34, and Python's sqlite3 uses the system's. SQLAlchemy reads the version when it
+# makes an engine and then leaves out what such a SQLite lacks (RETURNING; batches over 999
+# parameters), so it is told 3.31 here. What our own SQL would still send that 3.31 lacks fails
+# the test that sends it: RETURNING (3.35), IIF (3.32), unixepoch (3.38), over 999 parameters.
+sqlite3.sqlite_version_info = sqlite3.dbapi2.sqlite_version_info = (3, 31, 1)  # type: ignore[misc]
+OLD_SQLITE_MISSING = re.compile(r"\bRETURNING\b|\bIIF\s*\(|\bunixepoch\s*\(", re.IGNORECASE)
+OLD_SQLITE_MAX_PARAMETERS = 999
+
+
+@event.listens_for(Engine, "before_cursor_execute")
+def _old_sqlite_can_run_it(
+    conn: object,
+    cursor: object,
+    statement: str,
+    parameters: object,
+    context: object,
+    executemany: bool,
+) -> None:
+    if getattr(getattr(conn, "dialect", None), "name", "") != "sqlite":
+        return
+    found = OLD_SQLITE_MISSING.search(statement)
+    if found:
+        raise AssertionError(f"SQLite 3.31 has no {found.group(0)!r}: {statement[:300]}")
+    rows = parameters if executemany else [parameters]
+    for row in rows:  # type: ignore[union-attr]
+        if row is not None and len(row) > OLD_SQLITE_MAX_PARAMETERS:
+            raise AssertionError(
+                f"{len(row)} parameters: SQLite 3.31 takes {OLD_SQLITE_MAX_PARAMETERS}: "
+                f"{statement[:300]}"
+            )
 
 
 def valid_credit_code(body: str = "91370200MA3C12345") -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -15,10 +16,12 @@ from wuye_desktop.storage.models import DayCounter
 def next_number(session: Session, prefix: str, moment: datetime) -> str:
     """The next number of *prefix* on *moment*'s local day, inside the caller's transaction.
 
-    One atomic upsert bumps the day's counter and returns it. On PostgreSQL the counter row
-    stays locked until the transaction ends, so a concurrent desk waits and then gets the next
-    number; if this transaction rolls back, so does the bump, and no number is skipped. On
-    SQLite the write transaction (BEGIN IMMEDIATE) already serialises the desks.
+    One atomic upsert bumps the day's counter, then it is read back. On PostgreSQL the counter
+    row stays locked from the upsert until the transaction ends, so a concurrent desk waits and
+    then gets the next number; if this transaction rolls back, so does the bump, and no number
+    is skipped. On SQLite the write transaction (BEGIN IMMEDIATE) already serialises the desks.
+    (Not RETURNING: SQLite has it only since 3.35, and Debian 11 and Ubuntu 20.04, the base of
+    Kylin V10, ship 3.34 and 3.31.)
     """
     key = prefix + to_local(moment).strftime("%Y%m%d")
     dialect = session.get_bind().dialect.name
@@ -27,7 +30,7 @@ def next_number(session: Session, prefix: str, moment: datetime) -> str:
         insert(DayCounter)
         .values(key=key, last=1)
         .on_conflict_do_update(index_elements=[DayCounter.key], set_={"last": DayCounter.last + 1})
-        .returning(DayCounter.last)
     )
-    last = session.execute(stmt).scalar_one()
+    session.execute(stmt)
+    last = session.execute(select(DayCounter.last).where(DayCounter.key == key)).scalar_one()
     return f"{key}-{last:04d}"

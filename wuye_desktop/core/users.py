@@ -145,9 +145,10 @@ def login(db: Database, username: str, password: str) -> tuple[Actor, UserRow]:
             s.execute(this_user.values(**values))
             audit.record(s, actor, "login", "user", user.id)
         else:
-            failures = s.execute(
-                this_user.values(failed_logins=User.failed_logins + 1).returning(User.failed_logins)
-            ).scalar_one()
+            # The row stays locked (PostgreSQL) or the database (SQLite) from the update to the
+            # end of the transaction; no RETURNING, which SQLite lacks before 3.35.
+            s.execute(this_user.values(failed_logins=User.failed_logins + 1))
+            failures = s.execute(select(User.failed_logins).where(User.id == user.id)).scalar_one()
             if failures >= MAX_FAILURES:
                 s.execute(this_user.values(failed_logins=0, locked_until=now + LOCK_DURATION))
                 audit.record(s, actor, "user.locked", "user", user.id)

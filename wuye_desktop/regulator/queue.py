@@ -231,14 +231,16 @@ def retry_failed(db: Database, actor: Actor, ids: Iterable[int] | None = None) -
         condition = OutboxEvent.state == FAILED
         if ids is not None:
             condition = condition & OutboxEvent.id.in_(list(ids))
-        result = s.execute(
-            update(OutboxEvent)
-            .where(condition)
-            .values(state=PENDING, next_attempt_at=None, attempts=0)
-            .returning(OutboxEvent.id)
-        )
-        done = [r[0] for r in result]
+        # The rows are locked (PostgreSQL) or the database is (SQLite) from the select to the end
+        # of the transaction, so the update meets the same rows; not one UPDATE ... RETURNING,
+        # which SQLite lacks before 3.35 (Debian 11, Ubuntu 20.04).
+        done = list(s.scalars(select(OutboxEvent.id).where(condition).with_for_update()).all())
         if done:
+            s.execute(
+                update(OutboxEvent)
+                .where(condition)
+                .values(state=PENDING, next_attempt_at=None, attempts=0)
+            )
             audit.record(
                 s,
                 actor,
