@@ -58,6 +58,7 @@ mkdir -p "$TREE/DEBIAN" "$TREE/opt" "$TREE/usr/bin" "$TREE/usr/share/application
     "$TREE/usr/share/doc/$PACKAGE"
 printf 'Source: %s\n\nPackage: %s\nArchitecture: amd64\n' "$PACKAGE" "$PACKAGE" \
     >"$STAGE/debian/control"
+cp "$ROOT/installer/debian/shlibs.local" "$STAGE/debian/shlibs.local"
 
 say "staging $PACKAGE $VERSION"
 cp -a "$BUNDLE" "$TREE/opt/$PACKAGE"
