@@ -155,6 +155,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--parts", type=Path, help="also grab each of the three lists into this folder"
     )
+    parser.add_argument(
+        "--offline",
+        action="store_true",
+        help="stop the platform and sync once more first: the tab says why it is unreachable",
+    )
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QSettings
@@ -172,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         i18n.install_language(args.language)
         db, admin, server = _prepare(folder)
         scheduler.FIRST_RUN_MS = 10**9  # keep the queued events queued for the picture
+        if args.offline:
+            from wuye_desktop.regulator import sync
+
+            server.stop()  # type: ignore[attr-defined]
+            sync.sync_once(db)  # type: ignore[arg-type]
         try:
             ctx = AppContext(db, admin, "系统管理员", AppSignals())  # type: ignore[arg-type]
             window = MainWindow(ctx)
