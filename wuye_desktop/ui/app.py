@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -23,7 +24,7 @@ from wuye_desktop.core.errors import StorageUnavailable, WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database, is_environment_error
-from wuye_desktop.ui import i18n, local_settings
+from wuye_desktop.ui import i18n, input_method, local_settings
 from wuye_desktop.ui.context import AppContext, AppSignals
 from wuye_desktop.ui.main_window import MainWindow
 from wuye_desktop.ui.messages import describe, show_error
@@ -35,6 +36,10 @@ log = logging.getLogger(__name__)
 def create_application(argv: list[str]) -> QApplication:
     """The QApplication with our names, icon and the language last chosen on this machine."""
     existing = QApplication.instance()
+    if existing is None and input_method.adapt_environment(
+        os.environ, input_method.qt_plugin_dirs()
+    ):
+        log.info("input method: fcitx asked for; Qt's ibus plugin through fcitx 5's IBus portal")
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName(local_settings.ORGANIZATION)
     app.setApplicationName(local_settings.APPLICATION)
