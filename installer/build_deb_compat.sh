@@ -12,7 +12,7 @@
 # and dpkg-shlibdeps computes the package's Depends from bullseye's libraries.
 #
 # The base system, the Python and the venv are kept in WUYE_COMPAT_DIR and reused (about 2 GB).
-# The first run takes about 15 minutes; later ones about 4. Needs root (debootstrap, chroot,
+# The first run takes about 11 minutes; later ones about 3. Needs root (debootstrap, chroot,
 # mount), debootstrap, and Debian's mirror (WUYE_DEBIAN_MIRROR) and PyPI on the network.
 # tests/installer/test_deb_compat.py installs the result into a clean bullseye and runs it.
 set -euo pipefail

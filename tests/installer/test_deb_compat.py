@@ -5,8 +5,8 @@ builds the package in a bullseye base system, then installs it with apt into a c
 bullseye (another debootstrap, in a chroot: glibc 2.31, OpenSSL 1.1.1, nothing of ours), so apt
 must find every dependency the package names, and runs the installed ``wuye --selftest`` there.
 
-It takes about 15 minutes the first time (the base systems and CPython are built, then kept in
-``WUYE_COMPAT_DIR``) and about 5 later, and needs Debian's mirror and PyPI. ``.ci/run`` does not
+It takes about 11 minutes the first time (the base systems and CPython are built, then kept in
+``WUYE_COMPAT_DIR``) and about 4 later, and needs Debian's mirror and PyPI. ``.ci/run`` does not
 run it: its 20 minutes could not hold it. It runs with ``WUYE_TEST_DEB_COMPAT=1``, as root.
 """
 
