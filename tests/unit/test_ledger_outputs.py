@@ -330,3 +330,43 @@ def test_cli_verify_export_print_and_publish(
     assert main(["--db", url, "print", "disclosure", "--community", "QD001", "--period",
                  "2026Q2", "--out", str(tmp_path / "x.pdf")]) == 3  # fmt: skip
     assert "#2" in capsys.readouterr().err
+
+
+# --- the disclosure as posted ----------------------------------------------------------------
+
+
+def test_a_quarter_with_every_default_category_is_one_sheet_with_its_signatures(
+    tmp_path: Path,
+) -> None:
+    from wuye_desktop.documents.disclosure import DisclosureSheet, render_disclosure
+
+    def lines(direction: Direction) -> tuple[disclosure.Line, ...]:
+        return tuple(
+            disclosure.Line(code, label, 123_456_78 + i)
+            for i, (code, label) in enumerate(DEFAULTS[direction])
+        )
+
+    income, expense = lines(Direction.INCOME), lines(Direction.EXPENSE)
+    data = disclosure.Disclosure(
+        community_code="QD001",
+        community_name="海尔云谷",
+        project_code="370202-001",
+        period="2026Q3",
+        bank="中国工商银行青岛分行",
+        account_no_masked="6222********1234",
+        opening_fen=50_000_00,
+        income=income,
+        expense=expense,
+        closing_fen=50_000_00
+        + sum(x.amount_fen for x in income)
+        - sum(x.amount_fen for x in expense),
+        entries=420,
+        head_hash="ab" * 32,
+        closed=True,
+    )
+    doc = render_disclosure(DisclosureSheet("青岛安居物业服务有限公司", data))
+    assert pdf.pages(doc, tmp_path) == 1
+    page = pdf.flat(pdf.page_texts(doc, tmp_path)[0])
+    assert "业主委员会（盖章）" in page and "物业服务企业（盖章）" in page
+    assert pdf.qr_codes(doc, tmp_path) == [["ab" * 32]]
+    pdf.assert_fonts_embedded(doc, tmp_path)

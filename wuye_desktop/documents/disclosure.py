@@ -2,7 +2,7 @@
 
 Opening balance, income and expense by category, closing balance, the special account
 (masked), the number of entries, and the ledger chain's head hash with its QR code, so anyone
-can compare the posted sheet with the ledger the auditor receives; a stamp area at the foot.
+can compare the posted sheet with the ledger the auditor receives; a stamp area at the foot. One A4 sheet, as it is posted: income beside expense.
 """
 
 from __future__ import annotations
@@ -11,13 +11,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.ledger import disclosure as core
 from wuye_desktop.core.ledger.money import format_fen
 from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.documents.fonts import FONT
 from wuye_desktop.documents.output import company_name
 from wuye_desktop.documents.page import (
     Letterhead,
@@ -36,6 +37,7 @@ from wuye_desktop.documents.qr import QRFlowable
 from wuye_desktop.storage.db import Database
 
 TITLE = "公共收益收支情况公示"
+GUTTER = 6 * mm
 QR_SIZE = 30 * mm
 
 
@@ -53,22 +55,37 @@ def _period_text(period: str) -> str:
 
 
 def _lines(title: str, lines: tuple[core.Line, ...], total: int, width: float) -> Table:
-    right = styles().right
-
-    def money(fen: int) -> Flowable:
-        return para(format_fen(fen), right)
-
     rows: list[list[str | Flowable]] = [
-        [str(i), line.label, money(line.amount_fen)] for i, line in enumerate(lines, 1)
+        [str(i), line.label, format_fen(line.amount_fen)] for i, line in enumerate(lines, 1)
     ]
     if not rows:
-        rows.append(["", "（无）", money(0)])
-    rows.append(["", "合计", money(total)])
+        rows.append(["", "（无）", format_fen(0)])
+    rows.append(["", "合计", format_fen(total)])
     return list_table(
         ["序号", title, "金额（元）"],
         rows,
-        [14 * mm, width - 14 * mm - 40 * mm, 40 * mm],
+        [10 * mm, width - 10 * mm - 30 * mm, 30 * mm],
         centered=(0,),
+        right_aligned=(2,),
+    )
+
+
+def _side_by_side(left: list[Flowable], right: list[Flowable], width: float) -> Table:
+    """Income beside expense, as a 收支 notice is read: half the height of one under the other,
+    so that every default category (six each) and the signatures fit on one sheet."""
+    return Table(
+        [[left, Spacer(GUTTER, 0), right]],
+        colWidths=[(width - GUTTER) / 2, GUTTER, (width - GUTTER) / 2],
+        style=TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # else Helvetica is referenced, unembedded
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        ),
     )
 
 
@@ -76,6 +93,7 @@ def render_disclosure(sheet: DisclosureSheet) -> bytes:
     s = styles()
     d = sheet.data
     width = content_width((210 * mm, 297 * mm))
+    half = (width - GUTTER) / 2
     head = Letterhead(sheet.company, d.community_name, TITLE, d.period, sheet.printed_at)
     story: list[Flowable] = [
         field_grid(
@@ -85,14 +103,19 @@ def render_disclosure(sheet: DisclosureSheet) -> bytes:
                     ("期间", _period_text(d.period)),
                 ],
                 [("开户银行", d.bank), ("专户账号", d.account_no_masked)],
-                [("期初余额", format_fen(d.opening_fen) + " 元"), ("分录笔数", f"{d.entries} 笔")],
+                [
+                    ("期初余额", format_fen(d.opening_fen) + " 元"),
+                    ("分录笔数", f"{d.entries} 笔"),
+                ],
             ],
             width,
         ),
-        heading("一、收入"),
-        _lines("收入类别", d.income, d.income_fen, width),
-        heading("二、支出"),
-        _lines("支出类别", d.expense, d.expense_fen, width),
+        Spacer(1, 2 * mm),  # a heading's own space before is lost inside the table's cell
+        _side_by_side(
+            [heading("一、收入"), _lines("收入类别", d.income, d.income_fen, half)],
+            [heading("二、支出"), _lines("支出类别", d.expense, d.expense_fen, half)],
+            width,
+        ),
         heading("三、余额"),
         field_grid(
             [
@@ -131,6 +154,10 @@ def render_disclosure(sheet: DisclosureSheet) -> bytes:
     story += [
         check,
         Spacer(1, 3 * mm),
+    ]
+    # Where custom categories make it longer than a page, the note goes over with the
+    # signatures: never a page of signatures alone.
+    closing: list[Flowable] = [
         para(
             "依据《民法典》第二百八十二条，利用业主共有部分产生的收入，扣除合理成本之后，属于业主共有。"
             "业主对公示内容有异议的，请于公示之日起十五日内向物业服务中心或业主委员会提出。",
@@ -149,6 +176,7 @@ def render_disclosure(sheet: DisclosureSheet) -> bytes:
             height=36 * mm,
         ),
     ]
+    story.append(KeepTogether(closing))
     return build_pdf(head, story)
 
 

@@ -105,11 +105,11 @@ class Styles:
     label: ParagraphStyle
     cell: ParagraphStyle
     cell_center: ParagraphStyle
+    cell_right: ParagraphStyle  # amounts
     cell_alert: ParagraphStyle  # centred, red: overdue, not yet closed
     cell_head: ParagraphStyle
     heading: ParagraphStyle
     note: ParagraphStyle
-    right: ParagraphStyle
 
 
 @cache
@@ -131,11 +131,11 @@ def styles() -> Styles:
         label=style("label", 9.5, 13, textColor=BRAND),
         cell=style("cell", 9, 12.5),
         cell_center=style("cell_center", 9, 12.5, alignment=TA_CENTER),
+        cell_right=style("cell_right", 9, 12.5, alignment=TA_RIGHT),
         cell_alert=style("cell_alert", 9, 12.5, alignment=TA_CENTER, textColor=ACCENT),
         cell_head=style("cell_head", 9, 12, textColor=colors.white, alignment=TA_CENTER),
         heading=style("heading", 12.5, 17, textColor=BRAND, spaceBefore=9, spaceAfter=4),
         note=style("note", 9.5, 15, textColor=MUTED),
-        right=style("right", 10.5, 17, alignment=TA_RIGHT),
     )
 
 
@@ -235,17 +235,21 @@ def list_table(
     widths: Sequence[float],
     *,
     centered: Sequence[int] = (),
+    right_aligned: Sequence[int] = (),
     row_styles: Sequence[tuple[Any, ...]] = (),
 ) -> Table:
     """A list with a header row repeated on every page; long cells wrap and rows may split."""
     s = styles()
     data: list[list[Any]] = [[para(h, s.cell_head) for h in header]]
+
+    def cell_style(column: int) -> ParagraphStyle:
+        if column in centered:
+            return s.cell_center
+        return s.cell_right if column in right_aligned else s.cell
+
     for row in rows:
         data.append(
-            [
-                para(v, s.cell_center if i in centered else s.cell) if isinstance(v, str) else v
-                for i, v in enumerate(row)
-            ]
+            [para(v, cell_style(i)) if isinstance(v, str) else v for i, v in enumerate(row)]
         )
     style = grid_style(
         [
