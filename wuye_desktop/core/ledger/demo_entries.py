@@ -14,6 +14,10 @@ from wuye_desktop.core.ledger.categories import DEFAULTS, Direction
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.models import Community, LedgerAccount, LedgerCategory, LedgerHead
 
+# Enough for the demo's finance clerk to find a year of postings in every community (about
+# 100 a month in all), written in about a second.
+DEFAULT_LEDGER_ENTRIES = 1200
+
 # (category, weight, typical amount in fen, counterparties)
 _INCOME = (
     ("elevator_ads", 3, 300_000, ("分众传媒青岛分公司", "新潮传媒")),
@@ -30,7 +34,7 @@ _EXPENSE = (
 )
 
 
-@register_step("ledger_entries", default=0)
+@register_step("ledger_entries", default=DEFAULT_LEDGER_ENTRIES)
 def add_ledger_entries(world: DemoWorld, count: int) -> int:
     s = world.session
     finance = Actor(world.user_ids.get(Role.FINANCE), "finance", Role.FINANCE)
