@@ -19,15 +19,13 @@ FCITX_NAMES = ("fcitx", "fcitx5")
 
 
 def _asked_for_fcitx(env: MutableMapping[str, str]) -> bool:
-    module = env.get("QT_IM_MODULE", "").strip().lower()
-    if module:
-        return module in FCITX_NAMES
-    modules = [m.strip().lower() for m in env.get("QT_IM_MODULES", "").split(";") if m.strip()]
-    if modules:  # Qt 6.7+: a list tried in order
-        return modules[0] in FCITX_NAMES or (
-            any(m in FCITX_NAMES for m in modules) and "ibus" not in modules
-        )
-    return env.get("XMODIFIERS", "").replace(" ", "").lower() in ("@im=fcitx", "@im=fcitx5")
+    """Whether fcitx comes before ibus in what Qt is told to try (QT_IM_MODULE, or Qt 6.7's
+    list QT_IM_MODULES), or, with neither set, in the X input method (XMODIFIERS)."""
+    asked = env.get("QT_IM_MODULE", "") or env.get("QT_IM_MODULES", "")
+    if not asked:
+        asked = env.get("XMODIFIERS", "").replace(" ", "").removeprefix("@im=")
+    known = [m for m in asked.lower().replace(" ", "").split(";") if m in (*FCITX_NAMES, "ibus")]
+    return bool(known) and known[0] in FCITX_NAMES
 
 
 def _has_fcitx_plugin(plugin_dirs: list[Path]) -> bool:

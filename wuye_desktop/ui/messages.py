@@ -24,6 +24,14 @@ def tr_known(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def tr_core_nested(template: str, **params: object) -> str:
+    """tr_core, where a parameter may itself be a core phrase (a URL's problem, a network
+    failure): those are translated too, any other value is left as it is."""
+    return tr_core(
+        template, **{k: tr_known(v) if isinstance(v, str) else v for k, v in params.items()}
+    )
+
+
 def describe(error: WuyeError) -> str:
     if isinstance(error, ValidationError):
         return "\n".join(describe_field(e) for e in error.errors)

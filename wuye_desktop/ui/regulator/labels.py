@@ -138,9 +138,5 @@ def status_message(status: Any) -> str:
     """A stored sync outcome's message in the window's language (SyncStatus or SyncReport)."""
     if status.message_template:
         # A {detail} may itself be one of the client's phrases (client.T_REFUSED...).
-        params = {
-            key: messages.tr_known(value) if isinstance(value, str) else value
-            for key, value in status.message_params.items()
-        }
-        return messages.tr_core(status.message_template, **params)
+        return messages.tr_core_nested(status.message_template, **status.message_params)
     return str(status.message)

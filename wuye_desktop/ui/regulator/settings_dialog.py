@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -88,10 +87,7 @@ class _Errors(FormErrorDisplay):
     """Core messages whose ``reason`` is itself a core text (the URL's problem)."""
 
     def message(self, item: FieldError) -> str:
-        params: dict[str, Any] = dict(item.params)
-        if isinstance(params.get("reason"), str):
-            params["reason"] = messages.tr_core(params["reason"])
-        return messages.tr_core(item.template, **params)
+        return messages.tr_core_nested(item.template, **item.params)
 
 
 class RegulatorSettingsDialog(QDialog):
