@@ -77,3 +77,8 @@ class StateError(WuyeError):
 
 class StorageUnavailable(WuyeError):
     """The environment failed (disk full, server gone, database locked): retry later."""
+
+
+class DatabaseFileLost(WuyeError):
+    """Another program deleted or replaced the database's files while this one was writing:
+    nothing more may be written, or it would go into a file nobody will ever read."""

@@ -21,7 +21,7 @@ from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import StorageUnavailable, WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor, Permission
-from wuye_desktop.storage import migrate
+from wuye_desktop.storage import migrate, sqlite_locks
 from wuye_desktop.storage.db import Database
 
 log = logging.getLogger(__name__)
@@ -142,6 +142,7 @@ def backup(db: Database, target: Path, *, actor: Actor = SYSTEM_ACTOR) -> Backup
 
 def _inspect(path: Path) -> tuple[str | None, str | None]:
     """(problem or None, schema revision) of an SQLite file, read-only."""
+    sqlite_locks.install()
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     except sqlite3.Error as exc:
@@ -265,6 +266,7 @@ def restore(db: Database, source: Path, *, actor: Actor = SYSTEM_ACTOR) -> Resto
 
 
 def _replace_pages(source: Path, target: Path) -> None:
+    sqlite_locks.install()
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         try:

@@ -16,8 +16,9 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from wuye_desktop.core.errors import ConcurrentEdit, StorageUnavailable
+from wuye_desktop.core.errors import ConcurrentEdit, DatabaseFileLost, StorageUnavailable
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.storage import sqlite_locks
 
 log = logging.getLogger(__name__)
 
@@ -85,9 +86,16 @@ class Database:
         else:
             kwargs["pool_pre_ping"] = True
             kwargs["connect_args"] = {"connect_timeout": 5}
-        self.engine: Engine = create_engine(self.url, **kwargs)
         if self.is_sqlite:
-            _configure_sqlite(self.engine)
+            # Before the first SQLite file is opened: SQLite's locks must not be dropped when
+            # something else in this process (a file dialog, a preview) opens and closes one of
+            # the database's files. The why and how are in sqlite_locks.
+            sqlite_locks.install()
+        self.engine: Engine = create_engine(self.url, **kwargs)
+        # Set once another program has deleted or replaced the files we write into.
+        self.lost_files: list[str] = []
+        if self.is_sqlite:
+            _configure_sqlite(self)
         # Writes on SQLite take the write lock at BEGIN, so two desks never deadlock upgrading.
         self._write_engine = self.engine.execution_options(wuye_write=True)
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
@@ -153,7 +161,35 @@ def _translated_errors() -> Iterator[None]:
         raise
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _lost_error(files: list[str]) -> DatabaseFileLost:
+    return DatabaseFileLost(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "Another program deleted or replaced the database's files ({files}) while this "
+            "program was using them. Nothing more has been saved, so that nothing is written "
+            "where it would be lost. Close the program and start it again; if work is missing, "
+            "restore the latest backup.",
+        ),
+        files=", ".join(files),
+    )
+
+
+def _configure_sqlite(db: Database) -> None:
+    engine = db.engine
+    path = db.sqlite_path
+
+    def check_files() -> None:
+        """Refuse to go on writing into files that are no longer the database on disk."""
+        if db.lost_files:
+            raise _lost_error(db.lost_files)
+        if path is None:
+            return
+        lost = sqlite_locks.lost_files(path)
+        if lost:
+            db.lost_files = lost
+            log.error("database files lost while in use, writing stopped: %s", lost)
+            raise _lost_error(lost)
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
         # Let SQLAlchemy's "begin" event emit BEGIN itself (pysqlite's own handling is lazy).
@@ -169,4 +205,11 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         write = conn.get_execution_options().get("wuye_write", False)
+        if write:
+            check_files()
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(_conn: Any) -> None:
+        # The last moment to keep a commit from going into a deleted WAL.
+        check_files()

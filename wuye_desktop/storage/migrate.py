@@ -20,6 +20,7 @@ from sqlalchemy import inspect, text
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import StorageUnavailable
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.storage import sqlite_locks
 from wuye_desktop.storage.db import Database, _translated_errors
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ def backup_sqlite(source: Path, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".partial")
     tmp.unlink(missing_ok=True)
+    sqlite_locks.install()
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(tmp)

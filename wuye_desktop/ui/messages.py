@@ -7,7 +7,13 @@ import logging
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from wuye_desktop.core.errors import FieldError, StorageUnavailable, ValidationError, WuyeError
+from wuye_desktop.core.errors import (
+    DatabaseFileLost,
+    FieldError,
+    StorageUnavailable,
+    ValidationError,
+    WuyeError,
+)
 from wuye_desktop.core.i18n import CONTEXT
 
 log = logging.getLogger(__name__)
@@ -44,6 +50,14 @@ def describe_field(error: FieldError) -> str:
 
 def show_error(parent: QWidget | None, error: WuyeError) -> None:
     """A message box for an error a person can act on; environment errors invite a retry."""
+    if isinstance(error, DatabaseFileLost):
+        # Not a retry: the program has stopped writing and the person must restart it.
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("messages", "Database files lost"),
+            describe(error),
+        )
+        return
     title = (
         QCoreApplication.translate("messages", "Database unavailable")
         if isinstance(error, StorageUnavailable)

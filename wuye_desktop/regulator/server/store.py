@@ -28,6 +28,7 @@ from wuye_desktop.core.validation import credit_code_problem
 from wuye_desktop.regulator import protocol
 from wuye_desktop.regulator.server import sealing
 from wuye_desktop.regulator.server.errors import ApiError, not_found, validation
+from wuye_desktop.storage import sqlite_locks
 
 DB_FILE = "regulator.sqlite3"
 CST = timezone(timedelta(hours=8), "CST")  # times the server makes are RFC 3339 with +08:00
@@ -148,6 +149,7 @@ class Store:
         self._clock = clock
         self._key = sealing.load_or_create_key(data_dir)
         self._lock = threading.RLock()
+        sqlite_locks.install()  # the server may run inside the program (see sqlite_locks)
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA busy_timeout = 10000")
