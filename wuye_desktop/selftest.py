@@ -111,6 +111,7 @@ def run_steps(report: Callable[[StepResult], None]) -> list[StepResult]:
             return _document(opened(), kind, workdir)
 
         step("demo database", demo)
+        step("database file locks", lambda: _file_locks(opened()))
         step("main window", lambda: _main_window(opened()))
         for kind in DOCUMENTS:
             step(f"document {kind}", partial(document, kind))
@@ -153,6 +154,35 @@ def _fill_demo(db: Database) -> str:
     )
     added = ", ".join(f"{n} {step.replace('_', ' ')}" for step, n in summary.extra.items())
     return f"{summary.households} households, {added}"
+
+
+def _file_locks(db: Database) -> str:
+    """The database keeps its locks when something else in the process opens and closes its
+    files (a file dialog does), and a write after that still goes into the file on disk."""
+    from sqlalchemy import text
+
+    from wuye_desktop.storage import sqlite_locks
+
+    path = db.sqlite_path
+    if path is None:
+        raise SelftestError("the selftest database is not a file")
+    if not sys.platform.startswith("linux"):
+        return f"{sys.platform}: locks belong to the file handle, nothing to protect"
+    if not sqlite_locks.is_active():
+        raise SelftestError("SQLite's locks are not protected (see the log for why)")
+    with db.read() as session:
+        session.execute(text("SELECT count(*) FROM company")).scalar_one()
+        before = sqlite_locks.locks_on(path)
+        for suffix in ("", "-wal", "-shm"):
+            with open(f"{path}{suffix}", "rb") as peek:  # what a file dialog does
+                peek.read(64)
+        after = sqlite_locks.locks_on(path)
+    if after != before or before == 0:
+        raise SelftestError(f"{before} lock(s) on the database before a peek, {after} after")
+    lost = sqlite_locks.lost_files(path)
+    if lost:
+        raise SelftestError(f"files no longer on disk: {', '.join(lost)}")
+    return f"{before} lock(s) kept after another descriptor closed"
 
 
 def _main_window(db: Database) -> str:

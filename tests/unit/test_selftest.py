@@ -20,6 +20,7 @@ from wuye_desktop.storage.db import Database
 
 STEPS = [
     "demo database",
+    "database file locks",
     "main window",
     *(f"document {kind}" for kind in selftest.DOCUMENTS),
     "regulator sync",
