@@ -51,7 +51,8 @@ class Connection:
 
 
 # What the Regulator tab shows about the last sync. ``state`` is one of:
-# never | ok | offline (network, 5xx: retried) | auth (401: stopped until the credentials are
+# never | ok | partial (some endpoints failed: retried) | rate_limited (the platform asked
+# to wait until resume_at) | offline (network, 5xx: retried) | auth (401: stopped until the credentials are
 # checked) | clock (the clocks differ too much) | bad_answer (the platform answered nonsense) |
 # not_configured.
 @dataclass
@@ -64,6 +65,7 @@ class SyncStatus:
     last_success_at: str = ""
     server_time: str = ""  # the platform's clock, from /health, when it was read
     skew_s: float = 0.0
+    resume_at: str = ""  # the platform asked us to wait until then (429), RFC 3339 UTC
     sent: int = 0  # events the last sync delivered
     received: int = 0  # tickets and notices it took in
     extra: dict[str, Any] = field(default_factory=dict)

@@ -6,10 +6,14 @@ The rules of protocol §3 and §6 in one place:
   with the Idempotency-Key it got when it entered the outbox, however often it is resent;
 - 5xx, timeouts and refused connections back the event off (1 s doubling to 5 min, jitter)
   and hold its stream for this run; other streams go on;
-- 429 waits ``Retry-After`` and resends the same request;
+- 429 waits ``Retry-After`` and resends the same request, never parking the event; a wait
+  longer than a run should sleep (or past the run's budget for waiting) ends the run cleanly,
+  saying until when the platform asked to wait, and the next run starts no earlier;
 - 400/404/409/413 park the event with the platform's message for a person; its stream waits;
 - ``out_of_order`` queues the missing events again before this one;
-- 401 stops the run and says why (clock skew with both clocks).
+- 401 stops the run and says why (clock skew with the platform's words and both clocks);
+- a listing that fails (5xx, an unreadable page, a cursor that never ends) is given up for this
+  run only: the other listings and the acknowledgements just queued still go.
 
 Delivered events are marked in batches: if the program is killed before a batch commits, the
 events are resent with their keys and the platform replays its first answer.
@@ -23,7 +27,7 @@ import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -66,7 +70,20 @@ T_AUTH = QT_TRANSLATE_NOOP(
 )
 T_NO_ITEMS = QT_TRANSLATE_NOOP("core", "GET {path}: the answer has no list of items.")
 T_LISTING = QT_TRANSLATE_NOOP("core", "GET {path}: {detail}")
-T_RATE_LIMITED = QT_TRANSLATE_NOOP("core", "GET {path}: rate limited again and again.")
+T_RATE_WAIT = QT_TRANSLATE_NOOP(
+    "core", "The platform asks to wait until {until}; the sync goes on then by itself."
+)
+T_PARTIAL = QT_TRANSLATE_NOOP(
+    "core", "Done in part ({detail}); the rest is tried again at the next sync."
+)
+T_ENDLESS = QT_TRANSLATE_NOOP(
+    "core", "GET {path}: the platform keeps saying there is more without sending any; stopped."
+)
+T_CLOCK_REFUSED = QT_TRANSLATE_NOOP(
+    "core",
+    "The platform refused the request: “{words}”. The clocks differ by {seconds} s: "
+    "platform {platform}, this computer {here}. Set this computer's clock right.",
+)
 T_NOT_CONFIGURED = QT_TRANSLATE_NOOP("core", "No regulator platform is configured.")
 T_NOT_USABLE = QT_TRANSLATE_NOOP("core", "The regulator settings cannot be used: {detail}")
 T_NO_SECRET = QT_TRANSLATE_NOOP(
@@ -79,13 +96,19 @@ FLUSH_EVERY = 200  # delivered events per commit of their "sent" marks
 FLUSH_SECONDS = 1.0
 LEASE_RENEW_S = 30.0
 PAGE_LIMIT = 100
-MAX_RATE_LIMIT_WAITS = 20
+# 429: a run waits out a Retry-After up to this long, and no more than this in all; a longer
+# wait ends the run and the next one starts when the platform asked.
+RATE_LIMIT_WAIT_S = 30.0
+RATE_LIMIT_BUDGET_S = 120.0
 NETWORK_FAILURES_TO_STOP = 3  # in a row: the platform is down, stop rather than wait each out
+EMPTY_PAGES_TO_STOP = 3  # has_more with nothing in it, this often in a row: a broken cursor
+MAX_PAGES = 10_000
 
 
 @dataclass
 class SyncReport:
-    # ok | offline | auth | clock | bad_answer | not_configured | busy | stopped
+    # ok | partial | rate_limited | offline | auth | clock | bad_answer | not_configured | busy
+    # | stopped
     state: str = "ok"
     message: str = ""  # English, for logs and the command line
     # The same message for the window to translate (context "core"): a template and its values.
@@ -100,6 +123,8 @@ class SyncReport:
     problems: list[str] = field(default_factory=list)
     skew_s: float = 0.0
     server_time: str = ""
+    # When the platform asked us to come back (429 with a long Retry-After), RFC 3339 UTC.
+    resume_at: str = ""
 
     @classmethod
     def of(cls, state: str, template: str, **params: Any) -> SyncReport:
@@ -135,6 +160,9 @@ class Syncer:
         self._rng = rng or random.Random()
         self._lease_at = time.monotonic()
         self._network_failures = 0
+        self._waited_s = 0.0  # for 429s in this run
+        self._failed_parts: list[str] = []  # endpoints given up for this run
+        self._unreadable_part = False  # one of them answered nonsense (not just failed)
 
     # --- the run ---
 
@@ -145,6 +173,12 @@ class Syncer:
             self._pull("/dispatches", inbox.receive_ticket, "tickets")
             self._pull("/supervisions", inbox.receive_supervision, "supervisions")
             self._send_all()  # the acknowledgements just queued
+            if self._failed_parts:
+                detail = "; ".join(self._failed_parts)
+                self.report.state = "bad_answer" if self._unreadable_part else "partial"
+                self.report.message = T_PARTIAL.format(detail=detail)
+                self.report.message_template = T_PARTIAL
+                self.report.message_params = {"detail": detail}
         except _Stop:
             pass
         return self.report
@@ -166,8 +200,12 @@ class Syncer:
     def _check_clock(self) -> None:
         health = self.client.health()
         if not health.ok or health.server_time is None:
-            self._stop("offline", T_UNREACHABLE, detail=health.message)
-        assert health.server_time is not None
+            if not health.reached:
+                self._stop("offline", T_UNREACHABLE, detail=health.message)
+            # The platform is there but its /health is not well: the clock is checked by the
+            # signed requests themselves (401 clock_skew), so the run goes on.
+            self._failed_parts.append(f"GET /health: {health.message}")
+            return
         self.report.skew_s = health.skew_s
         self.report.server_time = health.server_time.isoformat()
         if abs(health.skew_s) > p.CLOCK_SKEW_LIMIT_S:
@@ -225,16 +263,27 @@ class Syncer:
 
     def _deliver(self, ev: queue.QueuedEvent) -> Answer:
         body = ev.body.encode("utf-8")
-        for _ in range(MAX_RATE_LIMIT_WAITS):
+        while True:
             answer = self.client.post(ev.path, body, ev.idempotency_key)
             if answer.kind != "rate_limited":
                 break
-            self._wait(answer.retry_after)
+            self._wait_as_asked(answer)
         if answer.kind in ("retry", "bad_answer") and answer.status == 0:
             self._network_failures += 1
         else:
             self._network_failures = 0
         return answer
+
+    def _wait_as_asked(self, answer: Answer) -> None:
+        """429: wait Retry-After and let the caller resend, or end the run if that is long."""
+        seconds = answer.retry_after
+        if seconds > RATE_LIMIT_WAIT_S or self._waited_s + seconds > RATE_LIMIT_BUDGET_S:
+            until = now_utc() + timedelta(seconds=seconds)
+            self.report.resume_at = until.isoformat()
+            shown = to_local(until).strftime("%H:%M" if seconds < 20 * 3600 else "%m-%d %H:%M")
+            self._stop("rate_limited", T_RATE_WAIT, until=shown)
+        self._waited_s += seconds
+        self._wait(seconds)
 
     def _wait(self, seconds: float) -> None:
         end = time.monotonic() + seconds
@@ -247,8 +296,8 @@ class Syncer:
             self._auth_stop(answer)
         if answer.kind == "out_of_order":
             return self._out_of_order(ev, answer)
-        if answer.kind == "park" or (answer.kind == "rate_limited"):
-            queue.park(self.db, ev.id, answer.code or "rate_limited", answer.describe())
+        if answer.kind == "park":
+            queue.park(self.db, ev.id, answer.code, answer.describe())
             self.report.parked += 1
             return False
         # retry / bad_answer: back off, keep it, say what happened
@@ -267,7 +316,8 @@ class Syncer:
         if answer.code == p.E_CLOCK_SKEW:
             server = p.parse_rfc3339(answer.server_time) if answer.server_time else None
             skew = server.timestamp() - time.time() if server else self.report.skew_s
-            self._stop("clock", T_CLOCK, **_clock_params(server, skew))
+            words = answer.message or answer.code
+            self._stop("clock", T_CLOCK_REFUSED, words=words, **_clock_params(server, skew))
         self._stop("auth", T_AUTH, detail=answer.describe())
 
     def _out_of_order(self, ev: queue.QueuedEvent, answer: Answer) -> bool:
@@ -291,45 +341,63 @@ class Syncer:
     def _pull(
         self, path: str, receive: Callable[[Database, dict[str, Any]], Any], counter: str
     ) -> None:
+        """Every page of one listing; a listing that fails is given up for this run only."""
         cursor: str | None = None
-        for _ in range(10_000):  # a platform whose cursor never ends is not followed forever
+        seen: set[str] = set()
+        empty_pages = 0
+        for _ in range(MAX_PAGES):
             self._check_stop()
             target = f"{path}?limit={PAGE_LIMIT}"
             if cursor is not None:
                 target += f"&after={quote(cursor, safe='')}"
             answer = self._get(target)
+            if answer is None:
+                return
             items = answer.body.get("items") if answer.body else None
             if not isinstance(items, list):
-                self._stop("bad_answer", T_NO_ITEMS, path=path)
+                self._give_up(T_NO_ITEMS.format(path=path), unreadable=True)
                 return
             for item in items:
                 self._receive(item, receive, counter)
             next_cursor = answer.body.get("next_cursor") if answer.body else None
-            if (
-                answer.body
-                and answer.body.get("has_more") is True
-                and isinstance(next_cursor, str)
-                and next_cursor
-                and next_cursor != cursor
-            ):
-                cursor = next_cursor
-                continue
-            return
+            more = bool(answer.body and answer.body.get("has_more") is True)
+            if not (more and isinstance(next_cursor, str) and next_cursor):
+                return
+            empty_pages = 0 if items else empty_pages + 1
+            if next_cursor in seen or next_cursor == cursor or empty_pages >= EMPTY_PAGES_TO_STOP:
+                self._give_up(T_ENDLESS.format(path=path), unreadable=True)
+                return
+            seen.add(next_cursor)
+            cursor = next_cursor
+        self._give_up(T_ENDLESS.format(path=path), unreadable=True)
 
-    def _get(self, target: str) -> Answer:
-        for _ in range(MAX_RATE_LIMIT_WAITS):
+    def _give_up(self, problem: str, *, unreadable: bool = False) -> None:
+        log.warning("regulator listing given up for this run: %s", problem)
+        self._unreadable_part |= unreadable
+        self._failed_parts.append(problem)
+        self.report.problems.append(problem)
+
+    def _get(self, target: str) -> Answer | None:
+        """A page of a listing, or None when it failed (and the failure is noted)."""
+        while True:
             answer = self.client.get(target)
             if answer.kind == "ok":
+                self._network_failures = 0
                 return answer
             if answer.kind == "rate_limited":
-                self._wait(answer.retry_after)
+                self._wait_as_asked(answer)
                 continue
             if answer.kind == "auth":
                 self._auth_stop(answer)
-            state = "bad_answer" if answer.kind in ("bad_answer", "park") else "offline"
-            self._stop(state, T_LISTING, path=target, detail=answer.describe())
-        self._stop("offline", T_RATE_LIMITED, path=target)
-        raise AssertionError  # unreachable: _stop raises
+            if answer.status == 0:
+                self._network_failures += 1
+                if self._network_failures >= NETWORK_FAILURES_TO_STOP:
+                    self._stop("offline", T_UNREACHABLE, detail=answer.describe())
+            unreadable = answer.kind in ("bad_answer", "park") and answer.status != 0
+            self._give_up(
+                T_LISTING.format(path=target, detail=answer.describe()), unreadable=unreadable
+            )
+            return None
 
     def _receive(
         self, item: Any, receive: Callable[[Database, dict[str, Any]], Any], counter: str
@@ -433,6 +501,7 @@ def _remember(db: Database, report: SyncReport) -> None:
     now = now_utc().isoformat()
     status = SyncStatus(
         state=report.state,
+        resume_at=report.resume_at,
         message=report.message or "; ".join(report.problems[:3]),
         message_template=report.message_template,
         message_params=report.message_params,
@@ -452,8 +521,15 @@ def _remember(db: Database, report: SyncReport) -> None:
 
 
 def seconds_until_next(db: Database, interval_s: float) -> float:
-    """How long the background sync sleeps: its interval, or less if a back-off ends first."""
+    """How long the background sync sleeps: its interval, or less if a back-off ends first,
+    but never less than the platform asked us to wait (429)."""
     due: datetime | None = queue.next_due(db)
-    if due is None:
-        return interval_s
-    return max(0.5, min(interval_s, (due - now_utc()).total_seconds()))
+    wait = interval_s if due is None else min(interval_s, (due - now_utc()).total_seconds())
+    resume_at = load_status(db).resume_at
+    if resume_at:
+        try:
+            asked = (datetime.fromisoformat(resume_at) - now_utc()).total_seconds()
+        except ValueError:
+            asked = 0.0
+        wait = max(wait, asked)
+    return max(0.5, wait)

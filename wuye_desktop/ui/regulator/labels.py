@@ -25,6 +25,8 @@ IDLE_COLOUR = QColor("#6b7280")
 _STATES: dict[str, tuple[str, QColor]] = {
     "never": (QT_TRANSLATE_NOOP("Regulator", "Not synced yet"), IDLE_COLOUR),
     "ok": (QT_TRANSLATE_NOOP("Regulator", "Connected"), OK_COLOUR),
+    "partial": (QT_TRANSLATE_NOOP("Regulator", "Partly synced, retrying"), WARN_COLOUR),
+    "rate_limited": (QT_TRANSLATE_NOOP("Regulator", "Platform asks to wait"), WARN_COLOUR),
     "offline": (QT_TRANSLATE_NOOP("Regulator", "Platform unreachable, retrying"), WARN_COLOUR),
     "auth": (QT_TRANSLATE_NOOP("Regulator", "Refused: check the credentials"), BAD_COLOUR),
     "clock": (QT_TRANSLATE_NOOP("Regulator", "Clocks differ: sync stopped"), BAD_COLOUR),
@@ -39,6 +41,8 @@ _STATES: dict[str, tuple[str, QColor]] = {
 _SHORT_STATES: dict[str, str] = {
     "never": QT_TRANSLATE_NOOP("Regulator", "not synced yet"),
     "ok": QT_TRANSLATE_NOOP("Regulator", "OK"),
+    "partial": QT_TRANSLATE_NOOP("Regulator", "partly synced"),
+    "rate_limited": QT_TRANSLATE_NOOP("Regulator", "waiting"),
     "offline": QT_TRANSLATE_NOOP("Regulator", "offline"),
     "auth": QT_TRANSLATE_NOOP("Regulator", "refused"),
     "clock": QT_TRANSLATE_NOOP("Regulator", "clock wrong"),
