@@ -27,12 +27,16 @@ esac
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 warn() { printf '\033[1;33m!!! %s\033[0m\n' "$*" >&2; }
 
-# Running: Python's venv, a Chinese font for the windows, the X/GL libraries the Qt wheels load
-# at run time (xcb platform plugin, OpenGL, fontconfig, D-Bus) and libcups2 for printing.
+# Running: Python's venv, a Chinese font for the windows, and the libraries the Qt wheels load
+# from the system (checked with ldd on a minimal Debian 12): GLib for every Qt library, the xcb
+# platform plugin's X libraries, Wayland's for the wayland plugin, OpenGL, fontconfig, D-Bus,
+# and libcups2 for printing.
 RUN_PACKAGES=(
     python3-venv
     fonts-wqy-microhei
-    libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
+    libglib2.0-0
+    libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxkbcommon-x11-0
+    libwayland-cursor0 libwayland-egl1
     libgl1 libegl1 libfontconfig1 libdbus-1-3 libcups2
 )
 # Testing and building, on top: poppler for looking at PDFs in tests, LibreOffice for opening the
