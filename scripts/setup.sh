@@ -113,10 +113,10 @@ venv_works() {
     [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" -c 'import sys' 2>/dev/null
 }
 
-# The Debian package with the shared libpython of the given Python (PyInstaller puts it into the
-# bundle): libpython3.11 for Debian 12's /usr/bin/python3.11, libpython3.12 for 3.12... Nothing
-# for a Python that is not the system's, or that has its own shared libpython (pyenv
-# --enable-shared).
+# The Debian package with the shared libpython of the given Python, which PyInstaller puts into
+# the bundle: libpython3.11 for Debian 12's /usr/bin/python3.11, libpython3.12 for 3.12...
+# Nothing for a Python with a shared libpython of its own (pyenv --enable-shared); "-" for
+# another Python without one, which cannot build the installers.
 libpython_package() {
     "$1" - <<'EOF'
 import os
@@ -124,8 +124,11 @@ import sys
 import sysconfig
 
 base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
-if base.startswith("/usr/bin/") and not sysconfig.get_config_var("Py_ENABLE_SHARED"):
+# (Debian's interpreter says Py_ENABLE_SHARED too, but its libpython is a package of its own.)
+if base.startswith("/usr/bin/"):
     print(f"libpython{sys.version_info.major}.{sys.version_info.minor}")
+elif not sysconfig.get_config_var("Py_ENABLE_SHARED"):
+    print("-")
 EOF
 }
 
@@ -169,7 +172,7 @@ else
     # The libpython of a venv that is already there goes into the same apt-get run.
     known=()
     if venv_works; then
-        mapfile -t known < <(libpython_package "$VENV/bin/python")
+        mapfile -t known < <(libpython_package "$VENV/bin/python" | grep -v '^-$')
     fi
     install_system_packages "${RUN_PACKAGES[@]}" "${DEV_PACKAGES[@]}" "${known[@]}"
 fi
@@ -182,12 +185,12 @@ if ! venv_works; then
 fi
 
 if [[ "$MODE" == dev ]]; then
-    mapfile -t libpython < <(libpython_package "$VENV/bin/python")
-    if ((${#libpython[@]})); then
-        install_system_packages "${libpython[@]}"
-    elif [[ "${WUYE_SKIP_APT:-}" != 1 ]]; then
-        warn "$("$VENV/bin/python" --version) is not the system's Python: to build the installers,"
-        warn "PyInstaller needs it built with a shared libpython (--enable-shared)"
+    libpython="$(libpython_package "$VENV/bin/python")"
+    if [[ "$libpython" == - ]]; then
+        warn "$VENV is made with a $("$VENV/bin/python" --version) that is not the system's and"
+        warn "has no shared libpython: PyInstaller (installer/) needs one (--enable-shared)"
+    elif [[ -n "$libpython" ]]; then
+        install_system_packages "$libpython"
     fi
 fi
 
