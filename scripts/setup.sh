@@ -166,6 +166,9 @@ if Path(wuye_desktop.__file__).resolve().parent.parent != root.resolve():
 EOF
 }
 
+if [[ "${WUYE_SKIP_APT:-}" == 1 ]]; then
+    say "WUYE_SKIP_APT=1: not checking system packages"
+fi
 if [[ "$MODE" == run ]]; then
     install_system_packages "${RUN_PACKAGES[@]}"
 else
