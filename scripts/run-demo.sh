@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Set up, put demo data into the database if it is empty, and open the program.
+# Set up what running needs (scripts/setup.sh --run: the runtime system packages and Python
+# dependencies, not the test and build tools), put demo data into the database if it is empty,
+# and open the program. Needs a display: without one it says how to try it headless and exits 1
+# before installing anything.
 #
 #   bash scripts/run-demo.sh            the default database (SQLite in your data folder)
 #   bash scripts/run-demo.sh --db /tmp/try.sqlite3     another database (WUYE_DB works too)
@@ -22,7 +25,20 @@ while (($#)); do
     esac
 done
 
-bash scripts/setup.sh
+# Qt cannot open a window without a display; its own message would blame libxcb-cursor0.
+if [[ "$(uname -s)" == Linux && -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" \
+    && -z "${QT_QPA_PLATFORM:-}" ]]; then
+    printf '\033[1;33m!!! no display (neither DISPLAY nor WAYLAND_DISPLAY is set): run this from a desktop session.\033[0m\n' >&2
+    cat >&2 <<'EOF'
+To try it without one:
+  on a virtual display:   sudo apt-get install xvfb xauth
+                          xvfb-run -a bash scripts/run-demo.sh
+  a check without window: bash scripts/setup.sh --run && .venv/bin/wuye --selftest
+EOF
+    exit 1
+fi
+
+bash scripts/setup.sh --run
 
 # Exit 0 when the database has no company, users or communities yet (the demo refuses data),
 # printing where it is; exit 3 when it already has data, which is then left alone.
@@ -59,8 +75,5 @@ case "$status" in
     *) exit "$status" ;;  # the error has been printed
 esac
 
-if [[ "$(uname -s)" == Linux && -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
-    printf '\033[1;33m!!! no display (DISPLAY is not set): run this from a desktop session\033[0m\n' >&2
-fi
 say "opening 物业服务台 (log in as desk/desk1234, manager/manager1234, finance/finance1234 or admin/admin1234)"
 exec .venv/bin/wuye "${args[@]}"

@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Install everything the program and its tests need on Debian/Ubuntu (UOS and Kylin are Debian
-# based): the system packages Qt and the tests use, then a virtual environment in .venv with the
-# program and its development tools. Safe to run again; fast when everything is already there.
+# Install what the program needs on Debian/Ubuntu (UOS and Kylin are Debian based): the system
+# packages, then a virtual environment in .venv with the program. Safe to run again; fast when
+# everything is already there.
 #
-#   bash scripts/setup.sh
+#   bash scripts/setup.sh          everything: running, the tests and building the installers
+#                                  (what scripts/test.sh uses)
+#   bash scripts/setup.sh --run    only what running the program needs: the runtime system
+#                                  packages and pyproject's main dependencies, without the dev
+#                                  extras (what scripts/run-demo.sh uses)
 #
 # WUYE_SKIP_APT=1 skips the system packages (for machines where you cannot install them).
 set -euo pipefail
@@ -12,36 +16,59 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 VENV="$ROOT/.venv"
 
+MODE=dev
+case "${1:-}" in
+    "") ;;
+    --run) MODE=run ;;
+    --dev) MODE=dev ;;
+    *) echo "usage: bash scripts/setup.sh [--run]" >&2; exit 2 ;;
+esac
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 warn() { printf '\033[1;33m!!! %s\033[0m\n' "$*" >&2; }
 
-# Python's venv, Chinese fonts for the UI and the PDFs, poppler for looking at PDFs in tests,
-# a virtual X server for screenshots, the X/GL libraries the Qt wheels load at run time,
-# a PostgreSQL server that scripts/test.sh starts for the tests, and what installer/ builds the
-# bundle and the .deb with (binutils for PyInstaller and strip, dpkg-dev for dpkg-shlibdeps).
-APT_PACKAGES=(
-    python3-venv python3-pip
-    fonts-wqy-microhei poppler-utils libreoffice-calc-nogui
+# Running: Python's venv, a Chinese font for the windows, and the libraries the Qt wheels load
+# from the system (checked with ldd on a minimal Debian 12): GLib for every Qt library, the xcb
+# platform plugin's X libraries, Wayland's for the wayland plugin, OpenGL, fontconfig, D-Bus,
+# and libcups2 for printing.
+RUN_PACKAGES=(
+    python3-venv
+    fonts-wqy-microhei
+    libglib2.0-0
+    libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxcb-shape0 libxkbcommon-x11-0
+    libwayland-cursor0 libwayland-egl1
+    libgl1 libegl1 libfontconfig1 libdbus-1-3 libcups2
+)
+# Testing and building, on top: poppler for looking at PDFs in tests, LibreOffice for opening the
+# spreadsheets, a virtual X server for the GUI tests and screenshots, a PostgreSQL server that
+# scripts/test.sh starts, and what installer/ builds the bundle and the .deb with (binutils for
+# PyInstaller and strip, dpkg-dev for dpkg-shlibdeps). The libpython of the venv's Python
+# (PyInstaller bundles it) is added below, once that Python is known.
+DEV_PACKAGES=(
+    python3-pip
+    poppler-utils libreoffice-calc-nogui
     xvfb xauth
-    libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0 libxkbcommon-x11-0
-    libgl1 libegl1 libfontconfig1 libdbus-1-3
     postgresql
     binutils dpkg-dev
 )
 
+APT_UPDATED=0
+
+# Install those of the given Debian packages that are missing (apt-get update once per run).
 install_system_packages() {
+    local wanted=("$@")
     if [[ "${WUYE_SKIP_APT:-}" == 1 ]]; then
-        say "WUYE_SKIP_APT=1: not checking system packages"
         return
     fi
     if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
         warn "not a Debian/Ubuntu system: install the equivalents of these yourself:"
-        warn "  ${APT_PACKAGES[*]}"
+        warn "  ${wanted[*]}"
         return
     fi
-    local missing=() pkg
-    for pkg in "${APT_PACKAGES[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    local missing=() pkg status
+    for pkg in "${wanted[@]}"; do
+        status="$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null || true)"
+        if [[ "$status" != installed ]]; then
             missing+=("$pkg")
         fi
     done
@@ -59,7 +86,10 @@ install_system_packages() {
         fi
     fi
     say "installing system packages: ${missing[*]}"
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+    if ((APT_UPDATED == 0)); then
+        "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+        APT_UPDATED=1
+    fi
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
         --no-install-recommends "${missing[@]}"
 }
@@ -83,23 +113,50 @@ venv_works() {
     [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" -c 'import sys' 2>/dev/null
 }
 
+# The Debian package with the shared libpython of the given Python, which PyInstaller puts into
+# the bundle: libpython3.11 for Debian 12's /usr/bin/python3.11, libpython3.12 for 3.12...
+# Nothing for a Python with a shared libpython of its own (pyenv --enable-shared); "-" for
+# another Python without one, which cannot build the installers.
+libpython_package() {
+    "$1" - <<'EOF'
+import os
+import sys
+import sysconfig
+
+base = os.path.realpath(getattr(sys, "_base_executable", sys.executable))
+# (Debian's interpreter says Py_ENABLE_SHARED too, but its libpython is a package of its own.)
+if base.startswith("/usr/bin/"):
+    print(f"libpython{sys.version_info.major}.{sys.version_info.minor}")
+elif not sysconfig.get_config_var("Py_ENABLE_SHARED"):
+    print("-")
+EOF
+}
+
 # True when .venv has this checkout installed and every requirement pyproject.toml names now
-# (dev extras included) is satisfied, so re-running costs a second instead of a pip resolve.
+# (with --run the main dependencies, else the dev extras too) is satisfied, so re-running costs
+# a second instead of a pip resolve.
 venv_up_to_date() {
     [[ -x "$VENV/bin/wuye" ]] || return 1
-    "$VENV/bin/python" - "$ROOT" <<'EOF' 2>/dev/null
+    "$VENV/bin/python" - "$ROOT" "$MODE" <<'EOF' 2>/dev/null
 import sys
 import tomllib
 from importlib import metadata
 from pathlib import Path
 
-from packaging.requirements import Requirement
+try:
+    from packaging.requirements import Requirement
+except ImportError:  # a --run venv has no packaging of its own; pip always carries one
+    from pip._vendor.packaging.requirements import Requirement
 
-root = Path(sys.argv[1])
+root, mode = Path(sys.argv[1]), sys.argv[2]
 project = tomllib.loads((root / "pyproject.toml").read_text("utf-8"))["project"]
-wanted = list(project["dependencies"]) + list(project["optional-dependencies"]["dev"])
+wanted = list(project["dependencies"])
+if mode == "dev":
+    wanted += project["optional-dependencies"]["dev"]
 for spec in wanted:
     req = Requirement(spec)
+    if req.marker is not None and not req.marker.evaluate():
+        continue
     if not req.specifier.contains(metadata.version(req.name), prereleases=True):
         sys.exit(1)
 import wuye_desktop
@@ -109,7 +166,19 @@ if Path(wuye_desktop.__file__).resolve().parent.parent != root.resolve():
 EOF
 }
 
-install_system_packages
+if [[ "${WUYE_SKIP_APT:-}" == 1 ]]; then
+    say "WUYE_SKIP_APT=1: not checking system packages"
+fi
+if [[ "$MODE" == run ]]; then
+    install_system_packages "${RUN_PACKAGES[@]}"
+else
+    # The libpython of a venv that is already there goes into the same apt-get run.
+    known=()
+    if venv_works; then
+        mapfile -t known < <(libpython_package "$VENV/bin/python" | grep -v '^-$')
+    fi
+    install_system_packages "${RUN_PACKAGES[@]}" "${DEV_PACKAGES[@]}" "${known[@]}"
+fi
 
 if ! venv_works; then
     PYTHON="$(pick_python)"
@@ -118,9 +187,24 @@ if ! venv_works; then
     "$PYTHON" -m venv "$VENV"
 fi
 
+if [[ "$MODE" == dev ]]; then
+    libpython="$(libpython_package "$VENV/bin/python")"
+    if [[ "$libpython" == - ]]; then
+        warn "$VENV is made with a $("$VENV/bin/python" --version) that is not the system's and"
+        warn "has no shared libpython: PyInstaller (installer/) needs one (--enable-shared)"
+    elif [[ -n "$libpython" ]]; then
+        install_system_packages "$libpython"
+    fi
+fi
+
 if ! venv_up_to_date; then
-    say "installing wuye_desktop and its development tools into .venv (pip)"
-    "$VENV/bin/python" -m pip install --disable-pip-version-check -q -e ".[dev]"
+    if [[ "$MODE" == run ]]; then
+        say "installing wuye_desktop and what it needs to run into .venv (pip)"
+        "$VENV/bin/python" -m pip install --disable-pip-version-check -q -e .
+    else
+        say "installing wuye_desktop and its development tools into .venv (pip)"
+        "$VENV/bin/python" -m pip install --disable-pip-version-check -q -e ".[dev]"
+    fi
 fi
 
 say "set up: $("$VENV/bin/python" --version) in $VENV"

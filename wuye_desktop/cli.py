@@ -50,7 +50,26 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def no_display() -> str | None:
+    """Why the window cannot open here, or None: on Linux without a display Qt would abort
+    with a message about libxcb-cursor0. A platform chosen in ``QT_QPA_PLATFORM`` (offscreen
+    for the tests and the selftest) is left to Qt."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set): "
+        "start wuye in a desktop session, on a virtual display with `xvfb-run -a wuye`, "
+        "or check this installation without a window with `wuye --selftest`"
+    )
+
+
 def _open_gui(db_url: str | None) -> int:
+    reason = no_display()
+    if reason is not None:
+        print_error(reason)
+        return EXIT_USAGE
     from wuye_desktop.ui.app import run  # Qt is loaded only for the GUI
 
     return run(db_url)

@@ -4,7 +4,10 @@ then purge it and check that it is gone and the user's data is not.
 
 It installs into this machine, so it needs root. Without root it is skipped, except under
 ``CI=true``, where a skip would hide that the installers were never tested: there it fails.
-Two test runs on one machine take turns (a lock file), as they share /opt and dpkg.
+Where ``wuye-desktop`` is already installed (someone's real installation, or one left by an
+interrupted run) it refuses in the same way, rather than replace and purge it. Two test runs on
+one machine take turns (a lock file), as they share /opt and dpkg; the check comes after the
+lock, so one run never takes the other's package for the user's.
 """
 
 from __future__ import annotations
@@ -50,6 +53,31 @@ def unavailable() -> str | None:
     return None
 
 
+def already_installed() -> str | None:
+    """Why this machine's own ``wuye-desktop`` must not be touched, or None when it has none."""
+    done = subprocess.run(
+        ["dpkg-query", "--show", "--showformat=${db:Status-Status} ${Version}", PACKAGE],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    status, _, installed = done.stdout.strip().partition(" ")
+    # Unknown to dpkg, or purged, or removed with nothing but its (absent) conffiles left.
+    if done.returncode != 0 or status in ("", "not-installed", "config-files"):
+        return None
+    return (
+        f"{PACKAGE} {installed} is installed on this machine ({status}): this test would "
+        f"replace and purge it; remove it first (apt purge {PACKAGE}) to run the test"
+    )
+
+
+def refuse(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true must test the installers, but {reason}")
+    pytest.skip(reason)
+
+
 def run(
     argv: list[str], timeout: float, env: dict[str, str] | None = None, cwd: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
@@ -84,12 +112,13 @@ def dpkg(*args: str) -> subprocess.CompletedProcess[str]:
 def turn() -> Iterator[None]:
     reason = unavailable()
     if reason is not None:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true must test the installers, but {reason}")
-        pytest.skip(reason)
+        refuse(reason)
     with LOCK.open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
+            reason = already_installed()
+            if reason is not None:
+                refuse(reason)
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
