@@ -716,7 +716,7 @@ def _household_fields(community: Community, data: HouseholdInput) -> dict[str, A
     )
 
 
-BULK_BATCH = 5_000  # rows per executemany: memory stays flat, progress moves
+BULK_BATCH = 1_000  # rows per executemany: memory stays flat, progress moves, cancel is heard
 
 
 def add_households_in_session(

@@ -441,14 +441,20 @@ def _header_fields(cells: Sequence[str]) -> tuple[dict[str, int], dict[str, str]
     return index, headers
 
 
-def read_roster(path: Path) -> list[RosterRow]:
+READ_REPORT_EVERY = 2_000  # rows between reports while reading, when the total is unknown
+
+
+def read_roster(path: Path, progress: Progress | None = None) -> list[RosterRow]:
     """The household rows of a roster (.xlsx, or .csv in UTF-8 or GBK), not yet validated.
 
     Raises ValidationError when the file cannot be read or lacks the building, unit or room
     column. Blank lines are skipped; the header may sit below a title of up to a few lines.
+    *progress* receives ``(rows read, 0)`` now and then: the total is not known until the end.
     """
     path = Path(path)
     table = read_table_rows(path)  # read as it goes: only the household rows are kept
+    if progress is not None:
+        table = _reporting(table, progress)
     head = list(itertools.islice(table, HEADER_SEARCH_ROWS))
     best: tuple[int, dict[str, int], dict[str, str]] | None = None
     for number, cells in enumerate(head, start=1):
@@ -505,6 +511,14 @@ def read_roster(path: Path) -> list[RosterRow]:
             name=path.name,
         )
     return result
+
+
+def _reporting(rows: Iterator[list[str]], progress: Progress) -> Iterator[list[str]]:
+    progress(0, 0)
+    for number, cells in enumerate(rows, start=1):
+        if number % READ_REPORT_EVERY == 0:
+            progress(number, 0)
+        yield cells
 
 
 # --- validating and importing ----------------------------------------------------------------
@@ -659,13 +673,16 @@ def import_households(
 ) -> ImportReport:
     """Import a roster into a community: all rows or, if any row is bad, none.
 
-    *progress* receives ``(done, total)`` where total is twice the number of rows: the first
-    half is checking the rows, the second half writing them. Half way is reported only when
-    every row is good, just before writing starts.
+    *progress* receives ``(rows read, 0)`` while the file is read (its length is not known
+    yet), then ``(done, total)`` where total is twice the number of rows: the first half is
+    checking the rows, the second half writing them. Half way is reported only when every row
+    is good, just before writing starts. Each report is a point where the caller may cancel by
+    raising: nothing is written until every row is known to be good, and then in one
+    transaction.
     """
     actor.require(Permission.DIRECTORY_EDIT)
     path = Path(path)
-    rows = read_roster(path)
+    rows = read_roster(path, progress)
     code = community_code.strip().upper()
     with db.read() as s:
         if s.scalar(select(Community.id).where(Community.code == code)) is None:
