@@ -147,6 +147,12 @@ def _cell_text(value: Any) -> str:
     """Cell values as the person typed them: 1201.0 (a number in Excel) becomes "1201"."""
     if value is None:
         return ""
+    if type(value) is str:  # most cells: checked first, a million times in a large roster
+        text = value.strip()
+        # Excel's CSV export writes ="0532..." to keep leading zeros.
+        if len(text) > 3 and text.startswith('="') and text.endswith('"'):
+            text = text[2:-1]
+        return text
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
