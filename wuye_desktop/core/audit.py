@@ -51,7 +51,7 @@ def record_many(
     if not entries:
         return
     at = now_utc()
-    session.execute(
+    session.connection().execute(  # Core executemany, not the ORM's bulk path
         insert(AuditEntry),
         [
             dict(
