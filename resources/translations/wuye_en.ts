@@ -4313,6 +4313,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name}, row {row}: not valid {encoding} text (a damaged file, or saved in another encoding); save it again from Excel as .xlsx or CSV UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} is neither UTF-8 nor GBK text; save it from Excel as .xlsx or CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4325,6 +4329,22 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{name} unpacks to {size}, more than the {limit} an import reads; split it into smaller files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its first sheet cannot be read; open it in Excel and save it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is damaged after row {row}: the rest of its first sheet cannot be read; open it in Excel and save it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit} rows; split it into smaller files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No such file: {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4334,6 +4354,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Cannot read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is {size}, more than the {limit} an import reads; split it into smaller files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4986,6 +5010,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>{text} is not a date (2026-03-05)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both {income} ({income_text}) and {expense} ({expense_text}) are filled; a row is either income or expense</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4316,6 +4316,10 @@ The details are in the log file.</source>
         <translation>您的角色（{role}）无权执行此操作：{permission}</translation>
     </message>
     <message>
+        <source>{name}, row {row}: not valid {encoding} text (a damaged file, or saved in another encoding); save it again from Excel as .xlsx or CSV UTF-8</source>
+        <translation>{name} 第 {row} 行：不是有效的 {encoding} 文本（文件已损坏，或用了其他编码保存）；请用 Excel 重新另存为 .xlsx 或 CSV UTF-8</translation>
+    </message>
+    <message>
         <source>{name} is neither UTF-8 nor GBK text; save it from Excel as .xlsx or CSV</source>
         <translation>{name} 既不是 UTF-8 也不是 GBK 编码；请用 Excel 另存为 .xlsx 或 CSV</translation>
     </message>
@@ -4328,6 +4332,22 @@ The details are in the log file.</source>
         <translation>{name} 不是可读取的 Excel 工作簿（{reason}）</translation>
     </message>
     <message>
+        <source>{name} unpacks to {size}, more than the {limit} an import reads; split it into smaller files</source>
+        <translation>{name} 解压后为 {size}，超过导入上限 {limit}；请拆分成几个较小的文件</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: its first sheet cannot be read; open it in Excel and save it again</source>
+        <translation>{name} 已损坏：第一个工作表无法读取；请用 Excel 打开后重新保存</translation>
+    </message>
+    <message>
+        <source>{name} is damaged after row {row}: the rest of its first sheet cannot be read; open it in Excel and save it again</source>
+        <translation>{name} 已损坏：第 {row} 行之后的第一个工作表内容无法读取；请用 Excel 打开后重新保存</translation>
+    </message>
+    <message>
+        <source>{name} has more than {limit} rows; split it into smaller files</source>
+        <translation>{name} 超过 {limit} 行；请拆分成几个较小的文件</translation>
+    </message>
+    <message>
         <source>No such file: {path}</source>
         <translation>找不到文件：{path}</translation>
     </message>
@@ -4338,6 +4358,10 @@ The details are in the log file.</source>
     <message>
         <source>Cannot read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name} is {size}, more than the {limit} an import reads; split it into smaller files</source>
+        <translation>{name} 大小为 {size}，超过导入上限 {limit}；请拆分成几个较小的文件</translation>
     </message>
     <message>
         <source>{name} is an old .xls workbook: open it in Excel and save it as .xlsx</source>
@@ -4990,6 +5014,10 @@ The details are in the log file.</source>
     <message>
         <source>{text} is not a date (2026-03-05)</source>
         <translation>{text} 不是有效日期（如 2026-03-05）</translation>
+    </message>
+    <message>
+        <source>Both {income} ({income_text}) and {expense} ({expense_text}) are filled; a row is either income or expense</source>
+        <translation>{income}（{income_text}）和{expense}（{expense_text}）都填了；一行只能是收入或支出</translation>
     </message>
     <message>
         <source>Must not be 0</source>

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.shell_support import context
@@ -16,7 +18,7 @@ from wuye_desktop.core import directory, roster
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import messages
+from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.directory.import_dialog import ImportDialog
 from wuye_desktop.ui.workers import Progress
 
@@ -188,3 +190,83 @@ def test_a_slow_import_shows_progress_and_cancelling_writes_nothing(
     assert dialog.summary.text() == "Cancelled; nothing was imported."
     assert household_count(db, admin) == 1
     assert directory.list_buildings(db, admin, community.id)[-1].number == "3"
+
+
+def _sheet_cut_short(tmp_path: Path) -> Path:
+    """A roster workbook whose sheet XML ends half way, in a sound zip."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["楼号", "单元", "房号", "业主"])
+    for i in range(200):
+        ws.append([3, 2, 101 + i, f"业主{i}"])
+    whole = tmp_path / "whole.xlsx"
+    wb.save(whole)
+    path = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(whole) as source, zipfile.ZipFile(path, "w") as out:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2]
+            out.writestr(info, data)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["truncated-xlsx", "bom-gbk", "utf16-odd-byte"])
+def test_a_damaged_or_misencoded_file_is_a_sentence_at_the_file_field(
+    kind: str,
+    qtbot: QtBot,
+    tmp_path: Path,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    crashes: list[str] = []  # what an unexpected exception shows: "Something went wrong"
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: crashes.append(text))
+    text = HEADER + "".join(f"3,2,{101 + i},业主{i},,,\n" for i in range(30))
+    if kind == "truncated-xlsx":
+        path, words = _sheet_cut_short(tmp_path), "damaged.xlsx is damaged after row "
+    elif kind == "bom-gbk":
+        path, words = tmp_path / "bom.csv", "bom.csv, row 1: not valid UTF-8 text"
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode("gbk"))
+    else:
+        path, words = tmp_path / "odd.csv", "odd.csv, row 32: not valid UTF-16"
+        path.write_bytes(text.encode("utf-16") + b"\x00")
+    dialog = open_dialog(qtbot, db, admin, "QD001")
+    run_import(qtbot, dialog, path)
+    assert crashes == []
+    assert words in dialog.errors.error_text("file")
+    assert dialog.errors.is_invalid("file")
+    assert dialog.problems_box.isHidden()
+    assert household_count(db, admin) == 1
+
+
+def test_progress_moves_from_reading_to_writing(
+    qtbot: QtBot,
+    tmp_path: Path,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(roster, "READ_REPORT_EVERY", 100)
+    monkeypatch.setattr(workers, "_PROGRESS_INTERVAL_S", 0.0)  # every report reaches the GUI
+    n = 600
+    path = write(tmp_path, "big.csv", [f"9,1,{100 + i},业主{i},," for i in range(n)])
+    dialog = open_dialog(qtbot, db, admin, "QD001")
+    seen: list[tuple[int, int]] = []
+    dialog.file_edit.setFocus()
+    qtbot.keyClicks(dialog.file_edit, str(path))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert task is not None
+    task.progressed.connect(lambda done, total: seen.append((done, total)))
+    qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
+    reading = [done for done, total in seen if total == 0]  # the length not known yet
+    assert reading == sorted(reading) and reading[-1] >= 500
+    counted = [(done, total) for done, total in seen if total]
+    assert {total for _done, total in counted} == {2 * n}
+    assert any(done > n for done, _total in counted), "writing reports progress too"
+    assert counted[-1] == (2 * n, 2 * n)
+    assert household_count(db, admin) == n + 1

@@ -433,3 +433,29 @@ def test_a_manager_sees_the_categories_but_cannot_open_accounts_or_add(
     assert dialog.isVisible() and dialog.view.isVisible()
     assert dialog.add_box.isHidden() and not dialog.add_button.isVisible()
     dialog.reject()
+
+
+def test_a_misencoded_statement_and_a_netted_row_are_explained_not_crashed(
+    qtbot: QtBot, db: Database, finance: Actor, tmp_path: Path
+) -> None:
+    tab = _open_tab(qtbot, db, finance)
+    qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, StatementImportDialog)
+    text = "日期,收入,支出,凭证号\n2026-04-01,100.00,,B1\n2026-04-02,50.00,20.00,B2\n"
+    misencoded = tmp_path / "bom.csv"
+    misencoded.write_bytes(b"\xef\xbb\xbf" + text.encode("gbk"))
+    dialog.set_file(str(misencoded))
+    assert dialog.status.text().startswith("bom.csv, row 1: not valid UTF-8 text")
+    assert not dialog.import_button.isEnabled()
+
+    netted = tmp_path / "netted.csv"
+    netted.write_text(text, encoding="utf-8")
+    dialog.set_file(str(netted))
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.row_errors.rowCount() == 1, timeout=15000)
+    assert dialog.row_errors.item(0, 0).text() == "3"
+    assert dialog.row_errors.item(0, 1).text() == (
+        "Both 收入 (50.00) and 支出 (20.00) are filled; a row is either income or expense"
+    )
+    assert queries.register_count(db, finance, "QD001") == 0

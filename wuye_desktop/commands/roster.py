@@ -61,6 +61,10 @@ def run(args: argparse.Namespace, db: Database) -> int:
 
     def report(done: int, total: int) -> None:
         nonlocal writing, rows
+        if total == 0:  # still reading the file, its length unknown
+            return
+        if rows == 0:
+            progress.phase(f"{shown}: checking rows…")
         rows = total // 2
         if not writing and done >= rows:
             # The first half (checking) is over; from here on the import writes.
@@ -68,7 +72,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
             progress.phase(f"{shown}: writing {rows:,} household(s)…")
         progress(done, total)
 
-    progress.phase(f"{shown}: checking rows…")
+    progress.phase(f"{shown}: reading…")
     try:
         result = roster.import_households(db, SYSTEM_ACTOR, path, args.community, report)
     except ValidationError as exc:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core.clock import now_utc
@@ -36,6 +36,35 @@ def record(
             entity_id=str(entity_id),
             detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
         )
+    )
+
+
+def record_many(
+    session: Session,
+    actor: Actor,
+    action: str,
+    entity: str,
+    entries: Sequence[tuple[object, dict[str, Any]]],
+) -> None:
+    """Entries as :func:`record` writes them, one per ``(entity_id, detail)``, in one INSERT
+    of many rows (imports that create thousands of records at once)."""
+    if not entries:
+        return
+    at = now_utc()
+    session.connection().execute(  # Core executemany, not the ORM's bulk path
+        insert(AuditEntry),
+        [
+            dict(
+                at=at,
+                user_id=actor.user_id,
+                username=actor.username,
+                action=action,
+                entity=entity,
+                entity_id=str(entity_id),
+                detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+            )
+            for entity_id, detail in entries
+        ],
     )
 
 

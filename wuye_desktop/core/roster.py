@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
+import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import zipfile
+from collections.abc import Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from datetime import date, datetime
@@ -35,9 +38,14 @@ from wuye_desktop.core import audit, directory
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.validation import household_code, mask_phone, normalize_phone
+from wuye_desktop.core.validation import (
+    FULL_WIDTH_DIGITS,
+    household_code,
+    mask_phone,
+    normalize_phone,
+)
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import Community, Household
+from wuye_desktop.storage.models import Community, Household, Owner
 
 Progress = Callable[[int, int], None]
 
@@ -139,6 +147,12 @@ def _cell_text(value: Any) -> str:
     """Cell values as the person typed them: 1201.0 (a number in Excel) becomes "1201"."""
     if value is None:
         return ""
+    if type(value) is str:  # most cells: checked first, a million times in a large roster
+        text = value.strip()
+        # Excel's CSV export writes ="0532..." to keep leading zeros.
+        if len(text) > 3 and text.startswith('="') and text.endswith('"'):
+            text = text[2:-1]
+        return text
     if isinstance(value, bool):
         return "1" if value else "0"
     if isinstance(value, float):
@@ -163,7 +177,7 @@ _SUFFIXES = {
 }
 
 
-_WHOLE_FLOAT = re.compile(r"^(\d+)\.0+$")
+_WHOLE_FLOAT = re.compile(r"^(\d+)\.0+$", re.ASCII)
 
 
 def _whole(text: str) -> str:
@@ -179,12 +193,58 @@ def _part(field: str, text: str) -> str:
     return s.upper()
 
 
+# Limits on what an import reads, checked before the work starts. Far above any real
+# company's file: a roster of 200,000 households is about 8 MB as .xlsx (70-150 MB unpacked)
+# and 20 MB as CSV. A file past them is refused with a message, not read for minutes.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_UNPACKED_BYTES = 400 * 1024 * 1024  # an .xlsx's members, summed from its zip directory
+MAX_ROWS = 500_000  # rows with something in them
+MAX_SHEET_ROWS = 1_048_576  # every row, blank or not: Excel's own maximum
+
+
+def _mib(n: int) -> str:
+    return f"{n / (1024 * 1024):,.0f} MB"
+
+
+def _decoding_error(
+    data: bytes, text_before: Callable[[int], str], exc: UnicodeDecodeError, path: Path
+) -> ValidationError:
+    """Which row of the file cannot be decoded, counted as Excel counts rows."""
+    row = text_before(exc.start).count("\n") + 1
+    return _file_error(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "{name}, row {row}: not valid {encoding} text (a damaged file, or saved in another "
+            "encoding); save it again from Excel as .xlsx or CSV UTF-8",
+        ),
+        name=path.name,
+        row=row,
+        encoding=exc.encoding.upper().replace("_", "-"),
+    )
+
+
 def _decode_csv(data: bytes, path: Path) -> str:
-    """UTF-8 with or without BOM; otherwise GBK (GB 18030), as Excel writes CSV in China."""
+    """UTF-8 with or without BOM; otherwise GBK (GB 18030), as Excel writes CSV in China.
+
+    A byte-order mark is taken at its word: a file that starts with the UTF-8 mark but holds
+    GBK, or UTF-16 with a byte missing, is refused naming the row, never guessed at.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
+        body = data[3:]
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise _decoding_error(
+                body, lambda end: body[:end].decode("utf-8", "replace"), exc, path
+            ) from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")  # Excel's "Unicode text"
+        try:
+            return data.decode("utf-16")  # Excel's "Unicode text"
+        except UnicodeDecodeError as exc:
+            # The error's position counts from after the byte-order mark.
+            raise _decoding_error(
+                data, lambda end: data[: end + 2].decode("utf-16", "replace"), exc, path
+            ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -202,6 +262,7 @@ def _decode_csv(data: bytes, path: Path) -> str:
 
 def _csv_rows(data: bytes, path: Path) -> Iterator[list[str]]:
     text = _decode_csv(data, path)
+    del data  # the text is all that is needed from here on
     first = text.split("\n", 1)[0]
     delimiter = max(",\t;", key=first.count) if any(d in first for d in ",\t;") else ","
     try:
@@ -215,39 +276,112 @@ def _csv_rows(data: bytes, path: Path) -> Iterator[list[str]]:
         ) from None
 
 
+def _not_a_workbook(path: Path, exc: BaseException) -> ValidationError:
+    return _file_error(
+        QT_TRANSLATE_NOOP("core", "{name} is not a readable Excel workbook ({reason})"),
+        name=path.name,
+        reason=type(exc).__name__,
+    )
+
+
+def _check_unpacked_size(path: Path) -> None:
+    """A small .xlsx may unpack to gigabytes (a "zip bomb"): add up its zip directory first.
+
+    Python's zipfile never unpacks a member past the size the directory gives it, so the sum
+    bounds all the work reading the workbook can take.
+    """
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _not_a_workbook(path, exc) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise _file_error(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{name} unpacks to {size}, more than the {limit} an import reads; "
+                "split it into smaller files",
+            ),
+            name=path.name,
+            size=_mib(unpacked),
+            limit=_mib(MAX_UNPACKED_BYTES),
+        )
+
+
 def _xlsx_rows(path: Path) -> Iterator[list[str]]:
     from openpyxl import load_workbook  # a second or so to import; only when needed
 
+    _check_unpacked_size(path)
     try:
         # Files from WPS and other tools make openpyxl warn about styles; they read fine.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile, XML and openpyxl errors all mean "not a workbook"
-        raise _file_error(
-            QT_TRANSLATE_NOOP("core", "{name} is not a readable Excel workbook ({reason})"),
-            name=path.name,
-            reason=type(exc).__name__,
-        ) from None
+        raise _not_a_workbook(path, exc) from None
+    rows = 0
     try:
         ws = wb.worksheets[0]
         # Some writers store wrong sheet dimensions; ignore them and read every row.
         ws.reset_dimensions()
+        # Rows are counted from the sheet's own row numbers, where a damaged part starts.
         for values in ws.iter_rows(values_only=True):
+            rows += 1
             yield [_cell_text(v) for v in values]
+    except Exception:  # a sheet cut short: XML, zlib or zip (CRC) errors part way through
+        if rows == 0:
+            raise _file_error(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{name} is damaged: its first sheet cannot be read; open it in Excel and "
+                    "save it again",
+                ),
+                name=path.name,
+            ) from None
+        raise _file_error(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{name} is damaged after row {row}: the rest of its first sheet cannot be read; "
+                "open it in Excel and save it again",
+            ),
+            name=path.name,
+            row=rows,
+        ) from None
     finally:
         wb.close()
+
+
+def _too_many_rows(path: Path, limit: int) -> ValidationError:
+    return _file_error(
+        QT_TRANSLATE_NOOP("core", "{name} has more than {limit} rows; split it into smaller files"),
+        name=path.name,
+        limit=f"{limit:,}",
+    )
+
+
+def _limited(rows: Iterator[list[str]], path: Path) -> Iterator[list[str]]:
+    filled = 0
+    for number, cells in enumerate(rows, start=1):
+        if number > MAX_SHEET_ROWS:
+            raise _too_many_rows(path, MAX_SHEET_ROWS)
+        if any(cells):
+            filled += 1
+            if filled > MAX_ROWS:
+                raise _too_many_rows(path, MAX_ROWS)
+        yield cells
 
 
 def read_table_rows(path: Path) -> Iterator[list[str]]:
     """Every row of an .xlsx or .csv (UTF-8, with or without BOM, else GBK) as text cells.
 
     Shared by every import (rosters, close-out sheets, bank statements), so each reads
-    files the same way; an unreadable file is a ValidationError naming it.
+    files the same way; an unreadable, damaged or oversized file is a ValidationError naming
+    it (and the row, where there is one). The size limits are checked before reading starts.
     """
     try:
         with path.open("rb") as f:
             head = f.read(8)
+            size = os.fstat(f.fileno()).st_size
     except FileNotFoundError:
         raise _file_error(
             QT_TRANSLATE_NOOP("core", "No such file: {path}"), path=str(path)
@@ -262,6 +396,17 @@ def read_table_rows(path: Path) -> Iterator[list[str]]:
             path=str(path),
             reason=exc.strerror or str(exc),
         ) from None
+    if size > MAX_FILE_BYTES:
+        raise _file_error(
+            QT_TRANSLATE_NOOP(
+                "core",
+                "{name} is {size}, more than the {limit} an import reads; "
+                "split it into smaller files",
+            ),
+            name=path.name,
+            size=_mib(size),
+            limit=_mib(MAX_FILE_BYTES),
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise _file_error(
             QT_TRANSLATE_NOOP(
@@ -270,9 +415,17 @@ def read_table_rows(path: Path) -> Iterator[list[str]]:
             name=path.name,
         )
     if head.startswith(b"PK\x03\x04"):
-        yield from _xlsx_rows(path)
+        yield from _limited(_xlsx_rows(path), path)
     else:
-        yield from _csv_rows(path.read_bytes(), path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise _file_error(
+                QT_TRANSLATE_NOOP("core", "Cannot read {path}: {reason}"),
+                path=str(path),
+                reason=exc.strerror or str(exc),
+            ) from None
+        yield from _limited(_csv_rows(data, path), path)
 
 
 def _header_fields(cells: Sequence[str]) -> tuple[dict[str, int], dict[str, str]]:
@@ -294,16 +447,23 @@ def _header_fields(cells: Sequence[str]) -> tuple[dict[str, int], dict[str, str]
     return index, headers
 
 
-def read_roster(path: Path) -> list[RosterRow]:
+READ_REPORT_EVERY = 2_000  # rows between reports while reading, when the total is unknown
+
+
+def read_roster(path: Path, progress: Progress | None = None) -> list[RosterRow]:
     """The household rows of a roster (.xlsx, or .csv in UTF-8 or GBK), not yet validated.
 
     Raises ValidationError when the file cannot be read or lacks the building, unit or room
     column. Blank lines are skipped; the header may sit below a title of up to a few lines.
+    *progress* receives ``(rows read, 0)`` now and then: the total is not known until the end.
     """
     path = Path(path)
-    cells_by_row = list(read_table_rows(path))
+    table = read_table_rows(path)  # read as it goes: only the household rows are kept
+    if progress is not None:
+        table = _reporting(table, progress)
+    head = list(itertools.islice(table, HEADER_SEARCH_ROWS))
     best: tuple[int, dict[str, int], dict[str, str]] | None = None
-    for number, cells in enumerate(cells_by_row[:HEADER_SEARCH_ROWS], start=1):
+    for number, cells in enumerate(head, start=1):
         found, texts = _header_fields(cells)
         if len(found) >= 2 and (best is None or len(found) > len(best[1])):
             best = (number, found, texts)
@@ -331,7 +491,8 @@ def read_roster(path: Path) -> list[RosterRow]:
             for f in missing
         )
     result: list[RosterRow] = []
-    for number, cells in enumerate(cells_by_row[header_row:], start=header_row + 1):
+    below = itertools.chain(head[header_row:], table)
+    for number, cells in enumerate(below, start=header_row + 1):
         values = {f: (cells[i] if i < len(cells) else "") for f, i in index.items()}
         if not any(values.values()):
             continue
@@ -345,7 +506,7 @@ def read_roster(path: Path) -> list[RosterRow]:
                 phone=_whole(values.get("phone", "").strip()),
                 owner_name2=values.get("owner_name2", "").strip(),
                 phone2=_whole(values.get("phone2", "").strip()),
-                area_m2=values.get("area_m2", "").strip(),
+                area_m2=values.get("area_m2", "").strip().translate(FULL_WIDTH_DIGITS),
                 note=values.get("note", "").strip(),
                 headers=headers,
             )
@@ -356,6 +517,14 @@ def read_roster(path: Path) -> list[RosterRow]:
             name=path.name,
         )
     return result
+
+
+def _reporting(rows: Iterator[list[str]], progress: Progress) -> Iterator[list[str]]:
+    progress(0, 0)
+    for number, cells in enumerate(rows, start=1):
+        if number % READ_REPORT_EVERY == 0:
+            progress(number, 0)
+        yield cells
 
 
 # --- validating and importing ----------------------------------------------------------------
@@ -422,22 +591,39 @@ def _same_number(a: str, b: str) -> bool:
         return a == b
 
 
-def _update_if_changed(s: Session, actor: Actor, h: Household, r: RosterRow) -> bool:
-    """Bring a stored household in line with its roster row; False if nothing differed."""
+@dataclass
+class _Stored:
+    """What a re-import compares of a stored household, read without the ORM."""
+
+    id: int
+    area_m2: str
+    note: str
+    owners: list[tuple[str, str]] = dc_field(default_factory=list)  # (name, phone) by position
+
+
+def _differs(stored: _Stored, r: RosterRow) -> tuple[bool, bool, bool]:
+    """Whether the row brings new owners, a new area, a new note (blank cells change nothing)."""
     owners = _owners_of(r)
-    stored = [(o.name, o.phone) for o in h.owners]
-    new_owners = bool(owners) and owners != stored
-    new_area = bool(r.area_m2) and not _same_number(r.area_m2, h.area_m2)
-    new_note = bool(r.note) and r.note != h.note
+    new_owners = bool(owners) and owners != stored.owners
+    new_area = bool(r.area_m2) and not _same_number(r.area_m2, stored.area_m2)
+    new_note = bool(r.note) and r.note != stored.note
+    return new_owners, new_area, new_note
+
+
+def _update_if_changed(s: Session, actor: Actor, stored: _Stored, r: RosterRow) -> bool:
+    """Bring a stored household in line with its roster row; False if nothing differed."""
+    new_owners, new_area, new_note = _differs(stored, r)
     if not (new_owners or new_area or new_note):
         return False
+    h = s.get(Household, stored.id, options=[selectinload(Household.owners)])
+    assert h is not None  # read in this transaction
     before = [(o.name, mask_phone(o.phone)) for o in h.owners]
     if new_owners:
         # Owners keep their rows by position, so ids referenced elsewhere stay valid.
         old = list(h.owners)
         inputs = [
             directory.OwnerInput(name, phone, old[i].id if i < len(old) else None)
-            for i, (name, phone) in enumerate(owners)
+            for i, (name, phone) in enumerate(_owners_of(r))
         ]
         directory.apply_owners(h, inputs)
     if new_area:
@@ -460,17 +646,27 @@ def _update_if_changed(s: Session, actor: Actor, h: Household, r: RosterRow) -> 
     return True
 
 
-def _existing(s: Session, community: Community, codes: Iterable[str]) -> dict[str, Household]:
-    wanted = list(codes)
-    found: dict[str, Household] = {}
-    for start in range(0, len(wanted), 500):  # keep IN lists short for both engines
-        chunk = wanted[start : start + 500]
-        stmt = (
-            select(Household)
-            .where(Household.community_id == community.id, Household.code.in_(chunk))
-            .options(selectinload(Household.owners))
+def _existing(s: Session, community: Community, codes: Container[str]) -> dict[str, _Stored]:
+    """The community's stored households that the roster names, by code: two plain queries
+    for the whole community, not an ORM object per household."""
+    found: dict[str, _Stored] = {}
+    by_id: dict[int, _Stored] = {}
+    homes = select(Household.code, Household.id, Household.area_m2, Household.note).where(
+        Household.community_id == community.id
+    )
+    for code, hid, area, note in s.execute(homes):
+        if code in codes:
+            found[code] = by_id[hid] = _Stored(hid, area, note)
+    if found:
+        owners = (
+            select(Owner.household_id, Owner.name, Owner.phone)
+            .join(Household, Household.id == Owner.household_id)
+            .where(Household.community_id == community.id)
+            .order_by(Owner.household_id, Owner.position, Owner.id)
         )
-        found.update((h.code, h) for h in s.scalars(stmt))
+        for hid, name, phone in s.execute(owners):
+            if (home := by_id.get(hid)) is not None:
+                home.owners.append((name, phone))
     return found
 
 
@@ -483,13 +679,16 @@ def import_households(
 ) -> ImportReport:
     """Import a roster into a community: all rows or, if any row is bad, none.
 
-    *progress* receives ``(done, total)`` where total is twice the number of rows: the first
-    half is checking the rows, the second half writing them. Half way is reported only when
-    every row is good, just before writing starts.
+    *progress* receives ``(rows read, 0)`` while the file is read (its length is not known
+    yet), then ``(done, total)`` where total is twice the number of rows: the first half is
+    checking the rows, the second half writing them. Half way is reported only when every row
+    is good, just before writing starts. Each report is a point where the caller may cancel by
+    raising: nothing is written until every row is known to be good, and then in one
+    transaction.
     """
     actor.require(Permission.DIRECTORY_EDIT)
     path = Path(path)
-    rows = read_roster(path)
+    rows = read_roster(path, progress)
     code = community_code.strip().upper()
     with db.read() as s:
         if s.scalar(select(Community.id).where(Community.code == code)) is None:
@@ -513,18 +712,27 @@ def import_households(
         if community is None:  # deleted between the check and now
             raise NotFound(QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=code)
         codes = {household_code(code, r.building, r.unit, r.room): r for r in rows}
+        del rows  # *codes* holds them; one list of 100,000 rows is enough
         existing = _existing(s, community, codes)
-        for done, (hcode, r) in enumerate(codes.items(), start=1):
-            h = existing.get(hcode)
-            if h is None:
-                directory.add_household_in_session(s, actor, community, r.to_input())
-                added += 1
-            elif _update_if_changed(s, actor, h, r):
+        new = [r.to_input() for hcode, r in codes.items() if hcode not in existing]
+        done = 0
+        for hcode, stored in existing.items():
+            if _update_if_changed(s, actor, stored, codes[hcode]):
                 updated += 1
             else:
                 unchanged += 1
+            done += 1
             if progress is not None and (done % step == 0 or done == n):
                 progress(n + done, 2 * n)
+        s.flush()
+        existing.clear()  # the stored households compared are not needed any more
+
+        def written(count: int) -> None:
+            if progress is not None:
+                progress(n + done + count, 2 * n)
+
+        directory.add_households_in_session(s, actor, community, new, written)
+        added = len(new)
         audit.record(
             s,
             actor,

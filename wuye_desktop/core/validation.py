@@ -6,6 +6,12 @@ import re
 
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 
+# Numbers people type are read with ASCII digits only: Python's \d, str.isdigit(), int() and
+# Decimal() would also take Arabic-Indic ٣٤٥, Devanagari or other scripts' digits, which no
+# Chinese form, roster or bank writes. Full-width digits are how Chinese input methods type
+# numbers, so they are read as the ASCII ones.
+FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
 # GB 32100-2015: 18 characters from this alphabet; the last one is a check character.
 _CREDIT_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -33,14 +39,16 @@ def credit_code_problem(code: str) -> str | None:
     return None
 
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)
 # Area code and a 7- or 8-digit number, optional extension. Only Beijing (010) and 020-029
 # have three-digit area codes, all others four; spelling them out keeps 010-12345678 from
 # being read as 0101-2345678 once the dash is gone.
-_LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})(?:-(\d{1,6}))?$")
+_LANDLINE = re.compile(r"^(010|02\d|0[3-9]\d{2})(\d{7,8})(?:-(\d{1,6}))?$", re.ASCII)
 # A whole landline, then a dash and an extension; a mobile or a grouped number never fits.
-_DASH_EXTENSION = re.compile(r"^((?:\+86|0086)?\s*\(?0\d{2,3}\)?[\s-]?\d{7,8})-(\d{1,6})$")
-_SERVICE = re.compile(r"^([48]00)(\d{7})$")
+_DASH_EXTENSION = re.compile(
+    r"^((?:\+86|0086)?\s*\(?0\d{2,3}\)?[\s-]?\d{7,8})-(\d{1,6})$", re.ASCII
+)
+_SERVICE = re.compile(r"^([48]00)(\d{7})$", re.ASCII)
 
 
 def normalize_phone(raw: str, allow_service: bool = False) -> str | None:
@@ -50,9 +58,9 @@ def normalize_phone(raw: str, allow_service: bool = False) -> str | None:
     (400/800, only where *allow_service*) ``400-888-1234``. Spaces, dashes, brackets and a
     leading +86 or 0086 are tolerated in the input.
     """
-    s = raw.strip().replace("（", "(").replace("）", ")")
+    s = raw.strip().replace("（", "(").replace("）", ")").translate(FULL_WIDTH_DIGITS)
     ext = ""
-    m = re.search(r"(?:转|ext\.?|x|#)\s*(\d{1,6})$", s, re.IGNORECASE)
+    m = re.search(r"(?:转|ext\.?|x|#)\s*([0-9]{1,6})$", s, re.IGNORECASE)
     if m:
         ext, s = m.group(1), s[: m.start()]
     elif dm := _DASH_EXTENSION.match(s):  # the stored form itself: 0532-88881234-801
@@ -62,7 +70,7 @@ def normalize_phone(raw: str, allow_service: bool = False) -> str | None:
         digits = digits[3:]
     elif digits.startswith("0086"):
         digits = digits[4:]
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         return None
     if _MOBILE.match(digits) and not ext:
         return digits

@@ -11,10 +11,12 @@ from decimal import Decimal
 
 from wuye_desktop.core.errors import FieldError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.validation import FULL_WIDTH_DIGITS
 
-# Either plain digits or properly grouped thousands; at most two decimals.
-_AMOUNT = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d{0,2}))?$")
-_TOO_PRECISE = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)\.\d{3,}$")
+# Either plain digits or properly grouped thousands; at most two decimals. Digits are ASCII
+# only (see validation.FULL_WIDTH_DIGITS).
+_AMOUNT = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.([0-9]{0,2}))?$")
+_TOO_PRECISE = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)\.[0-9]{3,}$")
 MAX_FEN = 10**15  # ten trillion yuan: anything above is a typing accident
 
 
@@ -32,7 +34,7 @@ class AmountError(ValueError):
 
 def parse_fen(text: str) -> int:
     """``"1,234.50"`` → 123450; refuses more than two decimals, signs and non-numbers."""
-    raw = text.strip().replace("，", ",").replace("．", ".")
+    raw = text.strip().replace("，", ",").replace("．", ".").translate(FULL_WIDTH_DIGITS)
     for prefix in ("¥", "￥"):
         raw = raw.removeprefix(prefix).strip()
     if not raw:

@@ -28,6 +28,7 @@ from wuye_desktop.core.ledger.services import (
 )
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.roster import read_table_rows
+from wuye_desktop.core.validation import FULL_WIDTH_DIGITS
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import LedgerCategory, LedgerEntry
 
@@ -44,8 +45,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "note": ("摘要", "用途", "备注", "附言", "note", "memo"),
     "category": ("类别", "分类", "category"),
 }
-_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s.*)?$")
-_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# ASCII digits only (full-width ones are read as ASCII first): see validation.FULL_WIDTH_DIGITS.
+_DATE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:\s.*)?$", re.ASCII
+)
+_COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$", re.ASCII)
 
 
 def _key(text: str) -> str:
@@ -112,7 +116,8 @@ def _columns(cells: Sequence[str], mapping: Mapping[str, str] | None) -> dict[st
 
 
 def _parse_date(text: str) -> date | None:
-    m = _DATE.match(text.strip()) or _COMPACT_DATE.match(text.strip())
+    plain = text.strip().translate(FULL_WIDTH_DIGITS)
+    m = _DATE.match(plain) or _COMPACT_DATE.match(plain)
     if not m:
         return None
     try:
@@ -173,6 +178,12 @@ def import_statement(
             )
         }
         seen: dict[tuple[date, str, int, str, str], int] = {}
+
+        def column(field: str) -> str:
+            """A field's header as the file writes it."""
+            index = statement.mapping.get(field)
+            return statement.headers[index] if index is not None else field
+
         accepted: list[tuple[EntryInput, int]] = []
         duplicates: list[int] = []
         total = len(statement.rows)
@@ -190,11 +201,32 @@ def import_statement(
                         r.row,
                     )
                 )
-            try:
-                signed = _signed_amount(r.values)
-            except AmountError as exc:
-                row_errors.append(exc.field_error("amount", r.row))
+            if not r.values.get("amount") and r.values.get("income") and r.values.get("expense"):
+                # Netting them would post money that is neither; the bank never writes both.
+                row_errors.append(
+                    FieldError(
+                        "income",
+                        QT_TRANSLATE_NOOP(
+                            "core",
+                            "Both {income} ({income_text}) and {expense} ({expense_text}) are "
+                            "filled; a row is either income or expense",
+                        ),
+                        {
+                            "income": column("income"),
+                            "income_text": r.values["income"],
+                            "expense": column("expense"),
+                            "expense_text": r.values["expense"],
+                        },
+                        r.row,
+                    )
+                )
                 signed = 0
+            else:
+                try:
+                    signed = _signed_amount(r.values)
+                except AmountError as exc:
+                    row_errors.append(exc.field_error("amount", r.row))
+                    signed = 0
             if signed == 0 and not row_errors:
                 row_errors.append(
                     FieldError("amount", QT_TRANSLATE_NOOP("core", "Must not be 0"), {}, r.row)
