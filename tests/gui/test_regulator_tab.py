@@ -8,8 +8,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user
@@ -374,6 +374,49 @@ def test_a_refused_event_is_listed_and_retry_puts_it_back(
     assert tab.failed_model.rowCount() == 1
     qtbot.mouseClick(tab.retry_all_button, Qt.MouseButton.LeftButton)
     assert queue.counts(db).failed == 0
+
+
+def test_a_refused_event_is_dismissed_with_a_reason_and_stays_listed_greyed(
+    qtbot: QtBot, db: Database, admin: Actor, configured: Platform
+) -> None:
+    _unbalanced_disclosure(db)
+    finance = make_user(db, admin, Role.FINANCE, "cw")
+    tab = open_tab(qtbot, context(db, finance))
+    sync_now(qtbot, tab)
+    assert tab.failed_model.rowCount() == 1
+    assert tab.dismiss_button.isVisible() and not tab.dismiss_button.isEnabled()
+    tab.parts.setCurrentIndex(0)
+    tab.failed_table.selectRow(0)
+    assert tab.dismiss_button.isEnabled(), "finance may dismiss its disclosures"
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        line = dialog.findChild(QLineEdit)
+        assert line is not None
+        type_text(qtbot, line, "二季度已线下报送")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, answer)
+    qtbot.mouseClick(tab.dismiss_button, Qt.MouseButton.LeftButton)
+    assert queue.counts(db).failed == 0
+    assert tab.parts.tabText(0) == "Failed (0)"
+    model = tab.failed_model
+    assert model.rowCount() == 1, "a dismissed event stays listed, for the record"
+    shown = model.data(model.index(0, 4))
+    assert shown.startswith("Dismissed by cw on ") and "二季度已线下报送" in shown
+    assert model.data(model.index(0, 4), Qt.ItemDataRole.ForegroundRole) == labels.IDLE_COLOUR
+    tab.failed_table.selectRow(0)
+    assert not tab.dismiss_button.isEnabled() and not tab.retry_selected_button.isEnabled()
+
+
+def test_a_desk_may_not_dismiss(
+    qtbot: QtBot, db: Database, admin: Actor, configured: Platform
+) -> None:
+    _unbalanced_disclosure(db)
+    desk = make_user(db, admin, Role.DESK, "kf")
+    tab = open_tab(qtbot, context(db, desk))
+    assert tab.dismiss_button.isHidden()
 
 
 # --- states and roles ----------------------------------------------------------------------

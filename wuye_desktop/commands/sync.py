@@ -39,8 +39,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     conf.set_defaults(handler=with_database(run_configure))
     status = actions.add_parser("status", help="connection, last sync, queue counts, reply rate")
     status.set_defaults(handler=with_database(run_status))
-    failed = actions.add_parser("failed", help="events the platform refused, with its message")
+    failed = actions.add_parser(
+        "failed",
+        help="events the platform refused, with its message; and those dismissed or superseded",
+    )
     failed.set_defaults(handler=with_database(run_failed))
+    dismiss = actions.add_parser(
+        "dismiss", help="give up on refused events for good, saying why (audited)"
+    )
+    dismiss.add_argument("ids", nargs="+", type=int, metavar="ID")
+    dismiss.add_argument("--reason", required=True, help="why the platform need not have them")
+    dismiss.set_defaults(handler=with_database(run_dismiss))
     retry = actions.add_parser("retry", help="send refused events again (after fixing them)")
     retry.add_argument("ids", nargs="*", type=int, metavar="ID")
     retry.add_argument("--all", action="store_true")
@@ -126,12 +135,29 @@ def _local(stamp: str) -> str:
 
 
 def run_failed(args: argparse.Namespace, db: Database) -> int:
-    rows = queue.failed_events(db)
-    for ev in rows:
+    rows = queue.failed_events(db, with_resolved=True)
+    waiting = [ev for ev in rows if ev.state == queue.FAILED]
+    for ev in waiting:
         when = format_local(ev.created_at)
         print(f"{ev.id}\t{when}\t{ev.kind}\t{ev.path}\t{ev.error_code}\t{ev.message}")
-    if not rows:
+    if not waiting:
         print("no failed events")
+    resolved = [ev for ev in rows if ev.state != queue.FAILED]
+    if resolved:
+        print("\ndismissed or superseded:")
+    for ev in resolved:
+        when = format_local(ev.resolved_at) if ev.resolved_at else ""
+        if ev.state == queue.SUPERSEDED:
+            what = f"superseded by event {ev.resolution}"
+        else:
+            what = f"dismissed by {ev.resolved_by}: {ev.resolution}"
+        print(f"{ev.id}\t{when}\t{ev.kind}\t{ev.path}\t{ev.error_code}\t{what}")
+    return EXIT_OK
+
+
+def run_dismiss(args: argparse.Namespace, db: Database) -> int:
+    count = queue.dismiss(db, SYSTEM_ACTOR, args.ids, args.reason)
+    print(f"{count} event(s) dismissed; the events behind them go at the next sync")
     return EXIT_OK
 
 

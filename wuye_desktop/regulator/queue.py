@@ -1,9 +1,12 @@
 """The outbox seen from the sending side: what is due, what was delivered, what is parked.
 
 States of an outbox row: ``pending`` (to send; ``next_attempt_at`` set while it backs off),
-``sent`` (the platform answered 2xx) and ``failed`` (parked: refused for good by the platform,
-with its message, until a person presses retry). A parked row holds back the later rows of its
-own stream only (protocol §6.4): other orders go on.
+``sent`` (the platform answered 2xx), ``failed`` (parked: refused for good by the platform,
+with its message, until a person retries or dismisses it), ``dismissed`` (a person with the
+right role gave up on it, with a reason) and ``superseded`` (a newer disclosure of the same
+community and period replaced it before it went through). A parked row holds back the later
+rows of its own stream only (protocol §6.4): other orders go on. Dismissed and superseded rows
+hold back nothing.
 """
 
 from __future__ import annotations
@@ -17,13 +20,17 @@ from sqlalchemy import func, select, update
 
 from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import PermissionDenied
+from wuye_desktop.core.errors import FieldError, PermissionDenied, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.outbox import DISMISSED as DISMISSED
+from wuye_desktop.core.outbox import FAILED as FAILED
+from wuye_desktop.core.outbox import PENDING as PENDING
+from wuye_desktop.core.outbox import SENT as SENT
+from wuye_desktop.core.outbox import SUPERSEDED as SUPERSEDED
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import OutboxEvent
 
-PENDING, SENT, FAILED = "pending", "sent", "failed"
 BACKOFF_FIRST_S = 1.0
 BACKOFF_CAP_S = 300.0
 
@@ -194,9 +201,18 @@ class FailedEvent:
     error_code: str
     message: str
     attempts: int
+    state: str = FAILED  # or dismissed / superseded, when asked for those too
+    resolved_at: datetime | None = None
+    resolved_by: str = ""
+    resolution: str = ""  # the reason given; for superseded, the newer event's id
 
 
-def failed_events(db: Database, limit: int = 1000) -> list[FailedEvent]:
+def failed_events(
+    db: Database, limit: int = 1000, *, with_resolved: bool = False
+) -> list[FailedEvent]:
+    """Refused events waiting for a person; with_resolved: also those dismissed or
+    superseded, newest resolutions last."""
+    states = [FAILED, DISMISSED, SUPERSEDED] if with_resolved else [FAILED]
     with db.read() as s:
         rows = s.execute(
             select(
@@ -208,12 +224,79 @@ def failed_events(db: Database, limit: int = 1000) -> list[FailedEvent]:
                 OutboxEvent.error_code,
                 OutboxEvent.last_error,
                 OutboxEvent.attempts,
+                OutboxEvent.state,
+                OutboxEvent.resolved_at,
+                OutboxEvent.resolved_by,
+                OutboxEvent.resolution,
             )
-            .where(OutboxEvent.state == FAILED)
+            .where(OutboxEvent.state.in_(states))
             .order_by(OutboxEvent.id)
             .limit(limit)
         ).all()
     return [FailedEvent(*row) for row in rows]
+
+
+T_NO_REASON = QT_TRANSLATE_NOOP("core", "Say why the event is dismissed")
+T_MAY_NOT_DISMISS = QT_TRANSLATE_NOOP(
+    "core", "You may not dismiss this regulator event ({kind}): ask a manager or administrator"
+)
+T_NOT_REFUSED = QT_TRANSLATE_NOOP(
+    "core", "Event {id} was not refused by the platform, so there is nothing to dismiss"
+)
+MAX_REASON = 500
+
+
+def may_dismiss(actor: Actor, kind: str) -> bool:
+    """Who may give up on a refused event: the ones answerable for what it reports."""
+    if actor.can(Permission.ADMINISTER):
+        return True
+    if kind == "disclosure":
+        return actor.can(Permission.LEDGER_EDIT)
+    return actor.can(Permission.DOCUMENTS_ISSUE)  # the managers
+
+
+def dismiss(db: Database, actor: Actor, ids: Iterable[int], reason: str) -> int:
+    """Give up on refused events for good, with the reason (audited); their streams go on.
+
+    All or nothing: an id that is not a refused event, or one the actor may not dismiss,
+    refuses the whole call.
+    """
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError([FieldError("reason", T_NO_REASON)])
+    reason = reason[:MAX_REASON]
+    wanted = sorted(set(ids))
+    with db.transaction() as s:
+        rows = {
+            row.id: row
+            for row in s.scalars(
+                select(OutboxEvent).where(OutboxEvent.id.in_(wanted)).with_for_update()
+            )
+        }
+        for event_id in wanted:
+            row = rows.get(event_id)
+            if row is None or row.state != FAILED:
+                raise StateError(T_NOT_REFUSED, id=event_id)
+            if not may_dismiss(actor, row.kind):
+                raise PermissionDenied(T_MAY_NOT_DISMISS, kind=row.kind)
+        now = now_utc()
+        for row in rows.values():
+            row.state = DISMISSED
+            row.resolved_at = now
+            row.resolved_by = actor.username[:64]
+            row.resolution = reason
+            audit.record(
+                s,
+                actor,
+                "regulator.dismiss",
+                "outbox",
+                str(row.id),
+                kind=row.kind,
+                path=row.path,
+                refusal=row.error_code,
+                reason=reason,
+            )
+    return len(wanted)
 
 
 def _may_retry(actor: Actor) -> bool:

@@ -353,6 +353,11 @@ class OutboxEvent(Base):
     # The protocol error code of the answer that parked it as failed (§3), e.g. validation_failed.
     error_code: Mapped[str] = mapped_column(String(40), default="")
     sent_at: Mapped[datetime | None] = mapped_column(default=None)
+    # A refused event a person dismissed (state "dismissed": who, when, the reason they gave) or
+    # a newer one superseded (state "superseded": resolution holds the newer event's id).
+    resolved_at: Mapped[datetime | None] = mapped_column(default=None)
+    resolved_by: Mapped[str] = mapped_column(String(64), default="")
+    resolution: Mapped[str] = mapped_column(Text, default="")
 
 
 # --- regulator inbox (issue 6) ---------------------------------------------------------------

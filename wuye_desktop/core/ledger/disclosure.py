@@ -8,11 +8,13 @@ protocol demands and opening + Σ income − Σ expense = closing still holds to
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, outbox
 from wuye_desktop.core.clock import now_utc
@@ -23,7 +25,7 @@ from wuye_desktop.core.ledger.money import protocol_amount
 from wuye_desktop.core.ledger.periods import parse_period
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import LedgerCategory, LedgerHead
+from wuye_desktop.storage.models import LedgerCategory, LedgerHead, OutboxEvent
 
 PATH = "/public-income/disclosures"
 
@@ -113,8 +115,36 @@ def payload(d: Disclosure, published_at: datetime) -> dict[str, Any]:
         "closing_balance": protocol_amount(d.closing_fen),
         "entries": d.entries,
         "ledger_head_hash": d.head_hash,
-        "published_at": outbox.rfc3339(published_at),
+        # To the microsecond: the platform keeps the later of two versions of a period, so two
+        # publications must never carry the same time (protocol §5, 409 stale).
+        "published_at": outbox.rfc3339(published_at, precise=True),
     }
+
+
+def _period_of(body: str) -> str | None:
+    try:
+        period = json.loads(body).get("period")
+    except (ValueError, AttributeError):
+        return None
+    return period if isinstance(period, str) else None
+
+
+def _publication_time(s: Session, stream: str, period: str) -> datetime:
+    """Now, or just after this period's latest publication if the clock says otherwise (a
+    clock set back): each publication is strictly later than the one before."""
+    moment = now_utc()
+    for body in s.scalars(
+        select(OutboxEvent.body).where(
+            OutboxEvent.stream == stream, OutboxEvent.kind == "disclosure"
+        )
+    ):
+        if _period_of(body) != period:
+            continue
+        earlier = json.loads(body).get("published_at")
+        parsed = datetime.fromisoformat(earlier) if isinstance(earlier, str) else None
+        if parsed is not None and parsed >= moment:
+            moment = parsed + timedelta(microseconds=1)
+    return moment
 
 
 def publish(db: Database, actor: Actor, community: str | int, period: str) -> dict[str, Any]:
@@ -128,7 +158,6 @@ def publish(db: Database, actor: Actor, community: str | int, period: str) -> di
             ),
             period=d.period,
         )
-    body = payload(d, now_utc())
     with db.transaction() as s:
         # The chain may have grown since it was read; publish only what was verified.
         head = s.scalar(
@@ -142,8 +171,14 @@ def publish(db: Database, actor: Actor, community: str | int, period: str) -> di
                     "core", "The ledger changed while the disclosure was prepared; try again"
                 )
             )
-        outbox.enqueue(
-            s, stream=f"disclosure:{d.community_code}", kind="disclosure", path=PATH, body=body
+        stream = f"disclosure:{d.community_code}"
+        body = payload(d, _publication_time(s, stream, d.period))
+        event = outbox.enqueue(s, stream=stream, kind="disclosure", path=PATH, body=body)
+        s.flush()
+        # An older disclosure of this period not yet through (waiting, or refused) would only
+        # be refused as stale after this one, or hold it back: this one replaces it.
+        outbox.supersede(
+            s, stream, "disclosure", lambda other: _period_of(other) == d.period, event.id
         )
         audit.record(
             s, actor, "ledger.publish", "community", d.community_code, period=d.period,

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.regulator.inbox import SupervisionRow, TicketRow
-from wuye_desktop.regulator.queue import FailedEvent
+from wuye_desktop.regulator.queue import DISMISSED, FAILED, SUPERSEDED, FailedEvent
 from wuye_desktop.ui.regulator import labels
 from wuye_desktop.ui.widgets.header_model import TranslatedHeaderModel
 from wuye_desktop.ui.work_orders import labels as order_labels
@@ -58,7 +58,9 @@ class _RowsModel(TranslatedHeaderModel, Generic[Row]):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(item, key)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return labels.BAD_COLOUR if self.alarming(item, key) else None
+            if self.alarming(item, key):
+                return labels.BAD_COLOUR
+            return labels.IDLE_COLOUR if self.muted(item) else None
         return None
 
     def cell(self, item: Row, key: str) -> str:
@@ -68,6 +70,10 @@ class _RowsModel(TranslatedHeaderModel, Generic[Row]):
         return None
 
     def alarming(self, item: Row, key: str) -> bool:
+        return False
+
+    def muted(self, item: Row) -> bool:
+        """Shown for the record only (dealt with): greyed."""
         return False
 
     def _past(self, moment: datetime | None) -> bool:
@@ -87,12 +93,28 @@ class FailedModel(_RowsModel[FailedEvent]):
         if key == "code":
             return item.error_code
         if key == "message":
-            return _one_line(item.message)
+            return _one_line(self.resolution(item) or item.message)
         return str(item.attempts)
+
+    def resolution(self, item: FailedEvent) -> str:
+        """What became of a refused event a person or a newer version dealt with."""
+        if item.state == SUPERSEDED:
+            return self.tr("Replaced by a newer version (event {id})").format(id=item.resolution)
+        if item.state == DISMISSED:
+            return self.tr("Dismissed by {who} on {when}: {reason}").format(
+                who=item.resolved_by,
+                when=order_labels.local_time(item.resolved_at),
+                reason=item.resolution,
+            )
+        return ""
+
+    def muted(self, item: FailedEvent) -> bool:
+        return item.state != FAILED
 
     def tooltip(self, item: FailedEvent, key: str) -> str | None:
         if key == "message":
-            return item.message
+            resolution = self.resolution(item)
+            return f"{resolution}\n{item.message}" if resolution else item.message
         if key == "subject":
             return f"{item.stream}\n{item.path}"
         return None

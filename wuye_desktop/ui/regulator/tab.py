@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QTableView,
@@ -38,7 +39,7 @@ from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.regulator import inbox, queue, settings
 from wuye_desktop.regulator.inbox import ReplyRate
-from wuye_desktop.regulator.queue import Counts
+from wuye_desktop.regulator.queue import Counts, FailedEvent
 from wuye_desktop.regulator.settings import Connection, SyncStatus
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
@@ -218,8 +219,14 @@ class RegulatorTab(QWidget):
         self.retry_all_button.clicked.connect(self.retry_all)
         for button in (self.retry_selected_button, self.retry_all_button):
             button.setVisible(may_retry(self.ctx))
+        self.dismiss_button = QPushButton()
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.dismiss_button.setVisible(
+            any(queue.may_dismiss(self.ctx.actor, kind) for kind in ("disclosure", "event"))
+        )
         failed_buttons = QHBoxLayout()
         failed_buttons.addWidget(self.failed_hint, 1)
+        failed_buttons.addWidget(self.dismiss_button)
         failed_buttons.addWidget(self.retry_selected_button)
         failed_buttons.addWidget(self.retry_all_button)
         self.failed_page = QWidget()
@@ -283,7 +290,7 @@ class RegulatorTab(QWidget):
             self.connection = settings.load_connection(db)
             self.status = settings.load_status(db)
             self.counts = queue.counts(db)
-            failed = queue.failed_events(db, limit=500)
+            failed = queue.failed_events(db, limit=500, with_resolved=True)
             tickets = inbox.tickets(db)
             notices = inbox.supervisions(db)
             self.rate = inbox.reply_rate(db)
@@ -386,11 +393,11 @@ class RegulatorTab(QWidget):
         )
 
     def _show_lists(self) -> None:
-        failed = self.failed_model.rowCount()
+        failed = sum(1 for r in self.failed_model.rows if r.state == queue.FAILED)
         tickets = self.ticket_model.rowCount()
         notices = self.supervision_model.rowCount()
-        self.failed_empty.setVisible(failed == 0)
-        self.failed_table.setVisible(failed > 0)
+        self.failed_empty.setVisible(self.failed_model.rowCount() == 0)
+        self.failed_table.setVisible(self.failed_model.rowCount() > 0)
         self.tickets_empty.setVisible(tickets == 0)
         self.ticket_table.setVisible(tickets > 0)
         self.supervisions_empty.setVisible(notices == 0)
@@ -405,7 +412,8 @@ class RegulatorTab(QWidget):
         self.failed_hint.setText(
             self.tr(
                 "The platform refused these events; the later events about the same order "
-                "or subject wait. Correct the cause, then retry."
+                "or subject wait. Correct the cause, then retry, or dismiss an event the "
+                "platform need not have, saying why."
             )
             if failed
             else ""
@@ -421,9 +429,18 @@ class RegulatorTab(QWidget):
         self.sync_button.setText(self.tr("Syncing…") if running else self.tr("Sync &now"))
 
     def _update_buttons(self) -> None:
-        selected = bool(self.failed_table.selectionModel().selectedRows())
-        self.retry_selected_button.setEnabled(selected)
-        self.retry_all_button.setEnabled(self.failed_model.rowCount() > 0)
+        chosen = self.selected_failed()
+        refused = [r for r in chosen if r.state == queue.FAILED]
+        self.retry_selected_button.setEnabled(bool(refused))
+        self.retry_all_button.setEnabled(
+            any(r.state == queue.FAILED for r in self.failed_model.rows)
+        )
+        # The core decides who may dismiss which event; the button only asks it.
+        self.dismiss_button.setEnabled(
+            bool(chosen)
+            and len(refused) == len(chosen)
+            and all(queue.may_dismiss(self.ctx.actor, r.kind) for r in refused)
+        )
         ticket = self.selected_ticket()
         has_order = ticket is not None and ticket.order_id is not None
         self.open_ticket_order_button.setEnabled(has_order)
@@ -443,9 +460,12 @@ class RegulatorTab(QWidget):
         index = self.supervision_table.currentIndex()
         return self.supervision_model.row_at(index.row()) if index.isValid() else None
 
-    def selected_failed_ids(self) -> list[int]:
+    def selected_failed(self) -> list[FailedEvent]:
         rows = self.failed_table.selectionModel().selectedRows()
-        return [self.failed_model.rows[i.row()].id for i in rows]
+        return [self.failed_model.rows[i.row()] for i in rows]
+
+    def selected_failed_ids(self) -> list[int]:
+        return [r.id for r in self.selected_failed() if r.state == queue.FAILED]
 
     def _open(self, order_id: int | None) -> None:
         if order_id is not None:
@@ -518,6 +538,29 @@ class RegulatorTab(QWidget):
         self._show_run(
             self.tr("{n} event(s) back in the queue: they go with the next sync.").format(n=count)
         )
+        self.refresh()
+        self.sync.notify()
+
+    def dismiss_selected(self) -> None:
+        ids = self.selected_failed_ids()
+        if not ids:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Dismiss refused events"),
+            self.tr(
+                "{n} event(s) will never be sent to the platform, and what waits behind them "
+                "goes on. Why need the platform not have them? (Kept in the audit log.)"
+            ).format(n=len(ids)),
+        )
+        if not ok:
+            return
+        try:
+            count = queue.dismiss(self.ctx.db, self.ctx.actor, ids, reason)
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        self._show_run(self.tr("{n} event(s) dismissed.").format(n=count))
         self.refresh()
         self.sync.notify()
 
@@ -610,6 +653,7 @@ class RegulatorTab(QWidget):
         self.settings_button.setToolTip(self.tr("Platform address, secret, interval"))
         self.retry_selected_button.setText(self.tr("Retry &selected"))
         self.retry_all_button.setText(self.tr("Retry &all"))
+        self.dismiss_button.setText(self.tr("&Dismiss…"))
         self.open_ticket_order_button.setText(self.tr("&Open order"))
         self.open_supervision_order_button.setText(self.tr("&Open order"))
         self.reply_button.setText(self.tr("&Reply…"))
