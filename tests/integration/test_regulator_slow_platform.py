@@ -8,6 +8,7 @@ listing, a cursor that never ends, a clock-skew refusal in the platform's own wo
 from __future__ import annotations
 
 import json
+import threading
 import time
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler
@@ -17,6 +18,7 @@ import pytest
 from tests.integration.fake_platform import (  # fixtures too: platform, order_queued
     FakePlatform,
     assert_kept,
+    client_for,
     error,
     heal_and_deliver,
     health,
@@ -172,3 +174,51 @@ def test_clock_skew_shows_the_platforms_words_and_both_clocks(
     assert "请求时间与平台时间相差超过300秒" in report.message
     assert "2026-01-01 08:00:00" in report.message and "this computer" in report.message
     assert_kept(db)
+
+
+def test_what_the_run_does_is_shown_while_it_runs(
+    db: Database,
+    admin: Actor,
+    order_queued: int,
+    platform: FakePlatform,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Another desk (here: `wuye regulator status` on the same database) sees the step."""
+    from wuye_desktop.cli import main
+
+    listing = threading.Event()
+    release = threading.Event()
+
+    def slow_listing(h: BaseHTTPRequestHandler) -> None:
+        listing.set()
+        release.wait(20)
+        send(h, 200, b'{"items": [], "has_more": false}')
+
+    platform.get = slow_listing
+    steps: list[str] = []
+    reports: list[sync.SyncReport] = []
+
+    def run_sync() -> None:
+        with client_for(platform.base_url) as client:
+            reports.append(
+                sync.sync_once(db, client=client, activity=lambda t, p: steps.append(t.format(**p)))
+            )
+
+    worker = threading.Thread(target=run_sync)
+    worker.start()
+    try:
+        assert listing.wait(20)
+        activity = settings.load_activity(db)
+        assert (
+            activity.running and activity.text() == "Reading dispatched tickets: page 1, 0 item(s)"
+        )
+        db_url = str(db.sqlite_path) if db.sqlite_path else db.url.render_as_string(False)
+        assert main(["--db", db_url, "regulator", "status"]) == 0
+        out = capsys.readouterr().out
+        assert "running now:  Reading dispatched tickets: page 1, 0 item(s), since" in out
+    finally:
+        release.set()
+        worker.join(30)
+    assert reports[0].state == "ok"
+    assert steps[:2] == ["Checking the platform's clock", "Sending events: 1 of 1"]
+    assert not settings.load_activity(db).running  # the run ended: nothing is shown

@@ -571,3 +571,33 @@ def test_the_company_deadline_rules_are_followed(tmp_path: Path) -> None:
     ]
     assert working and all(time(8, 30) <= t.time() <= time(17, 30) for t in working)
     db.dispose()
+
+
+def test_regulator_orders_have_their_tickets_and_replies(year: Database) -> None:
+    """An order made of a 12345 or platform ticket has that ticket in the inbox, as a ticket
+    received by the sync would; the tab's reply rate is the desk's, not a blank."""
+    from sqlalchemy import select
+
+    from wuye_desktop.regulator import inbox
+    from wuye_desktop.storage.models import RegulatorTicket, WorkOrder
+
+    with year.read() as s:
+        orders = dict(
+            s.execute(
+                select(WorkOrder.regulator_ticket_id, WorkOrder.id).where(
+                    WorkOrder.regulator_ticket_id.is_not(None)
+                )
+            ).all()
+        )
+        tickets = dict(s.execute(select(RegulatorTicket.ticket_id, RegulatorTicket.order_id)).all())
+        sources = dict(
+            s.execute(
+                select(WorkOrder.regulator_ticket_id, WorkOrder.source).where(
+                    WorkOrder.regulator_ticket_id.is_not(None)
+                )
+            ).all()
+        )
+    assert orders and tickets == orders
+    assert {sources[t] for t in orders} == {"hotline_12345", "regulator_platform"}
+    rate = inbox.reply_rate(year)
+    assert rate.counted > 0 and rate.rate is not None and rate.rate > 0.5

@@ -115,6 +115,25 @@ def test_common_area_and_unknown_rooms_become_places(
 
 
 @pytest.mark.parametrize(
+    ("said", "source"),
+    [
+        ({"source": "hotline_12345"}, "hotline_12345"),  # the protocol's own vocabulary
+        ({"origin": "hotline_12345"}, "hotline_12345"),  # our reference server's member
+        ({"source": "regulator_platform", "origin": None}, "regulator_platform"),
+        ({"source": "walk_in", "origin": None}, "regulator_platform"),  # not a ticket's source
+        ({"origin": None}, "regulator_platform"),
+    ],
+)
+def test_a_ticket_keeps_where_it_came_from(
+    db: Database, community: directory.CommunityView, said: dict[str, object], source: str
+) -> None:
+    placed = inbox.receive_ticket(db, ticket("T-S", **said))
+    with db.read() as s:
+        order = s.scalar(select(WorkOrder).where(WorkOrder.number == placed.order_number))
+        assert order is not None and order.source == source
+
+
+@pytest.mark.parametrize(
     ("change", "reason"),
     [
         ({"ticket_id": ""}, "ticket_id"),
@@ -164,6 +183,8 @@ def test_supervision_flags_its_order_with_the_earliest_deadline(
     acks = [r for r in outbox_rows(db) if r.kind == "supervision_ack"]
     assert [a.path for a in acks] == ["/supervisions/S1/ack", "/supervisions/S2/ack"]
     assert all(a.stream == f"order:{placed.order_number}" for a in acks)
+    # Acknowledged like dispatches (protocol §5): with the order it concerns.
+    assert all(json.loads(a.body)["work_order_id"] == placed.order_number for a in acks)
     rows = inbox.supervisions(db)
     assert [r.supervision_id for r in rows] == ["S2", "S1"]  # by deadline
 

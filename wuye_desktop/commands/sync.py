@@ -121,6 +121,10 @@ def run_status(args: argparse.Namespace, db: Database) -> int:
         f"last sync:    {status.state} {_local(status.last_attempt_at)} {status.message}".rstrip()
     )
     print(f"last success: {_local(status.last_success_at) or 'never'}")
+    activity = settings.load_activity(db)
+    if activity.running:
+        where = f"{activity.host} (process {activity.pid})"
+        print(f"running now:  {activity.text()}, since {_local(activity.started_at)} on {where}")
     print(f"queue:        {c.pending} pending ({c.waiting} behind failed), {c.failed} failed")
     shown = "-" if rate.rate is None else f"{rate.rate:.0%}"
     print(f"reply rate:   {shown} ({rate.in_time}/{rate.counted}; target {rate.target:.0%})")

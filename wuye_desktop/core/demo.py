@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import importlib
 import itertools
+import json
 import math
 import random
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -37,7 +38,7 @@ from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
-from wuye_desktop.core import audit
+from wuye_desktop.core import audit, outbox
 from wuye_desktop.core.clock import LOCAL_TZ, now_utc, to_local
 from wuye_desktop.core.deadlines import ClockMode, Pause, deadlines_for
 from wuye_desktop.core.directory import sort_key
@@ -64,6 +65,8 @@ from wuye_desktop.storage.models import (
     OrderEvent,
     OrderPause,
     Owner,
+    RegulatorTicket,
+    TicketReply,
     Unit,
     User,
     WorkOrder,
@@ -960,12 +963,13 @@ class _OrderMaker:
         self.hour_cum = [0.0, *_cumulative(_HOUR_WEIGHT)]
         self.next_ids = {
             table: (self.s.scalar(select(func.max(table.c.id))) or 0) + 1
-            for table in (_EVENTS, _PAUSES, _COMMITMENTS, _CALLBACKS)
+            for table in (_EVENTS, _PAUSES, _COMMITMENTS, _CALLBACKS, _TICKETS, _REPLIES)
         }
         self.next_order = (self.s.scalar(select(func.max(WorkOrder.id))) or 0) + 1
         self.counters: dict[str, int] = {}  # day counter key -> last number given
         self.day_keys: dict[date, str] = {}
         self.tickets: dict[str, int] = {}
+        self.project_codes: dict[int, str] = {}
         self.unnumbered: list[_Promise] = []
         self.stamp = _time_writer(self.s.get_bind().dialect)
 
@@ -1016,6 +1020,7 @@ class _OrderMaker:
             select(ChannelContact.community_id, ChannelContact.channel, ChannelContact.unit_name)
         ):
             unit_names.setdefault(cid, {})[channel] = unit_name
+        self.project_codes = dict(s.execute(select(Community.id, Community.project_code)).all())
         sites = []
         for code, cid in sorted(self.world.community_ids.items()):
             site_buildings = buildings.get(cid, [])
@@ -1452,7 +1457,11 @@ class _OrderMaker:
     def _write(self, drafts: list[_Draft]) -> int:
         stamp, users, ids = self.stamp, self.users, self.next_ids
         orders, events, pauses, promises, callbacks = [], [], [], [], []
+        tickets: list[tuple[Any, ...]] = []
+        replies: list[tuple[Any, ...]] = []
         for o in drafts:
+            if o.ticket:
+                self._ticket_rows(o, tickets, replies)
             home = o.home
             room = f"{home.building}-{home.unit}-{home.room}" if home else ""
             orders.append((
@@ -1497,7 +1506,40 @@ class _OrderMaker:
         _insert_rows(self.s, _PAUSES, _PAUSE_COLUMNS, pauses)
         _insert_rows(self.s, _COMMITMENTS, _COMMITMENT_COLUMNS, promises)
         _insert_rows(self.s, _CALLBACKS, _CALLBACK_COLUMNS, callbacks)
+        _insert_rows(self.s, _TICKETS, _TICKET_COLUMNS, tickets)
+        _insert_rows(self.s, _REPLIES, _REPLY_COLUMNS, replies)
         return len(drafts)
+
+    def _ticket_rows(
+        self, o: _Draft, tickets: list[tuple[Any, ...]], replies: list[tuple[Any, ...]]
+    ) -> None:
+        """The regulator's ticket an order of the hotline or the platform was made from, as the
+        inbox keeps it, and the reply the desk sent once the order was under way."""
+        stamp, ids = self.stamp, self.next_ids
+        hours = 24 if o.source == "hotline_12345" else 48
+        due = o.reported + hours * 3600
+        project = self.project_codes.get(o.site.id, "")
+        payload = {
+            "ticket_id": o.ticket, "project_code": project, "household": None,
+            "category": o.category, "content": o.description, "caller_phone_masked": None,
+            "received_at": _rfc3339(o.reported), "reply_due_at": _rfc3339(due), "level": "normal",
+            "source": o.source,
+        }  # fmt: skip
+        row_id = ids[_TICKETS]
+        ids[_TICKETS] += 1
+        tickets.append((
+            row_id, o.ticket, project, "normal", o.category, o.description, stamp(o.reported),
+            stamp(due), stamp(o.reported), o.id, "",
+            json.dumps(payload, ensure_ascii=False, sort_keys=True),
+        ))  # fmt: skip
+        answered = o.completed or o.responded
+        if answered is not None:
+            result = "resolved" if o.completed is not None else "in_progress"
+            text = "已处理完毕" if o.completed is not None else "已派单处理"
+            replies.append(
+                (ids[_REPLIES], row_id, stamp(answered), result, text, "", self.users[Role.DESK][1])
+            )
+            ids[_REPLIES] += 1
 
     def _write_counters(self) -> None:
         """Day counters that go on from the demo's last numbers, and ids that go on from its
@@ -1522,6 +1564,16 @@ def _table(model: type[Base]) -> Table:
     return table
 
 
-_EVENTS, _PAUSES, _COMMITMENTS, _CALLBACKS = (
-    _table(m) for m in (OrderEvent, OrderPause, Commitment, Callback)
+_EVENTS, _PAUSES, _COMMITMENTS, _CALLBACKS, _TICKETS, _REPLIES = (
+    _table(m) for m in (OrderEvent, OrderPause, Commitment, Callback, RegulatorTicket, TicketReply)
 )
+_TICKET_COLUMNS = (
+    "id", "ticket_id", "project_code", "level", "category", "content", "received_at",
+    "reply_due_at", "first_seen_at", "order_id", "problem", "payload",
+)  # fmt: skip
+_REPLY_COLUMNS = ("id", "ticket_row_id", "at", "result", "content", "reason", "username")
+
+
+def _rfc3339(sec: int) -> str:
+    """Seconds since the epoch as the platform writes times (its local time, with offset)."""
+    return outbox.rfc3339(_EPOCH + timedelta(seconds=sec))

@@ -114,9 +114,11 @@ def _ticket_fields(item: dict[str, Any]) -> dict[str, Any]:
     ):
         raise UnreadableItem("household: not null nor {building, unit, room}")
     fields["household"] = household
-    origin = item.get("origin")  # optional member of our reference server
-    fields["source"] = (
-        origin if origin in ("hotline_12345", "regulator_platform") else ("regulator_platform")
+    # Where the ticket came from, where the platform says so: the protocol's own `source`
+    # vocabulary, or `origin` as our reference server names it; else the platform itself.
+    said = [item.get(key) for key in ("source", "origin")]
+    fields["source"] = next(
+        (v for v in said if v in ("hotline_12345", "regulator_platform")), "regulator_platform"
     )
     return fields
 
@@ -231,12 +233,16 @@ class SupervisionOutcome:
 
 
 def _queue_supervision_ack(s: Session, row: Supervision, order: WorkOrder | None) -> None:
+    # "Acknowledged like dispatches" (protocol §5): with the order it concerns when we know it.
+    body: dict[str, Any] = {"at": outbox.rfc3339(now_utc())}
+    if order is not None:
+        body["work_order_id"] = order.number
     outbox.enqueue(
         s,
         stream=_stream_of(order, f"supervision:{row.supervision_id}"),
         kind="supervision_ack",
         path=f"/supervisions/{quote(row.supervision_id, safe='')}/ack",
-        body={"at": outbox.rfc3339(now_utc())},
+        body=body,
     )
 
 

@@ -32,6 +32,7 @@ from wuye_desktop.storage.models import Company, Setting
 CONNECTION_KEY = "regulator.connection"
 STATUS_KEY = "regulator.status"
 LEASE_KEY = "regulator.lease"
+ACTIVITY_KEY = "regulator.activity"
 
 DEFAULT_INTERVAL_S = 60
 MIN_INTERVAL_S = 10
@@ -166,10 +167,56 @@ def save_status(db: Database, status: SyncStatus) -> None:
         write_value(s, STATUS_KEY, asdict(status))
 
 
+# --- what the running sync is doing, for every desk and `wuye regulator status` ------------
+
+
+@dataclass
+class Activity:
+    """The current run's step: a core phrase (``template``, context "core") and its values."""
+
+    template: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+    started_at: str = ""  # of the run, RFC 3339 UTC
+    updated_at: str = ""
+    host: str = ""
+    pid: int = 0
+
+    @property
+    def running(self) -> bool:
+        return bool(self.template)
+
+    def text(self) -> str:
+        return self.template.format(**self.params) if self.template else ""
+
+
+def save_activity(db: Database, activity: Activity | None) -> None:
+    """What the run does now (None: it ended). Another desk's program reads it too."""
+    with db.transaction() as s:
+        write_value(s, ACTIVITY_KEY, asdict(activity) if activity else {})
+
+
+def load_activity(db: Database) -> Activity:
+    """The running sync's step, or an empty Activity when none runs (or its process died)."""
+    with db.read() as s:
+        data = read_value(s, ACTIVITY_KEY) or {}
+        lease = read_value(s, LEASE_KEY) or {}
+    known = {k: v for k, v in data.items() if k in Activity.__dataclass_fields__}
+    activity = Activity(**known)
+    if not activity.running:
+        return activity
+    # Only while its run still holds the lease: a killed program leaves its last words behind.
+    leased_by = (lease.get("host"), lease.get("pid"))
+    if leased_by != (activity.host, activity.pid) or not lease.get("until"):
+        return Activity()
+    if datetime.fromisoformat(lease["until"]) <= now_utc():
+        return Activity()
+    return activity
+
+
 # --- one syncing desk at a time --------------------------------------------------------------
 
 
-def _holder() -> dict[str, Any]:
+def holder() -> dict[str, Any]:
     return {"host": socket.gethostname(), "pid": os.getpid()}
 
 
@@ -191,7 +238,7 @@ def acquire_lease(db: Database, now: datetime | None = None) -> bool:
     is free at once, so a killed program syncs again as soon as it is restarted.
     """
     now = now or now_utc()
-    me = _holder()
+    me = holder()
     with db.transaction() as s:
         # The row exists before it is locked, so that two desks starting at once on PostgreSQL
         # queue on it rather than both inserting it (SQLite: BEGIN IMMEDIATE serialises anyway).
@@ -215,7 +262,7 @@ def acquire_lease(db: Database, now: datetime | None = None) -> bool:
 
 
 def release_lease(db: Database) -> None:
-    me = _holder()
+    me = holder()
     with db.transaction() as s:
         current = read_value(s, LEASE_KEY)
         if current and current.get("host") == me["host"] and current.get("pid") == me["pid"]:

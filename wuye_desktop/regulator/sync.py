@@ -37,13 +37,16 @@ from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.regulator import credentials, inbox, queue
 from wuye_desktop.regulator import protocol as p
 from wuye_desktop.regulator.client import Answer, RegulatorClient
+from wuye_desktop.regulator.settings import Activity as SharedActivity
 from wuye_desktop.regulator.settings import (
     SyncStatus,
     acquire_lease,
     company_code,
+    holder,
     load_connection,
     load_status,
     release_lease,
+    save_activity,
     save_status,
 )
 from wuye_desktop.storage.db import Database
@@ -51,6 +54,8 @@ from wuye_desktop.storage.db import Database
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+# A step of the run as a core phrase and its values, for the window to translate and show.
+Activity = Callable[[str, dict[str, Any]], None]
 ShouldStop = Callable[[], bool]
 
 # What the sync itself says; the platform's and the network's own words come in {detail}.
@@ -84,6 +89,15 @@ T_CLOCK_REFUSED = QT_TRANSLATE_NOOP(
     "The platform refused the request: “{words}”. The clocks differ by {seconds} s: "
     "platform {platform}, this computer {here}. Set this computer's clock right.",
 )
+# What a run is doing, shown while it runs (the tab, `wuye regulator status`).
+T_NOW_CLOCK = QT_TRANSLATE_NOOP("core", "Checking the platform's clock")
+T_NOW_SENDING = QT_TRANSLATE_NOOP("core", "Sending events: {done} of {total}")
+T_NOW_LISTING = QT_TRANSLATE_NOOP("core", "Reading {what}: page {page}, {items} item(s)")
+T_NOW_WAITING = QT_TRANSLATE_NOOP("core", "The platform asks to wait; resending at {time}")
+T_DISPATCHES = QT_TRANSLATE_NOOP("core", "dispatched tickets")
+T_SUPERVISIONS = QT_TRANSLATE_NOOP("core", "supervision notices")
+ACTIVITY_EVERY_S = 1.0  # the shared activity row is written at most this often
+
 T_NOT_CONFIGURED = QT_TRANSLATE_NOOP("core", "No regulator platform is configured.")
 T_NOT_USABLE = QT_TRANSLATE_NOOP("core", "The regulator settings cannot be used: {detail}")
 T_NO_SECRET = QT_TRANSLATE_NOOP(
@@ -150,11 +164,16 @@ class Syncer:
         should_stop: ShouldStop | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: random.Random | None = None,
+        activity: Activity | None = None,
     ) -> None:
         self.db = db
         self.client = client
         self.report = SyncReport()
         self._progress = progress or (lambda done, total: None)
+        self._activity = activity or (lambda template, params: None)
+        self._started_at = now_utc().isoformat()
+        self._told_at = 0.0
+        self._told = ""
         self._should_stop = should_stop or (lambda: False)
         self._sleep = sleep
         self._rng = rng or random.Random()
@@ -165,6 +184,27 @@ class Syncer:
         self._unreadable_part = False  # one of them answered nonsense (not just failed)
 
     # --- the run ---
+
+    def _tell(self, template: str, force: bool = False, **params: Any) -> None:
+        """Say what the run does now: to the caller at once, to the shared row (every desk,
+        `wuye regulator status`) at a change of step or once a second."""
+        self._activity(template, params)
+        now = time.monotonic()
+        if not force and template == self._told and now - self._told_at < ACTIVITY_EVERY_S:
+            return
+        self._told, self._told_at = template, now
+        me = holder()
+        save_activity(
+            self.db,
+            SharedActivity(
+                template,
+                params,
+                started_at=self._started_at,
+                updated_at=now_utc().isoformat(),
+                host=me["host"],
+                pid=me["pid"],
+            ),
+        )
 
     def run(self) -> SyncReport:
         try:
@@ -198,6 +238,7 @@ class Syncer:
             self._lease_at = time.monotonic()
 
     def _check_clock(self) -> None:
+        self._tell(T_NOW_CLOCK)
         health = self.client.health()
         if not health.ok or health.server_time is None:
             if not health.reached:
@@ -257,6 +298,7 @@ class Syncer:
                         delivered.clear()
                         flushed_at = time.monotonic()
                     self._progress(done, max(total, done))
+                    self._tell(T_NOW_SENDING, done=done, total=max(total, done))
         finally:
             queue.mark_sent(self.db, delivered)
         return requeued
@@ -283,6 +325,8 @@ class Syncer:
             shown = to_local(until).strftime("%H:%M" if seconds < 20 * 3600 else "%m-%d %H:%M")
             self._stop("rate_limited", T_RATE_WAIT, until=shown)
         self._waited_s += seconds
+        resend = to_local(now_utc() + timedelta(seconds=seconds)).strftime("%H:%M:%S")
+        self._tell(T_NOW_WAITING, force=True, time=resend)
         self._wait(seconds)
 
     def _wait(self, seconds: float) -> None:
@@ -345,8 +389,11 @@ class Syncer:
         cursor: str | None = None
         seen: set[str] = set()
         empty_pages = 0
-        for _ in range(MAX_PAGES):
+        what = T_DISPATCHES if counter == "tickets" else T_SUPERVISIONS
+        received = 0
+        for page in range(1, MAX_PAGES + 1):
             self._check_stop()
+            self._tell(T_NOW_LISTING, what=what, page=page, items=received)
             target = f"{path}?limit={PAGE_LIMIT}"
             if cursor is not None:
                 target += f"&after={quote(cursor, safe='')}"
@@ -359,6 +406,7 @@ class Syncer:
                 return
             for item in items:
                 self._receive(item, receive, counter)
+            received += len(items)
             next_cursor = answer.body.get("next_cursor") if answer.body else None
             more = bool(answer.body and answer.body.get("has_more") is True)
             if not (more and isinstance(next_cursor, str) and next_cursor):
@@ -475,8 +523,13 @@ def sync_once(
     client: RegulatorClient | None = None,
     progress: Progress | None = None,
     should_stop: ShouldStop | None = None,
+    activity: Activity | None = None,
 ) -> SyncReport:
-    """One whole exchange; its outcome is also stored for the Regulator tab."""
+    """One whole exchange; its outcome is also stored for the Regulator tab.
+
+    *activity* hears each step as it begins (a core phrase and its values); the same steps are
+    kept in the database while the run lasts, for other desks and `wuye regulator status`.
+    """
     own_client = client is None
     made = make_client(db) if client is None else client
     if isinstance(made, SyncReport):
@@ -486,8 +539,11 @@ def sync_once(
         if not acquire_lease(db):
             return SyncReport.of("busy", T_BUSY)
         try:
-            report = Syncer(db, made, progress=progress, should_stop=should_stop).run()
+            report = Syncer(
+                db, made, progress=progress, should_stop=should_stop, activity=activity
+            ).run()
         finally:
+            save_activity(db, None)
             release_lease(db)
     finally:
         if own_client:

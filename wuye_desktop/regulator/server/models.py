@@ -139,6 +139,7 @@ class TicketReply(Strict):
 
 class SupervisionAck(Strict):
     at: Time
+    work_order_id: Ident | None = None  # the order it concerns, when the company knows it
 
 
 class Account(Strict):

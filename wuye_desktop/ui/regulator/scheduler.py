@@ -36,13 +36,16 @@ _NEVER_MS = 2**31 - 1  # a background run shows no progress dialog at all
 
 
 class RegulatorSync(QObject):
-    """Emits ``started`` when a run begins, ``finished(report)`` with its SyncReport, and
+    """Emits ``started`` when a run begins, ``activity((template, params))`` at each of its
+    steps, ``finished(report)`` with its SyncReport, and
     ``changed`` whenever what the Regulator views show may have changed (after every run,
     a retry, saved settings)."""
 
     started = Signal()
     finished = Signal(object)
     changed = Signal()
+    # Each step of a run as it begins: (core phrase, its values), from the run's thread.
+    activity = Signal(object)
 
     def __init__(
         self,
@@ -137,6 +140,16 @@ class RegulatorSync(QObject):
         stopping = self._stopping
         started: list[workers.Task] = []  # the task, once it exists: its Cancel stops the run
 
+        last = [""]
+
+        def tell(template: str, params: dict[str, Any]) -> None:
+            # A Qt signal crosses to the GUI thread by itself. A run may send 10,000 events:
+            # every change of step, and every 50th event, is plenty for a label.
+            done = params.get("done")
+            if template != last[0] or done is None or done % 50 == 0 or done == params["total"]:
+                last[0] = template
+                self.activity.emit((template, params))
+
         def should_stop() -> bool:
             return stopping.is_set() or bool(started and started[0].cancel_requested)
 
@@ -147,7 +160,10 @@ class RegulatorSync(QObject):
                 if interactive:
                     queue.retry_deferred_now(db)  # "now" means now, also for backed-off events
                 return sync.sync_once(
-                    db, progress=progress if interactive else None, should_stop=should_stop
+                    db,
+                    progress=progress if interactive else None,
+                    should_stop=should_stop,
+                    activity=tell,
                 )
             except (workers.Cancelled, WuyeError):
                 raise

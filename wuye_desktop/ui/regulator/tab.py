@@ -131,6 +131,7 @@ class RegulatorTab(QWidget):
         self.sync.changed.connect(self._changed)
         self.sync.started.connect(self._show_running)
         self.sync.finished.connect(self._sync_finished)
+        self.sync.activity.connect(self._sync_activity)
         ctx.signals.orders_changed.connect(self._changed)
         self.retranslate()
         self.refresh()
@@ -574,6 +575,12 @@ class RegulatorTab(QWidget):
     def _show_run(self, text: str) -> None:
         self.run_label.setText(text)
         self.run_label.setVisible(bool(text))
+
+    def _sync_activity(self, step: tuple[str, dict[str, Any]]) -> None:
+        """What the run does now, while it runs (background runs too)."""
+        if self.sync.running:
+            template, params = step
+            self._show_run(messages.tr_core_nested(template, **params) + "…")
 
     def _sync_finished(self, report: Any) -> None:
         self._show_run(self.report_text(report))
