@@ -56,10 +56,33 @@ def _open_gui(db_url: str | None) -> int:
     return run(db_url)
 
 
+def _unusable_argument(argv: Sequence[str]) -> str | None:
+    """Why an argument cannot be used as text at all, or None.
+
+    Bytes that are not valid in the system's encoding reach Python as lone surrogates, which no
+    database, file name or terminal accepts; a NUL cannot be part of a file name or a value.
+    """
+    for arg in argv:
+        shown = arg.encode("utf-8", "backslashreplace").decode("utf-8")
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"not valid text (bytes in an unknown encoding): {shown!r}"
+        if "\0" in arg:
+            return f"contains a NUL character: {shown!r}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    problem = _unusable_argument(arguments)
+    if problem is not None:
+        parser.print_usage(sys.stderr)
+        print_error(problem)
+        return EXIT_USAGE
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
     logs.setup_logging()
@@ -73,6 +96,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         log.info("wuye %s: selftest", __version__)
         return selftest.run()
+    if args.db is not None and not args.db.strip():
+        parser.print_usage(sys.stderr)
+        print_error("--db: empty; name a database file or URL")
+        return EXIT_USAGE
     db_url = args.db or os.environ.get(ENV_DB) or None
     # The command's name only: arguments may hold passwords.
     log.info("wuye %s: %s", __version__, args.command if handler else "program")

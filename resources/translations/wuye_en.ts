@@ -4161,10 +4161,6 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database already has data ({what}). Demo data goes only into a new, empty database: choose another one with --db.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4677,6 +4673,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This file is not a database of the program, or it is damaged ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database was made by a newer version of this program (schema {rev}). Please install the newer version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5038,6 +5038,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>At least {n} seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {n} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

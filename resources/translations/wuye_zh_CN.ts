@@ -4164,10 +4164,6 @@ The details are in the log file.</source>
         <translation>未知的演示数据类型</translation>
     </message>
     <message>
-        <source>Not negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
         <source>The database already has data ({what}). Demo data goes only into a new, empty database: choose another one with --db.</source>
         <translation>数据库中已有数据（{what}）。演示数据只能写入新的空数据库：请用 --db 指定另一个数据库。</translation>
     </message>
@@ -4680,6 +4676,10 @@ The details are in the log file.</source>
         <translation>数据库暂时无法使用（{reason}），请重试。</translation>
     </message>
     <message>
+        <source>This file is not a database of the program, or it is damaged ({reason}).</source>
+        <translation>此文件不是本程序的数据库，或已损坏（{reason}）。</translation>
+    </message>
+    <message>
         <source>The database was made by a newer version of this program (schema {rev}). Please install the newer version.</source>
         <translation>该数据库由更新版本的程序创建（结构版本 {rev}），请安装新版本。</translation>
     </message>
@@ -5042,6 +5042,10 @@ The details are in the log file.</source>
     <message>
         <source>At least {n} seconds</source>
         <translation>至少 {n} 秒</translation>
+    </message>
+    <message>
+        <source>At most {n} seconds</source>
+        <translation>最多 {n} 秒</translation>
     </message>
     <message>
         <source>Stopped before the end; the rest goes at the next sync.</source>

@@ -8,8 +8,8 @@ from pathlib import Path
 from wuye_desktop.commands import (
     EXIT_BAD_DATA,
     EXIT_OK,
+    AnnouncedProgress,
     CommandError,
-    ProgressPrinter,
     error_lines,
     with_database,
 )
@@ -55,12 +55,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, db: Database) -> int:
     path: Path = args.file
     shown = str(path)
-    progress = ProgressPrinter()
+    # Named once the rows are being checked: a file that cannot be read at all is one line.
+    progress = AnnouncedProgress(f"{shown}: checking rows…")
     writing = False
     rows = 0
 
     def report(done: int, total: int) -> None:
         nonlocal writing, rows
+        progress(done, total)
         rows = total // 2
         if not writing and done >= rows:
             # The first half (checking) is over; from here on the import writes.
@@ -68,7 +70,6 @@ def run(args: argparse.Namespace, db: Database) -> int:
             progress.phase(f"{shown}: writing {rows:,} household(s)…")
         progress(done, total)
 
-    progress.phase(f"{shown}: checking rows…")
     try:
         result = roster.import_households(db, SYSTEM_ACTOR, path, args.community, report)
     except ValidationError as exc:

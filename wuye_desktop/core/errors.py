@@ -77,3 +77,8 @@ class StateError(WuyeError):
 
 class StorageUnavailable(WuyeError):
     """The environment failed (disk full, server gone, database locked): retry later."""
+
+
+class NotADatabase(WuyeError):
+    """The file given as the database is not one (a text file, a damaged file): retrying
+    will not help, a person must name the right file."""
