@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from wuye_desktop import __version__, logs
 from wuye_desktop.commands import (
     EXIT_BAD_DATA,
+    EXIT_FAILED,
     EXIT_USAGE,
     CommandError,
     UsageError,
@@ -85,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
-    logs.setup_logging()
+    log_path = logs.setup_logging()
     handler = getattr(args, "handler", None)
     if args.selftest:
         if handler is not None:
@@ -119,6 +120,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `wuye users list | head`
         return 0
+    except Exception as exc:  # a bug: the traceback goes to the log, the user gets one line
+        if log_path is not None:
+            log.exception("wuye %s failed", args.command)
+            where = f"; the details are in {log_path}"
+        else:  # the log goes to stderr: no traceback there either
+            log.error("wuye %s failed: %s: %s", args.command, type(exc).__name__, exc)
+            where = ""
+        first = next(iter(str(exc).strip().splitlines()), "")
+        print_error(f"unexpected failure ({type(exc).__name__}: {first}){where}")
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":  # pragma: no cover

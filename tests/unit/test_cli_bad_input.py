@@ -138,6 +138,19 @@ def with_value(argv: list[str], action: argparse.Action, value: str) -> list[str
     return out
 
 
+def without(argv: list[str], action: argparse.Action) -> list[str]:
+    """*argv* without *action* (a required option and its value, or a positional)."""
+    out = list(argv)
+    if action.option_strings:
+        i = next(i for i, w in enumerate(out) if w in action.option_strings)
+        del out[i : i + 2]
+        return out
+    parsed = getattr(build_parser().parse_args(["--db", "x", *argv]), action.dest)
+    for word in parsed if isinstance(parsed, list) else [parsed]:
+        out.remove(str(word))
+    return out
+
+
 def rejected_by_parser(action: argparse.Action, value: str) -> bool:
     if action.choices is not None:
         converted = action.type(value) if callable(action.type) else value
@@ -158,6 +171,8 @@ def cases() -> Iterator[pytest.ParameterSet]:
         yield pytest.param(name, "unknown", None, "", id=f"{name}:unknown-option")
         for action in value_actions(parser):
             label = action.option_strings[-1] if action.option_strings else action.dest
+            if action.required:
+                yield pytest.param(name, "missing", action, "", id=f"{name}:{label}=missing")
             for kind, value in BAD_VALUES.items():
                 yield pytest.param(name, kind, action, value, id=f"{name}:{label}={kind}")
 
@@ -250,11 +265,20 @@ def test_bad_argument(
     monkeypatch.chdir(tmp)  # a relative path lands in the test's folder
     base = fill(BASELINES[name], tmp)
     before = row_counts(db_path)
-    argv = [*base, "--no-such-option"] if action is None else with_value(base, action, value)
+    if action is None:
+        argv = [*base, "--no-such-option"]
+    elif kind == "missing":
+        argv = without(base, action)
+    else:
+        argv = with_value(base, action, value)
     code, out, err = call(capsys, monkeypatch, ["--db", str(db_path), *argv])
     if action is None:
         line = assert_clean_failure(code, out, err, {2})
         assert "--no-such-option" in line
+    elif kind == "missing":
+        line = assert_clean_failure(code, out, err, {2})
+        shown = action.option_strings[-1] if action.option_strings else action.metavar
+        assert str(shown or action.dest) in line, line
     elif rejected_by_parser(action, value):
         line = assert_clean_failure(code, out, err, {2})
         shown = (
@@ -397,6 +421,24 @@ def test_an_argument_that_is_not_text_is_wrong_usage(
     argv = ["--db", str(db_path), "order", "close", "GD0-1", "--note", bad]
     assert_clean_failure(*call(capsys, monkeypatch, argv), {2})
     assert row_counts(db_path) == before
+
+
+def test_a_bug_is_one_line_and_its_traceback_goes_to_the_log(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_path: Path
+) -> None:
+    from wuye_desktop import logs
+    from wuye_desktop.commands import users
+
+    def broken(*_args: object) -> int:
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(users.users, "list_users", broken)
+    code, out, err = call(capsys, monkeypatch, ["--db", str(db_path), "users", "list"])
+    line = assert_clean_failure(code, out, err, {1})
+    assert "RuntimeError: boom" in line and "second line" not in line
+    log_file = logs.setup_logging()
+    assert log_file is not None and str(log_file) in line
+    assert "Traceback" in log_file.read_text(encoding="utf-8")
 
 
 # --- through a real process ------------------------------------------------------------------
