@@ -423,6 +423,21 @@ def test_an_argument_that_is_not_text_is_wrong_usage(
     assert row_counts(db_path) == before
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["regulator-admin", "--data", "{tmp}/exists.bin", "company", "add", "91370200MA3C123456"],
+        ["regulator-sim", "--port", "0", "--data", "{tmp}/exists.bin"],
+    ],
+)
+def test_a_file_where_the_simulators_data_folder_should_be_is_bad_data(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp: Path, argv: list[str]
+) -> None:
+    code, out, err = call(capsys, monkeypatch, fill(argv, tmp))
+    assert "exists.bin" in assert_clean_failure(code, out, err, {3})
+    assert (tmp / "exists.bin").read_bytes() == b"an earlier backup"
+
+
 def test_a_bug_is_one_line_and_its_traceback_goes_to_the_log(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_path: Path
 ) -> None:
