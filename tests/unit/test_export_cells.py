@@ -137,3 +137,27 @@ def test_libreoffice_computes_nothing_from_exported_data(
     # As text: what was stored, not "点此查看", 2, 1, 3 or an error value.
     assert [r[5] for r in rows] == EVIL[:6]
     assert [r[7] for r in rows] == ["1.50"] * 6
+
+
+def test_the_export_does_not_rescan_the_sheet_per_entry(
+    db: Database, ledger: Actor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """openpyxl's ``max_row`` looks at every cell: asked once per entry, an export of 8,000
+    entries took 50 s. The export asks it a fixed number of times, however long the ledger."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    for i in range(40):
+        services.post_entry(
+            db, ledger, "QD001", EntryInput(date(2026, 3, 1), "expense", "tax", "0.01", f"T{i}")
+        )
+    original = Worksheet.max_row
+    calls = 0
+
+    def counted(ws: Worksheet) -> int:
+        nonlocal calls
+        calls += 1
+        return int(original.fget(ws))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(Worksheet, "max_row", property(counted))
+    assert export_xlsx(db, ledger, "QD001", tmp_path / "a.xlsx") == 46
+    assert calls < 10, calls

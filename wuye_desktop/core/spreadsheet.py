@@ -41,13 +41,23 @@ def csv_row(values: Iterable[Value]) -> list[Value]:
 
 
 def append_row(ws: Worksheet, values: Sequence[Value]) -> int:
-    """Append *values* to *ws* as data (strings as string cells); the new row's number."""
-    ws.append([_xlsx_value(v) for v in values])
-    row: int = ws.max_row
-    for column, value in enumerate(values, start=1):
+    """Append *values* to *ws* as data (strings as string cells); the new row's number.
+
+    The cells are made here and typed before they are appended. (Not ``ws.max_row``
+    afterwards: openpyxl computes it over every cell, which makes a long export quadratic.)
+    """
+    from openpyxl.cell.cell import Cell
+
+    cells = []
+    for value in values:
+        cell = Cell(ws, value=_xlsx_value(value))
         if isinstance(value, str):
-            ws.cell(row, column).data_type = "s"
-    return row
+            cell.data_type = "s"
+        cells.append(cell)
+    ws.append(cells)
+    if not cells:
+        return int(ws.max_row)
+    return int(cells[0].row)
 
 
 def _xlsx_value(value: Value) -> Value:
