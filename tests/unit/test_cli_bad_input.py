@@ -391,12 +391,25 @@ def test_a_database_that_is_not_one_is_one_sentence(
 ) -> None:
     text = tmp / "notes.txt"
     text.write_text("这不是数据库\n" * 200, encoding="utf-8")
-    for command in (["users", "list"], ["db", "upgrade"], ["restore", str(tmp / "exists.bin")]):
+    for command in (["users", "list"], ["db", "upgrade"], ["users", "add", "x", "--role", "desk"]):
         code, out, err = call(capsys, monkeypatch, ["--db", str(text), *command])
         line = assert_clean_failure(code, out, err, {3})
         assert "not a database" in line and str(text) in line, line
     assert text.read_text(encoding="utf-8") == "这不是数据库\n" * 200
     assert sorted(p.name for p in tmp.iterdir()) == ["exists.bin", "notes.txt"]
+
+
+def test_restore_still_replaces_a_database_that_is_not_one(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, db_path: Path, tmp: Path
+) -> None:
+    """A damaged database is what one restores over: restore does not refuse it."""
+    backup = tmp / "good.bak"
+    assert call(capsys, monkeypatch, ["--db", str(db_path), "backup", "--out", str(backup)])[0] == 0
+    damaged = tmp / "damaged.sqlite3"
+    damaged.write_bytes(b"\x00garbage" * 100)
+    code, _, err = call(capsys, monkeypatch, ["--db", str(damaged), "restore", str(backup)])
+    assert code == 0, err
+    assert row_counts(damaged)["household"] == row_counts(db_path)["household"] > 0
 
 
 def test_a_database_in_a_missing_folder_or_a_folder_says_so(

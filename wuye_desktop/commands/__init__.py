@@ -109,17 +109,15 @@ def open_database(db_url: str | None, *, upgrade: bool = True) -> Database:
         if not path.parent.is_dir():
             raise CommandError(f"wuye: error: --db {db_url}: no such folder: {path.parent}")
     db = Database(url)
-    try:
-        if upgrade:
+    if upgrade:  # (not for restore: a damaged database is what one restores over)
+        try:
             migrate.upgrade(db)
-        else:
-            migrate.current_revision(db)  # the first contact: is it a database at all?
-    except NotADatabase as exc:
-        db.dispose()
-        raise CommandError(f"wuye: error: --db {db.describe()}: {exc}") from exc
-    except BaseException:
-        db.dispose()
-        raise
+        except NotADatabase as exc:
+            db.dispose()
+            raise CommandError(f"wuye: error: --db {db.describe()}: {exc}") from exc
+        except BaseException:
+            db.dispose()
+            raise
     return db
 
 
@@ -140,6 +138,9 @@ def with_database(
             return run(args, db)
         except StorageUnavailable as exc:
             raise CommandError(f"wuye: error: {exc}", EXIT_FAILED) from exc
+        except NotADatabase as exc:  # found by a command that does not upgrade first
+            where = db.describe() if db is not None else db_url
+            raise CommandError(f"wuye: error: --db {where}: {exc}") from exc
         except ValidationError as exc:
             if (
                 options
@@ -156,8 +157,11 @@ def with_database(
         except WuyeError as exc:
             lines = (f"wuye: error: {line}" for line in error_lines(exc))
             raise CommandError("\n".join(lines)) from exc
-        except OSError as exc:  # a file named on the command line (too long a name, a device)
-            raise write_error(exc, Path(exc.filename or "?"), "") from exc
+        except OSError as exc:
+            if exc.filename is None:
+                raise
+            # A file named on the command line: too long a name, a device, a folder.
+            raise write_error(exc, Path(exc.filename), "") from exc
         finally:
             if db is not None:
                 db.dispose()
@@ -221,22 +225,15 @@ SQL_INT_MAX = 2**63 - 1  # the largest id or count a database column holds
 
 
 def whole_number(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type: a whole number from *low* to *high* (the core's limits)."""
+    """An argparse type: a whole number from *low* (0 or more) to *high* (the core's limits)."""
 
     def parse(text: str) -> int:
-        value = non_negative(text) if low >= 0 else _int(text)
+        value = non_negative(text)
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"must be between {low} and {high}: {text}")
         return value
 
     return parse
-
-
-def _int(text: str) -> int:
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
 
 
 def core_checked(parse: Callable[[str], object]) -> Callable[[str], str]:
