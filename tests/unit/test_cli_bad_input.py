@@ -327,6 +327,8 @@ OUT = ["--out", "{tmp}/o.pdf"]
         (["regulator", "configure", "--url", "https://reg.example/api"], "--secret-file"),
         (["regulator", "retry", str(10**30)], "ID"),
         (["regulator-sim", "--port", "70000"], "--port"),
+        (["users", "add", "lixx", "--role", "desk", "--name", "李" * 101, "--password-stdin"],
+         "--name"),
     ],
 )  # fmt: skip
 def test_malformed_options_are_wrong_usage_naming_the_option(
@@ -338,7 +340,9 @@ def test_malformed_options_are_wrong_usage_naming_the_option(
     option: str,
 ) -> None:
     before = row_counts(db_path)
-    code, out, err = call(capsys, monkeypatch, ["--db", str(db_path), *fill(argv, tmp)])
+    # A password that passes, so that only the option under test is wrong.
+    argv = ["--db", str(db_path), *fill(argv, tmp)]
+    code, out, err = call(capsys, monkeypatch, argv, stdin="a-good-pass-1\n")
     line = assert_clean_failure(code, out, err, {2})
     assert option in line, line
     assert row_counts(db_path) == before
