@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from wuye_desktop import __version__, logs
 from wuye_desktop.commands import (
     EXIT_BAD_DATA,
+    EXIT_FAILED,
     EXIT_USAGE,
     CommandError,
     UsageError,
@@ -75,13 +76,36 @@ def _open_gui(db_url: str | None) -> int:
     return run(db_url)
 
 
+def _unusable_argument(argv: Sequence[str]) -> str | None:
+    """Why an argument cannot be used as text at all, or None.
+
+    Bytes that are not valid in the system's encoding reach Python as lone surrogates, which no
+    database, file name or terminal accepts; a NUL cannot be part of a file name or a value.
+    """
+    for arg in argv:
+        shown = arg.encode("utf-8", "backslashreplace").decode("utf-8")
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"not valid text (bytes in an unknown encoding): {shown!r}"
+        if "\0" in arg:
+            return f"contains a NUL character: {shown!r}"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    problem = _unusable_argument(arguments)
+    if problem is not None:
+        parser.print_usage(sys.stderr)
+        print_error(problem)
+        return EXIT_USAGE
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
     except SystemExit as exc:  # --help (0) or a usage error (2), already printed
         return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
-    logs.setup_logging()
+    log_path = logs.setup_logging()
     handler = getattr(args, "handler", None)
     if args.selftest:
         if handler is not None:
@@ -92,6 +116,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         log.info("wuye %s: selftest", __version__)
         return selftest.run()
+    if args.db is not None and not args.db.strip():
+        parser.print_usage(sys.stderr)
+        print_error("--db: empty; name a database file or URL")
+        return EXIT_USAGE
     db_url = args.db or os.environ.get(ENV_DB) or None
     # The command's name only: arguments may hold passwords.
     log.info("wuye %s: %s", __version__, args.command if handler else "program")
@@ -111,6 +139,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `wuye users list | head`
         return 0
+    except Exception as exc:  # a bug: the traceback goes to the log, the user gets one line
+        if log_path is not None:
+            log.exception("wuye %s failed", args.command)
+            where = f"; the details are in {log_path}"
+        else:  # the log goes to stderr: no traceback there either
+            log.error("wuye %s failed: %s: %s", args.command, type(exc).__name__, exc)
+            where = ""
+        first = next(iter(str(exc).strip().splitlines()), "")
+        print_error(f"unexpected failure ({type(exc).__name__}: {first}){where}")
+        return EXIT_FAILED
 
 
 if __name__ == "__main__":  # pragma: no cover

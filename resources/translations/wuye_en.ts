@@ -1091,6 +1091,14 @@
 <context>
     <name>FailedModel</name>
     <message>
+        <source>Replaced by a newer version (event {id})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed by {who} on {when}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2384,6 +2392,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Partly synced, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform asks to wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Platform unreachable, retrying</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,6 +2437,14 @@
     </message>
     <message>
         <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2684,7 +2708,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The platform refused these events; the later events about the same order or subject wait. Correct the cause, then retry.</source>
+        <source>The platform refused these events; the later events about the same order or subject wait. Correct the cause, then retry, or dismiss an event the platform need not have, saying why.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2701,6 +2725,18 @@
     </message>
     <message>
         <source>{n} event(s) back in the queue: they go with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss refused events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} event(s) will never be sent to the platform, and what waits behind them goes on. Why need the platform not have them? (Kept in the audit log.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} event(s) dismissed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2785,6 +2821,10 @@
     </message>
     <message>
         <source>Retry &amp;all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4161,10 +4201,6 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not negative</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The database already has data ({what}). Demo data goes only into a new, empty database: choose another one with --db.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4701,6 +4737,14 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This file is not a database of the program, or it is damaged ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another program deleted or replaced the database&apos;s files ({files}) while this program was using them. Nothing more has been saved, so that nothing is written where it would be lost. Close the program and start it again; if work is missing, restore the latest backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database was made by a newer version of this program (schema {rev}). Please install the newer version.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5049,6 +5093,18 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Say why the event is dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not dismiss this regulator event ({kind}): ask a manager or administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {id} was not refused by the platform, so there is nothing to dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You may not resend regulator events</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5066,6 +5122,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>At least {n} seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {n} seconds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5101,7 +5161,43 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>GET {path}: rate limited again and again.</source>
+        <source>The platform asks to wait until {until}; the sync goes on then by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in part ({detail}); the rest is tried again at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET {path}: the platform keeps saying there is more without sending any; stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the request: “{words}”. The clocks differ by {seconds} s: platform {platform}, this computer {here}. Set this computer&apos;s clock right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the platform&apos;s clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending events: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {what}: page {page}, {items} item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform asks to wait; resending at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatched tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervision notices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5143,6 +5239,10 @@ The details are in the log file.</source>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>Database files lost</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Database unavailable</source>
         <translation type="unfinished"></translation>

@@ -1091,6 +1091,14 @@
 <context>
     <name>FailedModel</name>
     <message>
+        <source>Replaced by a newer version (event {id})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissed by {who} on {when}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>入队时间</translation>
     </message>
@@ -2384,6 +2392,14 @@
         <translation>正常</translation>
     </message>
     <message>
+        <source>Partly synced, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Platform asks to wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Platform unreachable, retrying</source>
         <translation>平台无法连接，稍后重试</translation>
     </message>
@@ -2422,6 +2438,14 @@
     <message>
         <source>OK</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <source>partly synced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>offline</source>
@@ -2684,8 +2708,8 @@
         <translation>督办（{n}）</translation>
     </message>
     <message>
-        <source>The platform refused these events; the later events about the same order or subject wait. Correct the cause, then retry.</source>
-        <translation>平台拒收了以下数据，同一工单（或对象）的后续数据暂停发送。请先排除原因，再重试。</translation>
+        <source>The platform refused these events; the later events about the same order or subject wait. Correct the cause, then retry, or dismiss an event the platform need not have, saying why.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{n} ticket(s) not replied to before the deadline</source>
@@ -2702,6 +2726,18 @@
     <message>
         <source>{n} event(s) back in the queue: they go with the next sync.</source>
         <translation>{n} 条数据已重新排队，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Dismiss refused events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} event(s) will never be sent to the platform, and what waits behind them goes on. Why need the platform not have them? (Kept in the audit log.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} event(s) dismissed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Syncing with the platform…</source>
@@ -2786,6 +2822,10 @@
     <message>
         <source>Retry &amp;all</source>
         <translation>全部重试(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Open order</source>
@@ -4164,10 +4204,6 @@ The details are in the log file.</source>
         <translation>未知的演示数据类型</translation>
     </message>
     <message>
-        <source>Not negative</source>
-        <translation>不能为负数</translation>
-    </message>
-    <message>
         <source>The database already has data ({what}). Demo data goes only into a new, empty database: choose another one with --db.</source>
         <translation>数据库中已有数据（{what}）。演示数据只能写入新的空数据库：请用 --db 指定另一个数据库。</translation>
     </message>
@@ -4704,6 +4740,14 @@ The details are in the log file.</source>
         <translation>数据库暂时无法使用（{reason}），请重试。</translation>
     </message>
     <message>
+        <source>This file is not a database of the program, or it is damaged ({reason}).</source>
+        <translation>此文件不是本程序的数据库，或已损坏（{reason}）。</translation>
+    </message>
+    <message>
+        <source>Another program deleted or replaced the database&apos;s files ({files}) while this program was using them. Nothing more has been saved, so that nothing is written where it would be lost. Close the program and start it again; if work is missing, restore the latest backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The database was made by a newer version of this program (schema {rev}). Please install the newer version.</source>
         <translation>该数据库由更新版本的程序创建（结构版本 {rev}），请安装新版本。</translation>
     </message>
@@ -5052,6 +5096,18 @@ The details are in the log file.</source>
         <translation>明文 http 仅允许连接本机（127.0.0.1、::1、localhost）</translation>
     </message>
     <message>
+        <source>Say why the event is dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not dismiss this regulator event ({kind}): ask a manager or administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event {id} was not refused by the platform, so there is nothing to dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>You may not resend regulator events</source>
         <translation>您无权重新发送监管平台数据</translation>
     </message>
@@ -5070,6 +5126,10 @@ The details are in the log file.</source>
     <message>
         <source>At least {n} seconds</source>
         <translation>至少 {n} 秒</translation>
+    </message>
+    <message>
+        <source>At most {n} seconds</source>
+        <translation>最多 {n} 秒</translation>
     </message>
     <message>
         <source>Stopped before the end; the rest goes at the next sync.</source>
@@ -5104,8 +5164,44 @@ The details are in the log file.</source>
         <translation>GET {path}：{detail}</translation>
     </message>
     <message>
-        <source>GET {path}: rate limited again and again.</source>
-        <translation>GET {path}：平台多次限流，稍后再试。</translation>
+        <source>The platform asks to wait until {until}; the sync goes on then by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done in part ({detail}); the rest is tried again at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GET {path}: the platform keeps saying there is more without sending any; stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform refused the request: “{words}”. The clocks differ by {seconds} s: platform {platform}, this computer {here}. Set this computer&apos;s clock right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the platform&apos;s clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending events: {done} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading {what}: page {page}, {items} item(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform asks to wait; resending at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dispatched tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervision notices</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No regulator platform is configured.</source>
@@ -5146,6 +5242,10 @@ The details are in the log file.</source>
 </context>
 <context>
     <name>messages</name>
+    <message>
+        <source>Database files lost</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Database unavailable</source>
         <translation>数据库不可用</translation>

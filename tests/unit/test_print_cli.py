@@ -109,14 +109,24 @@ def test_bad_input_exits_3_naming_what_is_missing_and_writes_nothing(
         (["commitment", "--order", waiting], f"Order {waiting} has no commitment yet"),
         (["callback", "--order", waiting], f"Order {waiting} is accepted"),
         (["signage", "--community", "QD404"], "No such community: QD404"),
-        (["callback", "--blank", "0", "--community", "QD001"], "count: Between 1 and 500"),
-        (["weekly", "--week", "47"], "week: A week is written like 2026-W47"),
     ]
     for argv, message in cases:
         code, out, err = run(capsys, url, "print", *argv, "--out", str(target))
         assert code == 3, argv
         assert message in err, (argv, err)
         assert out == ""
+        assert not target.exists()
+    # A malformed option is wrong usage (2), named as it is typed.
+    for argv, message in [
+        (
+            ["callback", "--blank", "0", "--community", "QD001"],
+            "--blank: must be between 1 and 500",
+        ),
+        (["weekly", "--week", "47"], "--week: A week is written like 2026-W47"),
+    ]:
+        code, out, err = run(capsys, url, "print", *argv, "--out", str(target))
+        assert code == 2, argv
+        assert message in err, (argv, err)
         assert not target.exists()
 
     # A community whose channel lacks its phone: the list of exactly what to fill in.
@@ -133,7 +143,8 @@ def test_bad_input_exits_3_naming_what_is_missing_and_writes_nothing(
         capsys, url, "print", "signage", "--community", "QD001", "--out", str(target)
     )
     assert code == 3
-    named = [line.split(": ")[2] for line in err.strip().splitlines()]
+    (line,) = err.strip().splitlines()  # one line, each field named in it
+    named = [part.split(": ")[0] for part in line.removeprefix("wuye: error: ").split("; ")]
     assert named == ["property.contact", "property.phone", "developer.phone"]
     assert "developer.phone: Community QD001: fill in the phone of 建设单位" in err
     assert not target.exists()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from wuye_desktop.commands import EXIT_OK, ProgressPrinter, non_negative, with_database
+from wuye_desktop.commands import EXIT_OK, ProgressPrinter, whole_number, with_database
 from wuye_desktop.core import demo
 from wuye_desktop.storage.db import Database
 
@@ -26,13 +26,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     p.add_argument(
-        "--households", type=non_negative, default=1200, metavar="N", help="default 1200"
+        "--households",
+        type=whole_number(0, demo.MAX_HOUSEHOLDS),
+        default=1200,
+        metavar="N",
+        help=f"default 1200, at most {demo.MAX_HOUSEHOLDS:,}",
     )
     # One option per registered demo step (work orders, ledger entries, ...).
     for step in demo.steps():
         p.add_argument(
             _option(step),
-            type=non_negative,
+            type=whole_number(0, demo.MAX_STEP_COUNT),
             default=demo.step_default(step),
             metavar="N",
             dest=f"step_{step}",

@@ -12,16 +12,21 @@ from pathlib import Path
 from wuye_desktop.commands import (
     EXIT_BAD_DATA,
     EXIT_OK,
+    AnnouncedProgress,
     CommandError,
-    ProgressPrinter,
     UsageError,
+    check_out,
+    core_checked,
     error_lines,
+    out_checked,
     with_database,
+    write_error,
 )
 from wuye_desktop.core.errors import ValidationError
 from wuye_desktop.core.ledger import disclosure, services, statement_import
 from wuye_desktop.core.ledger.export import export_xlsx
 from wuye_desktop.core.ledger.money import format_fen
+from wuye_desktop.core.ledger.periods import parse_period
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor, Role
 from wuye_desktop.storage.db import Database
 
@@ -65,21 +70,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = actions.add_parser("export", help="the auditor's workbook (.xlsx)")
     p.add_argument("--community", required=True, metavar="CODE")
-    p.add_argument("--period", metavar="P", help="2026Q3 or 2026-07 (default: everything)")
+    p.add_argument(
+        "--period",
+        type=core_checked(parse_period),
+        metavar="P",
+        help="2026Q3 or 2026-07 (default: everything)",
+    )
     p.add_argument("--out", required=True, metavar="FILE.xlsx", type=Path)
-    p.set_defaults(handler=with_database(run_export))
+    p.set_defaults(handler=out_checked(with_database(run_export)))
 
     p = actions.add_parser(
         "publish", help="publish a closed period's disclosure to the regulator's outbox"
     )
     p.add_argument("--community", required=True, metavar="CODE")
-    p.add_argument("--period", required=True, metavar="P", help="2026Q3 or 2026-07")
+    p.add_argument(
+        "--period",
+        required=True,
+        type=core_checked(parse_period),
+        metavar="P",
+        help="2026Q3 or 2026-07",
+    )
     p.set_defaults(handler=with_database(run_publish))
 
 
 def run_verify(args: argparse.Namespace, db: Database) -> int:
-    progress = ProgressPrinter()
-    progress.phase("verifying the ledger chain…")
+    progress = AnnouncedProgress("verifying the ledger chain…")
     try:
         result = services.verify(db, SYSTEM_ACTOR, args.community, progress)
     finally:
@@ -126,9 +141,11 @@ def run_import(args: argparse.Namespace, db: Database) -> int:
 
 def run_export(args: argparse.Namespace, db: Database) -> int:
     out: Path = args.out
-    if not out.parent.is_dir():
-        raise CommandError(f"wuye: error: --out {out}: no such folder: {out.parent}")
-    count = export_xlsx(db, SYSTEM_ACTOR, args.community, out, args.period)
+    check_out(out)
+    try:
+        count = export_xlsx(db, SYSTEM_ACTOR, args.community, out, args.period)
+    except OSError as exc:
+        raise write_error(exc, out) from exc
     print(f"{out}: {count} entry(ies)")
     return EXIT_OK
 

@@ -16,15 +16,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from wuye_desktop.commands import (
-    EXIT_BAD_DATA,
     EXIT_OK,
-    CommandError,
+    AnnouncedProgress,
     Handler,
-    ProgressPrinter,
     UsageError,
-    non_negative,
+    check_out,
+    core_checked,
+    out_checked,
+    whole_number,
     with_database,
+    write_error,
 )
+from wuye_desktop.core.ledger.periods import parse_period
+from wuye_desktop.core.order_queries import week_cutoff
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.documents import (
     callback_form,
@@ -68,7 +72,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--size", choices=["A4", "A3"], type=str.upper, default="A4", help="(A4)")
     _out(p)
-    p.set_defaults(handler=with_database(_runner(_signage)))
+    p.set_defaults(handler=_handler(_signage))
 
     p = kinds.add_parser("commitment", help="the commitment letter (承诺书) of a promised order")
     p.add_argument("--order", required=True, metavar="NUMBER", help="e.g. GD20261120-0042")
@@ -76,12 +80,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--copy", action="store_true", help="mark it as a copy (any print after the first is)"
     )
     _out(p)
-    p.set_defaults(handler=with_database(_runner(_commitment)))
+    p.set_defaults(handler=_handler(_commitment))
 
     p = kinds.add_parser("closeout", help="a household's close-out list (销项表)")
     p.add_argument("--household", required=True, metavar="CODE", help="e.g. QD001-3-2-1201")
     _out(p)
-    p.set_defaults(handler=with_database(_runner(_closeout)))
+    p.set_defaults(handler=_handler(_closeout))
 
     p = kinds.add_parser(
         "callback",
@@ -91,15 +95,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--order", metavar="NUMBER", help="the order's form, filled in")
-    which.add_argument("--blank", type=non_negative, metavar="N", help="N blank numbered forms")
+    which.add_argument(
+        "--blank",
+        type=whole_number(1, callback_form.MAX_BLANK),
+        metavar="N",
+        help=f"N blank numbered forms (1 to {callback_form.MAX_BLANK})",
+    )
     p.add_argument("--community", metavar="CODE", help="the community of the blank forms")
     _out(p)
-    p.set_defaults(handler=_usage_checked(_check_callback, with_database(_runner(_callback))))
+    p.set_defaults(handler=_usage_checked(_check_callback, _handler(_callback)))
 
     p = kinds.add_parser("slip", help="a work-order slip for the technician, with its QR code")
     p.add_argument("--order", required=True, metavar="NUMBER", help="e.g. GD20261120-0042")
     _out(p)
-    p.set_defaults(handler=with_database(_runner(_slip)))
+    p.set_defaults(handler=_handler(_slip))
 
     p = kinds.add_parser(
         "weekly",
@@ -107,10 +116,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description="Orders taken before the week's Friday 16:00 and not finished then, per "
         "community.",
     )
-    p.add_argument("--week", metavar="YYYY-Www", help="e.g. 2026-W47 (default: this week)")
+    p.add_argument(
+        "--week",
+        type=core_checked(week_cutoff),
+        metavar="YYYY-Www",
+        help="e.g. 2026-W47 (default: this week)",
+    )
     p.add_argument("--community", metavar="CODE", help="one community (default: every one)")
     _out(p)
-    p.set_defaults(handler=with_database(_runner(_weekly)))
+    p.set_defaults(handler=_handler(_weekly))
 
     p = kinds.add_parser(
         "disclosure",
@@ -119,9 +133,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "the ledger chain is verified first (exit 3 naming the first broken entry).",
     )
     p.add_argument("--community", required=True, metavar="CODE", help="e.g. QD001")
-    p.add_argument("--period", required=True, metavar="P", help="2026Q3 or 2026-07")
+    p.add_argument(
+        "--period",
+        required=True,
+        type=core_checked(parse_period),
+        metavar="P",
+        help="2026Q3 or 2026-07",
+    )
     _out(p)
-    p.set_defaults(handler=with_database(_runner(_disclosure)))
+    p.set_defaults(handler=_handler(_disclosure))
+
+
+def _handler(render: Render) -> Handler:
+    """Check --out before the database is even opened, then render and write."""
+    return out_checked(with_database(_runner(render)))
 
 
 def _usage_checked(check: Callable[[argparse.Namespace], None], handler: Handler) -> Handler:
@@ -145,17 +170,12 @@ def _runner(render: Render) -> Callable[[argparse.Namespace, Database], int]:
     def run(args: argparse.Namespace, db: Database) -> int:
         out: Path = args.out
         # Checked first: finding out after a long render that the folder is missing wastes it.
-        if not out.parent.is_dir():
-            raise CommandError(
-                f"wuye: error: --out {out}: no such folder: {out.parent}", EXIT_BAD_DATA
-            )
+        check_out(out)
         data = render(args, db)
         try:
             write_atomic(out, data)
         except OSError as exc:
-            raise CommandError(
-                f"wuye: error: --out {out}: {exc.strerror or exc}", EXIT_BAD_DATA
-            ) from exc
+            raise write_error(exc, out) from exc
         print(f"{out}: {page_count(data)} page(s)")
         return EXIT_OK
 
@@ -163,7 +183,7 @@ def _runner(render: Render) -> Callable[[argparse.Namespace, Database], int]:
 
 
 def _signage(args: argparse.Namespace, db: Database) -> bytes:
-    progress = _AnnouncedProgress(f"{args.community.upper()}: drawing signage…")
+    progress = AnnouncedProgress(f"{args.community.upper()}: drawing signage…")
     try:
         return signage.signage_pdf(
             db,
@@ -177,21 +197,6 @@ def _signage(args: argparse.Namespace, db: Database) -> bytes:
         progress.finish()
 
 
-class _AnnouncedProgress(ProgressPrinter):
-    """A progress printer that names its phase only once work has started, so an error found
-    while loading the data is the only thing printed."""
-
-    def __init__(self, label: str) -> None:
-        super().__init__()
-        self._pending = label
-
-    def __call__(self, done: int, total: int) -> None:
-        if self._pending:
-            self.phase(self._pending)
-            self._pending = ""
-        super().__call__(done, total)
-
-
 def _commitment(args: argparse.Namespace, db: Database) -> bytes:
     return commitment.commitment_pdf(db, SYSTEM_ACTOR, args.order, copy=args.copy)
 
@@ -203,7 +208,7 @@ def _closeout(args: argparse.Namespace, db: Database) -> bytes:
 def _callback(args: argparse.Namespace, db: Database) -> bytes:
     if args.order is not None:
         return callback_form.callback_pdf(db, SYSTEM_ACTOR, args.order)
-    progress = _AnnouncedProgress(f"{args.community.upper()}: {args.blank} blank form(s)…")
+    progress = AnnouncedProgress(f"{args.community.upper()}: {args.blank} blank form(s)…")
     try:
         return callback_form.blank_pdf(db, SYSTEM_ACTOR, args.community, args.blank, progress)
     finally:

@@ -9,6 +9,7 @@ what the server received; it may run while the server does.
 from __future__ import annotations
 
 import argparse
+import errno
 import signal
 import sqlite3
 import threading
@@ -27,6 +28,7 @@ from wuye_desktop.commands import (
     CommandError,
     UsageError,
     non_negative,
+    write_error,
 )
 from wuye_desktop.regulator import protocol
 from wuye_desktop.regulator.server.faults import Faults
@@ -207,10 +209,12 @@ def run_sim(args: argparse.Namespace, db_url: str | None) -> int:
     try:
         server = start_server(data, args.host, args.port, faults)
     except OSError as exc:
+        # The port taken, the disk full: retry later (1); a file where the folder should be: 3.
+        busy = exc.errno in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.ENOSPC, errno.EIO)
         raise CommandError(
             f"wuye: error: cannot serve on {args.host}:{args.port} with data in {data}: "
             f"{exc.strerror or exc}",
-            EXIT_FAILED,
+            EXIT_FAILED if busy else EXIT_BAD_DATA,
         ) from exc
     except (sqlite3.Error, SealError) as exc:
         raise CommandError(f"wuye: error: {data}: {exc}", EXIT_BAD_DATA) from exc
@@ -252,8 +256,8 @@ def _admin(
             )
         try:
             store = Store(data)
-        except OSError as exc:
-            raise CommandError(f"wuye: error: {data}: {exc.strerror or exc}", EXIT_FAILED) from exc
+        except OSError as exc:  # a file where the folder should be: 3; a full disk: 1
+            raise write_error(exc, data, "--data") from exc
         except (sqlite3.Error, SealError) as exc:
             raise CommandError(f"wuye: error: {data}: {exc}") from exc
         try:

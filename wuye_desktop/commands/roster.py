@@ -8,8 +8,8 @@ from pathlib import Path
 from wuye_desktop.commands import (
     EXIT_BAD_DATA,
     EXIT_OK,
+    AnnouncedProgress,
     CommandError,
-    ProgressPrinter,
     error_lines,
     with_database,
 )
@@ -55,15 +55,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace, db: Database) -> int:
     path: Path = args.file
     shown = str(path)
-    progress = ProgressPrinter()
-    writing = False
+    # Named once work has started: a file that cannot be read at all is one line.
+    progress = AnnouncedProgress(f"{shown}: reading…")
+    checking = writing = False
     rows = 0
 
     def report(done: int, total: int) -> None:
-        nonlocal writing, rows
-        if total == 0:  # still reading the file, its length unknown
+        nonlocal checking, writing, rows
+        if total == 0:  # still reading the file, its length unknown: no percentage yet
+            progress.announce()
             return
-        if rows == 0:
+        if not checking:
+            checking = True
             progress.phase(f"{shown}: checking rows…")
         rows = total // 2
         if not writing and done >= rows:
@@ -72,7 +75,6 @@ def run(args: argparse.Namespace, db: Database) -> int:
             progress.phase(f"{shown}: writing {rows:,} household(s)…")
         progress(done, total)
 
-    progress.phase(f"{shown}: reading…")
     try:
         result = roster.import_households(db, SYSTEM_ACTOR, path, args.community, report)
     except ValidationError as exc:

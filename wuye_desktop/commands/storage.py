@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from wuye_desktop.commands import EXIT_OK, with_database
+from wuye_desktop.commands import EXIT_OK, out_checked, with_database
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.storage import backup, migrate
 from wuye_desktop.storage.db import Database
@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "A PostgreSQL database is backed up with pg_dump (the error message shows how).",
     )
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="a new file")
-    p.set_defaults(handler=with_database(run_backup))
+    p.set_defaults(handler=out_checked(with_database(run_backup)))
 
     p = sub.add_parser(
         "restore",

@@ -13,10 +13,19 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from wuye_desktop.commands import EXIT_BAD_DATA, EXIT_FAILED, EXIT_OK, UsageError, with_database
+from wuye_desktop.commands import (
+    EXIT_BAD_DATA,
+    EXIT_FAILED,
+    EXIT_OK,
+    SQL_INT_MAX,
+    UsageError,
+    whole_number,
+    with_database,
+)
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.regulator import inbox, queue, settings
+from wuye_desktop.regulator.protocol import base_url_problem
 from wuye_desktop.regulator.sync import SyncReport, seconds_until_next, sync_once
 from wuye_desktop.storage.db import Database
 
@@ -29,14 +38,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     reg = sub.add_parser("regulator", help="the regulator connection, queue and inbox")
     actions = reg.add_subparsers(title="actions", metavar="ACTION", required=True)
     conf = actions.add_parser("configure", help="set the platform's URL and the secret")
-    conf.add_argument("--url", required=True, help="base URL, e.g. https://platform/api/v1")
+    conf.add_argument(
+        "--url", required=True, type=_base_url, help="base URL, e.g. https://platform/api/v1"
+    )
     conf.add_argument("--ca-bundle", default="", metavar="FILE", help="PEM file of your own CA")
-    conf.add_argument("--interval", type=int, default=settings.DEFAULT_INTERVAL_S, metavar="S")
+    conf.add_argument(
+        "--interval",
+        type=whole_number(settings.MIN_INTERVAL_S, settings.MAX_INTERVAL_S),
+        default=settings.DEFAULT_INTERVAL_S,
+        metavar="S",
+        help=f"seconds between exchanges, {settings.MIN_INTERVAL_S} to {settings.MAX_INTERVAL_S}",
+    )
     conf.add_argument("--disable", action="store_true", help="keep it, but do not sync")
     conf.add_argument(
         "--secret-file", metavar="FILE", help="read the secret from FILE ('-': standard input)"
     )
-    conf.set_defaults(handler=with_database(run_configure))
+    conf.set_defaults(handler=with_database(run_configure, options=CONFIGURE_OPTIONS))
     status = actions.add_parser("status", help="connection, last sync, queue counts, reply rate")
     status.set_defaults(handler=with_database(run_status))
     failed = actions.add_parser(
@@ -51,9 +68,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dismiss.add_argument("--reason", required=True, help="why the platform need not have them")
     dismiss.set_defaults(handler=with_database(run_dismiss))
     retry = actions.add_parser("retry", help="send refused events again (after fixing them)")
-    retry.add_argument("ids", nargs="*", type=int, metavar="ID")
+    retry.add_argument("ids", nargs="*", type=whole_number(1, SQL_INT_MAX), metavar="ID")
     retry.add_argument("--all", action="store_true")
     retry.set_defaults(handler=with_database(run_retry))
+
+
+# The fields of settings.save_connection and the options that carry them.
+CONFIGURE_OPTIONS = {
+    "base_url": "--url",
+    "ca_bundle": "--ca-bundle",
+    "interval_s": "--interval",
+    "secret": "--secret-file",
+}
+
+
+def _base_url(text: str) -> str:
+    """An argparse type: a base URL the regulator client may use (the protocol's own rule)."""
+    problem = base_url_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}: {text}")
+    return text
 
 
 def _print_report(report: SyncReport) -> None:

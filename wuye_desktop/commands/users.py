@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a.add_argument("--role", required=True, choices=[r.value for r in Role])
     a.add_argument("--name", default="", help="display name, e.g. 李晓雪")
     a.add_argument("--password-stdin", action="store_true", help=_PASSWORD_HELP)
-    a.set_defaults(handler=with_database(run_add))
+    a.set_defaults(handler=with_database(run_add, options={"display_name": "--name"}))
 
     a = actions.add_parser("reset-password", help="set a new password (also unlocks)")
     a.add_argument("username")

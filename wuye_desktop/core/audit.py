@@ -82,13 +82,13 @@ class AuditRow:
 def _filtered(text: str) -> Any:
     stmt = select(AuditEntry.id)
     if text:
-        like = f"%{text}%"
+        # "%" and "_" are characters here, not wildcards.
         stmt = stmt.where(
             or_(
-                AuditEntry.username.like(like),
-                AuditEntry.action.like(like),
+                AuditEntry.username.contains(text, autoescape=True),
+                AuditEntry.action.contains(text, autoescape=True),
                 AuditEntry.entity_id == text,
-                AuditEntry.detail.like(like),
+                AuditEntry.detail.contains(text, autoescape=True),
             )
         )
     return stmt

@@ -78,6 +78,7 @@ Progress = Callable[[int, int], None]
 # Monday 2026-01-05 09:00 in Qingdao. Demo timestamps are offsets from this, never "now".
 BASE_TIME = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
 MAX_HOUSEHOLDS = 2_000_000
+MAX_STEP_COUNT = 5_000_000  # of any registered step: work orders, ledger entries, ...
 _CHUNK = 5000  # rows per executemany: bounded memory, and a progress report for each
 
 # (username, role, password, display name); README lists the same passwords.
@@ -313,8 +314,14 @@ def fill_demo(
     for name, count in extra.items():
         if name not in available:
             errors.append(FieldError(name, QT_TRANSLATE_NOOP("core", "Unknown kind of demo data")))
-        elif count < 0:
-            errors.append(FieldError(name, QT_TRANSLATE_NOOP("core", "Not negative")))
+        elif not 0 <= count <= MAX_STEP_COUNT:
+            errors.append(
+                FieldError(
+                    name,
+                    QT_TRANSLATE_NOOP("core", "Between 0 and {max}"),
+                    {"max": MAX_STEP_COUNT},
+                )
+            )
     if errors:
         raise ValidationError(errors)
 

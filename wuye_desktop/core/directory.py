@@ -912,7 +912,11 @@ _ROOM = re.compile(r"^([0-9A-Za-z]{1,8})-([0-9A-Za-z]{1,8})-([0-9A-Za-z]{1,8})$"
 
 
 def _search_stmt(text: str, community_id: int | None) -> Select[Any]:
-    """Interpret what the desk typed or scanned: payload, code, room, phone, or a name."""
+    """Interpret what the desk typed or scanned: payload, code, room, phone, or a name.
+
+    What was typed is matched as it is: ``%`` and ``_`` are characters, not LIKE's wildcards
+    (``autoescape``), on SQLite and PostgreSQL alike.
+    """
     text = text.strip()
     stmt = select(Household.id)
     if community_id is not None:
@@ -923,19 +927,22 @@ def _search_stmt(text: str, community_id: int | None) -> Select[Any]:
     if upper.startswith(QR_HOUSEHOLD_PREFIX):
         return stmt.where(Household.code == upper.removeprefix(QR_HOUSEHOLD_PREFIX))
     if upper.count("-") == 3:
-        return stmt.where(Household.code.like(upper.replace("%", "") + "%"))
+        return stmt.where(Household.code.startswith(upper, autoescape=True))
     if m := _ROOM.match(upper):
-        return stmt.where(Household.code.like(f"%-{m.group(1)}-{m.group(2)}-{m.group(3)}"))
+        room = f"-{m.group(1)}-{m.group(2)}-{m.group(3)}"
+        return stmt.where(Household.code.endswith(room, autoescape=True))
     digits = phone_digits(text)
     conditions: list[ColumnElement[bool]] = []
     if len(digits) >= 4 and len(digits) >= len(text.replace(" ", "").replace("-", "")):
         # A whole number, or its last digits as callers often give them.
-        owners = select(Owner.household_id).where(Owner.phone_digits.like(f"%{digits}"))
+        owners = select(Owner.household_id).where(
+            Owner.phone_digits.endswith(digits, autoescape=True)
+        )
         conditions.append(Household.id.in_(owners))
     if re.fullmatch(r"[0-9A-Za-z]{1,8}", text):
         conditions.append(Household.room == upper)
     if not digits or len(digits) < len(text):
-        names = select(Owner.household_id).where(Owner.name.like(f"%{text}%"))
+        names = select(Owner.household_id).where(Owner.name.contains(text, autoescape=True))
         conditions.append(Household.id.in_(names))
     return stmt.where(or_(*conditions)) if conditions else stmt
 

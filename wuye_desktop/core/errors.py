@@ -82,3 +82,8 @@ class StorageUnavailable(WuyeError):
 class DatabaseFileLost(WuyeError):
     """Another program deleted or replaced the database's files while this one was writing:
     nothing more may be written, or it would go into a file nobody will ever read."""
+
+
+class NotADatabase(WuyeError):
+    """The file given as the database is not one (a text file, a damaged file): retrying
+    will not help, a person must name the right file."""

@@ -133,8 +133,8 @@ def _filtered(s: Session, f: OrderFilter, now: datetime) -> Select[Any]:
         )
     text = f.text.strip().lower()
     if text:
-        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        stmt = stmt.where(WorkOrder.search_text.like(f"%{escaped}%", escape="\\"))
+        # "%" and "_" are characters here, not wildcards.
+        stmt = stmt.where(WorkOrder.search_text.contains(text, autoescape=True))
     return stmt
 
 

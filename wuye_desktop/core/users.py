@@ -88,6 +88,19 @@ def _password_errors(password: str, field: str = "password") -> list[FieldError]
     return []
 
 
+MAX_DISPLAY_NAME = 100  # the column's length: PostgreSQL refuses a longer one
+
+
+def _display_name_errors(name: str, field: str = "display_name") -> list[FieldError]:
+    if len(name.strip()) <= MAX_DISPLAY_NAME:
+        return []
+    return [
+        FieldError(
+            field, QT_TRANSLATE_NOOP("core", "At most {n} characters"), {"n": MAX_DISPLAY_NAME}
+        )
+    ]
+
+
 def _username_errors(session: Session, username: str) -> list[FieldError]:
     if (
         not username
@@ -189,6 +202,7 @@ def first_run(
         if problem := credit_code_problem(credit_code):
             errors.append(FieldError("credit_code", problem))
         errors += _username_errors(s, admin_username.strip())
+        errors += _display_name_errors(admin_display_name, "admin_display_name")
         errors += _password_errors(password)
         if errors:
             raise ValidationError(errors)
@@ -219,6 +233,7 @@ def create_user(
     actor.require(Permission.ADMINISTER)
     with db.transaction() as s:
         errors = _username_errors(s, username.strip()) + _password_errors(password)
+        errors += _display_name_errors(display_name)
         if errors:
             raise ValidationError(errors)
         user = User(
@@ -247,6 +262,8 @@ def update_user(
 ) -> UserRow:
     actor.require(Permission.ADMINISTER)
     with db.transaction() as s:
+        if errors := _display_name_errors(display_name):
+            raise ValidationError(errors)
         user = _get_user(s, user_id)
         if user.id == actor.user_id and (role != Role.ADMIN or not active):
             raise ValidationError(

@@ -50,6 +50,12 @@ ORDER_PREFIX = "GD"
 COMMITMENT_PREFIX = "CN"
 REQUIRED = QT_TRANSLATE_NOOP("core", "Required")
 MAX_DESCRIPTION = 2000
+# A note, reason, comment or plan on the timeline; names and units as their columns hold them
+# (PostgreSQL refuses a longer value, SQLite would keep it).
+MAX_NOTE = 2000
+MAX_NAME = 100
+MAX_UNIT = 200
+MAX_PAUSE_REASON = 200
 MAX_PHOTO_BYTES = 8 * 1024 * 1024
 
 
@@ -383,6 +389,7 @@ def dispatch(
         errors.append(FieldError("channel", QT_TRANSLATE_NOOP("core", "Choose one")))
     if not handler.strip():
         errors.append(FieldError("handler", REQUIRED))
+    errors += _length_errors(handler=(handler, MAX_NAME), note=(note, MAX_NOTE))
     if errors:
         raise ValidationError(errors)
     with db.transaction() as s:
@@ -410,11 +417,31 @@ class CommitmentInput:
     responsible_person: str
 
 
+def _length_errors(**fields: tuple[str, int]) -> list[FieldError]:
+    """``field=(value, limit)``: an error for each value longer than its limit."""
+    return [
+        FieldError(name, QT_TRANSLATE_NOOP("core", "At most {n} characters"), {"n": limit})
+        for name, (value, limit) in fields.items()
+        if len(value.strip()) > limit
+    ]
+
+
+def _check_lengths(**fields: tuple[str, int]) -> None:
+    errors = _length_errors(**fields)
+    if errors:
+        raise ValidationError(errors)
+
+
 def _commitment_errors(s: Session, data: CommitmentInput, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     for name in ("plan", "responsible_unit", "responsible_person"):
         if not getattr(data, name).strip():
             errors.append(FieldError(name, REQUIRED))
+    errors += _length_errors(
+        plan=(data.plan, MAX_NOTE),
+        responsible_unit=(data.responsible_unit, MAX_UNIT),
+        responsible_person=(data.responsible_person, MAX_NAME),
+    )
     max_days = load_rules(s).promised_max_days
     if data.promised_date < today:
         errors.append(
@@ -488,6 +515,7 @@ def start_work(
 ) -> None:
     """Work begins. A promised order needs its commitment first (given here or issued before)."""
     actor.require(Permission.WORK_ORDERS_EDIT)
+    _check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
         check_transition(Status(order.status), Status.IN_PROGRESS)
@@ -528,6 +556,7 @@ def complete(
     db: Database, actor: Actor, order_id: int, expected_version: int, note: str = ""
 ) -> None:
     actor.require(Permission.WORK_ORDERS_EDIT)
+    _check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
         if order.paused_since is not None:
@@ -546,6 +575,7 @@ def close(db: Database, actor: Actor, order_id: int, expected_version: int, note
     actor.require(Permission.WORK_ORDERS_EDIT)
     if not note.strip():
         raise ValidationError([FieldError("note", REQUIRED)])
+    _check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
         now = now_utc()
@@ -559,6 +589,7 @@ def cancel(db: Database, actor: Actor, order_id: int, expected_version: int, rea
         raise ValidationError(
             [FieldError("reason", QT_TRANSLATE_NOOP("core", "Say why the order is cancelled"))]
         )
+    _check_lengths(reason=(reason, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
         now = now_utc()
@@ -572,6 +603,7 @@ def add_note(db: Database, actor: Actor, order_id: int, note: str) -> None:
     actor.require(Permission.WORK_ORDERS_EDIT)
     if not note.strip():
         raise ValidationError([FieldError("note", REQUIRED)])
+    _check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id)
         _event(s, actor, order, now_utc(), "note", note.strip())
@@ -583,6 +615,7 @@ def pause(db: Database, actor: Actor, order_id: int, expected_version: int, reas
     actor.require(Permission.WORK_ORDERS_EDIT)
     if not reason.strip():
         raise ValidationError([FieldError("reason", REQUIRED)])
+    _check_lengths(reason=(reason, MAX_PAUSE_REASON))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
         if Status(order.status) not in (Status.DISPATCHED, Status.IN_PROGRESS, Status.REOPENED):
@@ -650,6 +683,9 @@ def record_callback(
                 "comment", QT_TRANSLATE_NOOP("core", "Write down what the owner is unhappy with")
             )
         )
+    errors += _length_errors(
+        person_reached=(data.person_reached, MAX_NAME), comment=(data.comment, MAX_NOTE)
+    )
     if errors:
         raise ValidationError(errors)
     with db.transaction() as s:

@@ -36,6 +36,7 @@ ACTIVITY_KEY = "regulator.activity"
 
 DEFAULT_INTERVAL_S = 60
 MIN_INTERVAL_S = 10
+MAX_INTERVAL_S = 24 * 3600
 LEASE_S = 90  # a sync renews its lease while it runs; a dead desk's lease runs out
 
 
@@ -117,6 +118,14 @@ def save_connection(
                 "interval_s",
                 QT_TRANSLATE_NOOP("core", "At least {n} seconds"),
                 {"n": MIN_INTERVAL_S},
+            )
+        )
+    elif connection.interval_s > MAX_INTERVAL_S:
+        errors.append(
+            FieldError(
+                "interval_s",
+                QT_TRANSLATE_NOOP("core", "At most {n} seconds"),
+                {"n": MAX_INTERVAL_S},
             )
         )
     if secret is not None and len(secret.encode("utf-8")) < MIN_SECRET_BYTES:

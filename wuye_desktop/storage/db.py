@@ -12,11 +12,16 @@ from typing import Any
 from platformdirs import user_data_dir
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from wuye_desktop.core.errors import ConcurrentEdit, DatabaseFileLost, StorageUnavailable
+from wuye_desktop.core.errors import (
+    ConcurrentEdit,
+    DatabaseFileLost,
+    NotADatabase,
+    StorageUnavailable,
+)
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.storage import sqlite_locks
 
@@ -65,6 +70,10 @@ _ENVIRONMENT_HINTS = (
     "connection is closed",
     "could not translate host",
 )
+
+
+# What SQLite says of a file that is not a database, or no longer one.
+_NOT_A_DATABASE_HINTS = ("file is not a database", "database disk image is malformed")
 
 
 def is_environment_error(exc: BaseException) -> bool:
@@ -153,6 +162,19 @@ def _translated_errors() -> Iterator[None]:
                     "core", "The database cannot be used right now ({reason}). Please retry."
                 ),
                 reason=str(exc.orig).strip().splitlines()[0] if exc.orig else "?",
+            ) from exc
+        log.exception("database error")
+        raise
+    except DatabaseError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else ""
+        if any(h in reason.lower() for h in _NOT_A_DATABASE_HINTS):
+            log.warning("not a database: %s", reason)
+            raise NotADatabase(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "This file is not a database of the program, or it is damaged ({reason}).",
+                ),
+                reason=reason,
             ) from exc
         log.exception("database error")
         raise

@@ -20,7 +20,7 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 import wuye_desktop
 from wuye_desktop.core import users
-from wuye_desktop.core.errors import StorageUnavailable, WuyeError
+from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database, is_environment_error
@@ -68,7 +68,7 @@ def open_database(db_url: str | None) -> tuple[Database, Path | None] | None:
         try:
             db = Database(db_url)
             return db, migrate.upgrade(db)
-        except StorageUnavailable as error:
+        except WuyeError as error:  # unavailable (retry), or not a database at all
             message = describe(error)
         except SQLAlchemyError as error:
             log.exception("cannot open or upgrade the database")

@@ -1,5 +1,6 @@
 """Export for the auditor: a real .xlsx with the entries, a summary by category and the monthly
-balances. Amounts are numeric cells (exact Decimal yuan from fen) shown with two decimals."""
+balances. Amounts are numeric cells (exact Decimal yuan from fen) shown with two decimals; text
+is text cells, never a formula (:mod:`wuye_desktop.core.spreadsheet`)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from wuye_desktop.core.ledger.money import to_decimal
 from wuye_desktop.core.ledger.periods import parse_period
 from wuye_desktop.core.ledger.services import find_account, find_community, mask_account
 from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.spreadsheet import append_row
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import LedgerCategory, LedgerEntry
 
@@ -53,7 +55,8 @@ def export_xlsx(
         ws = wb.active
         assert ws is not None
         ws.title = "分录"
-        ws.append(
+        append_row(
+            ws,
             ["序号", "日期", "凭证号", "收支", "类别", "对方户名", "摘要", "收入", "支出",
              "余额", "冲销序号", "登记人", "哈希"]
         )  # fmt: skip
@@ -64,7 +67,8 @@ def export_xlsx(
         for entry in s.scalars(stmt.execution_options(yield_per=5000)):
             income = entry.amount_fen if entry.direction == "income" else None
             expense = entry.amount_fen if entry.direction == "expense" else None
-            ws.append(
+            row = append_row(
+                ws,
                 [
                     entry.seq,
                     entry.entry_date,
@@ -79,9 +83,8 @@ def export_xlsx(
                     entry.reverses_seq,
                     entry.created_by,
                     entry.hash,
-                ]
+                ],
             )
-            row = ws.max_row
             ws.cell(row, 2).number_format = "yyyy-mm-dd"
             for col in (8, 9, 10):
                 ws.cell(row, col).number_format = MONEY
@@ -98,11 +101,11 @@ def export_xlsx(
         if p is not None:
             months = [m for m in months if m.period in p.months]
         summary = wb.create_sheet("分类汇总")
-        summary.append(["小区", f"{c.name}（{c.code}）"])
-        summary.append(["专户", f"{account.bank} {mask_account(account.account_no)}"])
-        summary.append(["期间", p.label if p else "全部"])
+        append_row(summary, ["小区", f"{c.name}（{c.code}）"])
+        append_row(summary, ["专户", f"{account.bank} {mask_account(account.account_no)}"])
+        append_row(summary, ["期间", p.label if p else "全部"])
         summary.append([])
-        summary.append(["收支", "类别", "金额"])
+        append_row(summary, ["收支", "类别", "金额"])
         for cell in summary[5]:
             cell.font = bold
         by_category: dict[tuple[str, str], int] = {}
@@ -122,26 +125,27 @@ def export_xlsx(
             ):
                 by_category[(direction, cat)] = int(fen)
         for (direction, cat), fen in sorted(by_category.items(), key=lambda kv: kv[0]):
-            summary.append(
-                [DIRECTIONS[direction], labels.get((direction, cat), cat), to_decimal(fen)]
+            row = append_row(
+                summary, [DIRECTIONS[direction], labels.get((direction, cat), cat), to_decimal(fen)]
             )
-            summary.cell(summary.max_row, 3).number_format = MONEY
+            summary.cell(row, 3).number_format = MONEY
         summary.column_dimensions["A"].width = 8
         summary.column_dimensions["B"].width = 24
         summary.column_dimensions["C"].width = 16
 
         balances = wb.create_sheet("月度余额")
-        balances.append(["月份", "期初余额", "收入", "支出", "期末余额", "分录数", "已结账"])
+        append_row(balances, ["月份", "期初余额", "收入", "支出", "期末余额", "分录数", "已结账"])
         for cell in balances[1]:
             cell.font = bold
         for m in months:
-            balances.append(
+            row = append_row(
+                balances,
                 [m.period, to_decimal(m.opening_fen), to_decimal(m.income_fen),
                  to_decimal(m.expense_fen), to_decimal(m.closing_fen), m.entries,
                  "是" if m.closed else "否"]
             )  # fmt: skip
             for col in (2, 3, 4, 5):
-                balances.cell(balances.max_row, col).number_format = MONEY
+                balances.cell(row, col).number_format = MONEY
         for letter in "BCDE":
             balances.column_dimensions[letter].width = 16
         code = c.code

@@ -42,9 +42,13 @@ def _filtered(stmt: Select[Any], community_id: int, flt: RegisterFilter) -> Sele
     if flt.category:
         stmt = stmt.where(e.category == flt.category)
     if flt.text.strip():
-        like = f"%{flt.text.strip()}%"
+        typed = flt.text.strip()  # "%" and "_" are characters here, not wildcards
         stmt = stmt.where(
-            or_(e.voucher_no.like(like), e.counterparty.like(like), e.note.like(like))
+            or_(
+                e.voucher_no.contains(typed, autoescape=True),
+                e.counterparty.contains(typed, autoescape=True),
+                e.note.contains(typed, autoescape=True),
+            )
         )
     return stmt
 

@@ -41,7 +41,6 @@ from wuye_desktop.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
 
-MAX_INTERVAL_S = 24 * 3600
 _NEVER_MS = 2**31 - 1
 
 
@@ -114,7 +113,7 @@ class RegulatorSettingsDialog(QDialog):
         ca_layout.addWidget(self.ca_bundle, 1)
         ca_layout.addWidget(self.ca_button)
         self.interval = QSpinBox()
-        self.interval.setRange(settings.MIN_INTERVAL_S, MAX_INTERVAL_S)
+        self.interval.setRange(settings.MIN_INTERVAL_S, settings.MAX_INTERVAL_S)
         self.interval.setSuffix(self.tr(" s"))
         self.interval.setValue(max(settings.MIN_INTERVAL_S, self.stored.interval_s))
         self.enabled = QCheckBox(self.tr("&Sync with the platform in the background"))
