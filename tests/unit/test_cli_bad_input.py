@@ -70,6 +70,7 @@ BASELINES: dict[str, list[str]] = {
     "regulator status": ["regulator", "status"],
     "regulator failed": ["regulator", "failed"],
     "regulator retry": ["regulator", "retry", "12345"],
+    "regulator dismiss": ["regulator", "dismiss", "12345", "--reason", "测试"],
     # Never serves: a public address without --allow-remote is refused first (2).
     "regulator-sim": ["regulator-sim", "--host", "0.0.0.0", "--data", "{tmp}/sim"],
     "regulator-admin company add": ["regulator-admin", "--data", "{tmp}/sim", "company", "add",

@@ -412,3 +412,13 @@ def test_the_ledger_dialogs_reader_is_the_shared_one(tmp_path: Path) -> None:
 
     with pytest.raises(ValidationError, match="unpacks to 600 MB"):
         read_statement(path)
+
+
+def test_a_device_is_refused_not_read_until_memory_runs_out(tmp_path: Path) -> None:
+    """`wuye import households /dev/zero` read until the kernel killed it (24 GB)."""
+    from wuye_desktop.core.errors import ValidationError
+    from wuye_desktop.core.roster import read_table_rows
+
+    with pytest.raises(ValidationError) as refused:
+        next(iter(read_table_rows(Path("/dev/zero"))))
+    assert "/dev/zero is not a file that can be imported" in str(refused.value)

@@ -63,7 +63,8 @@ def run(args: argparse.Namespace, db: Database) -> int:
     def report(done: int, total: int) -> None:
         nonlocal checking, writing, rows
         if total == 0:  # still reading the file, its length unknown: no percentage yet
-            progress.announce()
+            if done:  # rows have come: the file is being read (else one error line alone)
+                progress.announce()
             return
         if not checking:
             checking = True

@@ -64,7 +64,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dismiss = actions.add_parser(
         "dismiss", help="give up on refused events for good, saying why (audited)"
     )
-    dismiss.add_argument("ids", nargs="+", type=int, metavar="ID")
+    dismiss.add_argument("ids", nargs="+", type=whole_number(1, SQL_INT_MAX), metavar="ID")
     dismiss.add_argument("--reason", required=True, help="why the platform need not have them")
     dismiss.set_defaults(handler=with_database(run_dismiss))
     retry = actions.add_parser("retry", help="send refused events again (after fixing them)")

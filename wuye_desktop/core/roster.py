@@ -19,6 +19,7 @@ import io
 import itertools
 import os
 import re
+import stat
 import unicodedata
 import warnings
 import zipfile
@@ -380,8 +381,11 @@ def read_table_rows(path: Path) -> Iterator[list[str]]:
     """
     try:
         with path.open("rb") as f:
-            head = f.read(8)
-            size = os.fstat(f.fileno()).st_size
+            st = os.fstat(f.fileno())
+            # A device or a pipe (/dev/zero, /dev/stdin) has no size to check: refused, not
+            # read until memory runs out.
+            head = f.read(8) if stat.S_ISREG(st.st_mode) else b""
+            size = st.st_size
     except FileNotFoundError:
         raise _file_error(
             QT_TRANSLATE_NOOP("core", "No such file: {path}"), path=str(path)
@@ -396,6 +400,11 @@ def read_table_rows(path: Path) -> Iterator[list[str]]:
             path=str(path),
             reason=exc.strerror or str(exc),
         ) from None
+    if not stat.S_ISREG(st.st_mode):
+        raise _file_error(
+            QT_TRANSLATE_NOOP("core", "{path} is not a file that can be imported"),
+            path=str(path),
+        )
     if size > MAX_FILE_BYTES:
         raise _file_error(
             QT_TRANSLATE_NOOP(
@@ -418,13 +427,25 @@ def read_table_rows(path: Path) -> Iterator[list[str]]:
         yield from _limited(_xlsx_rows(path), path)
     else:
         try:
-            data = path.read_bytes()
+            with path.open("rb") as f:
+                data = f.read(MAX_FILE_BYTES + 1)  # the file may have grown since it was sized
         except OSError as exc:
             raise _file_error(
                 QT_TRANSLATE_NOOP("core", "Cannot read {path}: {reason}"),
                 path=str(path),
                 reason=exc.strerror or str(exc),
             ) from None
+        if len(data) > MAX_FILE_BYTES:
+            raise _file_error(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{name} is {size}, more than the {limit} an import reads; "
+                    "split it into smaller files",
+                ),
+                name=path.name,
+                size=_mib(len(data)),
+                limit=_mib(MAX_FILE_BYTES),
+            )
         yield from _limited(_csv_rows(data, path), path)
 
 
