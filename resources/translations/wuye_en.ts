@@ -4393,6 +4393,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} is not a file that can be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} is {size}, more than the {limit} an import reads; split it into smaller files</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1092,11 +1092,11 @@
     <name>FailedModel</name>
     <message>
         <source>Replaced by a newer version (event {id})</source>
-        <translation type="unfinished"></translation>
+        <translation>已被新版本取代（事件 {id}）</translation>
     </message>
     <message>
         <source>Dismissed by {who} on {when}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>已由 {who} 于 {when} 忽略：{reason}</translation>
     </message>
     <message>
         <source>Queued</source>
@@ -2393,11 +2393,11 @@
     </message>
     <message>
         <source>Partly synced, retrying</source>
-        <translation type="unfinished"></translation>
+        <translation>部分已同步，稍后重试</translation>
     </message>
     <message>
         <source>Platform asks to wait</source>
-        <translation type="unfinished"></translation>
+        <translation>平台要求稍候</translation>
     </message>
     <message>
         <source>Platform unreachable, retrying</source>
@@ -2441,11 +2441,11 @@
     </message>
     <message>
         <source>partly synced</source>
-        <translation type="unfinished"></translation>
+        <translation>部分同步</translation>
     </message>
     <message>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>offline</source>
@@ -2709,7 +2709,7 @@
     </message>
     <message>
         <source>The platform refused these events; the later events about the same order or subject wait. Correct the cause, then retry, or dismiss an event the platform need not have, saying why.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台拒收了这些事件；同一工单或事项的后续事件在等待。请先纠正原因再重试，或者说明理由后忽略平台不需要的事件。</translation>
     </message>
     <message>
         <source>{n} ticket(s) not replied to before the deadline</source>
@@ -2729,15 +2729,15 @@
     </message>
     <message>
         <source>Dismiss refused events</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略被拒事件</translation>
     </message>
     <message>
         <source>{n} event(s) will never be sent to the platform, and what waits behind them goes on. Why need the platform not have them? (Kept in the audit log.)</source>
-        <translation type="unfinished"></translation>
+        <translation>这 {n} 个事件将不再发送给平台，排在其后的事件会继续发送。平台为什么不需要它们？（理由记入审计日志。）</translation>
     </message>
     <message>
         <source>{n} event(s) dismissed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已忽略 {n} 个事件。</translation>
     </message>
     <message>
         <source>Syncing with the platform…</source>
@@ -2825,7 +2825,7 @@
     </message>
     <message>
         <source>&amp;Dismiss…</source>
-        <translation type="unfinished"></translation>
+        <translation>忽略(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;Open order</source>
@@ -4396,6 +4396,10 @@ The details are in the log file.</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
+        <source>{path} is not a file that can be imported</source>
+        <translation>{path} 不是可导入的文件</translation>
+    </message>
+    <message>
         <source>{name} is {size}, more than the {limit} an import reads; split it into smaller files</source>
         <translation>{name} 大小为 {size}，超过导入上限 {limit}；请拆分成几个较小的文件</translation>
     </message>
@@ -4745,7 +4749,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Another program deleted or replaced the database&apos;s files ({files}) while this program was using them. Nothing more has been saved, so that nothing is written where it would be lost. Close the program and start it again; if work is missing, restore the latest backup.</source>
-        <translation type="unfinished"></translation>
+        <translation>本程序使用数据库期间，另一个程序删除或替换了数据库文件（{files}）。为免数据写入后丢失，程序已停止保存。请关闭程序后重新启动；如有工作缺失，请恢复最近的备份。</translation>
     </message>
     <message>
         <source>The database was made by a newer version of this program (schema {rev}). Please install the newer version.</source>
@@ -5097,15 +5101,15 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Say why the event is dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>请说明忽略该事件的理由</translation>
     </message>
     <message>
         <source>You may not dismiss this regulator event ({kind}): ask a manager or administrator</source>
-        <translation type="unfinished"></translation>
+        <translation>您无权忽略此监管事件（{kind}），请联系项目经理或管理员</translation>
     </message>
     <message>
         <source>Event {id} was not refused by the platform, so there is nothing to dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 {id} 未被平台拒收，无需忽略</translation>
     </message>
     <message>
         <source>You may not resend regulator events</source>
@@ -5165,43 +5169,43 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>The platform asks to wait until {until}; the sync goes on then by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台要求等待到 {until}；届时将自动继续同步。</translation>
     </message>
     <message>
         <source>Done in part ({detail}); the rest is tried again at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>部分完成（{detail}）；其余部分将在下次同步时重试。</translation>
     </message>
     <message>
         <source>GET {path}: the platform keeps saying there is more without sending any; stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>GET {path}：平台一直表示还有数据却未发送任何数据，已停止读取。</translation>
     </message>
     <message>
         <source>The platform refused the request: “{words}”. The clocks differ by {seconds} s: platform {platform}, this computer {here}. Set this computer&apos;s clock right.</source>
-        <translation type="unfinished"></translation>
+        <translation>平台拒绝了请求：“{words}”。双方时钟相差 {seconds} 秒：平台 {platform}，本机 {here}。请校准本机时钟。</translation>
     </message>
     <message>
         <source>Checking the platform&apos;s clock</source>
-        <translation type="unfinished"></translation>
+        <translation>正在核对平台时钟</translation>
     </message>
     <message>
         <source>Sending events: {done} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发送事件：{done}/{total}</translation>
     </message>
     <message>
         <source>Reading {what}: page {page}, {items} item(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取{what}：第 {page} 页，已收到 {items} 条</translation>
     </message>
     <message>
         <source>The platform asks to wait; resending at {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>平台要求稍候；将于 {time} 重新发送</translation>
     </message>
     <message>
         <source>dispatched tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>派单工单</translation>
     </message>
     <message>
         <source>supervision notices</source>
-        <translation type="unfinished"></translation>
+        <translation>督办通知</translation>
     </message>
     <message>
         <source>No regulator platform is configured.</source>
@@ -5244,7 +5248,7 @@ The details are in the log file.</source>
     <name>messages</name>
     <message>
         <source>Database files lost</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库文件已丢失</translation>
     </message>
     <message>
         <source>Database unavailable</source>
