@@ -160,6 +160,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="stop the platform and sync once more first: the tab says why it is unreachable",
     )
+    parser.add_argument(
+        "--dismissed",
+        action="store_true",
+        help="dismiss the refused disclosure with a reason first and show the Failed list",
+    )
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import QSettings
@@ -177,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
         i18n.install_language(args.language)
         db, admin, server = _prepare(folder)
         scheduler.FIRST_RUN_MS = 10**9  # keep the queued events queued for the picture
+        if args.dismissed:
+            from wuye_desktop.regulator import queue
+
+            refused = [ev.id for ev in queue.failed_events(db)]  # type: ignore[arg-type]
+            queue.dismiss(db, admin, refused, "三季度公示已在住建平台线下报送")  # type: ignore[arg-type]
         if args.offline:
             from wuye_desktop.regulator import sync
 
@@ -192,7 +202,7 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(20):
                 app.processEvents()
             tab = window.current_tab()
-            tab.parts.setCurrentIndex(1)  # type: ignore[union-attr]
+            tab.parts.setCurrentIndex(0 if args.dismissed else 1)  # type: ignore[union-attr]
             for _ in range(20):
                 app.processEvents()
             args.out.parent.mkdir(parents=True, exist_ok=True)

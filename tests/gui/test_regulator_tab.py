@@ -17,6 +17,7 @@ from tests.gui.regulator_support import Platform, configure, running_platform
 from tests.gui.shell_support import context, type_text
 from wuye_desktop.core import directory, order_queries, outbox
 from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.errors import DatabaseFileLost, WuyeError
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.regulator import queue, settings
 from wuye_desktop.storage.db import Database
@@ -462,3 +463,35 @@ def test_a_desk_user_sees_the_tab_without_the_settings(
     assert not finance_tab.settings_button.isVisible()
     assert finance_tab.reply_button.isHidden(), "finance only reads work orders"
     assert not finance_tab.retry_all_button.isHidden(), "finance retries its disclosures"
+
+
+def test_a_write_after_the_database_files_were_lost_is_refused_with_a_message(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    configured: Platform,
+    shown_errors: list[WuyeError],
+) -> None:
+    """Another program deleted the WAL under the window (issue 11): the next action that
+    writes stops with a message saying so, and nothing is written into the deleted file."""
+    _unbalanced_disclosure(db)
+    tab = open_tab(qtbot, context(db, admin))
+    sync_now(qtbot, tab)
+    tab.parts.setCurrentIndex(0)
+    tab.failed_table.selectRow(0)
+    assert db.sqlite_path is not None
+    Path(f"{db.sqlite_path}-wal").unlink()
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QInputDialog)
+        line = dialog.findChild(QLineEdit)
+        assert line is not None
+        type_text(qtbot, line, "重复")
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+
+    QTimer.singleShot(100, answer)
+    qtbot.mouseClick(tab.dismiss_button, Qt.MouseButton.LeftButton)
+    assert [type(e) for e in shown_errors] == [DatabaseFileLost]
+    assert "deleted or replaced the database's files" in str(shown_errors[0])
+    shown_errors.clear()
