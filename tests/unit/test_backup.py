@@ -75,6 +75,25 @@ def test_the_backup_is_a_consistent_copy_of_a_live_database(
     conn.close()
 
 
+def test_a_backup_is_one_file_and_nothing_is_left_beside_it(
+    tmp_path: Path, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    # A WAL-mode copy got -wal and -shm files beside it from the check that follows every
+    # backup, and again from each restore that read it (found by tests/crash).
+    target = tmp_path / "backups" / "b.sqlite3"
+    backup.backup(db, target, actor=admin)
+    backup.restore(db, target, actor=admin)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["b.sqlite3"]
+    assert household_codes(db) == ["QD001-3-2-1201"]
+    # The database restored from it is still a WAL database, as the program keeps it.
+    assert db.sqlite_path is not None
+    conn = sqlite3.connect(db.sqlite_path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        conn.close()
+
+
 def test_a_backup_never_overwrites_a_file(tmp_path: Path, db: Database, admin: Actor) -> None:
     existing = tmp_path / "keep.sqlite3"
     existing.write_bytes(b"an older backup")

@@ -114,6 +114,10 @@ def backup_sqlite(source: Path, target: Path) -> None:
         dst = sqlite3.connect(tmp)
         try:
             src.backup(dst)
+            # The copy is one self-contained file. It would otherwise be a WAL database like its
+            # source, and every program opening it (the check of a new backup, `wuye restore`)
+            # would leave -wal and -shm files beside it, or fail on a read-only medium.
+            dst.execute("PRAGMA journal_mode=DELETE").fetchone()
         finally:
             dst.close()
     finally:
