@@ -9,6 +9,7 @@ Alembic itself, about 0.2 s of imports, is loaded only when there is something t
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -123,3 +124,16 @@ def backup_sqlite(source: Path, target: Path) -> None:
     finally:
         src.close()
     shutil.move(tmp, target)
+    _sync_folder(target.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename in *folder* survive a power cut, not only a killed process (POSIX; on
+    Windows a folder cannot be opened, and NTFS journals the rename itself)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
