@@ -122,3 +122,44 @@ def bodies(db: Database, kind: str) -> list[dict[str, Any]]:
     with db.read() as s:
         rows = s.scalars(select(OutboxEvent.body).where(OutboxEvent.kind == kind))
         return [json.loads(r) for r in rows]
+
+
+def closed_quarter(db: Database, admin: Actor, *, income: str | None = None) -> Actor:
+    """A finance user, QD001's special account opened on 2026-07-01 with 10,000.00, optionally
+    one elevator-advertising income on 07-05, and 2026Q3 closed: ready to disclose."""
+    from datetime import date
+
+    from tests.conftest import make_user
+    from wuye_desktop.core.ledger import services
+    from wuye_desktop.core.roles import Role
+
+    finance = make_user(db, admin, Role.FINANCE, "cw")
+    services.open_account(
+        db,
+        finance,
+        "QD001",
+        services.AccountInput(
+            bank="青岛银行",
+            account_no="6222021234561234",
+            opening_balance="10000.00",
+            opened_on=date(2026, 7, 1),
+        ),
+    )
+    if income is not None:
+        services.post_entry(
+            db,
+            finance,
+            "QD001",
+            services.EntryInput(
+                entry_date=date(2026, 7, 5),
+                direction="income",
+                category="elevator_ads",
+                amount=income,
+                voucher_no="记-001",
+                counterparty="分众传媒",
+                note="电梯广告",
+            ),
+        )
+    for month in ("2026-07", "2026-08", "2026-09"):
+        services.close_period(db, finance, "QD001", month)
+    return finance

@@ -8,41 +8,22 @@ right role dismisses a refused event with a reason, and what waited behind it go
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 
 from tests.conftest import make_user
 from tests.integration.conftest import Reference
-from tests.integration.regulator_workload import make_orders
+from tests.integration.regulator_workload import closed_quarter, make_orders
 from wuye_desktop.cli import main
 from wuye_desktop.core import directory
 from wuye_desktop.core import outbox as core_outbox
 from wuye_desktop.core.errors import PermissionDenied, StateError, ValidationError
-from wuye_desktop.core.ledger import disclosure, services
+from wuye_desktop.core.ledger import disclosure
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.regulator import queue
 from wuye_desktop.regulator.sync import sync_once
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry, OutboxEvent
-
-
-def closed_quarter(db: Database, admin: Actor) -> Actor:
-    finance = make_user(db, admin, Role.FINANCE, "cw")
-    services.open_account(
-        db,
-        finance,
-        "QD001",
-        services.AccountInput(
-            bank="青岛银行",
-            account_no="6222021234561234",
-            opening_balance="10000.00",
-            opened_on=date(2026, 7, 1),
-        ),
-    )
-    for month in ("2026-07", "2026-08", "2026-09"):
-        services.close_period(db, finance, "QD001", month)
-    return finance
 
 
 def test_publishing_twice_within_a_second_gives_two_versions(

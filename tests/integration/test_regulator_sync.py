@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 
 from tests.integration.conftest import Reference
-from tests.integration.regulator_workload import assert_platform_holds_exactly, make_orders
+from tests.integration.regulator_workload import (
+    assert_platform_holds_exactly,
+    closed_quarter,
+    make_orders,
+)
 from wuye_desktop.core import directory
 from wuye_desktop.core import outbox as core_outbox
 from wuye_desktop.core.clock import now_utc
@@ -139,38 +143,9 @@ def test_disclosures_and_a_refused_one_parks_without_blocking_others(
 def test_published_disclosure_from_the_ledger_is_accepted(
     db: Database, admin: Actor, community: directory.CommunityView, reference: Reference
 ) -> None:
-    from tests.conftest import make_user
-    from wuye_desktop.core.ledger import disclosure, services
-    from wuye_desktop.core.roles import Role
+    from wuye_desktop.core.ledger import disclosure
 
-    finance = make_user(db, admin, Role.FINANCE, "cw")
-    services.open_account(
-        db,
-        finance,
-        "QD001",
-        services.AccountInput(
-            bank="青岛银行",
-            account_no="6222021234561234",
-            opening_balance="10000.00",
-            opened_on=date(2026, 7, 1),
-        ),
-    )
-    services.post_entry(
-        db,
-        finance,
-        "QD001",
-        services.EntryInput(
-            entry_date=date(2026, 7, 5),
-            direction="income",
-            category="elevator_ads",
-            amount="3000.00",
-            voucher_no="记-001",
-            counterparty="分众传媒",
-            note="电梯广告",
-        ),
-    )
-    for month in ("2026-07", "2026-08", "2026-09"):
-        services.close_period(db, finance, "QD001", month)
+    finance = closed_quarter(db, admin, income="3000.00")
     body = disclosure.publish(db, finance, "QD001", "2026Q3")
     report = sync_once(db)
     assert report.state == "ok" and report.parked == 0, queue.failed_events(db)

@@ -17,6 +17,21 @@ from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry
 
 
+def _values(
+    actor: Actor, action: str, entity: str, entity_id: object, detail: dict[str, Any], at: datetime
+) -> dict[str, Any]:
+    """One audit row's columns, the same for one entry and for many."""
+    return {
+        "at": at,
+        "user_id": actor.user_id,
+        "username": actor.username,
+        "action": action,
+        "entity": entity,
+        "entity_id": str(entity_id),
+        "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+    }
+
+
 def record(
     session: Session,
     actor: Actor,
@@ -26,17 +41,7 @@ def record(
     **detail: Any,
 ) -> None:
     """Add an audit entry to the caller's transaction, so it commits with the change itself."""
-    session.add(
-        AuditEntry(
-            at=now_utc(),
-            user_id=actor.user_id,
-            username=actor.username,
-            action=action,
-            entity=entity,
-            entity_id=str(entity_id),
-            detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-        )
-    )
+    session.add(AuditEntry(**_values(actor, action, entity, entity_id, detail, now_utc())))
 
 
 def record_many(
@@ -53,18 +58,7 @@ def record_many(
     at = now_utc()
     session.connection().execute(  # Core executemany, not the ORM's bulk path
         insert(AuditEntry),
-        [
-            dict(
-                at=at,
-                user_id=actor.user_id,
-                username=actor.username,
-                action=action,
-                entity=entity,
-                entity_id=str(entity_id),
-                detail=json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
-            )
-            for entity_id, detail in entries
-        ],
+        [_values(actor, action, entity, entity_id, detail, at) for entity_id, detail in entries],
     )
 
 

@@ -372,6 +372,18 @@ def _limited(rows: Iterator[list[str]], path: Path) -> Iterator[list[str]]:
         yield cells
 
 
+def _too_large(path: Path, size: int) -> ValidationError:
+    return _file_error(
+        QT_TRANSLATE_NOOP(
+            "core",
+            "{name} is {size}, more than the {limit} an import reads; split it into smaller files",
+        ),
+        name=path.name,
+        size=_mib(size),
+        limit=_mib(MAX_FILE_BYTES),
+    )
+
+
 def read_table_rows(path: Path) -> Iterator[list[str]]:
     """Every row of an .xlsx or .csv (UTF-8, with or without BOM, else GBK) as text cells.
 
@@ -406,16 +418,7 @@ def read_table_rows(path: Path) -> Iterator[list[str]]:
             path=str(path),
         )
     if size > MAX_FILE_BYTES:
-        raise _file_error(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "{name} is {size}, more than the {limit} an import reads; "
-                "split it into smaller files",
-            ),
-            name=path.name,
-            size=_mib(size),
-            limit=_mib(MAX_FILE_BYTES),
-        )
+        raise _too_large(path, size)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise _file_error(
             QT_TRANSLATE_NOOP(
@@ -436,16 +439,7 @@ def read_table_rows(path: Path) -> Iterator[list[str]]:
                 reason=exc.strerror or str(exc),
             ) from None
         if len(data) > MAX_FILE_BYTES:
-            raise _file_error(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "{name} is {size}, more than the {limit} an import reads; "
-                    "split it into smaller files",
-                ),
-                name=path.name,
-                size=_mib(len(data)),
-                limit=_mib(MAX_FILE_BYTES),
-            )
+            raise _too_large(path, len(data))
         yield from _limited(_csv_rows(data, path), path)
 
 
