@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import func, select, text
 
 from tests.conftest import make_user
-from wuye_desktop.core import directory
+from wuye_desktop.core import backup, directory
 from wuye_desktop.core.errors import PermissionDenied
 from wuye_desktop.core.roles import Actor, Role
-from wuye_desktop.storage import backup, migrate
+from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry, Household
 

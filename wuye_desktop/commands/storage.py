@@ -6,8 +6,9 @@ import argparse
 from pathlib import Path
 
 from wuye_desktop.commands import EXIT_OK, out_checked, with_database
+from wuye_desktop.core import backup
 from wuye_desktop.core.roles import SYSTEM_ACTOR
-from wuye_desktop.storage import backup, migrate
+from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 
 

@@ -1,9 +1,11 @@
-"""Backing up and restoring an SQLite database while the program may be using it.
+"""The mechanics of backing up and restoring an SQLite file: copy, check, replace the pages.
 
 Both directions go through SQLite's online backup API, which copies a consistent snapshot
 (WAL content included) and, when restoring, replaces the pages of the live file under a lock,
 so other connections see either the old database or the restored one, never a mixture.
-PostgreSQL has its own tools for this (pg_dump/pg_restore); the error says how to use them.
+
+Who may do it, what is refused and why, and the audit entry are the user action's, in
+:mod:`wuye_desktop.core.backup`; this module only handles files and reports what it found.
 """
 
 from __future__ import annotations
@@ -11,136 +13,35 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
-from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import StorageUnavailable, WuyeError
-from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor, Permission
 from wuye_desktop.storage import migrate, sqlite_locks
-from wuye_desktop.storage.db import Database
 
 log = logging.getLogger(__name__)
 
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+SQLITE_MAGIC = b"SQLite format 3\x00"
 # Tables every wuye database has had since the first schema revision.
 _CORE_TABLES = {"alembic_version", "company", "community", "household", "owner"}
 
 
-class BackupRefused(WuyeError):
-    """The file given is not something we can back up to or restore from."""
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of the live SQLite database *source* as the new file *target*.
 
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    size: int
-    revision: str | None
-
-
-@dataclass(frozen=True)
-class RestoreInfo:
-    source: Path
-    previous_copy: Path | None  # the database as it was before, kept beside it
-    revision: str  # of the backup as it was made
-    upgraded: bool  # the backup was of an older schema and has been upgraded
-
-
-def _libpq_url(db: Database) -> str:
-    """The server address as pg_dump understands it, without the password."""
-    return db.url.set(drivername="postgresql", password=None).render_as_string(hide_password=True)
-
-
-def _postgres_refusal(db: Database, restoring: bool) -> BackupRefused:
-    url = _libpq_url(db)
-    if restoring:
-        return BackupRefused(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "This is a PostgreSQL database: restore it with PostgreSQL's own tool, e.g. "
-                "pg_restore --clean --if-exists --no-owner -d '{url}' wuye.dump "
-                "(stop every desk first).",
-            ),
-            url=url,
-        )
-    return BackupRefused(
-        QT_TRANSLATE_NOOP(
-            "core",
-            "This is a PostgreSQL database: back it up with PostgreSQL's own tool, e.g. "
-            "pg_dump --format=custom --file=wuye.dump '{url}' (restore with pg_restore).",
-        ),
-        url=url,
-    )
-
-
-def _sqlite_path(db: Database, restoring: bool) -> Path:
-    if not db.is_sqlite:
-        raise _postgres_refusal(db, restoring)
-    path = db.sqlite_path
-    if path is None:
-        raise BackupRefused(QT_TRANSLATE_NOOP("core", "An in-memory database has no file to copy"))
-    return path
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.resolve() == b.resolve() or (a.exists() and b.exists() and a.samefile(b))
-    except OSError:
-        return False
-
-
-def backup(db: Database, target: Path, *, actor: Actor = SYSTEM_ACTOR) -> BackupInfo:
-    """Copy the live SQLite database to *target* (a new file), then check the copy.
-
-    A backup holds every owner's phone number, so it is an export of personal data: only an
-    administrator may make one, and it is audited.
+    Raises :class:`sqlite3.Error` or :class:`OSError` if it cannot be written.
     """
-    actor.require(Permission.ADMINISTER)
-    source = _sqlite_path(db, restoring=False)
-    target = Path(target).expanduser()
-    if not source.exists():
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP("core", "There is no database at {path} to back up"),
-            path=str(source),
-        )
-    if _same_file(source, target):
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP("core", "The backup cannot be the database itself: {path}"),
-            path=str(target),
-        )
-    if target.exists():
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "{path} already exists; choose a new name (an old backup is never overwritten)",
-            ),
-            path=str(target),
-        )
-    try:
-        migrate.backup_sqlite(source, target)
-    except (sqlite3.Error, OSError) as exc:
-        raise StorageUnavailable(
-            QT_TRANSLATE_NOOP("core", "The backup could not be written to {path}: {reason}"),
-            path=str(target),
-            reason=str(exc),
-        ) from exc
-    problem, revision = _inspect(target)
-    if problem is not None:
-        target.unlink(missing_ok=True)
-        raise StorageUnavailable(
-            QT_TRANSLATE_NOOP("core", "The backup failed its check ({reason}); nothing was kept"),
-            reason=problem,
-        )
-    with db.transaction() as s:
-        audit.record(s, actor, "database.backup", "database", "", file=str(target))
-    return BackupInfo(target, target.stat().st_size, revision)
+    migrate.backup_sqlite(source, target)
 
 
-def _inspect(path: Path) -> tuple[str | None, str | None]:
+def has_sqlite_header(path: Path) -> bool:
+    """Whether *path* starts as an SQLite file does (raises OSError if it cannot be read)."""
+    with path.open("rb") as f:
+        return f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+
+
+def inspect(path: Path) -> tuple[str | None, str | None]:
     """(problem or None, schema revision) of an SQLite file, read-only."""
     sqlite_locks.install()
     try:
@@ -162,47 +63,12 @@ def _inspect(path: Path) -> tuple[str | None, str | None]:
         conn.close()
 
 
-def _check_source(source: Path) -> str:
-    """The schema revision of a restorable backup, or the reason it is refused."""
-    try:
-        with source.open("rb") as f:
-            magic = f.read(len(_SQLITE_MAGIC))
-    except FileNotFoundError:
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP("core", "No such file: {path}"), path=str(source)
-        ) from None
-    except OSError as exc:
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP("core", "Cannot read {path}: {reason}"),
-            path=str(source),
-            reason=exc.strerror or str(exc),
-        ) from None
-    if magic != _SQLITE_MAGIC:
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP("core", "{path} is not an SQLite database"), path=str(source)
-        )
-    problem, revision = _inspect(source)
-    if problem is not None or revision is None:
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP("core", "{path} is not a usable backup of this program ({reason})"),
-            path=str(source),
-            reason=problem or "no schema revision",
-        )
-    known = {s.revision for s in ScriptDirectory(str(migrate.MIGRATIONS)).walk_revisions()}
-    if revision not in known:
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "{path} was made by a newer version of this program (schema {rev}); "
-                "install that version to restore it",
-            ),
-            path=str(source),
-            rev=revision,
-        )
-    return revision
+def known_revisions() -> set[str]:
+    """The schema revisions this version of the program has migrations for."""
+    return {s.revision for s in ScriptDirectory(str(migrate.MIGRATIONS)).walk_revisions()}
 
 
-def _copy_aside(path: Path) -> Path | None:
+def copy_aside(path: Path) -> Path | None:
     """Keep the database being replaced: a consistent copy, or the raw files if it is broken."""
     if not path.exists() or path.stat().st_size == 0:
         return None
@@ -220,52 +86,12 @@ def _copy_aside(path: Path) -> Path | None:
     return copy
 
 
-def restore(db: Database, source: Path, *, actor: Actor = SYSTEM_ACTOR) -> RestoreInfo:
-    """Replace the contents of the SQLite database with a backup, then upgrade it if older.
+def replace_pages(source: Path, target: Path) -> None:
+    """Replace the contents of the SQLite file *target* with those of *source*.
 
-    The current database is first copied aside (``<file>.before-restore-<time>``). Other
-    desks should be closed: they would keep working on the restored data without knowing.
+    Connections pooled on *target* must have been disposed of first. Raises
+    :class:`sqlite3.Error` if it fails.
     """
-    actor.require(Permission.ADMINISTER)
-    path = _sqlite_path(db, restoring=True)
-    source = Path(source).expanduser()
-    if _same_file(source, path):
-        raise BackupRefused(
-            QT_TRANSLATE_NOOP("core", "{path} is the database itself, not a backup of it"),
-            path=str(source),
-        )
-    revision = _check_source(source)
-    previous = _copy_aside(path)
-    db.dispose()  # pooled connections must not keep pages of the old database
-    try:
-        _replace_pages(source, path)
-    except sqlite3.Error as exc:
-        raise StorageUnavailable(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "The restore failed ({reason}). The previous database is kept as {copy}.",
-            ),
-            reason=str(exc),
-            copy=str(previous) if previous else "-",
-        ) from exc
-    upgraded = revision != migrate.head_revision()
-    if upgraded:
-        migrate.upgrade(db)
-    with db.transaction() as s:
-        audit.record(
-            s,
-            actor,
-            "database.restore",
-            "database",
-            "",
-            file=str(source),
-            revision=revision,
-            previous_copy=str(previous) if previous else "",
-        )
-    return RestoreInfo(source, previous, revision, upgraded)
-
-
-def _replace_pages(source: Path, target: Path) -> None:
     sqlite_locks.install()
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
