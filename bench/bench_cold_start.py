@@ -32,7 +32,7 @@ PHASES = ("interpreter", "imported", "application", "database", "logged_in", "sh
 
 
 def _build(db: Database) -> None:
-    from wuye_desktop.core.demo import fill_demo
+    from wuye_desktop.demo import fill_demo
 
     fill_demo(db, households=HOUSEHOLDS, seed=1, progress=throttled_progress("households"))
 

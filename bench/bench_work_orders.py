@@ -65,7 +65,7 @@ FILTERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
 
 
 def _build(db: Database) -> None:
-    from wuye_desktop.core.demo import fill_demo
+    from wuye_desktop.demo import fill_demo
 
     fill_demo(
         db,

@@ -27,7 +27,8 @@ os.environ.setdefault("WUYE_NO_KEYRING", "1")  # the demo secret stays in the te
 def _prepare(folder: Path) -> tuple[object, object, object]:
     from sqlalchemy import select
 
-    from wuye_desktop.core import demo, directory, outbox, users, work_orders
+    from wuye_desktop import demo
+    from wuye_desktop.core import directory, outbox, users, work_orders
     from wuye_desktop.core.clock import now_utc
     from wuye_desktop.regulator import inbox, settings, sync
     from wuye_desktop.regulator.server.runner import start_server

@@ -142,7 +142,7 @@ def _reason(exc: BaseException) -> str:
 
 
 def _fill_demo(db: Database) -> str:
-    from wuye_desktop.core.demo import fill_demo
+    from wuye_desktop.demo import fill_demo
     from wuye_desktop.storage import migrate
 
     migrate.upgrade(db)

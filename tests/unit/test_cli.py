@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from wuye_desktop import demo
 from wuye_desktop.cli import main
-from wuye_desktop.core import demo
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
+from wuye_desktop import demo
 from wuye_desktop.cli import build_parser, main
-from wuye_desktop.core import demo
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from wuye_desktop.core import demo, directory, users
+from wuye_desktop import demo
+from wuye_desktop.core import directory, users
 from wuye_desktop.core.errors import StateError, ValidationError
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.core.validation import credit_code_problem, normalize_phone

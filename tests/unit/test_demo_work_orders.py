@@ -13,9 +13,10 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from wuye_desktop import demo
 from wuye_desktop.cli import main
-from wuye_desktop.core import demo, settings, users
 from wuye_desktop.core import order_queries as q
+from wuye_desktop.core import settings, users
 from wuye_desktop.core import work_orders as wo
 from wuye_desktop.core.clock import LOCAL_TZ, to_local
 from wuye_desktop.core.deadlines import (

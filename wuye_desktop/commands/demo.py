@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from wuye_desktop import demo
 from wuye_desktop.commands import EXIT_OK, ProgressPrinter, whole_number, with_database
-from wuye_desktop.core import demo
 from wuye_desktop.storage.db import Database
 
 

@@ -195,7 +195,7 @@ DemoStep = Callable[[DemoWorld, int], int]
 _STEPS: dict[str, DemoStep] = {}
 _DEFAULTS: dict[str, int] = {}
 # Modules that register steps when imported; later features append theirs here.
-STEP_MODULES: tuple[str, ...] = ("wuye_desktop.core.ledger.demo_entries",)
+STEP_MODULES: tuple[str, ...] = ("wuye_desktop.demo.ledger",)
 
 
 def register_step(name: str, default: int = 0) -> Callable[[DemoStep], DemoStep]:

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from wuye_desktop.core.clock import to_local
-from wuye_desktop.core.demo import DemoWorld, register_step
 from wuye_desktop.core.ledger import chain, services
 from wuye_desktop.core.ledger.categories import DEFAULTS, Direction
 from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.demo import DemoWorld, register_step
 from wuye_desktop.storage.models import Community, LedgerAccount, LedgerCategory, LedgerHead
 
 # Enough for the demo's finance clerk to find a year of postings in every community (about
