@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -197,9 +196,7 @@ def test_later_features_add_steps_in_the_same_transaction(
         )
         return count
 
-    register: Callable[[str], Callable[[demo.DemoStep], demo.DemoStep]] = demo.register_step
-    monkeypatch.setattr(demo, "_STEPS", {})
-    register("widgets")(step)
+    monkeypatch.setattr(demo, "STEPS", (demo.Step("widgets", step, default=0),))
     summary = demo.fill_demo(db, households=20, extra={"widgets": 4})
     assert summary.extra == {"widgets": 4}
     phone, name = seen.pop("phone"), seen.pop("name")

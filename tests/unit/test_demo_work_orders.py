@@ -31,6 +31,8 @@ from wuye_desktop.core.order_queries import OrderFilter
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.core.status import OPEN_STATUSES, Status, allowed_next
 from wuye_desktop.core.vocab import Category, Source, Tier
+from wuye_desktop.demo import order_rows
+from wuye_desktop.demo import orders as demo_orders
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
@@ -414,7 +416,7 @@ def test_orders_without_households_are_in_common_areas(db: Database) -> None:
 def test_progress_is_reported_while_orders_are_written(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(demo, "_ORDER_BATCH", 100)
+    monkeypatch.setattr(demo_orders, "_ORDER_BATCH", 100)
     calls: list[tuple[int, int]] = []
     demo.fill_demo(
         db,
@@ -431,7 +433,7 @@ def test_progress_is_reported_while_orders_are_written(
 
 @pytest.mark.parametrize("dialect", [sqlite.dialect(), postgresql.psycopg.dialect()])
 def test_times_are_written_as_the_column_type_writes_them(dialect: Any) -> None:
-    write = demo._time_writer(dialect)
+    write = order_rows.time_writer(dialect)
     reference = UTCDateTime().dialect_impl(dialect).bind_processor(dialect)
     start = datetime(2025, 12, 31, 15, 59, 59, tzinfo=UTC)
     for minutes in (0, 1, 61, 60 * 24 * 45 + 7, 60 * 24 * 400):

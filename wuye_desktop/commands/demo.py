@@ -32,7 +32,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="N",
         help=f"default 1200, at most {demo.MAX_HOUSEHOLDS:,}",
     )
-    # One option per registered demo step (work orders, ledger entries, ...).
+    # One option per demo step (work orders, ledger entries, ...).
     for step in demo.steps():
         p.add_argument(
             _option(step),

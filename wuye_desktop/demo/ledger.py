@@ -11,7 +11,7 @@ from wuye_desktop.core.clock import to_local
 from wuye_desktop.core.ledger import chain, services
 from wuye_desktop.core.ledger.categories import DEFAULTS, Direction
 from wuye_desktop.core.roles import Actor, Role
-from wuye_desktop.demo import DemoWorld, register_step
+from wuye_desktop.demo.world import DemoWorld
 from wuye_desktop.storage.models import Community, LedgerAccount, LedgerCategory, LedgerHead
 
 # Enough for the demo's finance clerk to find a year of postings in every community (about
@@ -34,7 +34,6 @@ _EXPENSE = (
 )
 
 
-@register_step("ledger_entries", default=DEFAULT_LEDGER_ENTRIES)
 def add_ledger_entries(world: DemoWorld, count: int) -> int:
     s = world.session
     finance = Actor(world.user_ids.get(Role.FINANCE), "finance", Role.FINANCE)
