@@ -593,6 +593,7 @@ def test_regulator_orders_have_their_tickets_and_replies(year: Database) -> None
             ).all()
         )
         tickets = dict(s.execute(select(RegulatorTicket.ticket_id, RegulatorTicket.order_id)).all())
+        projects = set(s.scalars(select(RegulatorTicket.project_code)))
         sources = dict(
             s.execute(
                 select(WorkOrder.regulator_ticket_id, WorkOrder.source).where(
@@ -601,6 +602,7 @@ def test_regulator_orders_have_their_tickets_and_replies(year: Database) -> None
             ).all()
         )
     assert orders and tickets == orders
+    assert "" not in projects  # each ticket names its community's project code
     assert {sources[t] for t in orders} == {"hotline_12345", "regulator_platform"}
     rate = inbox.reply_rate(year)
     assert rate.counted > 0 and rate.rate is not None and rate.rate > 0.5

@@ -79,6 +79,7 @@ class _OrderMaker:
         self.rules = load_rules(self.s)
         self.callback_days = callback_due_days(self.s)
         self.offsets: dict[tuple[str, str], tuple[int, int]] = {}
+        self.project_codes: dict[int, str] = {}  # community id -> the regulator's code
         self.sites = self._load_sites()
         homes = sum(len(site.homes) for site in self.sites)
         # By size; a community whose roster is still to come calls about its common areas only.
@@ -89,7 +90,6 @@ class _OrderMaker:
         self.counters: dict[str, int] = {}  # day counter key -> last number given
         self.day_keys: dict[date, str] = {}
         self.tickets: dict[str, int] = {}
-        self.project_codes: dict[int, str] = {}
         self.unnumbered: list[Promise] = []
         users = {role: (world.user_ids[role], name) for name, role, _, _ in DEMO_USERS}
         self.writer = OrderWriter(self.s, users, self.project_codes)
