@@ -230,7 +230,7 @@ def _render(db: Database, kind: str) -> bytes:
     if kind == "signage":
         return signage.signage_pdf(db, SYSTEM_ACTOR, samples.community(), location="all")
     if kind == "commitment":
-        return commitment.commitment_pdf(db, SYSTEM_ACTOR, samples.promised_order())
+        return commitment.preview_commitment(db, SYSTEM_ACTOR, samples.promised_order())
     if kind == "closeout":
         return closeout.closeout_pdf(db, SYSTEM_ACTOR, samples.household())
     if kind == "callback":

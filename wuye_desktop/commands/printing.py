@@ -39,10 +39,13 @@ from wuye_desktop.documents import (
     slip,
     weekly,
 )
-from wuye_desktop.documents.output import page_count, write_atomic
+from wuye_desktop.documents.output import PendingFile, WriteFailed, page_count
 from wuye_desktop.storage.db import Database
 
 Render = Callable[[argparse.Namespace, Database], bytes]
+# A document that is counted or numbered when printed gets its output: the count commits
+# only once the file is written (core/printing.py).
+Issue = Callable[[argparse.Namespace, Database, PendingFile], bytes]
 
 
 def _out(parser: argparse.ArgumentParser) -> None:
@@ -80,7 +83,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--copy", action="store_true", help="mark it as a copy (any print after the first is)"
     )
     _out(p)
-    p.set_defaults(handler=_handler(_commitment))
+    p.set_defaults(handler=_issue_handler(_commitment))
 
     p = kinds.add_parser("closeout", help="a household's close-out list (销项表)")
     p.add_argument("--household", required=True, metavar="CODE", help="e.g. QD001-3-2-1201")
@@ -103,7 +106,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--community", metavar="CODE", help="the community of the blank forms")
     _out(p)
-    p.set_defaults(handler=_usage_checked(_check_callback, _handler(_callback)))
+    p.set_defaults(handler=_usage_checked(_check_callback, _issue_handler(_callback)))
 
     p = kinds.add_parser("slip", help="a work-order slip for the technician, with its QR code")
     p.add_argument("--order", required=True, metavar="NUMBER", help="e.g. GD20261120-0042")
@@ -146,7 +149,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _handler(render: Render) -> Handler:
     """Check --out before the database is even opened, then render and write."""
-    return out_checked(with_database(_runner(render)))
+
+    def issue(args: argparse.Namespace, db: Database, output: PendingFile) -> bytes:
+        return _written(output, render(args, db))
+
+    return _issue_handler(issue)
+
+
+def _written(output: PendingFile, data: bytes) -> bytes:
+    """A document that counts nothing: written (temporary file, fsync, rename) once made."""
+    output.write(data)
+    output.publish()
+    return data
+
+
+def _issue_handler(issue: Issue) -> Handler:
+    """Check --out before the database is even opened, then make the document into it."""
+    return out_checked(with_database(_runner(issue)))
 
 
 def _usage_checked(check: Callable[[argparse.Namespace], None], handler: Handler) -> Handler:
@@ -166,15 +185,14 @@ def _check_callback(args: argparse.Namespace) -> None:
         raise UsageError("--blank N needs --community CODE")
 
 
-def _runner(render: Render) -> Callable[[argparse.Namespace, Database], int]:
+def _runner(issue: Issue) -> Callable[[argparse.Namespace, Database], int]:
     def run(args: argparse.Namespace, db: Database) -> int:
         out: Path = args.out
         # Checked first: finding out after a long render that the folder is missing wastes it.
         check_out(out)
-        data = render(args, db)
         try:
-            write_atomic(out, data)
-        except OSError as exc:
+            data = issue(args, db, PendingFile(out))
+        except WriteFailed as exc:
             raise write_error(exc, out) from exc
         print(f"{out}: {page_count(data)} page(s)")
         return EXIT_OK
@@ -197,20 +215,22 @@ def _signage(args: argparse.Namespace, db: Database) -> bytes:
         progress.finish()
 
 
-def _commitment(args: argparse.Namespace, db: Database) -> bytes:
-    return commitment.commitment_pdf(db, SYSTEM_ACTOR, args.order, copy=args.copy)
+def _commitment(args: argparse.Namespace, db: Database, output: PendingFile) -> bytes:
+    return commitment.print_commitment(db, SYSTEM_ACTOR, args.order, output, copy=args.copy)
 
 
 def _closeout(args: argparse.Namespace, db: Database) -> bytes:
     return closeout.closeout_pdf(db, SYSTEM_ACTOR, args.household)
 
 
-def _callback(args: argparse.Namespace, db: Database) -> bytes:
+def _callback(args: argparse.Namespace, db: Database, output: PendingFile) -> bytes:
     if args.order is not None:
-        return callback_form.callback_pdf(db, SYSTEM_ACTOR, args.order)
+        return _written(output, callback_form.callback_pdf(db, SYSTEM_ACTOR, args.order))
     progress = AnnouncedProgress(f"{args.community.upper()}: {args.blank} blank form(s)…")
     try:
-        return callback_form.blank_pdf(db, SYSTEM_ACTOR, args.community, args.blank, progress)
+        return callback_form.print_blank(
+            db, SYSTEM_ACTOR, args.community, args.blank, output, progress
+        )
     finally:
         progress.finish()
 

@@ -34,3 +34,11 @@ def next_number(session: Session, prefix: str, moment: datetime) -> str:
     session.execute(stmt)
     last = session.execute(select(DayCounter.last).where(DayCounter.key == key)).scalar_one()
     return f"{key}-{last:04d}"
+
+
+def upcoming_numbers(session: Session, prefix: str, moment: datetime, count: int) -> list[str]:
+    """The next *count* numbers of *prefix* on *moment*'s day, as :func:`next_number` would
+    give them now, without taking them (a preview: another desk may take them first)."""
+    key = prefix + to_local(moment).strftime("%Y%m%d")
+    last = session.execute(select(DayCounter.last).where(DayCounter.key == key)).scalar() or 0
+    return [f"{key}-{n:04d}" for n in range(last + 1, last + 1 + count)]

@@ -2,8 +2,9 @@
 
 A blank batch is for callers who visit owners with paper: two numbered forms to an A4 page,
 to be cut apart. Their numbers (HF20261122-0001 …) come from the same gap-free day counter as
-order numbers, taken in the transaction that makes the batch, so two desks printing batches
-at once never hand out the same number, and a cancelled batch uses none.
+order numbers, taken in the transaction that makes the batch, which commits only once the batch is written
+(core/printing.py), so two desks printing batches at once never hand out the same number, and
+a cancelled or failed batch uses none.
 """
 
 from __future__ import annotations
@@ -16,18 +17,20 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, FrameBreak
+from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, directory
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.numbering import next_number
+from wuye_desktop.core.numbering import next_number, upcoming_numbers
+from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.status import Status
 from wuye_desktop.documents import words
 from wuye_desktop.documents.facts import OrderFacts, order_facts
 from wuye_desktop.documents.fonts import FONT, draw_bold, text_width
-from wuye_desktop.documents.output import company_name, write_atomic
+from wuye_desktop.documents.output import PendingFile, company_name, write_atomic
 from wuye_desktop.documents.page import (
     BRAND,
     FOOTER_HEIGHT,
@@ -287,11 +290,7 @@ def render_blank(batch: BlankBatch, progress: Progress | None = None) -> bytes:
     return build_pdf(head, story, frames=frames)
 
 
-def blank_pdf(
-    db: Database, actor: Actor, community: str | int, count: int, progress: Progress | None = None
-) -> bytes:
-    """*count* blank numbered forms for a community; the numbers are used only if it succeeds."""
-    actor.require(Permission.DOCUMENTS_PRINT)
+def _check_count(count: int) -> None:
     if not 1 <= count <= MAX_BLANK:
         raise ValidationError(
             [
@@ -302,12 +301,43 @@ def blank_pdf(
                 )
             ]
         )
+
+
+def preview_blank(
+    db: Database, actor: Actor, community: str | int, count: int, progress: Progress | None = None
+) -> bytes:
+    """*count* blank forms numbered as the next batch would be, to look at: no number is
+    taken and nothing is audited (another desk may take those numbers first; the printed
+    batch has the ones it took). Printing them is :func:`print_blank`."""
+    actor.require(Permission.DOCUMENTS_PRINT)
+    _check_count(count)
     view = directory.get_community(db, actor, community)
     company = company_name(db)
-    with db.transaction() as s:
+    now = now_utc()
+    with db.read() as s:
+        numbers = tuple(upcoming_numbers(s, BLANK_PREFIX, now, count))
+    return render_blank(BlankBatch(company, view.name, numbers, now), progress)
+
+
+def print_blank(
+    db: Database,
+    actor: Actor,
+    community: str | int,
+    count: int,
+    output: Output,
+    progress: Progress | None = None,
+) -> bytes:
+    """*count* blank numbered forms for a community, printed to *output*; the numbers are
+    taken (and the batch audited) only once *output* has the batch (:func:`counted_print`),
+    so a batch that fails or is cancelled uses none."""
+    actor.require(Permission.DOCUMENTS_PRINT)
+    _check_count(count)
+    view = directory.get_community(db, actor, community)
+    company = company_name(db)
+
+    def make(s: Session) -> bytes:
         now = now_utc()
         numbers = tuple(next_number(s, BLANK_PREFIX, now) for _ in range(count))
-        data = render_blank(BlankBatch(company, view.name, numbers, now), progress)
         audit.record(
             s,
             actor,
@@ -318,7 +348,9 @@ def blank_pdf(
             first=numbers[0],
             last=numbers[-1],
         )
-    return data
+        return render_blank(BlankBatch(company, view.name, numbers, now), progress)
+
+    return counted_print(db, make, output)
 
 
 def write_callback(db: Database, actor: Actor, path: Path | str, order: int | str) -> Path:
@@ -333,4 +365,6 @@ def write_blank(
     count: int,
     progress: Progress | None = None,
 ) -> Path:
-    return write_atomic(path, blank_pdf(db, actor, community, count, progress))
+    output = PendingFile(path)
+    print_blank(db, actor, community, count, output, progress)
+    return output.target

@@ -3,7 +3,8 @@
 The first print is the original; every later one, or any print asked for as a copy, is marked
 副本 / COPY on every page, so an owner holds one original only. Counting the prints and
 deciding original or copy happen in one transaction, so two desks printing at the same
-moment cannot both get an original.
+moment cannot both get an original, and that transaction commits only once the letter is
+written (core/printing.py): a print that fails uses up nothing.
 """
 
 from __future__ import annotations
@@ -15,16 +16,18 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import StateError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.vocab import Tier
 from wuye_desktop.documents import words
 from wuye_desktop.documents.facts import order_facts
-from wuye_desktop.documents.output import write_atomic
+from wuye_desktop.documents.output import PendingFile
 from wuye_desktop.documents.page import (
     Letterhead,
     SignatureBlock,
@@ -177,20 +180,42 @@ def render_commitment(letter: CommitmentLetter) -> bytes:
     return build_pdf(head, story)
 
 
-def commitment_pdf(db: Database, actor: Actor, order: int | str, *, copy: bool = False) -> bytes:
-    """Print the letter of an order (id, number or ``WUYE:W:`` payload).
+def _printed_count(s: Session, number: str, *, lock: bool) -> Commitment:
+    query = select(Commitment).where(Commitment.number == number)
+    record = s.scalar(query.with_for_update() if lock else query)
+    assert record is not None  # load_letter just found it; commitments are never deleted
+    return record
+
+
+def preview_commitment(
+    db: Database, actor: Actor, order: int | str, *, copy: bool = False
+) -> bytes:
+    """The letter as the next print would be (a copy once the original is out), to look at:
+    nothing is counted or audited. Printing it is :func:`print_commitment`."""
+    actor.require(Permission.DOCUMENTS_PRINT)
+    letter = load_letter(db, actor, order)
+    with db.read() as s:
+        is_copy = copy or _printed_count(s, letter.number, lock=False).printed_count > 0
+    return render_commitment(replace(letter, copy=is_copy, printed_at=now_utc()))
+
+
+def print_commitment(
+    db: Database, actor: Actor, order: int | str, output: Output, *, copy: bool = False
+) -> bytes:
+    """Print the letter of an order (id, number or ``WUYE:W:`` payload) to *output*.
 
     The first print is the original unless *copy*; later prints are copies. The print is
-    counted and audited with the letter itself.
+    counted and audited only once *output* has the letter (:func:`counted_print`): a print
+    that fails leaves the original still to be printed. The commitment's row is locked while
+    the letter is made, so two desks printing at once cannot both get the original.
     """
     actor.require(Permission.DOCUMENTS_PRINT)
     letter = load_letter(db, actor, order)
-    with db.transaction() as s:
-        record = s.scalar(select(Commitment).where(Commitment.number == letter.number))
-        assert record is not None  # load_letter just found it; commitments are never deleted
+
+    def make(s: Session) -> bytes:
+        record = _printed_count(s, letter.number, lock=True)
         is_copy = copy or record.printed_count > 0
         record.printed_count += 1
-        data = render_commitment(replace(letter, copy=is_copy, printed_at=now_utc()))
         audit.record(
             s,
             actor,
@@ -200,10 +225,14 @@ def commitment_pdf(db: Database, actor: Actor, order: int | str, *, copy: bool =
             order=letter.order_number,
             copy=is_copy,
         )
-    return data
+        return render_commitment(replace(letter, copy=is_copy, printed_at=now_utc()))
+
+    return counted_print(db, make, output)
 
 
 def write_commitment(
     db: Database, actor: Actor, path: Path | str, order: int | str, *, copy: bool = False
 ) -> Path:
-    return write_atomic(path, commitment_pdf(db, actor, order, copy=copy))
+    output = PendingFile(path)
+    print_commitment(db, actor, order, output, copy=copy)
+    return output.target
