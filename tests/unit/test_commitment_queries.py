@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 from tests.unit.test_documents_commitment import promised_order
 from wuye_desktop.core import directory
@@ -20,7 +21,7 @@ def numbers(db: Database, actor: Actor, state: CommitmentState, **kw: object) ->
 
 
 def test_an_order_moves_from_to_issue_to_issued_to_fulfilled(
-    db: Database, admin: Actor, community: directory.CommunityView
+    db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
 ) -> None:
     oid, number = promised_order(db, admin, community, issue=False)
     assert numbers(db, admin, CommitmentState.TO_ISSUE) == [number]
@@ -40,8 +41,9 @@ def test_an_order_moves_from_to_issue_to_issued_to_fulfilled(
     )
     assert row.printed_count == 0 and not row.overdue and row.place == "3-2-1201"
 
-    commitment.commitment_pdf(db, admin, oid)
-    commitment.commitment_pdf(db, admin, oid)
+    commitment.preview_commitment(db, admin, oid)  # looking counts nothing
+    commitment.write_commitment(db, admin, tmp_path / "1.pdf", oid)
+    commitment.write_commitment(db, admin, tmp_path / "2.pdf", oid)
     [row] = q.commitment_rows(db, admin, CommitmentState.ISSUED)
     assert row.printed_count == 2
 

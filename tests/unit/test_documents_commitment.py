@@ -67,7 +67,7 @@ def test_the_letter_says_everything_and_embeds_its_font(
     db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
 ) -> None:
     oid, number = promised_order(db, admin, community)
-    letter = commitment.commitment_pdf(db, admin, number)
+    letter = commitment.write_commitment(db, admin, tmp_path / "l.pdf", number).read_bytes()
 
     assert pdf.pages(letter, tmp_path) == 1
     pdf.assert_fonts_embedded(letter, tmp_path)
@@ -103,8 +103,17 @@ def test_the_first_print_is_the_original_and_every_later_one_a_copy(
 ) -> None:
     _, number = promised_order(db, admin, community)
     desk = make_user(db, admin, Role.DESK, "desk1")
-    first = pdf.flat(pdf.text(commitment.commitment_pdf(db, desk, number), tmp_path))
-    second = pdf.flat(pdf.text(commitment.commitment_pdf(db, desk, number), tmp_path))
+    # Looking at it first counts nothing: the preview is what the print will be.
+    preview = pdf.flat(pdf.text(commitment.preview_commitment(db, desk, number), tmp_path))
+    assert "维修承诺书" in preview and "副本COPY" not in preview
+    first = pdf.flat(
+        pdf.text(commitment.write_commitment(db, desk, tmp_path / "1.pdf", number), tmp_path)
+    )
+    preview = pdf.flat(pdf.text(commitment.preview_commitment(db, desk, number), tmp_path))
+    assert "副本COPY" in preview  # the original is out: the next print will be a copy
+    second = pdf.flat(
+        pdf.text(commitment.write_commitment(db, desk, tmp_path / "2.pdf", number), tmp_path)
+    )
     assert "副本COPY" not in first
     assert "副本COPY" in second
     with db.read() as s:
@@ -133,7 +142,7 @@ def test_a_long_description_flows_onto_a_second_page_without_overlap(
     plan = "一、拆除卫生间地面及墙面瓷砖，检查防水层与给水管接口；" * 12 + "方案结束"
     _, number = promised_order(db, admin, community, description, plan)
 
-    letter = commitment.commitment_pdf(db, admin, number)
+    letter = commitment.preview_commitment(db, admin, number)
 
     n = pdf.pages(letter, tmp_path)
     assert n >= 2
@@ -183,19 +192,22 @@ def test_refusals_name_the_order(
     )
     other = q.get_order(db, admin, oid).row.number
     with pytest.raises(StateError) as caught:
-        commitment.commitment_pdf(db, admin, other)
+        commitment.write_commitment(db, admin, tmp_path / "x.pdf", other)
     assert "not a promised-tier order" in str(caught.value)
 
     with pytest.raises(NotFound) as missing:
-        commitment.commitment_pdf(db, admin, "GD20000101-0001")
+        commitment.write_commitment(db, admin, tmp_path / "x.pdf", "GD20000101-0001")
     assert "GD20000101-0001" in str(missing.value)
     assert not (tmp_path / "x.pdf").exists()
 
 
 def test_finance_may_not_print_letters(
-    db: Database, admin: Actor, community: directory.CommunityView
+    db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
 ) -> None:
     _, number = promised_order(db, admin, community)
     finance = make_user(db, admin, Role.FINANCE, "fin")
     with pytest.raises(PermissionDenied):
-        commitment.commitment_pdf(db, finance, number)
+        commitment.preview_commitment(db, finance, number)
+    with pytest.raises(PermissionDenied):
+        commitment.write_commitment(db, finance, tmp_path / "x.pdf", number)
+    assert not (tmp_path / "x.pdf").exists()

@@ -136,7 +136,9 @@ def test_blank_forms_are_numbered_two_to_a_page_and_never_twice(
     db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
 ) -> None:
     day = to_local(now_utc()).strftime("%Y%m%d")
-    first = callback_form.blank_pdf(db, admin, "QD001", 3)
+    preview = pdf.flat(pdf.text(callback_form.preview_blank(db, admin, "QD001", 3), tmp_path))
+    assert f"No.HF{day}-0001" in preview and f"No.HF{day}-0003" in preview
+    first = callback_form.write_blank(db, admin, tmp_path / "1.pdf", "QD001", 3).read_bytes()
     assert pdf.pages(first, tmp_path) == 2
     pdf.assert_fonts_embedded(first, tmp_path)
     pages = [pdf.flat(t) for t in pdf.page_texts(first, tmp_path)]
@@ -149,13 +151,18 @@ def test_blank_forms_are_numbered_two_to_a_page_and_never_twice(
         raise Cancelled
 
     with pytest.raises(Cancelled):
-        callback_form.blank_pdf(db, admin, "QD001", 2, cancel)
-    second = pdf.flat(pdf.text(callback_form.blank_pdf(db, admin, "QD001", 2), tmp_path))
+        callback_form.write_blank(db, admin, tmp_path / "2.pdf", "QD001", 2, cancel)
+    assert not (tmp_path / "2.pdf").exists()
+    second = pdf.flat(
+        pdf.text(callback_form.write_blank(db, admin, tmp_path / "2.pdf", "QD001", 2), tmp_path)
+    )
     assert f"No.HF{day}-0004" in second and f"No.HF{day}-0005" in second
     assert f"No.HF{day}-0003" not in second
 
     for bad in (0, callback_form.MAX_BLANK + 1):
         with pytest.raises(ValidationError):
-            callback_form.blank_pdf(db, admin, "QD001", bad)
+            callback_form.write_blank(db, admin, tmp_path / "x.pdf", "QD001", bad)
+        with pytest.raises(ValidationError):
+            callback_form.preview_blank(db, admin, "QD001", bad)
     with pytest.raises(NotFound):
-        callback_form.blank_pdf(db, admin, "QD999", 1)
+        callback_form.write_blank(db, admin, tmp_path / "x.pdf", "QD999", 1)
