@@ -8,14 +8,17 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.gui.doc_support import close_previews, wait_for_preview
 from tests.gui.shell_support import context, type_text
 from wuye_desktop.core import closeout, directory
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import Commitment
+from wuye_desktop.ui import workers
 from wuye_desktop.ui.closeout import CloseoutDialog
 from wuye_desktop.ui.closeout.item_dialogs import AddItemDialog, CloseItemDialog
 
@@ -171,8 +174,18 @@ def test_gather_from_orders_and_print(
     assert preview.page_count >= 1
 
 
+def printed_count(db: Database) -> int | None:
+    with db.read() as s:
+        return s.scalar(select(Commitment.printed_count))
+
+
 def test_the_work_order_print_menu_opens_the_households_list(
-    qtbot: QtBot, db: Database, admin: Actor, home: int
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    home: int,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from tests.unit.test_documents_commitment import promised_order
     from wuye_desktop.ui.work_orders import WorkOrdersTab
@@ -195,6 +208,17 @@ def test_the_work_order_print_menu_opens_the_households_list(
     tab.prints.letter_action.trigger()
     preview = wait_for_preview(qtbot)
     assert preview.windowTitle().startswith("Commitment letter CN")
+    # Looking counts nothing; saving it prints the original, counted then.
+    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=5000)
+    assert printed_count(db) == 0
+    target = tmp_path / "letter.pdf"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF files (*.pdf)")
+    )
+    with qtbot.waitSignal(preview.printed, timeout=5000):
+        qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert target.exists()
+    assert printed_count(db) == 1
 
     close_previews()
     tab.prints.slip_action.trigger()

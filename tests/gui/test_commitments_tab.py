@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import subprocess
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.conftest import make_user
 from tests.gui.doc_support import close_previews, wait_for_preview
@@ -20,6 +23,8 @@ from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.order_queries import CommitmentState
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import Commitment
+from wuye_desktop.ui import workers
 from wuye_desktop.ui.commitments import CommitmentsTab
 from wuye_desktop.ui.commitments.tab import STATES
 from wuye_desktop.ui.work_orders.action_dialogs import CommitmentDialog
@@ -68,7 +73,12 @@ def test_a_letter_is_issued_from_the_to_issue_list(
 
 
 def test_print_then_reprint_marks_the_copy(
-    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     promised_order(db, admin, community)
     tab = CommitmentsTab(context(db, admin))
@@ -76,10 +86,16 @@ def test_print_then_reprint_marks_the_copy(
     tab.show()
     tab.set_state(CommitmentState.ISSUED)
     assert tab.print_button.isEnabled() and not tab.reprint_button.isEnabled()
+    names = [str(tmp_path / "original.pdf"), str(tmp_path / "copy.pdf")]
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (names.pop(0), "PDF files (*.pdf)")
+    )
 
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     original = wait_for_preview(qtbot)
     assert "COPY" not in pdf_text(original.data)
+    qtbot.mouseClick(original.save_button, Qt.MouseButton.LeftButton)
+    assert "COPY" not in pdf_text((tmp_path / "original.pdf").read_bytes())
     qtbot.waitUntil(lambda: tab.selected() is not None and tab.selected().printed_count == 1)  # type: ignore[union-attr]
     assert tab.reprint_button.isEnabled() and not tab.print_button.isEnabled()
     model_text = tab.model.index(0, 8).data()
@@ -91,6 +107,8 @@ def test_print_then_reprint_marks_the_copy(
     copy = wait_for_preview(qtbot)
     assert original_text != pdf_text(copy.data)
     assert "COPY" in pdf_text(copy.data)
+    qtbot.mouseClick(copy.save_button, Qt.MouseButton.LeftButton)
+    assert "COPY" in pdf_text((tmp_path / "copy.pdf").read_bytes())
     qtbot.waitUntil(lambda: tab.selected().printed_count == 2)  # type: ignore[union-attr]
 
 
@@ -134,3 +152,95 @@ def test_a_desk_user_may_print_but_not_issue(
     tab.show()
     assert tab.issue_button.isHidden() and tab.print_button.isVisible()
     assert tab.model.rowCount() == 1
+
+
+def test_a_letter_counts_only_once_it_is_saved_or_printed(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 15.1: looking at the letter, or a save that fails, uses up no original."""
+    promised_order(db, admin, community)
+    tab = CommitmentsTab(context(db, admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_state(CommitmentState.ISSUED)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text)
+    )
+
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    preview = wait_for_preview(qtbot)
+    assert "COPY" not in pdf_text(preview.data)
+    qtbot.waitUntil(lambda: not workers.running_tasks())
+    assert tab.selected().printed_count == 0  # type: ignore[union-attr]
+
+    # A folder that cannot be written (its "parent" is a file): a message, nothing counted.
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    chosen = [str(blocker / "letter.pdf"), str(tmp_path / "letter.pdf")]
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (chosen.pop(0), "PDF files (*.pdf)")
+    )
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    assert len(warnings) == 1 and "letter.pdf" in warnings[0]
+    tab.reload()
+    assert tab.selected().printed_count == 0  # type: ignore[union-attr]
+    with db.read() as s:
+        assert s.scalar(select(Commitment.printed_count)) == 0
+
+    # Saved for real: the original, counted once; the list follows.
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    saved = (tmp_path / "letter.pdf").read_bytes()
+    assert "维修承诺书" in pdf_text(saved) and "COPY" not in pdf_text(saved)
+    qtbot.waitUntil(lambda: tab.selected().printed_count == 1)  # type: ignore[union-attr]
+    assert tab.reprint_button.isEnabled() and not tab.print_button.isEnabled()
+
+
+def test_a_printer_that_fails_uses_up_no_original(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    promised_order(db, admin, community)
+    tab = CommitmentsTab(context(db, admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.set_state(CommitmentState.ISSUED)
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text)
+    )
+    printed = tmp_path / "printed.pdf"
+    targets = [str(tmp_path / "no-such-folder" / "printed.pdf"), str(printed)]
+
+    def accept(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setResolution(60)
+        printer.setOutputFileName(targets.pop(0))
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    preview = wait_for_preview(qtbot)
+    qtbot.waitUntil(lambda: not workers.running_tasks())
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert warnings == ["The printer could not be started."]
+    with db.read() as s:
+        assert s.scalar(select(Commitment.printed_count)) == 0
+
+    qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
+    assert len(warnings) == 1
+    assert "COPY" not in pdf_text(printed.read_bytes())
+    with db.read() as s:
+        assert s.scalar(select(Commitment.printed_count)) == 1
+    qtbot.waitUntil(lambda: tab.selected().printed_count == 1)  # type: ignore[union-attr]

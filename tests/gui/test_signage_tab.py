@@ -3,12 +3,15 @@ progress and cancel, blank callback forms."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from tests.gui.doc_support import close_previews, wait_for_preview
 from tests.gui.shell_support import context
@@ -18,6 +21,8 @@ from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
 from wuye_desktop.documents.output import page_count
 from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import DayCounter
+from wuye_desktop.ui import workers
 from wuye_desktop.ui.signage import SignageTab
 
 pytestmark = pytest.mark.usefixtures("shown_errors", "tidy")
@@ -141,19 +146,47 @@ def test_cancelling_the_pack_writes_nothing(
 
 
 def test_blank_callback_forms_are_previewed(
-    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tab = make_tab(qtbot, db, admin)
     tab.blank_count.setValue(4)
     qtbot.mouseClick(tab.blank_button, Qt.MouseButton.LeftButton)
     dialog = wait_for_preview(qtbot)
     assert dialog.page_count >= 1
-    assert (
-        "HF"
-        in subprocess.run(
-            ["pdftotext", "-", "-"], input=dialog.data, capture_output=True, check=True
-        ).stdout.decode()
+    assert "HF" in text(dialog.data)
+    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=5000)
+    with db.read() as s:  # looking takes no number
+        assert list(s.scalars(select(DayCounter.last))) == []
+
+    # A save that fails takes none either; the one that succeeds takes 0001 to 0004.
+    names = [str(tmp_path / "missing" / "forms.pdf"), str(tmp_path / "forms.pdf")]
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *_a, **_k: (names.pop(0), "PDF files (*.pdf)")
     )
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, message, *_a: warnings.append(message)
+    )
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(warnings) == 1 and "forms.pdf" in warnings[0]
+    with db.read() as s:
+        assert list(s.scalars(select(DayCounter.last))) == []
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = text((tmp_path / "forms.pdf").read_bytes())
+    assert re.findall(r"HF\d{8}-(\d{4})", saved)[-1] == "0004"
+    with db.read() as s:
+        assert list(s.scalars(select(DayCounter.last))) == [4]
+
+
+def text(data: bytes) -> str:
+    return subprocess.run(
+        ["pdftotext", "-", "-"], input=data, capture_output=True, check=True
+    ).stdout.decode()
 
 
 def test_the_weekly_list_prints_the_chosen_week(

@@ -1,8 +1,9 @@
 """The Commitment tab: the 4 lists of commitment letters, and issuing and printing them.
 
 Issuing uses the work-order tab's commitment form (one core call, work_orders.issue_commitment);
-printing goes through the shared preview. The core counts prints: every print after the first
-is marked as a copy on the letter, and "Reprint" asks for a copy explicitly.
+printing goes through the shared preview. The core counts prints, once the letter is printed or
+saved (looking at it counts nothing): every print after the first is marked as a copy on the
+letter, and "Reprint" asks for a copy explicitly.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from wuye_desktop.core import directory, order_queries
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import CommitmentRow, CommitmentState
 from wuye_desktop.core.roles import Permission
-from wuye_desktop.documents.commitment import commitment_pdf
+from wuye_desktop.documents.commitment import preview_commitment, print_commitment
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.commitments.model import COLUMNS, CommitmentModel
 from wuye_desktop.ui.context import AppContext
@@ -192,14 +193,17 @@ class CommitmentsTab(QWidget):
         if r is None or not r.number:
             return
         db, actor, order = self.ctx.db, self.ctx.actor, r.order_id
+        changed = self.ctx.signals.orders_changed
         self.task = preview_document(
             self,
             self.ctx,
             self.tr("Commitment letter {number}").format(number=r.number),
-            lambda _progress: commitment_pdf(db, actor, order, copy=copy),
+            lambda _progress: preview_commitment(db, actor, order, copy=copy),
             file_name=f"commitment-{r.number}.pdf",
+            # Counted only when printed or saved; then every list shows the new count.
+            issue=lambda output: print_commitment(db, actor, order, output, copy=copy),
+            on_shown=lambda dialog: dialog.printed.connect(lambda _data: changed.emit()),
         )
-        self.task.finished.connect(self.reload)  # the print count changed
 
     def print_letter(self) -> None:
         self._print(copy=False)

@@ -15,7 +15,7 @@ from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.status import Status
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.documents.preview import preview_document
+from wuye_desktop.ui.documents.preview import Issue, preview_document
 from wuye_desktop.ui.workers import Progress
 
 # A callback form is printed once the work is done (the core refuses earlier).
@@ -74,8 +74,23 @@ class OrderPrintActions(QObject):
         )
         self.closeout_action.setEnabled(detail is not None and detail.household_id is not None)
 
-    def _preview(self, title: str, file_name: str, make: Callable[[Progress], bytes]) -> None:
-        preview_document(self.owner, self.ctx, title, make, file_name=file_name)
+    def _preview(
+        self,
+        title: str,
+        file_name: str,
+        make: Callable[[Progress], bytes],
+        issue: Issue | None = None,
+    ) -> None:
+        changed = self.ctx.signals.orders_changed
+        preview_document(
+            self.owner,
+            self.ctx,
+            title,
+            make,
+            file_name=file_name,
+            issue=issue,
+            on_shown=lambda dialog: dialog.printed.connect(lambda _data: changed.emit()),
+        )
 
     def print_slip(self) -> None:
         from wuye_desktop.documents.slip import slip_pdf
@@ -91,7 +106,7 @@ class OrderPrintActions(QObject):
         )
 
     def print_letter(self) -> None:
-        from wuye_desktop.documents.commitment import commitment_pdf
+        from wuye_desktop.documents.commitment import preview_commitment, print_commitment
 
         detail = self._current()
         if detail is None or detail.commitment is None:
@@ -100,7 +115,8 @@ class OrderPrintActions(QObject):
         self._preview(
             self.tr("Commitment letter {number}").format(number=detail.commitment.number),
             f"commitment-{detail.commitment.number}.pdf",
-            lambda _progress: commitment_pdf(db, actor, order),
+            lambda _progress: preview_commitment(db, actor, order),
+            lambda output: print_commitment(db, actor, order, output),
         )
 
     def print_callback_form(self) -> None:

@@ -4,6 +4,12 @@ print dialog or saved as a file.
 Documents are made by the core (``wuye_desktop.documents``) as PDF bytes; printing renders
 each page with QtPdf at the printer's resolution, so what comes out of the printer is what the
 preview shows, with the embedded Chinese font, on any machine.
+
+A document that is counted or numbered when printed (the commitment letter's original, blank
+callback forms' serial numbers) is previewed without counting anything; "Print…" and "Save as
+PDF…" then print it through the core (*issue*), which counts only once the printer has taken
+it or the file is written (``core/printing.py``). A failure there is a message, and uses up
+nothing.
 """
 
 from __future__ import annotations
@@ -12,8 +18,17 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QEvent, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QPointF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QCursor, QGuiApplication, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -31,7 +46,9 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.documents.output import write_atomic
+from wuye_desktop.core.printing import Output
+from wuye_desktop.documents.output import PendingFile, write_atomic
+from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.workers import Progress, Task, run_in_background
 
@@ -86,8 +103,44 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> int:
     return pages
 
 
+Issue = Callable[[Output], bytes]
+
+
+class PrinterOutput:
+    """A counted print's output on a printer: :meth:`write` paints every page (the step that
+    may fail, raising :class:`PrintFailed`); the job is the printer's once it has ended."""
+
+    def __init__(self, printer: QPrinter) -> None:
+        self.printer = printer
+
+    def write(self, data: bytes) -> None:
+        held = QByteArray(data)
+        buffer = QBuffer(held)
+        buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.load(buffer)
+        try:
+            paint_pdf(document, self.printer)
+        finally:
+            document.close()
+            buffer.close()
+
+    def publish(self) -> None:
+        """Nothing to do: the pages went to the printer in :meth:`write`."""
+
+    def discard(self) -> None:
+        """Nothing to undo: a job that failed to start printed nothing."""
+
+
 class PdfPreviewDialog(QDialog):
-    """Shows PDF bytes: page navigation, zoom, "Print…" and "Save as PDF…"."""
+    """Shows PDF bytes: page navigation, zoom, "Print…" and "Save as PDF…".
+
+    With *issue*, the bytes are only a preview: printing and saving call ``issue(output)``,
+    which makes the document again, counted, into that output, and ``printed`` is emitted
+    with what was printed.
+    """
+
+    printed = Signal(bytes)
 
     def __init__(
         self,
@@ -96,10 +149,12 @@ class PdfPreviewDialog(QDialog):
         parent: QWidget | None = None,
         *,
         file_name: str = "document.pdf",
+        issue: Issue | None = None,
     ) -> None:
         super().__init__(parent)
         self.data = data
         self.file_name = file_name
+        self.issue = issue
         self._title = title
         self.setWindowTitle(title)
         self.resize(900, 960)
@@ -195,12 +250,45 @@ class PdfPreviewDialog(QDialog):
         dialog.setWindowTitle(self.tr("Print"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
+        if self.issue is not None:
+            self._issue(PrinterOutput(printer), self.tr("Print"))
+            return
         try:
             paint_pdf(self.document, printer)
         except PrintFailed:
-            QMessageBox.warning(
-                self, self.tr("Print"), self.tr("The printer could not be started.")
-            )
+            self._printer_failed()
+
+    def _printer_failed(self) -> None:
+        QMessageBox.warning(self, self.tr("Print"), self.tr("The printer could not be started."))
+
+    def _cannot_write(self, path: str, error: OSError) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Save as PDF"),
+            self.tr("Cannot write {path}: {error}").format(path=path, error=error.strerror),
+        )
+
+    def _issue(self, output: Output, title: str) -> None:
+        """Print the counted document into *output*; on failure say why, counting nothing."""
+        assert self.issue is not None
+        try:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
+            try:
+                data = self.issue(output)
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        except WuyeError as error:
+            messages.show_error(self, error)
+            return
+        except PrintFailed:
+            self._printer_failed()
+            return
+        except OSError as error:  # a PendingFile's WriteFailed names the file chosen
+            self._cannot_write(str(error.filename), error)
+            return
+        log.info("%s: printed (%d bytes)", title, len(data))
+        self.data = data
+        self.printed.emit(data)
 
     def save_as(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -210,14 +298,13 @@ class PdfPreviewDialog(QDialog):
             return
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
+        if self.issue is not None:
+            self._issue(PendingFile(path), self.tr("Save as PDF"))
+            return
         try:
             write_atomic(Path(path), self.data)
         except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Save as PDF"),
-                self.tr("Cannot write {path}: {error}").format(path=path, error=error.strerror),
-            )
+            self._cannot_write(path, error)
 
     # -- language ------------------------------------------------------------------------------
 
@@ -253,19 +340,21 @@ def preview_document(
     file_name: str = "document.pdf",
     on_shown: Callable[[PdfPreviewDialog], None] | None = None,
     on_error: Callable[[WuyeError], None] | None = None,
+    issue: Issue | None = None,
 ) -> Task:
     """Make a document off the GUI thread (progress after half a second, Cancel), then show it.
 
     Every print action goes through here. Core errors (a missing commitment, channel data to
     fill in) are shown as the core's message unless *on_error* takes them; *on_shown* receives
-    the open dialog.
+    the open dialog. With *issue*, *make_pdf* is a preview that counts nothing, and printing
+    or saving goes through ``issue(output)`` (see :class:`PdfPreviewDialog`).
     """
     # ctx is taken so that every print action calls this the same way; make_pdf already
     # holds the database and the actor.
     _ = ctx
 
     def show(data: bytes) -> None:
-        dialog = PdfPreviewDialog(data, title, parent, file_name=file_name)
+        dialog = PdfPreviewDialog(data, title, parent, file_name=file_name, issue=issue)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         if on_shown is not None:

@@ -299,8 +299,10 @@ class SignageTab(QWidget):
             self,
             self.ctx,
             self.tr("Blank callback forms"),
-            lambda progress: callback_form.blank_pdf(db, actor, community, count, progress),
+            lambda progress: callback_form.preview_blank(db, actor, community, count, progress),
             file_name="callback-forms.pdf",
+            # The numbers are taken only when the batch is printed or saved.
+            issue=lambda output: callback_form.print_blank(db, actor, community, count, output),
         )
 
     # -- language ------------------------------------------------------------------------------
