@@ -7,6 +7,8 @@ from __future__ import annotations
 import errno
 import os
 import re
+import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,6 +22,8 @@ from wuye_desktop.core import order_queries as q
 from wuye_desktop.core import work_orders as wo
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.roles import Actor
+from wuye_desktop.documents import commitment
+from wuye_desktop.documents.output import PendingFile
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry, Commitment
 
@@ -144,3 +148,68 @@ def test_a_blank_batch_that_could_not_be_written_uses_no_numbers(
     numbers = re.findall(r"HF\d{8}-(\d{4})", pdf.flat(pdf.text(target, tmp_path)))
     assert sorted(set(numbers)) == ["0004", "0005", "0006"]  # no gap where the failed batch was
     assert prints(db) == 2
+
+
+class SlowFile(PendingFile):
+    """A file whose writing takes a while: the other desk tries to print meanwhile."""
+
+    def __init__(self, path: Path, writing: threading.Event) -> None:
+        super().__init__(path)
+        self.writing = writing
+
+    def write(self, data: bytes) -> None:
+        self.writing.set()
+        time.sleep(0.5)
+        super().write(data)
+
+
+def test_two_desks_printing_at_once_get_one_original(
+    db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
+) -> None:
+    order = promised_letter(db, admin, community)
+    writing = threading.Event()
+    errors: list[BaseException] = []
+
+    def slow_desk() -> None:
+        try:
+            commitment.print_commitment(db, admin, order, SlowFile(tmp_path / "a.pdf", writing))
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    first = threading.Thread(target=slow_desk)
+    first.start()
+    assert writing.wait(10)
+    commitment.write_commitment(db, admin, tmp_path / "b.pdf", order)  # waits for the first
+    first.join(10)
+    assert errors == []
+    texts = [pdf.flat(pdf.text(tmp_path / name, tmp_path)) for name in ("a.pdf", "b.pdf")]
+    assert ["副本COPY" in t for t in texts] == [False, True]
+    assert printed_count(db) == 2 and prints(db) == 2
+
+
+def test_a_cancelled_or_refused_print_leaves_no_file_and_no_count(
+    db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
+) -> None:
+    """The output is discarded whatever stops the print before its commit."""
+    order = promised_letter(db, admin, community)
+    output = PendingFile(tmp_path / "x.pdf")
+
+    class Stop(Exception):
+        pass
+
+    def publish() -> None:
+        raise AssertionError("published although the count did not commit")
+
+    output.publish = publish  # type: ignore[method-assign]
+    real_write = output.write
+
+    def write_then_stop(data: bytes) -> None:
+        real_write(data)
+        assert list(tmp_path.glob(".x.pdf.*.partial"))  # written, not yet renamed
+        raise Stop
+
+    output.write = write_then_stop  # type: ignore[method-assign]
+    with pytest.raises(Stop):
+        commitment.print_commitment(db, admin, order, output)
+    assert [p.name for p in tmp_path.iterdir() if "x.pdf" in p.name] == []
+    assert printed_count(db) == 0 and prints(db) == 0
