@@ -202,7 +202,7 @@ class CommitmentsTab(QWidget):
             file_name=f"commitment-{r.number}.pdf",
             # Counted only when printed or saved; then every list shows the new count.
             issue=lambda output: print_commitment(db, actor, order, output, copy=copy),
-            on_shown=lambda dialog: dialog.printed.connect(lambda _data: changed.emit()),
+            on_printed=lambda _data: changed.emit(),
         )
 
     def print_letter(self) -> None:

@@ -89,7 +89,7 @@ class OrderPrintActions(QObject):
             make,
             file_name=file_name,
             issue=issue,
-            on_shown=lambda dialog: dialog.printed.connect(lambda _data: changed.emit()),
+            on_printed=lambda _data: changed.emit(),
         )
 
     def print_slip(self) -> None:

@@ -341,13 +341,15 @@ def preview_document(
     on_shown: Callable[[PdfPreviewDialog], None] | None = None,
     on_error: Callable[[WuyeError], None] | None = None,
     issue: Issue | None = None,
+    on_printed: Callable[[bytes], None] | None = None,
 ) -> Task:
     """Make a document off the GUI thread (progress after half a second, Cancel), then show it.
 
     Every print action goes through here. Core errors (a missing commitment, channel data to
     fill in) are shown as the core's message unless *on_error* takes them; *on_shown* receives
     the open dialog. With *issue*, *make_pdf* is a preview that counts nothing, and printing
-    or saving goes through ``issue(output)`` (see :class:`PdfPreviewDialog`).
+    or saving goes through ``issue(output)`` (see :class:`PdfPreviewDialog`), and *on_printed*
+    hears of each print that counted.
     """
     # ctx is taken so that every print action calls this the same way; make_pdf already
     # holds the database and the actor.
@@ -356,6 +358,8 @@ def preview_document(
     def show(data: bytes) -> None:
         dialog = PdfPreviewDialog(data, title, parent, file_name=file_name, issue=issue)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_printed is not None:
+            dialog.printed.connect(on_printed)
         dialog.show()
         if on_shown is not None:
             on_shown(dialog)
