@@ -164,9 +164,16 @@ class SlowFile(PendingFile):
 
 
 def test_two_desks_printing_at_once_get_one_original(
-    db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
+    any_db: Database, any_admin: Actor, tmp_path: Path
 ) -> None:
-    order = promised_letter(db, admin, community)
+    """On PostgreSQL the commitment's row is locked (SELECT … FOR UPDATE) while the first desk
+    writes; on SQLite the write transaction is. The second desk waits, then gets the copy."""
+    db, admin = any_db, any_admin
+    place = directory.create_community(
+        db, admin, directory.CommunityInput(code="QD001", name="海尔云谷", project_code="370202-1")
+    )
+    directory.create_household(db, admin, place.id, directory.HouseholdInput("3", "2", "1201", []))
+    order = promised_letter(db, admin, directory.get_community(db, admin, place.id))
     writing = threading.Event()
     errors: list[BaseException] = []
 
