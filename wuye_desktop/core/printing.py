@@ -11,6 +11,10 @@ count, the numbers and the audit are exactly as before, and no file is left behi
 The transaction holds the count's lock while the document is rendered and written (a row lock
 on PostgreSQL, the write lock on SQLite), so two desks printing the same letter at once wait
 for each other and only one of them gets the original.
+
+What is left after the commit is a rename within one folder, the file's bytes already on disk;
+should even that fail, the print has counted and the error says the file was not written
+(then print a copy). The other order, renaming first, could leave an uncounted original.
 """
 
 from __future__ import annotations
