@@ -38,6 +38,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from wuye_desktop.core import audit, directory
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.validation import (
     FULL_WIDTH_DIGITS,
@@ -47,8 +48,6 @@ from wuye_desktop.core.validation import (
 )
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Community, Household, Owner
-
-Progress = Callable[[int, int], None]
 
 # Canonical fields and the headers accepted for them (compared after header_key).
 FIELDS = (

@@ -22,6 +22,7 @@ from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.numbering import next_number
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.status import Status
 from wuye_desktop.documents import words
@@ -37,7 +38,6 @@ from wuye_desktop.documents.page import (
     MUTED,
     RULE,
     Letterhead,
-    Progress,
     SignatureBlock,
     Signer,
     WriteInLines,

@@ -39,8 +39,6 @@ from reportlab.platypus import (
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
 
-Progress = Callable[[int, int], None]
-
 BRAND = colors.HexColor("#1F4E79")  # deep blue of headings and rules
 BRAND_LIGHT = colors.HexColor("#E8EFF7")  # label cells, bands
 ACCENT = colors.HexColor("#C0392B")  # the COPY mark, overdue

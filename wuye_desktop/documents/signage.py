@@ -35,6 +35,7 @@ from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.deadlines import DeadlineRules
 from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import deadline_rules
 from wuye_desktop.core.vocab import Channel
@@ -47,7 +48,6 @@ from wuye_desktop.documents.page import (
     MUTED,
     PAGE_SIZES,
     RULE,
-    Progress,
     local_time,
     page_size,
 )

@@ -19,13 +19,13 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from wuye_desktop.core import audit, directory
 from wuye_desktop.core import order_queries as q
 from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.documents import words
 from wuye_desktop.documents.output import company_name, write_atomic
 from wuye_desktop.documents.page import (
     HeaderChange,
     Letterhead,
-    Progress,
     SignatureBlock,
     Signer,
     build_pdf,

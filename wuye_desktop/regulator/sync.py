@@ -34,6 +34,7 @@ from urllib.parse import quote
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.regulator import credentials, inbox, queue
 from wuye_desktop.regulator import protocol as p
 from wuye_desktop.regulator.client import Answer, RegulatorClient
@@ -53,7 +54,6 @@ from wuye_desktop.storage.db import Database
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
 # A step of the run as a core phrase and its values, for the window to translate and show.
 Activity = Callable[[str, dict[str, Any]], None]
 ShouldStop = Callable[[], bool]

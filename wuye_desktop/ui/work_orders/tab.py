@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.errors import ConcurrentEdit, WuyeError
 from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.status import Status, allowed_next
 from wuye_desktop.core.vocab import Tier
@@ -377,7 +378,7 @@ class WorkOrdersTab(QWidget):
         generation, query = self.model.generation, self.model.query
         db, actor = self.ctx.db, self.ctx.actor
 
-        def count(_progress: Callable[[int, int], None]) -> int:
+        def count(_progress: Progress) -> int:
             return order_queries.order_count(db, actor, query.filter)
 
         self.count_task = run_in_background(

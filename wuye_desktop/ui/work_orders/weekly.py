@@ -10,7 +10,6 @@ background, with the counts per community.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -45,6 +44,7 @@ from wuye_desktop.core import directory, order_queries
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import OrderRow, WeeklyList
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
@@ -242,7 +242,7 @@ class WeeklyView(QWidget):
         community_id = int(data) if data is not None else None
         db, actor = self.ctx.db, self.ctx.actor
 
-        def work(progress: Callable[[int, int], None]) -> WeeklyResult:
+        def work(progress: Progress) -> WeeklyResult:
             weekly = order_queries.weekly_unfinished(db, actor, week, community_id)
             ids = list(weekly.order_ids)
             rows: list[OrderRow] = []
