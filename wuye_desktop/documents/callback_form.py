@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, FrameBreak
 
 from wuye_desktop.core import audit, directory
+from wuye_desktop.core.clock import format_local as local_time
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -46,7 +47,6 @@ from wuye_desktop.documents.page import (
     content_width,
     field_grid,
     heading,
-    local_time,
     para,
 )
 from wuye_desktop.storage.db import Database

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import directory, order_queries
-from wuye_desktop.core.clock import today_local
+from wuye_desktop.core.clock import format_local, today_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import OrderRow, WeeklyList
 from wuye_desktop.core.progress import Progress
@@ -295,7 +295,7 @@ class WeeklyView(QWidget):
         if self.result is None:
             self.summary.setText("")
             return
-        cutoff = labels.local_time(self.result.weekly.cutoff)
+        cutoff = format_local(self.result.weekly.cutoff)
         self.summary.setText(
             self.tr("Unfinished at Friday {cutoff}: {count} order(s)").format(
                 cutoff=cutoff, count=len(self.result.rows)
