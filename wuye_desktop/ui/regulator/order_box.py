@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
@@ -18,6 +18,7 @@ from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator import labels
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ _GREY = "#5f6b7a"
 _FINISHED = frozenset({"closed", "cancelled"})
 
 
-class OrderRegulatorBox(QGroupBox):
+class OrderRegulatorBox(Retranslating, QGroupBox):
     """Emits ``reply_requested`` for its "Reply to regulator…" button."""
 
     reply_requested = Signal()
@@ -133,11 +134,6 @@ class OrderRegulatorBox(QGroupBox):
         return "<br><br>".join(lines)
 
     # -- language --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Regulator"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -35,6 +35,7 @@ from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.status import OPEN_STATUSES
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator.order_box import OrderRegulatorBox
 from wuye_desktop.ui.work_orders import labels
 
@@ -94,7 +95,7 @@ class PhotoViewer(QDialog):
         layout.addWidget(label)
 
 
-class OrderDetailPane(QScrollArea):
+class OrderDetailPane(Retranslating, QScrollArea):
     """Shows one OrderDetail. Emits ``add_photo_requested`` for its "Add photo…" button."""
 
     add_photo_requested = Signal()
@@ -469,11 +470,6 @@ class OrderDetailPane(QScrollArea):
         self._show_caller()
 
     # -- language --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.placeholder.setText(

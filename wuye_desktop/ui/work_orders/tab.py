@@ -44,6 +44,7 @@ from wuye_desktop.core.vocab import Tier
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.order_prints import OrderPrintActions
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.order_watch import OrderChangeWatch
 from wuye_desktop.ui.work_orders import action_dialogs, labels
 from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
@@ -83,7 +84,7 @@ _COLUMN_WIDTHS = {
 DialogFactory = Callable[[AppContext, int, QWidget], QDialog]
 
 
-class WorkOrdersTab(QWidget):
+class WorkOrdersTab(Retranslating, QWidget):
     """The main window calls ``focus_search()`` (Ctrl+F) and ``refresh()`` (F5); other tabs
     call ``open_order(order_id)``."""
 
@@ -637,11 +638,6 @@ class WorkOrdersTab(QWidget):
         super().hideEvent(event)
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         texts = [

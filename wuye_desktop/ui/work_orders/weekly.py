@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -48,6 +47,7 @@ from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.work_orders import labels
 from wuye_desktop.ui.work_orders.list_model import OrderColumn, order_columns
 from wuye_desktop.ui.workers import Task, run_in_background
@@ -138,7 +138,7 @@ class WeeklyModel(QAbstractTableModel):
             )
 
 
-class WeeklyView(QWidget):
+class WeeklyView(Retranslating, QWidget):
     """Week and community choice, counts per community, the orders. ``order_activated``
     carries the id of an order double-clicked (or Enter)."""
 
@@ -314,11 +314,6 @@ class WeeklyView(QWidget):
         if index.isValid():
             self.order_activated.emit(self.model.rows[index.row()].id)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.week_caption.setText(self.tr("&Week"))
         self.week.setToolTip(self.tr("ISO week; the list is as of its Friday 16:00"))
@@ -331,7 +326,7 @@ class WeeklyView(QWidget):
         self._show_summary()
 
 
-class WeeklyDialog(QDialog):
+class WeeklyDialog(Retranslating, QDialog):
     """The weekly view in its own window, opened from the Work orders tab."""
 
     order_activated = Signal(int)
@@ -351,11 +346,6 @@ class WeeklyDialog(QDialog):
         self.resize(1200, 640)
         self.retranslate()
         self.view.load()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Weekly list of unfinished work"))
