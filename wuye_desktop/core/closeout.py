@@ -35,8 +35,8 @@ from wuye_desktop.core.errors import (
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.roster import header_key, read_table_rows
 from wuye_desktop.core.status import Status
+from wuye_desktop.core.table_files import header_key, read_table_rows
 from wuye_desktop.core.vocab import COMMON_AREA_CATEGORIES
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (

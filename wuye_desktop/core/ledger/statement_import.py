@@ -28,7 +28,7 @@ from wuye_desktop.core.ledger.services import (
 )
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.roster import read_table_rows
+from wuye_desktop.core.table_files import read_table_rows
 from wuye_desktop.core.validation import FULL_WIDTH_DIGITS
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import LedgerCategory, LedgerEntry
