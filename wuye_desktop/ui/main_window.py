@@ -381,7 +381,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.logout_requested.emit()
 
     def open_settings(self) -> None:
-        from wuye_desktop.ui.settings import SettingsDialog
+        from wuye_desktop.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
 
