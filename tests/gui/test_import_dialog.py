@@ -16,11 +16,11 @@ from pytestqt.qtbot import QtBot
 from tests.gui.shell_support import context
 from wuye_desktop.core import directory, roster
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.directory.import_dialog import ImportDialog
-from wuye_desktop.ui.workers import Progress
 
 HEADER = "楼号,单元,房号,业主,电话,面积,备注\n"
 

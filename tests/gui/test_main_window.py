@@ -20,6 +20,7 @@ from wuye_desktop.ui import i18n
 from wuye_desktop.ui.admin.dialog import AdministrationDialog
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.main_window import TABS, MainWindow, TabSpec
+from wuye_desktop.ui.settings_dialog import SettingsDialog
 
 
 @pytest.fixture(autouse=True)
@@ -206,6 +207,19 @@ def test_language_switches_at_runtime(qtbot: QtBot, db: Database, admin: Actor) 
     i18n.install_language("en")
     qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=2000)
     assert window.role_label.text() == "Role: Administrator"
+
+
+def test_choosing_a_language_in_the_settings_dialog_retranslates_it_at_once(
+    qtbot: QtBot, db: Database, admin: Actor
+) -> None:
+    dialog = SettingsDialog(context(db, admin))
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Settings"
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    qtbot.waitUntil(lambda: dialog.windowTitle() != "Settings", timeout=2000)
+    assert dialog.change_button.text() != "&Change password"
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    qtbot.waitUntil(lambda: dialog.windowTitle() == "Settings", timeout=2000)
 
 
 def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) -> None:

@@ -16,6 +16,7 @@ from tests.gui.doc_support import close_previews, open_previews, wait_for_previe
 from tests.gui.shell_support import context
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import NotFound, WuyeError
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.documents.callback_form import BlankBatch, render_blank
 from wuye_desktop.documents.output import page_count
@@ -132,7 +133,7 @@ def test_preview_document_makes_the_pdf_in_the_background(
     qtbot.addWidget(parent)
     calls: list[tuple[int, int]] = []
 
-    def make(progress: workers.Progress) -> bytes:
+    def make(progress: Progress) -> bytes:
         progress(1, 1)
         calls.append((1, 1))
         return forms(3)
@@ -153,7 +154,7 @@ def test_a_refusal_goes_to_on_error_and_no_preview_opens(
     qtbot.addWidget(parent)
     refused: list[WuyeError] = []
 
-    def make(_progress: workers.Progress) -> bytes:
+    def make(_progress: Progress) -> bytes:
         raise NotFound("No such work order: {id}", id="GD1")
 
     task = preview_document(parent, context(db, admin), "x", make, on_error=refused.append)

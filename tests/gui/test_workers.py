@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidge
 from pytestqt.qtbot import QtBot
 
 from wuye_desktop.core.errors import NotFound, WuyeError
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.ui import messages, workers
-from wuye_desktop.ui.workers import Progress, run_in_background
+from wuye_desktop.ui.workers import run_in_background
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import make_user, stored_owners
 from wuye_desktop.cli import main
-from wuye_desktop.core import directory, roster, users
+from wuye_desktop.core import directory, roster, table_files, users
 from wuye_desktop.core.errors import ValidationError
 from wuye_desktop.core.ledger import queries, services
 from wuye_desktop.core.ledger.money import AmountError, parse_fen, parse_signed_fen
@@ -115,7 +115,7 @@ def test_a_damaged_or_misencoded_file_is_one_sentence_naming_it(tmp_path: Path, 
     path = tmp_path / name
     path.write_bytes(make(roster_rows(40)))
     with pytest.raises(ValidationError) as caught:
-        list(roster.read_table_rows(path))
+        list(table_files.read_table_rows(path))
     (error,) = caught.value.errors
     assert error.field == "file"
     assert words in error.message()
@@ -146,7 +146,7 @@ def test_a_file_too_large_is_refused_before_it_is_read(
 ) -> None:
     path = tmp_path / "big.csv"
     path.write_text(csv_text(roster_rows(50)), encoding="utf-8")
-    monkeypatch.setattr(roster, "MAX_FILE_BYTES", 1024)
+    monkeypatch.setattr(table_files, "MAX_FILE_BYTES", 1024)
     monkeypatch.setattr(Path, "read_bytes", lambda _self: pytest.fail("read despite its size"))
     with pytest.raises(ValidationError, match=r"big\.csv is \d MB, more than the 0 MB"):
         roster.read_roster(path)
@@ -156,7 +156,7 @@ def test_a_file_too_large_is_refused_before_it_is_read(
 def test_too_many_rows_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
-    monkeypatch.setattr(roster, "MAX_ROWS", 20)
+    monkeypatch.setattr(table_files, "MAX_ROWS", 20)
     path = tmp_path / f"long.{suffix}"
     rows = roster_rows(25)
     if suffix == "csv":
@@ -168,15 +168,15 @@ def test_too_many_rows_are_refused(
     assert caught.value.errors[0].message() == (
         f"long.{suffix} has more than 20 rows; split it into smaller files"
     )
-    monkeypatch.setattr(roster, "MAX_ROWS", 26)  # the header and 25 homes
+    monkeypatch.setattr(table_files, "MAX_ROWS", 26)  # the header and 25 homes
     assert len(roster.read_roster(path)) == 25
 
 
 def test_the_limits_leave_room_for_the_largest_real_rosters() -> None:
-    assert roster.MAX_ROWS >= 2 * 200_000
+    assert table_files.MAX_ROWS >= 2 * 200_000
     # 200,000 homes as Excel writes them: about 700 bytes of sheet XML a row, at most.
-    assert roster.MAX_UNPACKED_BYTES >= 2 * 200_000 * 700
-    assert roster.MAX_FILE_BYTES >= 2 * 20 * 1024 * 1024  # the same roster as a CSV
+    assert table_files.MAX_UNPACKED_BYTES >= 2 * 200_000 * 700
+    assert table_files.MAX_FILE_BYTES >= 2 * 20 * 1024 * 1024  # the same roster as a CSV
 
 
 # --- the roster import and its command --------------------------------------------------------
@@ -417,7 +417,7 @@ def test_the_ledger_dialogs_reader_is_the_shared_one(tmp_path: Path) -> None:
 def test_a_device_is_refused_not_read_until_memory_runs_out(tmp_path: Path) -> None:
     """`wuye import households /dev/zero` read until the kernel killed it (24 GB)."""
     from wuye_desktop.core.errors import ValidationError
-    from wuye_desktop.core.roster import read_table_rows
+    from wuye_desktop.core.table_files import read_table_rows
 
     with pytest.raises(ValidationError) as refused:
         next(iter(read_table_rows(Path("/dev/zero"))))

@@ -32,8 +32,8 @@ EXIT_BAD_DATA = 3
 # Later features append theirs ("print", "ledger", "sync", "regulator_sim").
 COMMAND_MODULES: tuple[str, ...] = (
     "demo",
-    "roster",
-    "storage",
+    "imports",
+    "backup",
     "users",
     "printing",
     "closeout",

@@ -23,8 +23,21 @@ def today_local() -> date:
     return now_utc().astimezone(LOCAL_TZ).date()
 
 
-def format_local(moment: datetime | None, with_seconds: bool = False) -> str:
+def format_local(
+    moment: datetime | None,
+    with_seconds: bool = False,
+    *,
+    with_year: bool = True,
+    with_date: bool = True,
+) -> str:
+    """A moment as people read it, in Asia/Shanghai: "2026-11-20 14:05"; "" for None.
+
+    ``with_seconds`` adds ":07"; ``with_year=False`` gives "11-20 14:05" (a list whose rows are
+    mostly from this year); ``with_date=False`` only the time of day, "14:05".
+    """
     if moment is None:
         return ""
-    fmt = "%Y-%m-%d %H:%M:%S" if with_seconds else "%Y-%m-%d %H:%M"
+    fmt = "%H:%M:%S" if with_seconds else "%H:%M"
+    if with_date:
+        fmt = ("%Y-%m-%d " if with_year else "%m-%d ") + fmt
     return to_local(moment).strftime(fmt)

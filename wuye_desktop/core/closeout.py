@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -33,9 +33,10 @@ from wuye_desktop.core.errors import (
     ValidationError,
 )
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.roster import header_key, read_table_rows
 from wuye_desktop.core.status import Status
+from wuye_desktop.core.table_files import header_key, read_table_rows
 from wuye_desktop.core.vocab import COMMON_AREA_CATEGORIES
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
@@ -48,7 +49,6 @@ from wuye_desktop.storage.models import (
     WorkOrder,
 )
 
-Progress = Callable[[int, int], None]
 REQUIRED = QT_TRANSLATE_NOOP("core", "Required")
 MAX_ITEM = 2000
 MAX_ROWS = 2000  # one household's list; a bigger file is a mistake (a whole community's sheet)

@@ -41,12 +41,13 @@ from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.demo.directory import COMMUNITIES, fill_directory
 from wuye_desktop.demo.ledger import DEFAULT_LEDGER_ENTRIES, add_ledger_entries
 from wuye_desktop.demo.orders import DEFAULT_WORK_ORDERS, add_work_orders
 from wuye_desktop.demo.users import DEMO_USERS
-from wuye_desktop.demo.world import BASE_TIME, DemoStep, DemoWorld, Progress
+from wuye_desktop.demo.world import BASE_TIME, DemoStep, DemoWorld
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Community, Company, User
 
@@ -61,7 +62,6 @@ __all__ = [
     "DemoStep",
     "DemoSummary",
     "DemoWorld",
-    "Progress",
     "Step",
     "fill_demo",
     "step_default",

@@ -13,10 +13,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core.directory import sort_key
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.validation import credit_code_check_char, household_code, phone_digits
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.demo.users import add_users
-from wuye_desktop.demo.world import BASE_TIME, CHUNK, SURNAMES, DemoWorld, Progress, person_name
+from wuye_desktop.demo.world import BASE_TIME, CHUNK, SURNAMES, DemoWorld, person_name
 from wuye_desktop.storage.models import (
     Building,
     ChannelContact,

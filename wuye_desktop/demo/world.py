@@ -12,8 +12,6 @@ from sqlalchemy.orm import Session
 from wuye_desktop.core.roles import Role
 from wuye_desktop.core.vocab import Channel
 
-Progress = Callable[[int, int], None]
-
 # Monday 2026-01-05 09:00 in Qingdao. Demo timestamps are offsets from this, never "now".
 BASE_TIME = datetime(2026, 1, 5, 1, 0, tzinfo=UTC)
 CHUNK = 5000  # rows per executemany: bounded memory, and a progress report for each

@@ -20,11 +20,12 @@ from reportlab.platypus import Flowable, Frame, FrameBreak
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, directory
-from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.numbering import next_number, upcoming_numbers
 from wuye_desktop.core.printing import Output, counted_print
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.status import Status
 from wuye_desktop.documents import words
@@ -40,7 +41,6 @@ from wuye_desktop.documents.page import (
     MUTED,
     RULE,
     Letterhead,
-    Progress,
     SignatureBlock,
     Signer,
     WriteInLines,
@@ -49,7 +49,6 @@ from wuye_desktop.documents.page import (
     content_width,
     field_grid,
     heading,
-    local_time,
     para,
 )
 from wuye_desktop.storage.db import Database
@@ -85,8 +84,8 @@ def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> byte
                     ("维修等级", words.word(words.TIER, row.tier)),
                 ],
                 [
-                    ("报修时间", local_time(row.reported_at)),
-                    ("完工时间", local_time(d.completed_at) or "—"),
+                    ("报修时间", format_local(row.reported_at)),
+                    ("完工时间", format_local(d.completed_at) or "—"),
                 ],
                 [
                     ("派往渠道", words.word(words.CHANNEL, row.channel)),
@@ -126,7 +125,7 @@ def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> byte
                             "回访方式",
                             checkboxes(METHOD_WORDS, words.CALLBACK_METHOD.get(cb.method)),
                         ),
-                        ("回访时间", local_time(cb.at)),
+                        ("回访时间", format_local(cb.at)),
                     ],
                     [
                         (

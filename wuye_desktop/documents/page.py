@@ -36,10 +36,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
-
-Progress = Callable[[int, int], None]
 
 BRAND = colors.HexColor("#1F4E79")  # deep blue of headings and rules
 BRAND_LIGHT = colors.HexColor("#E8EFF7")  # label cells, bands
@@ -70,10 +68,6 @@ def local_date(day: date | datetime | None) -> str:
     if isinstance(day, datetime):
         day = to_local(day).date()
     return f"{day.year}年{day.month}月{day.day}日"
-
-
-def local_time(moment: datetime | None) -> str:
-    return "" if moment is None else to_local(moment).strftime("%Y-%m-%d %H:%M")
 
 
 def weekday(day: date) -> str:
@@ -409,7 +403,7 @@ def _draw_footer(c: Canvas, head: Letterhead, width: float) -> None:
     c.setFillColor(MUTED)
     c.setFont(FONT, 8.5)
     printed = head.printed_at or now_utc()
-    c.drawString(MARGIN, y, "打印时间：" + local_time(printed))
+    c.drawString(MARGIN, y, "打印时间：" + format_local(printed))
     # The document's name and number, right; shortened when it would reach the page number.
     room = width / 2 - MARGIN - 40 * mm
     label = f"{head.title} {head.number}".strip()

@@ -31,10 +31,11 @@ from reportlab.platypus import Paragraph
 from sqlalchemy import select
 
 from wuye_desktop.core import audit, directory
-from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.deadlines import DeadlineRules
 from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import deadline_rules
 from wuye_desktop.core.vocab import Channel
@@ -47,8 +48,6 @@ from wuye_desktop.documents.page import (
     MUTED,
     PAGE_SIZES,
     RULE,
-    Progress,
-    local_time,
     page_size,
 )
 from wuye_desktop.documents.qr import building_payload, draw_qr, household_payload
@@ -538,7 +537,7 @@ def _draw_bottom(canvas: Canvas, pack: SignagePack, where: Location) -> None:
     canvas.setFont(FONT, 8.5)
     canvas.drawString(_X0, _FOOTER_Y, pack.company)
     canvas.drawRightString(
-        _X1 - _QR_SIZE - 8 * mm, _FOOTER_Y, "制作日期：" + local_time(pack.printed_at)[:10]
+        _X1 - _QR_SIZE - 8 * mm, _FOOTER_Y, "制作日期：" + format_local(pack.printed_at)[:10]
     )
 
 

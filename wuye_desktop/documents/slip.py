@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from wuye_desktop.core import audit
-from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.documents import words
 from wuye_desktop.documents.facts import OrderFacts, order_facts
@@ -30,7 +30,6 @@ from wuye_desktop.documents.page import (
     field_grid,
     heading,
     local_date,
-    local_time,
     markup,
     para,
     styles,
@@ -61,12 +60,12 @@ def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> bytes:
             [("位置", facts.place)],
             [("联系人", facts.contact_name or "—"), ("电话", row.caller_phone or "—")],
             [
-                ("报修时间", local_time(row.reported_at)),
+                ("报修时间", format_local(row.reported_at)),
                 ("来源", words.word(words.SOURCE, row.source)),
             ],
             [
-                ("响应时限", local_time(d.response_due)),
-                ("完成时限", local_time(row.completion_due)),
+                ("响应时限", format_local(d.response_due)),
+                ("完成时限", format_local(row.completion_due)),
             ],
             [("派往渠道", words.word(words.CHANNEL, row.channel)), ("维修人", row.handler or "—")],
         ],

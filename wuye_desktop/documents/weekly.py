@@ -18,21 +18,20 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from wuye_desktop.core import audit, directory
 from wuye_desktop.core import order_queries as q
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc, to_local
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.documents import words
 from wuye_desktop.documents.output import company_name, write_atomic
 from wuye_desktop.documents.page import (
     HeaderChange,
     Letterhead,
-    Progress,
     SignatureBlock,
     Signer,
     build_pdf,
     content_width,
     list_table,
     local_date,
-    local_time,
     markup,
     para,
     styles,
@@ -130,10 +129,10 @@ def render_weekly(doc: WeeklyDocument) -> bytes:
                     words.word(words.CATEGORY, r.category),
                     words.word(words.TIER, r.tier),
                     r.description,
-                    local_time(r.reported_at),
-                    para(local_time(r.completion_due) + "\n已超时", s.cell_alert)
+                    format_local(r.reported_at),
+                    para(format_local(r.completion_due) + "\n已超时", s.cell_alert)
                     if late
-                    else local_time(r.completion_due),
+                    else format_local(r.completion_due),
                     words.word(words.STATUS, r.status),
                     r.handler or words.word(words.CHANNEL, r.channel),
                     "",

@@ -122,13 +122,6 @@ def parse_rfc3339(text: str) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-def fen_to_amount(fen: int) -> str:
-    """Integer fen as the protocol's money string: ``123450`` → ``"1234.50"``."""
-    sign = "-" if fen < 0 else ""
-    yuan, cents = divmod(abs(fen), 100)
-    return f"{sign}{yuan}.{cents:02d}"
-
-
 def amount_to_fen(text: str) -> int:
     """The protocol's money string as integer fen (the caller checked it with BALANCE_RE)."""
     negative = text.startswith("-")

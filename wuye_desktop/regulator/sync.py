@@ -31,9 +31,10 @@ from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
 
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.regulator import credentials, inbox, queue
 from wuye_desktop.regulator import protocol as p
 from wuye_desktop.regulator.client import Answer, RegulatorClient
@@ -53,7 +54,6 @@ from wuye_desktop.storage.db import Database
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
 # A step of the run as a core phrase and its values, for the window to translate and show.
 Activity = Callable[[str, dict[str, Any]], None]
 ShouldStop = Callable[[], bool]
@@ -322,10 +322,12 @@ class Syncer:
         if seconds > RATE_LIMIT_WAIT_S or self._waited_s + seconds > RATE_LIMIT_BUDGET_S:
             until = now_utc() + timedelta(seconds=seconds)
             self.report.resume_at = until.isoformat()
-            shown = to_local(until).strftime("%H:%M" if seconds < 20 * 3600 else "%m-%d %H:%M")
+            shown = format_local(until, with_year=False, with_date=seconds >= 20 * 3600)
             self._stop("rate_limited", T_RATE_WAIT, until=shown)
         self._waited_s += seconds
-        resend = to_local(now_utc() + timedelta(seconds=seconds)).strftime("%H:%M:%S")
+        resend = format_local(
+            now_utc() + timedelta(seconds=seconds), with_seconds=True, with_date=False
+        )
         self._tell(T_NOW_WAITING, force=True, time=resend)
         self._wait(seconds)
 
@@ -491,8 +493,8 @@ def _seq_of(body: str) -> int | None:
 def _clock_params(server: datetime | None, skew_s: float) -> dict[str, Any]:
     return {
         "seconds": f"{abs(skew_s):.0f}",
-        "platform": to_local(server).strftime("%Y-%m-%d %H:%M:%S") if server else "?",
-        "here": to_local(now_utc()).strftime("%Y-%m-%d %H:%M:%S"),
+        "platform": format_local(server, with_seconds=True) if server else "?",
+        "here": format_local(now_utc(), with_seconds=True),
     }
 
 

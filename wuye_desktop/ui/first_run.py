@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -21,12 +21,13 @@ from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.validation import credit_code_problem
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import local_settings
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.widgets.header import AppHeader
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(Retranslating, QDialog):
     """Accepted once the core has created the company and the administrator (``actor``)."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -93,11 +94,6 @@ class FirstRunDialog(QDialog):
         self.setMinimumWidth(480)
         self.company_name.setFocus()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("First run"))

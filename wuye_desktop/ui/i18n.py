@@ -1,15 +1,15 @@
 """Loading the UI language: our .qm files plus Qt's own (dialog buttons, context menus).
 
 Installing or removing a QTranslator sends every widget a LanguageChange event; our widgets
-answer it by setting their texts again (``changeEvent`` → ``retranslate``), so a language
-change applies at once, without a restart.
+answer it by setting their texts again (:class:`Retranslating`: ``changeEvent`` →
+``retranslate``), so a language change applies at once, without a restart.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from wuye_desktop.resources import resource_path
 
@@ -19,6 +19,17 @@ log = logging.getLogger(__name__)
 # each language has in itself (shown untranslated, so anybody can find their own).
 LANGUAGES: dict[str, str] = {"zh_CN": "简体中文", "en": "English"}
 DEFAULT_LANGUAGE = "zh_CN"
+
+
+class Retranslating:
+    """Mix in before the Qt class (``class Tab(Retranslating, QWidget)``) of a widget with a
+    ``retranslate()`` method: it is called again on every LanguageChange event."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # type: ignore[attr-defined]
+        super().changeEvent(event)  # type: ignore[misc]
+
 
 _installed: list[QTranslator] = []
 _current: list[str] = [""]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,12 +21,13 @@ from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import i18n, local_settings
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import describe
 from wuye_desktop.ui.widgets.form import FieldErrorLabel
 from wuye_desktop.ui.widgets.header import AppHeader
 
 
-class LoginDialog(QDialog):
+class LoginDialog(Retranslating, QDialog):
     """Accepted once the core has let a user in; ``actor`` and ``user`` say who."""
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -88,11 +89,6 @@ class LoginDialog(QDialog):
             self.username.setFocus()
         self.setMinimumWidth(380)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Log in"))

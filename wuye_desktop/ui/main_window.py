@@ -10,7 +10,7 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,6 +29,7 @@ from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import ROLE_LABELS, Permission
 from wuye_desktop.ui import local_settings
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
 from wuye_desktop.ui.regulator.indicator import RegulatorIndicator
 from wuye_desktop.ui.regulator.scheduler import RegulatorSync
@@ -130,7 +131,7 @@ class _TabPage(QWidget):
         return self.content
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """Emits ``logout_requested`` for File → Switch user, and ``closed`` when closed."""
 
     logout_requested = Signal()
@@ -265,11 +266,6 @@ class MainWindow(QMainWindow):
 
     # -- language ------------------------------------------------------------------------------
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         title = self.tr("Property Service Desk")
         self.setWindowTitle(f"{title} — {self._company_name}" if self._company_name else title)
@@ -385,7 +381,7 @@ class MainWindow(QMainWindow):
         self.logout_requested.emit()
 
     def open_settings(self) -> None:
-        from wuye_desktop.ui.settings import SettingsDialog
+        from wuye_desktop.ui.settings_dialog import SettingsDialog
 
         SettingsDialog(self.ctx, self).exec()
 

@@ -34,12 +34,12 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.ui import messages
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-Progress = Callable[[int, int], None]
 
 # Progress reports closer together than this are merged: a 50,000-row import must not flood
 # the GUI thread's event queue.

@@ -4,7 +4,6 @@ is text cells, never a formula (:mod:`wuye_desktop.core.spreadsheet`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import select
@@ -14,6 +13,7 @@ from wuye_desktop.core.ledger import queries
 from wuye_desktop.core.ledger.money import to_decimal
 from wuye_desktop.core.ledger.periods import parse_period
 from wuye_desktop.core.ledger.services import find_account, find_community, mask_account
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.spreadsheet import append_row
 from wuye_desktop.storage.db import Database
@@ -29,7 +29,7 @@ def export_xlsx(
     community: str | int,
     out: Path | str,
     period: str | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the workbook to *out* (whole, or nothing); the number of entries exported."""
     from openpyxl import Workbook  # slow to import; only when exporting

@@ -9,7 +9,6 @@ other and the chain stays one line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -24,6 +23,7 @@ from wuye_desktop.core.ledger import chain, chain_query
 from wuye_desktop.core.ledger.categories import DEFAULTS, Direction
 from wuye_desktop.core.ledger.money import AmountError, parse_fen
 from wuye_desktop.core.ledger.periods import month_of
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
@@ -655,7 +655,7 @@ def verify(
     db: Database,
     actor: Actor,
     community: str | int | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> VerifyResult:
     """Recompute every chain (or one community's) and name the first break of each."""
     actor.require(Permission.LEDGER_READ)

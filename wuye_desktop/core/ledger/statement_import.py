@@ -6,7 +6,7 @@ number, and nothing posted unless the whole file is good.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,8 +26,9 @@ from wuye_desktop.core.ledger.services import (
     find_community,
     lock_head,
 )
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.roster import read_table_rows
+from wuye_desktop.core.table_files import read_table_rows
 from wuye_desktop.core.validation import FULL_WIDTH_DIGITS
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import LedgerCategory, LedgerEntry
@@ -151,7 +152,7 @@ def import_statement(
     community: str | int,
     path: Path | str,
     mapping: Mapping[str, str] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
     """Post every new row of the statement in one transaction, or none at all."""
     actor.require(Permission.LEDGER_EDIT)

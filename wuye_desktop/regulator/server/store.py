@@ -24,6 +24,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from wuye_desktop.core.ledger.money import protocol_amount
 from wuye_desktop.core.validation import credit_code_problem
 from wuye_desktop.regulator import protocol
 from wuye_desktop.regulator.server import sealing
@@ -448,7 +449,7 @@ class Store:
             income = sum(protocol.amount_to_fen(line["amount"]) for line in data["income"])
             expense = sum(protocol.amount_to_fen(line["amount"]) for line in data["expense"])
             if opening + income - expense != closing:
-                f = protocol.fen_to_amount
+                f = protocol_amount
                 raise ApiError(
                     400,
                     protocol.E_UNBALANCED,

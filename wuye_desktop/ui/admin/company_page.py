@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -16,13 +16,14 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
 _DONE_STYLE = "color: #2e7d32;"
 
 
-class CompanyPage(QWidget):
+class CompanyPage(Retranslating, QWidget):
     """Emits ``saved(name)`` after the core accepted a change."""
 
     saved = Signal(str)
@@ -73,11 +74,6 @@ class CompanyPage(QWidget):
         for edit in self._edits.values():
             edit.textEdited.connect(self.done_label.clear)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         texts = {

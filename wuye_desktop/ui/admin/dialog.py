@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
 from wuye_desktop.ui.admin.audit_page import AuditPage
 from wuye_desktop.ui.admin.company_page import CompanyPage
 from wuye_desktop.ui.admin.users_page import UsersPage
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 
 
-class AdministrationDialog(QDialog):
+class AdministrationDialog(Retranslating, QDialog):
     """Company, users and audit log. Building it reads all three through the core services,
     so for a user who is not an administrator it raises PermissionDenied."""
 
@@ -42,11 +43,6 @@ class AdministrationDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(900, 600)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Administration"))

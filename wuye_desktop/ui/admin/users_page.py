@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -33,6 +32,7 @@ from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.roles import ROLE_LABELS, Role
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
@@ -107,7 +107,7 @@ class UsersModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 4))
 
 
-class UserDialog(QDialog):
+class UserDialog(Retranslating, QDialog):
     """Add a user (``user`` is None) or edit one's display name, role and active flag."""
 
     def __init__(
@@ -159,11 +159,6 @@ class UserDialog(QDialog):
         self.setMinimumWidth(400)
         (self.username if user is None else self.display_name).setFocus()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New user") if self._user is None else self.tr("Edit user"))
@@ -220,7 +215,7 @@ class UserDialog(QDialog):
         self.accept()
 
 
-class ResetPasswordDialog(QDialog):
+class ResetPasswordDialog(Retranslating, QDialog):
     """An administrator gives a user a new password (which also lifts a lock)."""
 
     def __init__(self, ctx: AppContext, user: users.UserRow, parent: QWidget | None = None):
@@ -257,11 +252,6 @@ class ResetPasswordDialog(QDialog):
         self.password.setFocus()
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Reset password"))
         self.intro.setText(
@@ -292,7 +282,7 @@ class ResetPasswordDialog(QDialog):
         self.accept()
 
 
-class UsersPage(QWidget):
+class UsersPage(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -325,11 +315,6 @@ class UsersPage(QWidget):
         layout.addWidget(self.table)
         self._selection_changed()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("&New user…"))

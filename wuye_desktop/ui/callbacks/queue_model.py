@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from wuye_desktop.core import order_queries
+from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.order_queries import CallbackQueueRow
 from wuye_desktop.ui.context import AppContext
@@ -27,7 +28,7 @@ def _column(
 
 
 def _due(row: CallbackQueueRow) -> str:
-    due = labels.short_time(row.callback_due)
+    due = format_local(row.callback_due, with_year=False)
     if row.overdue:
         return QCoreApplication.translate("CallbacksTab", "{time} (overdue)").format(time=due)
     return due
@@ -39,12 +40,12 @@ def queue_columns() -> list[Column]:
         _column(
             QT_TRANSLATE_NOOP("CallbacksTab", "Callback due"),
             _due,
-            lambda r: labels.local_time(r.callback_due),
+            lambda r: format_local(r.callback_due),
         ),
         _column(
             QT_TRANSLATE_NOOP("CallbacksTab", "Completed"),
-            lambda r: labels.short_time(r.completed_at),
-            lambda r: labels.local_time(r.completed_at),
+            lambda r: format_local(r.completed_at, with_year=False),
+            lambda r: format_local(r.completed_at),
         ),
         _column(QT_TRANSLATE_NOOP("CallbacksTab", "Community"), lambda r: r.community),
         _column(QT_TRANSLATE_NOOP("CallbacksTab", "Room / place"), lambda r: r.place),

@@ -39,6 +39,7 @@ from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.callbacks.queue_model import CallbackQueueModel
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.order_watch import OrderChangeWatch
 from wuye_desktop.ui.work_orders import labels
 from wuye_desktop.ui.workers import run_in_background
@@ -101,7 +102,7 @@ class StatCard(QFrame):
         self.detail.setVisible(bool(detail))
 
 
-class CallbacksTab(QWidget):
+class CallbacksTab(Retranslating, QWidget):
     """The main window calls ``focus_search()`` (Ctrl+F) and ``refresh()`` (F5)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -210,11 +211,6 @@ class CallbacksTab(QWidget):
         return action
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Order number or scanned callback form, Enter"))

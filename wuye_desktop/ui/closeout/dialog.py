@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,13 +34,14 @@ from wuye_desktop.ui.closeout.item_dialogs import AddItemDialog, CloseItemDialog
 from wuye_desktop.ui.closeout.items_model import COLUMNS, ItemsModel
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.preview import preview_document
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.workers import Task, run_in_background
 
 _WIDTHS = {"seq": 44, "item": 280, "location": 110, "responsible_unit": 150, "deadline": 92}
 MAX_ERRORS_SHOWN = 30
 
 
-class CloseoutDialog(QDialog):
+class CloseoutDialog(Retranslating, QDialog):
     def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.household_id = ctx, household_id
@@ -270,11 +271,6 @@ class CloseoutDialog(QDialog):
         )
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Close-out list"))

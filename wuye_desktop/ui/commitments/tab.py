@@ -8,7 +8,7 @@ letter, and "Reprint" asks for a copy explicitly.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from wuye_desktop.ui import messages
 from wuye_desktop.ui.commitments.model import COLUMNS, CommitmentModel
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.preview import preview_document
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.workers import Task
 
 STATES = (
@@ -42,7 +43,7 @@ STATES = (
 _WIDTHS = {"order_number": 130, "community": 110, "place": 80, "description": 240, "number": 130}
 
 
-class CommitmentsTab(QWidget):
+class CommitmentsTab(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -217,11 +218,6 @@ class CommitmentsTab(QWidget):
             self.ctx.signals.open_order_requested.emit(r.order_id)
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         names = {

@@ -14,7 +14,7 @@ import itertools
 import logging
 from datetime import time
 
-from PySide6.QtCore import QEvent, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -45,6 +45,7 @@ from wuye_desktop.ui.deadlines.rule_row import (
     MODE_WIDTH,
     RuleRow,
 )
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import describe_field
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
@@ -59,7 +60,7 @@ def _pytime(moment: QTime) -> time:
     return time(moment.hour(), moment.minute())
 
 
-class DeadlineSettingsDialog(QDialog):
+class DeadlineSettingsDialog(Retranslating, QDialog):
     """Built from the stored rules; raises the core's WuyeError if they cannot be read."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -227,11 +228,6 @@ class DeadlineSettingsDialog(QDialog):
             form.addRow("", self.errors.label(name))
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Deadlines"))

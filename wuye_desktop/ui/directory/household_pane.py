@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import replace
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -30,6 +30,7 @@ from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.directory.pane import EditPane
+from wuye_desktop.ui.i18n import Retranslating
 
 TYPE_WHOLE_NUMBER = QT_TRANSLATE_NOOP("core", "Type the whole number")
 
@@ -45,7 +46,7 @@ def owner_field(base: str, position: int) -> str:
     return base if position == 0 else f"{base}[{position + 1}]"
 
 
-class OwnerRow(QWidget):
+class OwnerRow(Retranslating, QWidget):
     """Name and phone of one owner, with its reveal and remove buttons."""
 
     remove_requested = Signal(object)
@@ -77,11 +78,6 @@ class OwnerRow(QWidget):
             self.phone.setReadOnly(True)
             self.remove.hide()
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.name.setPlaceholderText(self.tr("Owner name"))

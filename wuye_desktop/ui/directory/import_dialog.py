@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -40,6 +39,7 @@ from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.directory.pane import Banner
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.workers import Task, run_in_background
 
@@ -105,7 +105,7 @@ class ImportErrorsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.problems) - 1, 2))
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     """Pick a roster and a community, import, and see the summary or every refused row."""
 
     def __init__(
@@ -183,11 +183,6 @@ class ImportDialog(QDialog):
         self.retranslate()
 
     # -- language ----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Import household roster"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -19,6 +19,7 @@ from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
 
@@ -49,7 +50,7 @@ class Banner(QLabel):
         self.hide()
 
 
-class EditPane(QWidget):
+class EditPane(Retranslating, QWidget):
     """A form over one directory record; subclasses say how to submit and how to reload.
 
     Saving calls exactly one core service. A ValidationError is shown at the fields it names
@@ -112,11 +113,6 @@ class EditPane(QWidget):
                 w.setReadOnly(True)
             else:
                 w.setEnabled(False)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.save_button.setText(self.tr("&Save"))

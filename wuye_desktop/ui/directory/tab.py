@@ -40,6 +40,7 @@ from wuye_desktop.ui.directory.building_pane import BuildingPane
 from wuye_desktop.ui.directory.community_pane import CommunityPane
 from wuye_desktop.ui.directory.household_pane import HouseholdPane
 from wuye_desktop.ui.directory.tree_model import DirectoryTreeModel, Kind, Node
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.lazy_table import Column, LazyTableModel
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ def _scroll(widget: QWidget) -> QScrollArea:
     return area
 
 
-class DirectoryTab(QWidget):
+class DirectoryTab(Retranslating, QWidget):
     """The Directory tab; the main window calls ``focus_search()`` (Ctrl+F), ``refresh()`` (F5)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -208,11 +209,6 @@ class DirectoryTab(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             ),
         ]
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(

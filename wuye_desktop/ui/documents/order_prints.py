@@ -12,11 +12,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
 from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.status import Status
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.preview import Issue, preview_document
-from wuye_desktop.ui.workers import Progress
 
 # A callback form is printed once the work is done (the core refuses earlier).
 _CALLBACK_STATES = {Status.COMPLETED, Status.CLOSED, Status.REOPENED}

@@ -22,7 +22,6 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
-    QEvent,
     QPointF,
     QSize,
     Qt,
@@ -47,10 +46,12 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.printing import Output
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.documents.output import PendingFile, write_atomic
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.workers import Progress, Task, run_in_background
+from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,7 @@ class PrinterOutput:
         """Nothing to undo: a job that failed to start printed nothing."""
 
 
-class PdfPreviewDialog(QDialog):
+class PdfPreviewDialog(Retranslating, QDialog):
     """Shows PDF bytes: page navigation, zoom, "Print…" and "Save as PDF…".
 
     With *issue*, the bytes are only a preview: printing and saving call ``issue(output)``,
@@ -307,11 +308,6 @@ class PdfPreviewDialog(QDialog):
             self._cannot_write(path, error)
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.pages_label.setText(self.tr("of {n}").format(n=self.page_count))

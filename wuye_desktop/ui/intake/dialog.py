@@ -21,7 +21,7 @@ import itertools
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +52,7 @@ from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.intake.choice_combo import ChoiceCombo
 from wuye_desktop.ui.intake.household_orders import HouseholdOrdersModel
 from wuye_desktop.ui.intake.lookup import HouseholdLookup
@@ -81,7 +82,7 @@ def _plain_button() -> QPushButton:
     return button
 
 
-class IntakeDialog(QDialog):
+class IntakeDialog(Retranslating, QDialog):
     """``order_created(id)`` after saving (the main window opens the order in its tab);
     "open it" on the duplicate warning asks for the existing order through
     ``ctx.signals.open_order_requested``."""
@@ -330,11 +331,6 @@ class IntakeDialog(QDialog):
             QWidget.setTabOrder(first, second)
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New work order"))

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.order_queries import OrderRow
 from wuye_desktop.ui.work_orders import labels
@@ -31,7 +32,10 @@ _COLUMNS: list[tuple[str, Callable[[OrderRow], str]]] = [
     (QT_TRANSLATE_NOOP("IntakeDialog", "Number"), lambda r: r.number),
     (QT_TRANSLATE_NOOP("IntakeDialog", "Status"), lambda r: labels.status_text(r.status)),
     (QT_TRANSLATE_NOOP("IntakeDialog", "Category"), lambda r: labels.category_text(r.category)),
-    (QT_TRANSLATE_NOOP("IntakeDialog", "Reported"), lambda r: labels.short_time(r.reported_at)),
+    (
+        QT_TRANSLATE_NOOP("IntakeDialog", "Reported"),
+        lambda r: format_local(r.reported_at, with_year=False),
+    ),
     (QT_TRANSLATE_NOOP("IntakeDialog", "Due"), labels.due_text),
     (
         QT_TRANSLATE_NOOP("IntakeDialog", "Description"),

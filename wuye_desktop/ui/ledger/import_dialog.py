@@ -28,7 +28,7 @@ from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger import statement_import
 from wuye_desktop.core.ledger.money import format_fen
-from wuye_desktop.core.roster import read_table_rows
+from wuye_desktop.core.table_files import read_table_rows
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.messages import describe, describe_field
 from wuye_desktop.ui.workers import Task, run_in_background

@@ -7,7 +7,6 @@ Managers and administrators read; the core refuses everyone else.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +31,7 @@ from wuye_desktop.core.ledger.services import AccountView, CategoryView, EntryVi
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.ledger.account_dialogs import CategoriesDialog, OpenAccountDialog
 from wuye_desktop.ui.ledger.dialogs import (
     CloseMonthDialog,
@@ -49,7 +49,7 @@ _WIDTHS = {"seq": 60, "date": 90, "direction": 70, "category": 140, "amount": 11
 _BANNER = "background-color: #c62828; color: white; padding: 6px; font-weight: bold;"
 
 
-class LedgerTab(QWidget):
+class LedgerTab(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -464,11 +464,6 @@ class LedgerTab(QWidget):
         return self.task
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.community_label.setText(self.tr("Community"))

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from wuye_desktop.core.clock import format_local, to_local
+from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.ui import messages
 
@@ -122,16 +122,12 @@ def parse_time(text: str) -> datetime | None:
         return None
 
 
-def local_time(moment: datetime | None) -> str:
-    return format_local(moment)
-
-
 def local_time_text(text: str) -> str:
     """A stored RFC 3339 time in local time, to the second; "—" when there is none."""
     moment = parse_time(text)
     if moment is None:
         return "—"
-    return to_local(moment).strftime("%Y-%m-%d %H:%M:%S")
+    return format_local(moment, with_seconds=True)
 
 
 def percent(rate: float) -> str:

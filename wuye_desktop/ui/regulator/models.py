@@ -8,7 +8,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.regulator.inbox import SupervisionRow, TicketRow
 from wuye_desktop.regulator.queue import DISMISSED, FAILED, SUPERSEDED, FailedEvent
 from wuye_desktop.ui.regulator import labels
@@ -85,7 +85,7 @@ class FailedModel(_RowsModel[FailedEvent]):
 
     def cell(self, item: FailedEvent, key: str) -> str:
         if key == "time":
-            return order_labels.local_time(item.created_at)
+            return format_local(item.created_at)
         if key == "kind":
             return labels.kind_text(item.kind)
         if key == "subject":
@@ -103,7 +103,7 @@ class FailedModel(_RowsModel[FailedEvent]):
         if item.state == DISMISSED:
             return self.tr("Dismissed by {who} on {when}: {reason}").format(
                 who=item.resolved_by,
-                when=order_labels.local_time(item.resolved_at),
+                when=format_local(item.resolved_at),
                 reason=item.resolution,
             )
         return ""
@@ -154,9 +154,9 @@ class TicketModel(_RowsModel[TicketRow]):
         if key == "level":
             return labels.level_text(item.level)
         if key == "received":
-            return order_labels.local_time(item.received_at)
+            return format_local(item.received_at)
         if key == "reply_due":
-            return order_labels.local_time(item.reply_due_at) or "—"
+            return format_local(item.reply_due_at) or "—"
         if key == "order":
             return item.order_number or "—"
         if key == "status":
@@ -212,9 +212,9 @@ class SupervisionModel(_RowsModel[SupervisionRow]):
         if key == "status":
             return order_labels.status_text(item.order_status) if item.order_status else ""
         if key == "issued":
-            return order_labels.local_time(item.issued_at)
+            return format_local(item.issued_at)
         if key == "deadline":
-            return order_labels.local_time(item.deadline)
+            return format_local(item.deadline)
         return _one_line(item.content, 100)
 
     def tooltip(self, item: SupervisionRow, key: str) -> str | None:

@@ -10,16 +10,16 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator import labels
-from wuye_desktop.ui.work_orders import labels as order_labels
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ _GREY = "#5f6b7a"
 _FINISHED = frozenset({"closed", "cancelled"})
 
 
-class OrderRegulatorBox(QGroupBox):
+class OrderRegulatorBox(Retranslating, QGroupBox):
     """Emits ``reply_requested`` for its "Reply to regulator…" button."""
 
     reply_requested = Signal()
@@ -89,7 +89,7 @@ class OrderRegulatorBox(QGroupBox):
         now = now_utc()
         due = ticket.reply_due_at
         late = due is not None and not replies and to_local(due) < now
-        due_text = html.escape(order_labels.local_time(due) or "—")
+        due_text = html.escape(format_local(due) or "—")
         if late:
             overdue = html.escape(self.tr("reply overdue"))
             due_text = f"<b style='color:{labels.BAD_COLOUR.name()}'>{due_text} · {overdue}</b>"
@@ -103,9 +103,7 @@ class OrderRegulatorBox(QGroupBox):
             none_yet = html.escape(self.tr("No reply yet."))
             lines.append(f"<span style='color:{_GREY}'>{none_yet}</span>")
         for reply in replies:
-            meta = " · ".join(
-                html.escape(p) for p in (order_labels.local_time(reply.at), reply.username) if p
-            )
+            meta = " · ".join(html.escape(p) for p in (format_local(reply.at), reply.username) if p)
             result = html.escape(labels.result_text(reply.result))
             text = html.escape(reply.content)
             if reply.reason:
@@ -128,19 +126,14 @@ class OrderRegulatorBox(QGroupBox):
                 "Supervision notice {id} · issued {issued} · deadline {deadline}"
             ).format(
                 id=html.escape(notice.supervision_id),
-                issued=html.escape(order_labels.local_time(notice.issued_at)),
+                issued=html.escape(format_local(notice.issued_at)),
                 deadline=f"<b style='color:{colour}'>"
-                f"{html.escape(order_labels.local_time(notice.deadline))}</b>",
+                f"{html.escape(format_local(notice.deadline))}</b>",
             )
             lines.append(f"{head}<br>{html.escape(notice.content)}")
         return "<br><br>".join(lines)
 
     # -- language --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Regulator"))

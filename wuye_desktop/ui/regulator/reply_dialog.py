@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.regulator import inbox
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.regulator import labels
-from wuye_desktop.ui.work_orders import labels as order_labels
 from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog
 
 CONTENT_MAX = inbox.MAX_TEXT
@@ -59,7 +58,7 @@ class ReplyDialog(OrderActionDialog):
         text = self.tr("Ticket {ticket} · {level} · reply due {due}").format(
             ticket=ticket.ticket_id,
             level=labels.level_text(ticket.level),
-            due=order_labels.local_time(due) or "—",
+            due=format_local(due) or "—",
         )
         if late:
             text += " · " + self.tr("overdue")

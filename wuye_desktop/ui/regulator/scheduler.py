@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.ui import workers
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.messages import describe
@@ -153,7 +153,7 @@ class RegulatorSync(QObject):
         def should_stop() -> bool:
             return stopping.is_set() or bool(started and started[0].cancel_requested)
 
-        def work(progress: Callable[[int, int], None]) -> Any:
+        def work(progress: Progress) -> Any:
             from wuye_desktop.regulator import queue, sync
 
             try:

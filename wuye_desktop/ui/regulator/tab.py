@@ -17,7 +17,7 @@ import logging
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from wuye_desktop.regulator.queue import Counts, FailedEvent
 from wuye_desktop.regulator.settings import Connection, SyncStatus
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator import labels
 from wuye_desktop.ui.regulator.models import FailedModel, SupervisionModel, TicketModel
 from wuye_desktop.ui.regulator.scheduler import RegulatorSync
@@ -100,7 +101,7 @@ def _empty_label() -> QLabel:
     return label
 
 
-class RegulatorTab(QWidget):
+class RegulatorTab(Retranslating, QWidget):
     """The main window calls ``refresh()`` (F5); ``ctx.regulator_sync`` is the session's sync
     (a tab made on its own, in tests, makes its own that never runs by itself)."""
 
@@ -637,11 +638,6 @@ class RegulatorTab(QWidget):
         super().hideEvent(event)
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         captions = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from wuye_desktop.documents.signage import Location
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.preview import preview_document
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.workers import Task, run_in_background
 
 PROBLEM_STYLE = (
@@ -44,7 +45,7 @@ PROBLEM_STYLE = (
 )
 
 
-class SignageTab(QWidget):
+class SignageTab(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -306,11 +307,6 @@ class SignageTab(QWidget):
         )
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.form_box.setTitle(self.tr("“4个3” signage"))

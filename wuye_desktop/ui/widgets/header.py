@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from wuye_desktop.resources import resource_path
+from wuye_desktop.ui.i18n import Retranslating
 
 
 @cache
@@ -25,7 +26,7 @@ def app_icon() -> QIcon:
     return icon
 
 
-class AppHeader(QWidget):
+class AppHeader(Retranslating, QWidget):
     """Icon, program name and a subtitle (usually the company's name)."""
 
     def __init__(self, subtitle: str = "", parent: QWidget | None = None) -> None:
@@ -53,11 +54,6 @@ class AppHeader(QWidget):
     def set_subtitle(self, text: str) -> None:
         self.subtitle.setText(text)
         self.subtitle.setVisible(bool(text))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Property Service Desk"))

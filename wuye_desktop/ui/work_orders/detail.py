@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,13 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import order_queries, work_orders
-from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import OrderDetail, TimelineEntry
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.status import OPEN_STATUSES
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator.order_box import OrderRegulatorBox
 from wuye_desktop.ui.work_orders import labels
 
@@ -94,7 +95,7 @@ class PhotoViewer(QDialog):
         layout.addWidget(label)
 
 
-class OrderDetailPane(QScrollArea):
+class OrderDetailPane(Retranslating, QScrollArea):
     """Shows one OrderDetail. Emits ``add_photo_requested`` for its "Add photo…" button."""
 
     add_photo_requested = Signal()
@@ -309,13 +310,13 @@ class OrderDetailPane(QScrollArea):
             "channel": labels.channel_text(row.channel),
             "handler": row.handler or "—",
             "ticket": d.regulator_ticket_id or "—",
-            "reported": labels.local_time(row.reported_at),
-            "response_due": labels.local_time(d.response_due),
-            "completion_due": labels.local_time(row.completion_due),
-            "responded": labels.local_time(d.responded_at) or "—",
-            "completed": labels.local_time(d.completed_at) or "—",
-            "closed": labels.local_time(d.closed_at) or "—",
-            "callback_due": labels.local_time(d.callback_due) or "—",
+            "reported": format_local(row.reported_at),
+            "response_due": format_local(d.response_due),
+            "completion_due": format_local(row.completion_due),
+            "responded": format_local(d.responded_at) or "—",
+            "completed": format_local(d.completed_at) or "—",
+            "closed": format_local(d.closed_at) or "—",
+            "callback_due": format_local(d.callback_due) or "—",
             "created_by": next((e.username for e in d.timeline), ""),
         }
         for key, text in values.items():
@@ -352,8 +353,8 @@ class OrderDetailPane(QScrollArea):
         v["plan"].setText(c.plan)
         v["promised_date"].setText(c.promised_date.isoformat())
         v["responsible"].setText(f"{c.responsible_unit} / {c.responsible_person}")
-        v["issued"].setText(f"{labels.local_time(c.issued_at)}  {c.issued_by}")
-        v["fulfilled"].setText(labels.local_time(c.fulfilled_at) or "—")
+        v["issued"].setText(f"{format_local(c.issued_at)}  {c.issued_by}")
+        v["fulfilled"].setText(format_local(c.fulfilled_at) or "—")
 
     def _fill_callbacks(self) -> None:
         d = self.detail
@@ -364,7 +365,7 @@ class OrderDetailPane(QScrollArea):
             head = " · ".join(
                 html.escape(p)
                 for p in (
-                    labels.local_time(cb.at),
+                    format_local(cb.at),
                     labels.method_text(cb.method),
                     cb.person_reached,
                     cb.username,
@@ -423,7 +424,7 @@ class OrderDetailPane(QScrollArea):
         for entry in d.timeline:
             item = QTreeWidgetItem(
                 [
-                    labels.local_time(entry.at),
+                    format_local(entry.at),
                     entry.username,
                     event_title(entry),
                     event_details(entry),
@@ -469,11 +470,6 @@ class OrderDetailPane(QScrollArea):
         self._show_caller()
 
     # -- language --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.placeholder.setText(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +27,7 @@ from wuye_desktop.core.directory import CommunityChoice
 from wuye_desktop.core.order_queries import OrderFilter
 from wuye_desktop.core.status import OPEN_STATUSES, Status
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.dates import edited_date
 from wuye_desktop.ui.work_orders import labels
 
@@ -51,7 +52,7 @@ def _choice_combo() -> QComboBox:
     return combo
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -272,11 +273,6 @@ class FilterBar(QWidget):
             self.changed.emit()
 
     # -- language --------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.text.setPlaceholderText(

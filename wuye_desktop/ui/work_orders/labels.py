@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.core.order_queries import OrderRow, Urgency
 from wuye_desktop.core.status import OPEN_STATUSES, STATUS_LABELS
 from wuye_desktop.core.vocab import (
@@ -68,15 +68,6 @@ def method_text(code: str) -> str:
     return _label(CALLBACK_METHOD_LABELS, code)
 
 
-def local_time(moment: datetime | None) -> str:
-    return "" if moment is None else to_local(moment).strftime("%Y-%m-%d %H:%M")
-
-
-def short_time(moment: datetime | None) -> str:
-    """Month, day and time: enough in a list whose rows are mostly from this year."""
-    return "" if moment is None else to_local(moment).strftime("%m-%d %H:%M")
-
-
 def span_text(span: timedelta) -> str:
     """3 h, 25 min, 4 d: the unit a clerk reads at a glance."""
     minutes = max(0, int(span.total_seconds() // 60))
@@ -96,7 +87,7 @@ def due_text(row: OrderRow, now: datetime | None = None) -> str:
     now = now or now_utc()
     due = row.completion_due
     if row.status not in OPEN_STATUSES:
-        return short_time(due)
+        return format_local(due, with_year=False)
     if row.paused:
         return QCoreApplication.translate("WorkOrders", "paused")
     if due is None:

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from wuye_desktop.core import order_queries
-from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.order_queries import OrderFilter, OrderRow, PageCursor
@@ -80,7 +80,7 @@ def _status(row: OrderRow) -> str:
 
 def _due_tooltip(row: OrderRow) -> str:
     return QCoreApplication.translate("WorkOrders", "Due {time}").format(
-        time=labels.local_time(row.completion_due)
+        time=format_local(row.completion_due)
     )
 
 
@@ -98,7 +98,7 @@ def _supervision_tooltip(row: OrderRow) -> str:
         return ""
     text = QCoreApplication.translate(
         "WorkOrders", "The regulator supervises this order: deadline {time}"
-    ).format(time=labels.local_time(row.supervision_due))
+    ).format(time=format_local(row.supervision_due))
     if _supervision_overdue(row):
         text += "\n" + QCoreApplication.translate("WorkOrders", "The deadline has passed.")
     return text
@@ -156,9 +156,9 @@ def order_columns() -> list[OrderColumn]:
         OrderColumn(
             "reported_at",
             QT_TRANSLATE_NOOP("WorkOrders", "Reported"),
-            lambda r: labels.short_time(r.reported_at),
+            lambda r: format_local(r.reported_at, with_year=False),
             "reported_at",
-            tooltip=lambda r: labels.local_time(r.reported_at),
+            tooltip=lambda r: format_local(r.reported_at),
         ),
         OrderColumn(
             "channel",

@@ -37,12 +37,14 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.errors import ConcurrentEdit, WuyeError
 from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.status import Status, allowed_next
 from wuye_desktop.core.vocab import Tier
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.order_prints import OrderPrintActions
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.order_watch import OrderChangeWatch
 from wuye_desktop.ui.work_orders import action_dialogs, labels
 from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
@@ -82,7 +84,7 @@ _COLUMN_WIDTHS = {
 DialogFactory = Callable[[AppContext, int, QWidget], QDialog]
 
 
-class WorkOrdersTab(QWidget):
+class WorkOrdersTab(Retranslating, QWidget):
     """The main window calls ``focus_search()`` (Ctrl+F) and ``refresh()`` (F5); other tabs
     call ``open_order(order_id)``."""
 
@@ -377,7 +379,7 @@ class WorkOrdersTab(QWidget):
         generation, query = self.model.generation, self.model.query
         db, actor = self.ctx.db, self.ctx.actor
 
-        def count(_progress: Callable[[int, int], None]) -> int:
+        def count(_progress: Progress) -> int:
             return order_queries.order_count(db, actor, query.filter)
 
         self.count_task = run_in_background(
@@ -636,11 +638,6 @@ class WorkOrdersTab(QWidget):
         super().hideEvent(event)
 
     # -- language ------------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         texts = [

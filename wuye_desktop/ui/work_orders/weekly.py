@@ -10,7 +10,6 @@ background, with the counts per community.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -18,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -42,12 +40,14 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import directory, order_queries
-from wuye_desktop.core.clock import today_local
+from wuye_desktop.core.clock import format_local, today_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import OrderRow, WeeklyList
+from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.work_orders import labels
 from wuye_desktop.ui.work_orders.list_model import OrderColumn, order_columns
 from wuye_desktop.ui.workers import Task, run_in_background
@@ -138,7 +138,7 @@ class WeeklyModel(QAbstractTableModel):
             )
 
 
-class WeeklyView(QWidget):
+class WeeklyView(Retranslating, QWidget):
     """Week and community choice, counts per community, the orders. ``order_activated``
     carries the id of an order double-clicked (or Enter)."""
 
@@ -242,7 +242,7 @@ class WeeklyView(QWidget):
         community_id = int(data) if data is not None else None
         db, actor = self.ctx.db, self.ctx.actor
 
-        def work(progress: Callable[[int, int], None]) -> WeeklyResult:
+        def work(progress: Progress) -> WeeklyResult:
             weekly = order_queries.weekly_unfinished(db, actor, week, community_id)
             ids = list(weekly.order_ids)
             rows: list[OrderRow] = []
@@ -295,7 +295,7 @@ class WeeklyView(QWidget):
         if self.result is None:
             self.summary.setText("")
             return
-        cutoff = labels.local_time(self.result.weekly.cutoff)
+        cutoff = format_local(self.result.weekly.cutoff)
         self.summary.setText(
             self.tr("Unfinished at Friday {cutoff}: {count} order(s)").format(
                 cutoff=cutoff, count=len(self.result.rows)
@@ -314,11 +314,6 @@ class WeeklyView(QWidget):
         if index.isValid():
             self.order_activated.emit(self.model.rows[index.row()].id)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.week_caption.setText(self.tr("&Week"))
         self.week.setToolTip(self.tr("ISO week; the list is as of its Friday 16:00"))
@@ -331,7 +326,7 @@ class WeeklyView(QWidget):
         self._show_summary()
 
 
-class WeeklyDialog(QDialog):
+class WeeklyDialog(Retranslating, QDialog):
     """The weekly view in its own window, opened from the Work orders tab."""
 
     order_activated = Signal(int)
@@ -351,11 +346,6 @@ class WeeklyDialog(QDialog):
         self.resize(1200, 640)
         self.retranslate()
         self.view.load()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Weekly list of unfinished work"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,13 +20,14 @@ from wuye_desktop.core import users
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.ui import i18n, local_settings
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
 _DONE_STYLE = "color: #2e7d32;"
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
@@ -88,11 +88,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
