@@ -59,7 +59,7 @@ class Settings:
     """What one scenario run does; the fast subset of the suite uses smaller numbers."""
 
     roster_rows: int = 500
-    roster_files: int = 40
+    roster_files: int = 120  # more than the kill window can import: kills land mid-work
     statement_rows: int = 40
     statement_files: int = 60
     demo_args: tuple[str, ...] = ()  # `wuye demo` as a user types it
