@@ -290,3 +290,37 @@ def test_a_current_database_is_opened_without_loading_alembic(tmp_path: Path) ->
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_database_of_the_previous_version_keeps_its_outbox_through_0007(
+    empty_db: Database,
+) -> None:
+    """0007 adds the dismissal columns: refused and pending events of a 0006 database come
+    through with them empty, and can then be dismissed."""
+    from wuye_desktop.regulator import queue
+
+    migrate.upgrade(empty_db, "0006")
+    with empty_db.engine.begin() as conn:
+        for key, state, code in (("k1", "failed", "unbalanced"), ("k2", "pending", "")):
+            conn.execute(
+                text(
+                    "INSERT INTO outbox (created_at, idempotency_key, stream, kind, method, path,"
+                    " body, state, attempts, last_error, error_code) VALUES ('2026-11-20 08:00:00',"
+                    " :key, 'disclosure:QD001', 'disclosure', 'POST',"
+                    " '/public-income/disclosures', '{}', :state, 1, 'refused', :code)"
+                ),
+                {"key": key, "state": state, "code": code},
+            )
+    migrate.upgrade(empty_db)
+    assert migrate.current_revision(empty_db) == migrate.head_revision()
+    assert _schema_differences(empty_db) == []
+    [refused] = queue.failed_events(empty_db)
+    assert (refused.error_code, refused.message, refused.resolution) == (
+        "unbalanced",
+        "refused",
+        "",
+    )
+    assert queue.counts(empty_db).pending == 1
+    assert queue.dismiss(empty_db, SYSTEM_ACTOR, [refused.id], "已线下报送") == 1
+    [dismissed] = queue.failed_events(empty_db, with_resolved=True)
+    assert (dismissed.state, dismissed.resolution) == ("dismissed", "已线下报送")
