@@ -2302,6 +2302,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving the document…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>of {n}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2302,6 +2302,10 @@
         <translation>无法写入 {path}：{error}</translation>
     </message>
     <message>
+        <source>Saving the document…</source>
+        <translation>正在保存文档…</translation>
+    </message>
+    <message>
         <source>of {n}</source>
         <translation>/ 共 {n} 页</translation>
     </message>

@@ -24,3 +24,13 @@ def wait_for_preview(qtbot: QtBot, before: int = 0) -> PdfPreviewDialog:
 def close_previews() -> None:
     for dialog in open_previews():
         dialog.close()
+
+
+def save_as_pdf(qtbot: QtBot, preview: PdfPreviewDialog) -> None:
+    """Click "Save as PDF…" and wait until the save, which runs in the background, has ended."""
+    from PySide6.QtCore import Qt
+
+    from wuye_desktop.ui import workers
+
+    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=15000)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDial
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.gui.doc_support import close_previews, wait_for_preview
+from tests.gui.doc_support import close_previews, save_as_pdf, wait_for_preview
 from tests.gui.shell_support import context, type_text
 from wuye_desktop.core import closeout, directory
 from wuye_desktop.core.roles import Actor
@@ -216,7 +216,7 @@ def test_the_work_order_print_menu_opens_the_households_list(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF files (*.pdf)")
     )
     with qtbot.waitSignal(preview.printed, timeout=5000):
-        qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+        save_as_pdf(qtbot, preview)
     assert target.exists()
     assert printed_count(db) == 1
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.conftest import make_user
-from tests.gui.doc_support import close_previews, wait_for_preview
+from tests.gui.doc_support import close_previews, save_as_pdf, wait_for_preview
 from tests.gui.shell_support import context, type_text
 from tests.unit.test_documents_commitment import promised_order
 from wuye_desktop.core import directory
@@ -94,7 +94,7 @@ def test_print_then_reprint_marks_the_copy(
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     original = wait_for_preview(qtbot)
     assert "COPY" not in pdf_text(original.data)
-    qtbot.mouseClick(original.save_button, Qt.MouseButton.LeftButton)
+    save_as_pdf(qtbot, original)
     assert "COPY" not in pdf_text((tmp_path / "original.pdf").read_bytes())
     qtbot.waitUntil(lambda: tab.selected() is not None and tab.selected().printed_count == 1)  # type: ignore[union-attr]
     assert tab.reprint_button.isEnabled() and not tab.print_button.isEnabled()
@@ -107,7 +107,7 @@ def test_print_then_reprint_marks_the_copy(
     copy = wait_for_preview(qtbot)
     assert original_text != pdf_text(copy.data)
     assert "COPY" in pdf_text(copy.data)
-    qtbot.mouseClick(copy.save_button, Qt.MouseButton.LeftButton)
+    save_as_pdf(qtbot, copy)
     assert "COPY" in pdf_text((tmp_path / "copy.pdf").read_bytes())
     qtbot.waitUntil(lambda: tab.selected().printed_count == 2)  # type: ignore[union-attr]
 
@@ -186,7 +186,7 @@ def test_a_letter_counts_only_once_it_is_saved_or_printed(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (chosen.pop(0), "PDF files (*.pdf)")
     )
-    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    save_as_pdf(qtbot, preview)
     assert len(warnings) == 1 and "letter.pdf" in warnings[0]
     tab.reload()
     assert tab.selected().printed_count == 0  # type: ignore[union-attr]
@@ -194,7 +194,7 @@ def test_a_letter_counts_only_once_it_is_saved_or_printed(
         assert s.scalar(select(Commitment.printed_count)) == 0
 
     # Saved for real: the original, counted once; the list follows.
-    qtbot.mouseClick(preview.save_button, Qt.MouseButton.LeftButton)
+    save_as_pdf(qtbot, preview)
     saved = (tmp_path / "letter.pdf").read_bytes()
     assert "维修承诺书" in pdf_text(saved) and "COPY" not in pdf_text(saved)
     qtbot.waitUntil(lambda: tab.selected().printed_count == 1)  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from tests.gui.doc_support import close_previews, open_previews, wait_for_preview
+from tests.gui.doc_support import close_previews, open_previews, save_as_pdf, wait_for_preview
 from tests.gui.shell_support import context
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import NotFound, WuyeError
@@ -119,7 +119,7 @@ def test_save_as_pdf_writes_the_same_bytes(
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF files (*.pdf)")
     )
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    save_as_pdf(qtbot, dialog)
     assert (tmp_path / "saved.pdf").read_bytes() == data
 
 

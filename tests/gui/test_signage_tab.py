@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.gui.doc_support import close_previews, wait_for_preview
+from tests.gui.doc_support import close_previews, save_as_pdf, wait_for_preview
 from tests.gui.shell_support import context
 from wuye_desktop.core import directory
 from wuye_desktop.core.roles import Actor
@@ -172,11 +172,11 @@ def test_blank_callback_forms_are_previewed(
     monkeypatch.setattr(
         QMessageBox, "warning", lambda _parent, _title, message, *_a: warnings.append(message)
     )
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    save_as_pdf(qtbot, dialog)
     assert len(warnings) == 1 and "forms.pdf" in warnings[0]
     with db.read() as s:
         assert list(s.scalars(select(DayCounter.last))) == []
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    save_as_pdf(qtbot, dialog)
     saved = text((tmp_path / "forms.pdf").read_bytes())
     assert re.findall(r"HF\d{8}-(\d{4})", saved)[-1] == "0004"
     with db.read() as s:

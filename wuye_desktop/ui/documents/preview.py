@@ -270,7 +270,10 @@ class PdfPreviewDialog(Retranslating, QDialog):
         )
 
     def _issue(self, output: Output, title: str) -> None:
-        """Print the counted document into *output*; on failure say why, counting nothing."""
+        """Print the counted document on the printer; on failure say why, counting nothing.
+
+        On the GUI thread, because Qt paints a printer's pages only there; the transaction that
+        counts the print stays open until the job has started (see core.printing)."""
         assert self.issue is not None
         try:
             QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.WaitCursor))
@@ -284,12 +287,35 @@ class PdfPreviewDialog(Retranslating, QDialog):
         except PrintFailed:
             self._printer_failed()
             return
-        except OSError as error:  # a PendingFile's WriteFailed names the file chosen
-            self._cannot_write(str(error.filename), error)
-            return
+        self._printed(data, title)
+
+    def _printed(self, data: bytes, title: str) -> None:
         log.info("%s: printed (%d bytes)", title, len(data))
         self.data = data
         self.printed.emit(data)
+
+    def _issue_to_file(self, path: str) -> None:
+        """The counted document into a file, off the GUI thread: it writes to the database and
+        the disk. Counted only once the file is safely written (see core.printing)."""
+        issue = self.issue
+        assert issue is not None
+        title = self.tr("Save as PDF")
+
+        def work(_progress: Progress) -> bytes | OSError:
+            try:
+                return issue(PendingFile(path))
+            except OSError as error:  # a PendingFile's WriteFailed names the file chosen
+                return error
+
+        def done(result: bytes | OSError) -> None:
+            if isinstance(result, OSError):
+                self._cannot_write(str(result.filename or path), result)
+            else:
+                self._printed(result, title)
+
+        run_in_background(
+            self, work, label=self.tr("Saving the document…"), on_done=done, cancellable=False
+        )
 
     def save_as(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
@@ -300,7 +326,7 @@ class PdfPreviewDialog(Retranslating, QDialog):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         if self.issue is not None:
-            self._issue(PendingFile(path), self.tr("Save as PDF"))
+            self._issue_to_file(path)
             return
         try:
             write_atomic(Path(path), self.data)
