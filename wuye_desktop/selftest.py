@@ -216,7 +216,7 @@ def _document(db: Database, kind: str, workdir: Path) -> str:
 
 def _render(db: Database, kind: str) -> bytes:
     """One document of *kind*, from the same core functions ``wuye print`` calls."""
-    from wuye_desktop.documents import (
+    from wuye_desktop.core.prints import (
         callback_form,
         closeout,
         commitment,

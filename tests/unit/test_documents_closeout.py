@@ -13,8 +13,8 @@ from wuye_desktop.core import closeout as co
 from wuye_desktop.core import directory
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import NotFound, PermissionDenied
+from wuye_desktop.core.prints import closeout
 from wuye_desktop.core.roles import Actor, Role
-from wuye_desktop.documents import closeout
 from wuye_desktop.storage.db import Database
 
 HOME = "QD001-3-2-1201"

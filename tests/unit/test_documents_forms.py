@@ -12,8 +12,8 @@ from wuye_desktop.core import order_queries as q
 from wuye_desktop.core import work_orders as wo
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import NotFound, StateError, ValidationError
+from wuye_desktop.core.prints import callback_form, slip
 from wuye_desktop.core.roles import Actor
-from wuye_desktop.documents import callback_form, slip
 from wuye_desktop.documents.output import Cancelled
 from wuye_desktop.storage.db import Database
 

@@ -13,10 +13,10 @@ from tests.unit import pdf_support as pdf
 from wuye_desktop.core import directory
 from wuye_desktop.core.deadlines import ClockMode, TierRule, default_rules
 from wuye_desktop.core.errors import PermissionDenied, ValidationError
+from wuye_desktop.core.prints import signage
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.core.settings import save_rules
 from wuye_desktop.core.vocab import Channel
-from wuye_desktop.documents import signage
 from wuye_desktop.documents.output import Cancelled
 from wuye_desktop.storage.db import Database
 

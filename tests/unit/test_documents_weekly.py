@@ -12,8 +12,8 @@ from wuye_desktop.core import directory
 from wuye_desktop.core import order_queries as q
 from wuye_desktop.core import work_orders as wo
 from wuye_desktop.core.errors import NotFound, ValidationError
+from wuye_desktop.core.prints import weekly
 from wuye_desktop.core.roles import Actor
-from wuye_desktop.documents import weekly
 from wuye_desktop.storage.db import Database
 
 WEEK = "2026-W10"  # Friday 2026-03-06 16:00

@@ -29,8 +29,8 @@ from wuye_desktop.core.ledger.export import export_xlsx
 from wuye_desktop.core.ledger.money import format_fen, parse_fen, parse_signed_fen, protocol_amount
 from wuye_desktop.core.ledger.services import AccountInput, EntryInput
 from wuye_desktop.core.ledger.statement_import import import_statement
+from wuye_desktop.core.prints.disclosure import disclosure_pdf
 from wuye_desktop.core.roles import Actor, Role
-from wuye_desktop.documents.disclosure import disclosure_pdf
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import OutboxEvent
@@ -338,7 +338,8 @@ def test_cli_verify_export_print_and_publish(
 def test_a_quarter_with_every_default_category_is_one_sheet_with_its_signatures(
     tmp_path: Path,
 ) -> None:
-    from wuye_desktop.documents.disclosure import DisclosureSheet, render_disclosure
+    from wuye_desktop.core.prints.disclosure import disclosure_sheet
+    from wuye_desktop.documents.disclosure import render_disclosure
 
     def lines(direction: Direction) -> tuple[disclosure.Line, ...]:
         return tuple(
@@ -364,7 +365,7 @@ def test_a_quarter_with_every_default_category_is_one_sheet_with_its_signatures(
         head_hash="ab" * 32,
         closed=True,
     )
-    doc = render_disclosure(DisclosureSheet("青岛安居物业服务有限公司", data))
+    doc = render_disclosure(disclosure_sheet("青岛安居物业服务有限公司", data))
     assert pdf.pages(doc, tmp_path) == 1
     page = pdf.flat(pdf.page_texts(doc, tmp_path)[0])
     assert "业主委员会（盖章）" in page and "物业服务企业（盖章）" in page

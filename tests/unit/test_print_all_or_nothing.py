@@ -21,8 +21,8 @@ from wuye_desktop.core import directory
 from wuye_desktop.core import order_queries as q
 from wuye_desktop.core import work_orders as wo
 from wuye_desktop.core.clock import now_utc, to_local
+from wuye_desktop.core.prints import commitment
 from wuye_desktop.core.roles import Actor
-from wuye_desktop.documents import commitment
 from wuye_desktop.documents.output import PendingFile
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry, Commitment

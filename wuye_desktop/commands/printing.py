@@ -29,8 +29,7 @@ from wuye_desktop.commands import (
 )
 from wuye_desktop.core.ledger.periods import parse_period
 from wuye_desktop.core.order_queries import week_cutoff
-from wuye_desktop.core.roles import SYSTEM_ACTOR
-from wuye_desktop.documents import (
+from wuye_desktop.core.prints import (
     callback_form,
     closeout,
     commitment,
@@ -39,6 +38,7 @@ from wuye_desktop.documents import (
     slip,
     weekly,
 )
+from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.documents.output import PendingFile, WriteFailed, page_count
 from wuye_desktop.storage.db import Database
 

@@ -1,32 +1,24 @@
-"""PDF documents (reportlab): one module per document, no Qt.
+"""PDF documents (reportlab): one module per document, no Qt, no database.
 
-Each document module offers the same three layers, so the UI and ``wuye print`` call the same
-functions:
+A document module holds the plain frozen dataclass of what it prints and a ``render_*`` that
+draws it to PDF bytes; nothing here loads, checks a role, counts, numbers or audits. That is
+the print service's (``core/prints/``), which the UI and ``wuye print`` both call.
+``tests/unit/test_layers.py`` holds the rule: no ``storage``, and of ``core`` only the pure
+value helpers (clock, i18n, errors, vocab, progress, deadlines, money formatting).
 
-- ``*_pdf(db, actor, ...) -> bytes``: load through the core (roles enforced, phones masked),
-  render, audit the print, and return the PDF's bytes (for a preview or a printer);
-- ``write_*(db, actor, path, ...) -> Path``: the same, written whole or not at all;
-- for what is counted or numbered when printed (the commitment letter, blank callback forms),
-  ``preview_*`` renders what the next print would be without counting, and ``print_*(...,
-  output)`` counts, audits and renders in one transaction that commits only once *output*
-  (a ``output.PendingFile``, or the UI's printer) has the document (``core/printing.py``);
-- ``load_*`` / ``render_*``: the data as plain frozen dataclasses, and rendering without a
-  database (tests, previews of unsaved data).
-
-Batches take ``progress(done, total)``, which may raise (e.g. :class:`output.Cancelled`) to
-stop; nothing is returned or written then. Errors are the core's (NotFound, StateError,
-ValidationError naming the fields to fill in, PermissionDenied).
-
-- :mod:`signage` ``signage_pdf(db, actor, community, location=, size=, building_ids=,
-  progress=)``: "4个3" lobby posters, elevator notices and in-home cards, A4 or A3;
-- :mod:`commitment` ``preview_commitment(db, actor, order, copy=False)`` (counts nothing) and
-  ``print_commitment(db, actor, order, output, copy=False)`` / ``write_commitment``: the 承诺书;
-  prints after the first are copies, counted only once *output* has the letter;
-- :mod:`closeout` ``closeout_pdf(db, actor, household)``: the 销项表 (data in core.closeout);
-- :mod:`callback_form` ``callback_pdf(db, actor, order)``, and ``preview_blank(db, actor,
-  community, count, progress=)`` / ``print_blank(..., output, progress=)`` / ``write_blank``:
-  the 回访单, filled in or blank and numbered (numbers taken only once *output* has them);
-- :mod:`slip` ``slip_pdf(db, actor, order)``: the technician's slip with the order's QR code;
-- :mod:`weekly` ``weekly_pdf(db, actor, week=None, community=None, progress=)``: the
-  每周五16:00前督办单.
+- :mod:`signage` ``SignagePack`` → ``render_signage(pack, size, progress)``: "4个3" lobby
+  posters, elevator notices and in-home cards, A4 or A3;
+- :mod:`commitment` ``CommitmentLetter`` → ``render_commitment``: the 承诺书, marked 副本 when
+  it is a copy;
+- :mod:`closeout` ``CloseoutSheet`` → ``render_closeout``: the 销项表;
+- :mod:`callback_form` ``facts.OrderFacts`` → ``render_filled``, and ``BlankBatch`` →
+  ``render_blank(batch, progress)``: the 回访单, filled in or blank and numbered;
+- :mod:`slip` ``facts.OrderFacts`` → ``render_slip``: the technician's slip with the order's
+  QR code;
+- :mod:`weekly` ``WeeklyDocument`` → ``render_weekly``: the 每周五16:00前督办单;
+- :mod:`disclosure` ``DisclosureSheet`` → ``render_disclosure``: the 公共收益公示;
+- :mod:`output`: writing a PDF whole or not at all (``write_atomic``, ``PendingFile``),
+  ``Cancelled`` for a ``progress`` callback to stop a batch, ``page_count``;
+- :mod:`page`, :mod:`fonts`, :mod:`qr`, :mod:`words`: page furniture, the embedded font, QR
+  codes and the Chinese words printed for the shared vocabulary.
 """

@@ -1,37 +1,25 @@
 """Callback forms (回访单): filled in from an order's callbacks, or blank, numbered, in batches.
 
 A blank batch is for callers who visit owners with paper: two numbered forms to an A4 page,
-to be cut apart. Their numbers (HF20261122-0001 …) come from the same gap-free day counter as
-order numbers, taken in the transaction that makes the batch, which commits only once the batch is written
-(core/printing.py), so two desks printing batches at once never hand out the same number, and
-a cancelled or failed batch uses none.
+to be cut apart. The numbers (HF20261122-0001 …) come with the batch: the print service
+(``core/prints/callback_form.py``) takes them, drawing only prints them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, FrameBreak
-from sqlalchemy.orm import Session
 
-from wuye_desktop.core import audit, directory
-from wuye_desktop.core.clock import format_local, now_utc
-from wuye_desktop.core.errors import FieldError, StateError, ValidationError
-from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.numbering import next_number, upcoming_numbers
-from wuye_desktop.core.printing import Output, counted_print
+from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.progress import Progress
-from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.status import Status
 from wuye_desktop.documents import words
-from wuye_desktop.documents.facts import OrderFacts, order_facts
+from wuye_desktop.documents.facts import OrderFacts
 from wuye_desktop.documents.fonts import FONT, draw_bold, text_width
-from wuye_desktop.documents.output import PendingFile, company_name, write_atomic
 from wuye_desktop.documents.page import (
     BRAND,
     FOOTER_HEIGHT,
@@ -51,55 +39,45 @@ from wuye_desktop.documents.page import (
     heading,
     para,
 )
-from wuye_desktop.storage.db import Database
 
 TITLE = "维修回访单"
-BLANK_PREFIX = "HF"
-MAX_BLANK = 500
 SATISFACTION_WORDS = ("满意", "基本满意", "不满意")
 METHOD_WORDS = ("电话", "上门", "短信")
-_CALLBACK_STATUSES = {Status.COMPLETED.value, Status.CLOSED.value, Status.REOPENED.value}
 
 
 # --- filled in from an order -----------------------------------------------------------------
 
 
 def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> bytes:
-    d = facts.detail
-    row = d.row
     width = content_width((210 * mm, 297 * mm))
-    head = Letterhead(facts.company, facts.community_name, TITLE, "HF-" + row.number, printed_at)
-    completion_note = next(
-        (e.note for e in reversed(d.timeline) if e.kind == "status" and e.status == "completed"),
-        "",
-    )
+    head = Letterhead(facts.company, facts.community_name, TITLE, "HF-" + facts.number, printed_at)
     story: list[Flowable] = [
         field_grid(
             [
-                [("工单号", row.number), ("状态", words.word(words.STATUS, row.status))],
+                [("工单号", facts.number), ("状态", words.word(words.STATUS, facts.status))],
                 [("位置", facts.place)],
-                [("报修人", facts.contact_name or "—"), ("电话", row.caller_phone or "—")],
+                [("报修人", facts.contact_name or "—"), ("电话", facts.caller_phone or "—")],
                 [
-                    ("类别", words.word(words.CATEGORY, row.category)),
-                    ("维修等级", words.word(words.TIER, row.tier)),
+                    ("类别", words.word(words.CATEGORY, facts.category)),
+                    ("维修等级", words.word(words.TIER, facts.tier)),
                 ],
                 [
-                    ("报修时间", format_local(row.reported_at)),
-                    ("完工时间", format_local(d.completed_at) or "—"),
+                    ("报修时间", format_local(facts.reported_at)),
+                    ("完工时间", format_local(facts.completed_at) or "—"),
                 ],
                 [
-                    ("派往渠道", words.word(words.CHANNEL, row.channel)),
-                    ("维修人", row.handler or "—"),
+                    ("派往渠道", words.word(words.CHANNEL, facts.channel)),
+                    ("维修人", facts.handler or "—"),
                 ],
             ],
             width,
         ),
         heading("报修内容"),
-        para(row.description),
+        para(facts.description),
     ]
-    if completion_note:
-        story += [heading("处理情况"), para(completion_note)]
-    callbacks = d.callbacks or (None,)
+    if facts.completion_note:
+        story += [heading("处理情况"), para(facts.completion_note)]
+    callbacks = facts.callbacks or (None,)
     for n, cb in enumerate(callbacks, start=1):
         title = "回访记录" if len(callbacks) == 1 else f"回访记录（第 {n} 次）"
         if cb is None:
@@ -149,24 +127,6 @@ def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> byte
         )
     )
     return build_pdf(head, story)
-
-
-def callback_pdf(db: Database, actor: Actor, order: int | str) -> bytes:
-    """The form of an order that has been completed (with its callbacks, if any yet)."""
-    facts = order_facts(db, actor, order)
-    if facts.detail.row.status not in _CALLBACK_STATUSES and not facts.detail.callbacks:
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Order {number} is {current}: its callback form is printed once it is completed.",
-            ),
-            number=facts.number,
-            current=facts.detail.row.status,
-        )
-    data = render_filled(facts, now_utc())
-    with db.transaction() as s:
-        audit.record(s, actor, "document.print", "work_order", facts.number, document="callback")
-    return data
 
 
 # --- blank, in numbered batches --------------------------------------------------------------
@@ -287,83 +247,3 @@ def render_blank(batch: BlankBatch, progress: Progress | None = None) -> bytes:
         if progress is not None:
             progress(done, total)
     return build_pdf(head, story, frames=frames)
-
-
-def _check_count(count: int) -> None:
-    if not 1 <= count <= MAX_BLANK:
-        raise ValidationError(
-            [
-                FieldError(
-                    "count",
-                    QT_TRANSLATE_NOOP("core", "Between 1 and {max}"),
-                    {"max": MAX_BLANK},
-                )
-            ]
-        )
-
-
-def preview_blank(
-    db: Database, actor: Actor, community: str | int, count: int, progress: Progress | None = None
-) -> bytes:
-    """*count* blank forms numbered as the next batch would be, to look at: no number is
-    taken and nothing is audited (another desk may take those numbers first; the printed
-    batch has the ones it took). Printing them is :func:`print_blank`."""
-    actor.require(Permission.DOCUMENTS_PRINT)
-    _check_count(count)
-    view = directory.get_community(db, actor, community)
-    company = company_name(db)
-    now = now_utc()
-    with db.read() as s:
-        numbers = tuple(upcoming_numbers(s, BLANK_PREFIX, now, count))
-    return render_blank(BlankBatch(company, view.name, numbers, now), progress)
-
-
-def print_blank(
-    db: Database,
-    actor: Actor,
-    community: str | int,
-    count: int,
-    output: Output,
-    progress: Progress | None = None,
-) -> bytes:
-    """*count* blank numbered forms for a community, printed to *output*; the numbers are
-    taken (and the batch audited) only once *output* has the batch (:func:`counted_print`),
-    so a batch that fails or is cancelled uses none."""
-    actor.require(Permission.DOCUMENTS_PRINT)
-    _check_count(count)
-    view = directory.get_community(db, actor, community)
-    company = company_name(db)
-
-    def make(s: Session) -> bytes:
-        now = now_utc()
-        numbers = tuple(next_number(s, BLANK_PREFIX, now) for _ in range(count))
-        audit.record(
-            s,
-            actor,
-            "document.print",
-            "community",
-            view.code,
-            document="callback_blank",
-            first=numbers[0],
-            last=numbers[-1],
-        )
-        return render_blank(BlankBatch(company, view.name, numbers, now), progress)
-
-    return counted_print(db, make, output)
-
-
-def write_callback(db: Database, actor: Actor, path: Path | str, order: int | str) -> Path:
-    return write_atomic(path, callback_pdf(db, actor, order))
-
-
-def write_blank(
-    db: Database,
-    actor: Actor,
-    path: Path | str,
-    community: str | int,
-    count: int,
-    progress: Progress | None = None,
-) -> Path:
-    output = PendingFile(path)
-    print_blank(db, actor, community, count, output, progress)
-    return output.target

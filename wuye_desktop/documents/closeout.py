@@ -7,19 +7,13 @@ list flows over as many pages as it needs, its header row repeated on each.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from wuye_desktop.core import audit
-from wuye_desktop.core import closeout as core
-from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.documents.output import company_name, write_atomic
 from wuye_desktop.documents.page import (
     Letterhead,
     SignatureBlock,
@@ -32,7 +26,6 @@ from wuye_desktop.documents.page import (
     para,
     styles,
 )
-from wuye_desktop.storage.db import Database
 
 TITLE = "房屋质量问题销项表"
 ORIGINS = {"inspection": "分户验收", "open_day": "开放日", "order": "报修工单", "other": "其他"}
@@ -43,7 +36,7 @@ class CloseoutRow:
     seq: int
     item: str
     location: str
-    origin: str
+    origin: str  # a code of ORIGINS
     responsible_unit: str
     deadline: date | None
     closed_on: date | None
@@ -61,33 +54,6 @@ class CloseoutSheet:
     area_m2: str
     rows: tuple[CloseoutRow, ...]
     printed_at: datetime | None = None
-
-
-def load_sheet(db: Database, actor: Actor, household: int | str) -> CloseoutSheet:
-    listing = core.list_items(db, actor, household)
-    h = listing.household
-    return CloseoutSheet(
-        company=company_name(db),
-        community=h.community_name,
-        household_code=h.code,
-        place=f"{h.building}号楼 {h.unit}单元 {h.room}室",
-        owners="、".join(o.name for o in h.owners),
-        area_m2=h.area_m2,
-        rows=tuple(
-            CloseoutRow(
-                i.seq,
-                i.item,
-                i.location,
-                ORIGINS.get(i.origin, i.origin),
-                i.responsible_unit,
-                i.deadline,
-                i.closed_on,
-                i.checker,
-                i.order_number,
-            )
-            for i in listing.items
-        ),
-    )
 
 
 def _day(d: date | None) -> str:
@@ -130,7 +96,7 @@ def render_closeout(sheet: CloseoutSheet) -> bytes:
                 str(r.seq),
                 item,
                 r.location,
-                r.origin,
+                ORIGINS.get(r.origin, r.origin),
                 r.responsible_unit,
                 _day(r.deadline),
                 _day(r.closed_on) if r.closed_on else para("未销项", s.cell_alert),
@@ -180,25 +146,3 @@ def render_closeout(sheet: CloseoutSheet) -> bytes:
         ),
     ]
     return build_pdf(head, story, pagesize=A4, wide=True)
-
-
-def closeout_pdf(db: Database, actor: Actor, household: int | str) -> bytes:
-    """A household's close-out list (by id, code or ``WUYE:H:`` payload); printing is audited."""
-    actor.require(Permission.DOCUMENTS_PRINT)
-    sheet = load_sheet(db, actor, household)
-    data = render_closeout(replace(sheet, printed_at=now_utc()))
-    with db.transaction() as s:
-        audit.record(
-            s,
-            actor,
-            "document.print",
-            "household",
-            sheet.household_code,
-            document="closeout",
-            items=len(sheet.rows),
-        )
-    return data
-
-
-def write_closeout(db: Database, actor: Actor, path: Path | str, household: int | str) -> Path:
-    return write_atomic(path, closeout_pdf(db, actor, household))

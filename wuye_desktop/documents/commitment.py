@@ -1,33 +1,18 @@
 """The commitment letter (承诺书) of a promised-tier repair, printed from its commitment record.
 
 The first print is the original; every later one, or any print asked for as a copy, is marked
-副本 / COPY on every page, so an owner holds one original only. Counting the prints and
-deciding original or copy happen in one transaction, so two desks printing at the same
-moment cannot both get an original, and that transaction commits only once the letter is
-written (core/printing.py): a print that fails uses up nothing.
+副本 / COPY on every page, so an owner holds one original only. Which one this is comes with
+the letter (``copy``): the print service (``core/prints/commitment.py``) counts the prints.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from wuye_desktop.core import audit
-from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import StateError
-from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.printing import Output, counted_print
-from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.vocab import Tier
-from wuye_desktop.documents import words
-from wuye_desktop.documents.facts import order_facts
-from wuye_desktop.documents.output import PendingFile
 from wuye_desktop.documents.page import (
     Letterhead,
     SignatureBlock,
@@ -41,8 +26,6 @@ from wuye_desktop.documents.page import (
     para,
     styles,
 )
-from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import Commitment
 
 TITLE = "维修承诺书"
 
@@ -58,8 +41,8 @@ class CommitmentLetter:
     household_code: str
     place: str
     owner: str
-    category: str
-    channel: str
+    category: str  # in words: 渗漏
+    channel: str  # in words: 物业单位
     reported_at: datetime
     problem: str
     plan: str
@@ -69,48 +52,6 @@ class CommitmentLetter:
     issued_at: datetime
     copy: bool = False
     printed_at: datetime | None = None
-
-
-def load_letter(db: Database, actor: Actor, order: int | str) -> CommitmentLetter:
-    """The letter of a promised order; StateError when the order has no commitment (yet)."""
-    facts = order_facts(db, actor, order)
-    d = facts.detail
-    c = d.commitment
-    if c is None:
-        if d.row.tier != Tier.PROMISED.value:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Order {number} is not a promised-tier order, so it has no commitment letter.",
-                ),
-                number=d.row.number,
-            )
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Order {number} has no commitment yet: issue it first (plan, promised date, "
-                "responsible unit and person).",
-            ),
-            number=d.row.number,
-        )
-    return CommitmentLetter(
-        company=facts.company,
-        community=facts.community_name,
-        number=c.number,
-        order_number=d.row.number,
-        household_code=d.household_code,
-        place=facts.place,
-        owner=facts.owner_names or d.caller_name,
-        category=words.word(words.CATEGORY, d.row.category),
-        channel=words.word(words.CHANNEL, d.row.channel),
-        reported_at=d.row.reported_at,
-        problem=d.row.description,
-        plan=c.plan,
-        promised_date=c.promised_date,
-        responsible_unit=c.responsible_unit,
-        responsible_person=c.responsible_person,
-        issued_at=c.issued_at,
-    )
 
 
 def render_commitment(letter: CommitmentLetter) -> bytes:
@@ -178,61 +119,3 @@ def render_commitment(letter: CommitmentLetter) -> bytes:
         ),
     ]
     return build_pdf(head, story)
-
-
-def _printed_count(s: Session, number: str, *, lock: bool) -> Commitment:
-    query = select(Commitment).where(Commitment.number == number)
-    record = s.scalar(query.with_for_update() if lock else query)
-    assert record is not None  # load_letter just found it; commitments are never deleted
-    return record
-
-
-def preview_commitment(
-    db: Database, actor: Actor, order: int | str, *, copy: bool = False
-) -> bytes:
-    """The letter as the next print would be (a copy once the original is out), to look at:
-    nothing is counted or audited. Printing it is :func:`print_commitment`."""
-    actor.require(Permission.DOCUMENTS_PRINT)
-    letter = load_letter(db, actor, order)
-    with db.read() as s:
-        is_copy = copy or _printed_count(s, letter.number, lock=False).printed_count > 0
-    return render_commitment(replace(letter, copy=is_copy, printed_at=now_utc()))
-
-
-def print_commitment(
-    db: Database, actor: Actor, order: int | str, output: Output, *, copy: bool = False
-) -> bytes:
-    """Print the letter of an order (id, number or ``WUYE:W:`` payload) to *output*.
-
-    The first print is the original unless *copy*; later prints are copies. The print is
-    counted and audited only once *output* has the letter (:func:`counted_print`): a print
-    that fails leaves the original still to be printed. The commitment's row is locked while
-    the letter is made, so two desks printing at once cannot both get the original.
-    """
-    actor.require(Permission.DOCUMENTS_PRINT)
-    letter = load_letter(db, actor, order)
-
-    def make(s: Session) -> bytes:
-        record = _printed_count(s, letter.number, lock=True)
-        is_copy = copy or record.printed_count > 0
-        record.printed_count += 1
-        audit.record(
-            s,
-            actor,
-            "document.print",
-            "commitment",
-            letter.number,
-            order=letter.order_number,
-            copy=is_copy,
-        )
-        return render_commitment(replace(letter, copy=is_copy, printed_at=now_utc()))
-
-    return counted_print(db, make, output)
-
-
-def write_commitment(
-    db: Database, actor: Actor, path: Path | str, order: int | str, *, copy: bool = False
-) -> Path:
-    output = PendingFile(path)
-    print_commitment(db, actor, order, output, copy=copy)
-    return output.target

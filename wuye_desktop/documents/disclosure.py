@@ -13,13 +13,8 @@ from datetime import datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from wuye_desktop.core import audit
-from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.ledger import disclosure as core
 from wuye_desktop.core.ledger.money import format_fen
-from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.documents.fonts import FONT
-from wuye_desktop.documents.output import company_name
 from wuye_desktop.documents.page import (
     Letterhead,
     SignatureBlock,
@@ -34,7 +29,6 @@ from wuye_desktop.documents.page import (
     styles,
 )
 from wuye_desktop.documents.qr import QRFlowable
-from wuye_desktop.storage.db import Database
 
 TITLE = "公共收益收支情况公示"
 GUTTER = 6 * mm
@@ -42,10 +36,36 @@ QR_SIZE = 30 * mm
 
 
 @dataclass(frozen=True)
+class Line:
+    label: str
+    amount_fen: int
+
+
+@dataclass(frozen=True)
 class DisclosureSheet:
+    """The period's figures as posted (the print service takes them from the ledger)."""
+
     company: str
-    data: core.Disclosure
+    community_code: str
+    community_name: str
+    period: str  # 2026-05 or 2026Q2
+    bank: str
+    account_no_masked: str
+    opening_fen: int
+    income: tuple[Line, ...]
+    expense: tuple[Line, ...]
+    closing_fen: int
+    entries: int
+    head_hash: str
     printed_at: datetime | None = None
+
+    @property
+    def income_fen(self) -> int:
+        return sum(line.amount_fen for line in self.income)
+
+    @property
+    def expense_fen(self) -> int:
+        return sum(line.amount_fen for line in self.expense)
 
 
 def _period_text(period: str) -> str:
@@ -54,7 +74,7 @@ def _period_text(period: str) -> str:
     return f"{period[:4]}年{int(period[5:7])}月"
 
 
-def _lines(title: str, lines: tuple[core.Line, ...], total: int, width: float) -> Table:
+def _lines(title: str, lines: tuple[Line, ...], total: int, width: float) -> Table:
     rows: list[list[str | Flowable]] = [
         [str(i), line.label, format_fen(line.amount_fen)] for i, line in enumerate(lines, 1)
     ]
@@ -91,7 +111,7 @@ def _side_by_side(left: list[Flowable], right: list[Flowable], width: float) -> 
 
 def render_disclosure(sheet: DisclosureSheet) -> bytes:
     s = styles()
-    d = sheet.data
+    d = sheet
     width = content_width((210 * mm, 297 * mm))
     half = (width - GUTTER) / 2
     head = Letterhead(sheet.company, d.community_name, TITLE, d.period, sheet.printed_at)
@@ -178,16 +198,3 @@ def render_disclosure(sheet: DisclosureSheet) -> bytes:
     ]
     story.append(KeepTogether(closing))
     return build_pdf(head, story)
-
-
-def disclosure_pdf(db: Database, actor: Actor, community: str | int, period: str) -> bytes:
-    """The period's disclosure as a PDF (the chain is verified first); printing is audited."""
-    actor.require(Permission.LEDGER_READ)
-    data = core.disclosure_data(db, actor, community, period)
-    pdf = render_disclosure(DisclosureSheet(company_name(db), data, now_utc()))
-    with db.transaction() as s:
-        audit.record(
-            s, actor, "document.print", "community", data.community_code, document="disclosure",
-            period=data.period,
-        )  # fmt: skip
-    return pdf

@@ -1,57 +1,57 @@
-"""What the order documents (letter, slip, callback form) read about one order.
+"""What the order documents (slip, callback form) print about one order, as plain values.
 
-Loaded through the core's own queries, so roles and phone masking apply as everywhere else.
+The print service (``core/prints/``) loads them through the core's queries, so roles and phone
+masking apply as everywhere else; drawing needs no database.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime
 
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.documents.output import company_name
-from wuye_desktop.storage.db import Database
+
+@dataclass(frozen=True)
+class CommitmentFacts:
+    """The promise a slip repeats to the technician."""
+
+    number: str
+    plan: str
+    promised_date: date
+    responsible_unit: str
+    responsible_person: str
+
+
+@dataclass(frozen=True)
+class CallbackFacts:
+    """One callback as the form records it (codes; the form prints their words)."""
+
+    at: datetime
+    method: str
+    satisfaction: str
+    person_reached: str
+    comment: str
+    username: str
 
 
 @dataclass(frozen=True)
 class OrderFacts:
     company: str
-    community_code: str
     community_name: str
-    detail: q.OrderDetail
-    household: directory.HouseholdView | None
-
-    @property
-    def number(self) -> str:
-        return self.detail.row.number
-
-    @property
-    def place(self) -> str:
-        """3号楼 2单元 1201室, or the common-area place."""
-        h = self.household
-        if h is None:
-            return self.detail.location or self.detail.row.place
-        return f"{h.building}号楼 {h.unit}单元 {h.room}室"
-
-    @property
-    def owner_names(self) -> str:
-        h = self.household
-        return "、".join(o.name for o in h.owners) if h is not None else ""
-
-    @property
-    def contact_name(self) -> str:
-        return self.detail.caller_name or self.owner_names
-
-
-def order_facts(db: Database, actor: Actor, order: int | str) -> OrderFacts:
-    """One order by id, number or scanned ``WUYE:W:`` payload (NotFound names it otherwise)."""
-    actor.require(Permission.DOCUMENTS_PRINT)
-    detail = q.get_order(db, actor, order)
-    community = directory.get_community(db, actor, detail.community_id)
-    household = (
-        directory.get_household(db, actor, detail.household_id)
-        if detail.household_id is not None
-        else None
-    )
-    return OrderFacts(company_name(db), community.code, community.name, detail, household)
+    number: str
+    status: str  # codes, printed through documents.words
+    tier: str
+    category: str
+    channel: str
+    source: str
+    place: str  # 3号楼 2单元 1201室, or the common-area place
+    contact_name: str
+    caller_phone: str  # masked, as in every list
+    handler: str
+    description: str
+    reported_at: datetime
+    response_due: datetime | None = None
+    completion_due: datetime | None = None
+    completed_at: datetime | None = None
+    completion_note: str = ""  # what the technician said when completing the work
+    commitment: CommitmentFacts | None = None
+    callbacks: tuple[CallbackFacts, ...] = ()

@@ -1,4 +1,4 @@
-"""Writing a finished PDF, and what every document's loader shares.
+"""Writing a finished PDF.
 
 A document is written whole or not at all: the bytes go to a hidden temporary file beside the
 target, which is renamed over it only once complete, so a failed or cancelled run leaves any
@@ -11,9 +11,6 @@ import contextlib
 import os
 import re
 from pathlib import Path
-
-from wuye_desktop.core import directory
-from wuye_desktop.storage.db import Database
 
 
 class Cancelled(Exception):
@@ -91,13 +88,3 @@ _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 def page_count(pdf: bytes) -> int:
     """How many pages a PDF written by reportlab has (its page objects, uncompressed)."""
     return len(_PAGE.findall(pdf))
-
-
-def company_name(db: Database) -> str:
-    company = directory.get_company(db)
-    return company.name if company is not None else ""
-
-
-def report_url_template(db: Database) -> str:
-    company = directory.get_company(db)
-    return company.report_url_template if company is not None else ""

@@ -1,7 +1,8 @@
 """ "4个3" signage: lobby posters, elevator-car notices and in-home cards (A4 or A3).
 
 Each sheet shows the community, the 3 channels (unit, contact, phone, service hours), the 3
-tiers with the deadlines the company's rules set (read from core.settings, never written here),
+tiers with the deadlines the company's rules set (the print service, ``core/prints/signage.py``,
+reads them from core.settings and lists the sheets),
 the 3 locations and the 3 documents, and a QR code: an in-home card carries its household's
 own code (``WUYE:H:<code>`` or the company's reporting address), lobby and elevator signs
 their building's (``WUYE:B:<community>-<building>``).
@@ -16,10 +17,8 @@ from __future__ import annotations
 
 import enum
 import io
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -28,31 +27,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from sqlalchemy import select
 
-from wuye_desktop.core import audit, directory
-from wuye_desktop.core.clock import format_local, now_utc
+from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.deadlines import DeadlineRules
-from wuye_desktop.core.errors import FieldError, ValidationError
-from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.progress import Progress
-from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.settings import deadline_rules
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
 from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
-from wuye_desktop.documents.output import company_name, report_url_template, write_atomic
-from wuye_desktop.documents.page import (
-    BRAND,
-    INK,
-    MUTED,
-    PAGE_SIZES,
-    RULE,
-    page_size,
-)
-from wuye_desktop.documents.qr import building_payload, draw_qr, household_payload
-from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import Building, Household, Unit
+from wuye_desktop.documents.page import BRAND, INK, MUTED, RULE, page_size
+from wuye_desktop.documents.qr import draw_qr
 
 
 class Location(enum.StrEnum):
@@ -80,23 +63,6 @@ TIER_COLOURS = {
     "time_limited": colors.HexColor("#CA6F1E"),
     "promised": colors.HexColor("#A93226"),
 }
-# What must be filled in on each channel, and how the refusal says so. The channel is named in
-# Chinese, as on the signage itself and on the directory's community form.
-CHANNEL_FIELDS = (
-    (
-        "unit_name",
-        QT_TRANSLATE_NOOP("core", "Community {community}: fill in the unit name of {channel}"),
-    ),
-    (
-        "contact",
-        QT_TRANSLATE_NOOP("core", "Community {community}: fill in the contact of {channel}"),
-    ),
-    ("phone", QT_TRANSLATE_NOOP("core", "Community {community}: fill in the phone of {channel}")),
-    (
-        "service_hours",
-        QT_TRANSLATE_NOOP("core", "Community {community}: fill in the service hours of {channel}"),
-    ),
-)
 ALL_LOCATIONS = (Location.LOBBY, Location.ELEVATOR, Location.HOME)
 
 
@@ -184,116 +150,6 @@ def tier_lines(rules: DeadlineRules) -> tuple[TierLine, ...]:
                 )
             )
     return tuple(lines)
-
-
-def channel_problems(community: directory.CommunityView) -> list[FieldError]:
-    """Exactly what must be filled in before the community's signage can be printed."""
-    by_channel = {c.channel: c for c in community.channels}
-    problems: list[FieldError] = []
-    for channel in Channel:
-        contact = by_channel.get(channel)
-        for attr, template in CHANNEL_FIELDS:
-            if contact is None or not getattr(contact, attr).strip():
-                problems.append(
-                    FieldError(
-                        f"{channel.value}.{attr}",
-                        template,
-                        {"community": community.code, "channel": words.CHANNEL[channel.value]},
-                    )
-                )
-    return problems
-
-
-# --- loading ---------------------------------------------------------------------------------
-
-
-def _locations(location: str | Sequence[str]) -> tuple[Location, ...]:
-    wanted = [location] if isinstance(location, str) else list(location)
-    if "all" in wanted:
-        return ALL_LOCATIONS
-    try:
-        return tuple(Location(w) for w in wanted)
-    except ValueError:
-        raise ValidationError(
-            [FieldError("location", QT_TRANSLATE_NOOP("core", "lobby, elevator, home or all"))]
-        ) from None
-
-
-def load_signage(
-    db: Database,
-    actor: Actor,
-    community: str | int,
-    location: str | Sequence[str] = "all",
-    building_ids: Sequence[int] | None = None,
-) -> SignagePack:
-    """The sheets of a community (or of some of its buildings) for the given locations.
-
-    Raises ValidationError naming every missing channel detail: a notice without a phone
-    number must not go up on a wall.
-    """
-    actor.require(Permission.DOCUMENTS_PRINT)
-    view = directory.get_community(db, actor, community)
-    problems = channel_problems(view)
-    if problems:
-        raise ValidationError(problems)
-    locations = _locations(location)
-    template = report_url_template(db)
-    buildings = [
-        b
-        for b in directory.list_buildings(db, actor, view.id)
-        if building_ids is None or b.id in set(building_ids)
-    ]
-    sheets: list[Sheet] = []
-    for where in locations:
-        if where is Location.LOBBY:
-            for b in buildings:
-                payload = building_payload(view.code, b.number, template)
-                sheets.append(Sheet(where, b.name, payload, f"{view.code}-{b.number}"))
-        elif where is Location.ELEVATOR:
-            for b in buildings:
-                payload = building_payload(view.code, b.number, template)
-                for n in range(1, b.elevator_count + 1):
-                    sheets.append(
-                        Sheet(where, f"{b.name} · {n}号电梯", payload, f"{view.code}-{b.number}")
-                    )
-        else:
-            sheets += _home_sheets(db, view.id, [b.id for b in buildings], template)
-    channels = tuple(
-        ChannelLine(c.channel, c.unit_name, c.contact, c.phone, c.service_hours)
-        for c in view.channels
-    )
-    return SignagePack(
-        company=company_name(db),
-        community_code=view.code,
-        community_name=view.name,
-        channels=channels,
-        tiers=tier_lines(deadline_rules(db)),
-        sheets=tuple(sheets),
-        printed_at=now_utc(),
-    )
-
-
-def _home_sheets(
-    db: Database, community_id: int, building_ids: list[int], template: str
-) -> list[Sheet]:
-    stmt = (
-        select(Household.code, Building.name, Unit.number, Household.room)
-        .join(Unit, Unit.id == Household.unit_id)
-        .join(Building, Building.id == Unit.building_id)
-        .where(Household.community_id == community_id, Building.id.in_(building_ids))
-        .order_by(Building.sort_key, Unit.sort_key, Household.sort_key)
-    )
-    with db.read() as s:
-        rows = s.execute(stmt).all()
-    return [
-        Sheet(
-            Location.HOME,
-            f"{building} {unit}单元 {room}室",
-            household_payload(code, template),
-            code,
-        )
-        for code, building, unit, room in rows
-    ]
 
 
 # --- drawing ---------------------------------------------------------------------------------
@@ -608,67 +464,3 @@ def render_signage(pack: SignagePack, size: str = "A4", progress: Progress | Non
             progress(done, total)
     canvas.save()
     return buffer.getvalue()
-
-
-def signage_pdf(
-    db: Database,
-    actor: Actor,
-    community: str | int,
-    *,
-    location: str | Sequence[str] = "all",
-    size: str = "A4",
-    building_ids: Sequence[int] | None = None,
-    progress: Progress | None = None,
-) -> bytes:
-    """A community's signage (or some buildings', some locations') as PDF bytes."""
-    if size.upper() not in PAGE_SIZES:
-        raise ValidationError([FieldError("size", QT_TRANSLATE_NOOP("core", "A4 or A3"))])
-    pack = load_signage(db, actor, community, location, building_ids)
-    if not pack.sheets:
-        raise ValidationError(
-            [
-                FieldError(
-                    "location",
-                    QT_TRANSLATE_NOOP(
-                        "core", "Community {community} has nothing to post there yet"
-                    ),
-                    {"community": pack.community_code},
-                )
-            ]
-        )
-    data = render_signage(pack, size, progress)
-    with db.transaction() as s:
-        audit.record(
-            s,
-            actor,
-            "document.print",
-            "community",
-            pack.community_code,
-            document="signage",
-            sheets=len(pack.sheets),
-            size=size,
-        )
-    return data
-
-
-def write_signage(
-    db: Database,
-    actor: Actor,
-    path: Path | str,
-    community: str | int,
-    *,
-    location: str | Sequence[str] = "all",
-    size: str = "A4",
-    building_ids: Sequence[int] | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    data = signage_pdf(
-        db,
-        actor,
-        community,
-        location=location,
-        size=size,
-        building_ids=building_ids,
-        progress=progress,
-    )
-    return write_atomic(path, data)

@@ -8,18 +8,14 @@ technician, and the desk calls the owner to arrange access.
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from wuye_desktop.core import audit
-from wuye_desktop.core.clock import format_local, now_utc
-from wuye_desktop.core.roles import Actor
+from wuye_desktop.core.clock import format_local
 from wuye_desktop.documents import words
-from wuye_desktop.documents.facts import OrderFacts, order_facts
+from wuye_desktop.documents.facts import OrderFacts
 from wuye_desktop.documents.fonts import FONT
-from wuye_desktop.documents.output import write_atomic
 from wuye_desktop.documents.page import (
     Letterhead,
     SignatureBlock,
@@ -35,7 +31,6 @@ from wuye_desktop.documents.page import (
     styles,
 )
 from wuye_desktop.documents.qr import QRFlowable, order_payload
-from wuye_desktop.storage.db import Database
 
 TITLE = "维修派工单"
 QR_SIZE = 34 * mm
@@ -45,34 +40,35 @@ _WRITE_IN_TIME = f"{_GAP}月{_GAP}日{_GAP}时{_GAP}分"  # blanks a paragraph d
 
 def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> bytes:
     s = styles()
-    d = facts.detail
-    row = d.row
     width = content_width((210 * mm, 297 * mm))
     grid_width = width - QR_SIZE - 4 * mm
-    head = Letterhead(facts.company, facts.community_name, TITLE, row.number, printed_at)
+    head = Letterhead(facts.company, facts.community_name, TITLE, facts.number, printed_at)
     grid = field_grid(
         [
-            [("工单号", row.number), ("状态", words.word(words.STATUS, row.status))],
+            [("工单号", facts.number), ("状态", words.word(words.STATUS, facts.status))],
             [
-                ("维修等级", words.word(words.TIER, row.tier)),
-                ("类别", words.word(words.CATEGORY, row.category)),
+                ("维修等级", words.word(words.TIER, facts.tier)),
+                ("类别", words.word(words.CATEGORY, facts.category)),
             ],
             [("位置", facts.place)],
-            [("联系人", facts.contact_name or "—"), ("电话", row.caller_phone or "—")],
+            [("联系人", facts.contact_name or "—"), ("电话", facts.caller_phone or "—")],
             [
-                ("报修时间", format_local(row.reported_at)),
-                ("来源", words.word(words.SOURCE, row.source)),
+                ("报修时间", format_local(facts.reported_at)),
+                ("来源", words.word(words.SOURCE, facts.source)),
             ],
             [
-                ("响应时限", format_local(d.response_due)),
-                ("完成时限", format_local(row.completion_due)),
+                ("响应时限", format_local(facts.response_due)),
+                ("完成时限", format_local(facts.completion_due)),
             ],
-            [("派往渠道", words.word(words.CHANNEL, row.channel)), ("维修人", row.handler or "—")],
+            [
+                ("派往渠道", words.word(words.CHANNEL, facts.channel)),
+                ("维修人", facts.handler or "—"),
+            ],
         ],
         grid_width,
     )
     qr_cell: list[Flowable] = [
-        QRFlowable(order_payload(row.number), QR_SIZE),
+        QRFlowable(order_payload(facts.number), QR_SIZE),
         para("扫码查看工单", s.small),
     ]
     top = Table(
@@ -90,9 +86,9 @@ def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> bytes:
         ),
         splitInRow=1,
     )
-    story: list[Flowable] = [top, heading("报修内容"), para(row.description)]
-    if d.commitment is not None:
-        c = d.commitment
+    story: list[Flowable] = [top, heading("报修内容"), para(facts.description)]
+    if facts.commitment is not None:
+        c = facts.commitment
         story += [
             heading("维修承诺"),
             field_grid(
@@ -128,16 +124,3 @@ def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> bytes:
         para("请维修完成后将本单交回客服中心；业主对维修结果有异议的，请在签字栏注明。", s.muted),
     ]
     return build_pdf(head, story)
-
-
-def slip_pdf(db: Database, actor: Actor, order: int | str) -> bytes:
-    """The slip of an order (id, number or ``WUYE:W:`` payload); printing is audited."""
-    facts = order_facts(db, actor, order)
-    data = render_slip(facts, now_utc())
-    with db.transaction() as s:
-        audit.record(s, actor, "document.print", "work_order", facts.number, document="slip")
-    return data
-
-
-def write_slip(db: Database, actor: Actor, path: Path | str, order: int | str) -> Path:
-    return write_atomic(path, slip_pdf(db, actor, order))

@@ -1,7 +1,8 @@
 """The weekly list of unfinished work (每周五16:00前督办单), one section per community.
 
-The orders are those core.order_queries.weekly_unfinished finds: taken before the week's
-Friday 16:00 and not finished at that moment. Each community starts on a new page, with its
+The orders are those core.order_queries.weekly_unfinished finds (the print service,
+``core/prints/weekly.py``, loads them): taken before the week's Friday 16:00 and not finished
+at that moment. Each community starts on a new page, with its
 own name in the letterhead, a count of what is open and overdue, and a column for the
 manager's instructions written by hand.
 """
@@ -10,19 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from wuye_desktop.core import audit, directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core.clock import format_local, now_utc, to_local
-from wuye_desktop.core.progress import Progress
-from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.clock import format_local, to_local
 from wuye_desktop.documents import words
-from wuye_desktop.documents.output import company_name, write_atomic
 from wuye_desktop.documents.page import (
     HeaderChange,
     Letterhead,
@@ -37,16 +32,31 @@ from wuye_desktop.documents.page import (
     styles,
     weekday,
 )
-from wuye_desktop.storage.db import Database
 
 TITLE = "未完成工单督办单（每周五16:00前）"
+
+
+@dataclass(frozen=True)
+class WeeklyRow:
+    """One unfinished order (codes; the list prints their words)."""
+
+    number: str
+    place: str
+    category: str
+    tier: str
+    description: str
+    reported_at: datetime
+    completion_due: datetime | None
+    status: str
+    handler: str
+    channel: str
 
 
 @dataclass(frozen=True)
 class WeeklySection:
     community_code: str
     community_name: str
-    rows: tuple[q.OrderRow, ...]
+    rows: tuple[WeeklyRow, ...]
 
 
 @dataclass(frozen=True)
@@ -56,34 +66,6 @@ class WeeklyDocument:
     cutoff: datetime
     sections: tuple[WeeklySection, ...]
     printed_at: datetime | None = None
-
-
-def load_weekly(
-    db: Database,
-    actor: Actor,
-    week: str | None = None,
-    community: str | int | None = None,
-    progress: Progress | None = None,
-) -> WeeklyDocument:
-    """The list of *week* (this week by default) for one community or all of them."""
-    actor.require(Permission.DOCUMENTS_PRINT)
-    week = (week or q.current_week()).upper()
-    cutoff = q.week_cutoff(week)
-    if community is not None:
-        communities = [directory.get_community(db, actor, community)]
-    else:
-        communities = directory.list_communities(db, actor)
-    sections: list[WeeklySection] = []
-    for done, c in enumerate(communities, start=1):
-        found = q.weekly_unfinished(db, actor, week, c.id)
-        rows: list[q.OrderRow] = []
-        ids = list(found.order_ids)
-        for start in range(0, len(ids), 500):
-            rows += q.order_rows(db, actor, ids[start : start + 500])
-        sections.append(WeeklySection(c.code, c.name, tuple(rows)))
-        if progress is not None:
-            progress(done, len(communities))
-    return WeeklyDocument(company_name(db), week, cutoff, tuple(sections))
 
 
 def render_weekly(doc: WeeklyDocument) -> bytes:
@@ -178,37 +160,3 @@ def _escape(text: str) -> str:
     from xml.sax.saxutils import escape
 
     return escape(text)
-
-
-def weekly_pdf(
-    db: Database,
-    actor: Actor,
-    week: str | None = None,
-    community: str | int | None = None,
-    progress: Progress | None = None,
-) -> bytes:
-    doc = load_weekly(db, actor, week, community, progress)
-    data = render_weekly(WeeklyDocument(doc.company, doc.week, doc.cutoff, doc.sections, now_utc()))
-    with db.transaction() as s:
-        audit.record(
-            s,
-            actor,
-            "document.print",
-            "week",
-            doc.week,
-            document="weekly",
-            communities=[x.community_code for x in doc.sections],
-            orders=sum(len(x.rows) for x in doc.sections),
-        )
-    return data
-
-
-def write_weekly(
-    db: Database,
-    actor: Actor,
-    path: Path | str,
-    week: str | None = None,
-    community: str | int | None = None,
-    progress: Progress | None = None,
-) -> Path:
-    return write_atomic(path, weekly_pdf(db, actor, week, community, progress))

@@ -259,7 +259,7 @@ class CloseoutDialog(Retranslating, QDialog):
         return self.tr("Row {row}, {text}").format(row=error.row, text=text)
 
     def print_list(self) -> None:
-        from wuye_desktop.documents.closeout import closeout_pdf
+        from wuye_desktop.core.prints.closeout import closeout_pdf
 
         db, actor, household = self.ctx.db, self.ctx.actor, self.household_id
         preview_document(

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import directory, order_queries
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.order_queries import CommitmentRow, CommitmentState
+from wuye_desktop.core.prints.commitment import preview_commitment, print_commitment
 from wuye_desktop.core.roles import Permission
-from wuye_desktop.documents.commitment import preview_commitment, print_commitment
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.commitments.model import COLUMNS, CommitmentModel
 from wuye_desktop.ui.context import AppContext

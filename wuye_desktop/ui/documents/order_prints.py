@@ -93,7 +93,7 @@ class OrderPrintActions(QObject):
         )
 
     def print_slip(self) -> None:
-        from wuye_desktop.documents.slip import slip_pdf
+        from wuye_desktop.core.prints.slip import slip_pdf
 
         detail = self._current()
         if detail is None:
@@ -106,7 +106,7 @@ class OrderPrintActions(QObject):
         )
 
     def print_letter(self) -> None:
-        from wuye_desktop.documents.commitment import preview_commitment, print_commitment
+        from wuye_desktop.core.prints.commitment import preview_commitment, print_commitment
 
         detail = self._current()
         if detail is None or detail.commitment is None:
@@ -120,7 +120,7 @@ class OrderPrintActions(QObject):
         )
 
     def print_callback_form(self) -> None:
-        from wuye_desktop.documents.callback_form import callback_pdf
+        from wuye_desktop.core.prints.callback_form import callback_pdf
 
         detail = self._current()
         if detail is None:

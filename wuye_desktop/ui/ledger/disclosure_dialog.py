@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.ledger import disclosure
+from wuye_desktop.core.prints.disclosure import disclosure_pdf
 from wuye_desktop.core.roles import Permission
-from wuye_desktop.documents.disclosure import disclosure_pdf
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.preview import preview_document
 from wuye_desktop.ui.ledger.dialogs import current_quarter

@@ -2,7 +2,7 @@
 notices or generate the whole community's pack into a file; print blank callback forms.
 
 What the notices say comes from the directory (the 3 channels) and the company's deadline
-rules, through documents.signage. A community whose channels lack a unit name, contact, phone
+rules, through core.prints.signage. A community whose channels lack a unit name, contact, phone
 or service hours cannot be printed: the tab lists exactly what to fill in, as the core does.
 """
 
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import ValidationError, WuyeError
-from wuye_desktop.documents import callback_form, signage
-from wuye_desktop.documents.signage import Location
+from wuye_desktop.core.prints import callback_form, signage
+from wuye_desktop.documents.signage import ALL_LOCATIONS, Location
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.preview import preview_document
@@ -63,7 +63,7 @@ class SignageTab(Retranslating, QWidget):
         self.no_buildings = QPushButton()
         self.no_buildings.setAutoDefault(False)
         self.no_buildings.clicked.connect(lambda: self._check_all(False))
-        self.locations = {where: QCheckBox() for where in signage.ALL_LOCATIONS}
+        self.locations = {where: QCheckBox() for where in ALL_LOCATIONS}
         for box in self.locations.values():
             box.setChecked(True)
         self.paper = QComboBox()

@@ -262,7 +262,7 @@ class WeeklyView(Retranslating, QWidget):
 
     def print_list(self) -> None:
         """Preview the printable list (每周五16:00前督办单) of the chosen week and community."""
-        from wuye_desktop.documents.weekly import weekly_pdf
+        from wuye_desktop.core.prints.weekly import weekly_pdf
         from wuye_desktop.ui.documents import preview_document
 
         week = self.selected_week()
