@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, directory
 from wuye_desktop.core.clock import format_local, now_utc
-from wuye_desktop.core.errors import FieldError, StateError, ValidationError
+from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.numbering import next_number, upcoming_numbers
+from wuye_desktop.core.order_actions import Action, OrderState, require_state
 from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.status import Status
 from wuye_desktop.documents import words
 from wuye_desktop.documents.facts import OrderFacts, order_facts
 from wuye_desktop.documents.fonts import FONT, draw_bold, text_width
@@ -58,7 +58,6 @@ BLANK_PREFIX = "HF"
 MAX_BLANK = 500
 SATISFACTION_WORDS = ("满意", "基本满意", "不满意")
 METHOD_WORDS = ("电话", "上门", "短信")
-_CALLBACK_STATUSES = {Status.COMPLETED.value, Status.CLOSED.value, Status.REOPENED.value}
 
 
 # --- filled in from an order -----------------------------------------------------------------
@@ -154,15 +153,7 @@ def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> byte
 def callback_pdf(db: Database, actor: Actor, order: int | str) -> bytes:
     """The form of an order that has been completed (with its callbacks, if any yet)."""
     facts = order_facts(db, actor, order)
-    if facts.detail.row.status not in _CALLBACK_STATUSES and not facts.detail.callbacks:
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Order {number} is {current}: its callback form is printed once it is completed.",
-            ),
-            number=facts.number,
-            current=facts.detail.row.status,
-        )
+    require_state(Action.PRINT_CALLBACK_FORM, OrderState.of(facts.detail))
     data = render_filled(facts, now_utc())
     with db.transaction() as s:
         audit.record(s, actor, "document.print", "work_order", facts.number, document="callback")

@@ -20,11 +20,9 @@ from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import StateError
-from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.order_actions import Action, OrderState, require_state
 from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.vocab import Tier
 from wuye_desktop.documents import words
 from wuye_desktop.documents.facts import order_facts
 from wuye_desktop.documents.output import PendingFile
@@ -75,24 +73,9 @@ def load_letter(db: Database, actor: Actor, order: int | str) -> CommitmentLette
     """The letter of a promised order; StateError when the order has no commitment (yet)."""
     facts = order_facts(db, actor, order)
     d = facts.detail
+    require_state(Action.PRINT_COMMITMENT, OrderState.of(d))
     c = d.commitment
-    if c is None:
-        if d.row.tier != Tier.PROMISED.value:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Order {number} is not a promised-tier order, so it has no commitment letter.",
-                ),
-                number=d.row.number,
-            )
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Order {number} has no commitment yet: issue it first (plan, promised date, "
-                "responsible unit and person).",
-            ),
-            number=d.row.number,
-        )
+    assert c is not None  # what the rule above asks for
     return CommitmentLetter(
         company=facts.company,
         community=facts.community_name,
