@@ -226,26 +226,6 @@
         <translation>期间(&amp;P)</translation>
     </message>
     <message>
-        <source>This week</source>
-        <translation>本周</translation>
-    </message>
-    <message>
-        <source>This month</source>
-        <translation>本月</translation>
-    </message>
-    <message>
-        <source>This quarter</source>
-        <translation>本季度</translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation>本年</translation>
-    </message>
-    <message>
-        <source>Last 12 months</source>
-        <translation>最近12个月</translation>
-    </message>
-    <message>
         <source>&amp;Overdue only</source>
         <translation>仅看超时(&amp;O)</translation>
     </message>
@@ -5246,6 +5226,26 @@ The details are in the log file.</source>
     <message>
         <source>the platform&apos;s /health has no readable time</source>
         <translation>监管平台的 /health 应答中没有可读的时间</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>本周</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>本年</translation>
+    </message>
+    <message>
+        <source>Last 12 months</source>
+        <translation>最近12个月</translation>
     </message>
 </context>
 <context>

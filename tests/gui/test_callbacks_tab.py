@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,12 +21,11 @@ from tests.gui.shell_support import (
     version,
 )
 from wuye_desktop.core import directory, order_queries, work_orders
-from wuye_desktop.core.clock import LOCAL_TZ, now_utc
+from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission, Role
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.callbacks import CallbacksTab
-from wuye_desktop.ui.callbacks.tab import period_start
 from wuye_desktop.ui.main_window import TABS, MainWindow, TabSpec, lazy
 from wuye_desktop.ui.work_orders import labels
 from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
@@ -147,22 +146,6 @@ def test_the_statistics_give_coverage_satisfaction_and_what_is_overdue(
     assert tab.satisfaction_card.value.text() == "50%"
     assert tab.satisfaction_card.detail.text() == "1 satisfied · 0 basically · 1 not"
     assert (tab.waiting_card.value.text(), tab.overdue_card.value.text()) == ("2", "1")
-
-
-def test_period_starts_are_local_days() -> None:
-    now = datetime(2026, 11, 20, 1, 30, tzinfo=LOCAL_TZ)  # a Friday, early morning in Qingdao
-    starts = {
-        p: period_start(p, now).date().isoformat()
-        for p in ("week", "month", "quarter", "year", "12_months")
-    }
-    assert starts == {
-        "week": "2026-11-16",
-        "month": "2026-11-01",
-        "quarter": "2026-10-01",
-        "year": "2026-01-01",
-        "12_months": "2025-12-01",
-    }
-    assert period_start("month", now).utcoffset() == timedelta(hours=8)
 
 
 def test_enter_records_the_callback_and_the_order_leaves_the_queue(

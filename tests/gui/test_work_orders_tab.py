@@ -297,6 +297,15 @@ def test_detail_shows_the_order_with_its_timeline(
         tab.photo_action,
     }
     assert tab.dispatch_action.text() == "&Transfer…"
+    # A greyed-out move says why, in the core's words (the same the core refuses with).
+    assert tab.complete_action.toolTip().endswith(
+        "\nAn order that is dispatched cannot become completed."
+    )
+    assert tab.start_action.toolTip() == (
+        "Work begins; a promised repair needs its commitment (Ctrl+Shift+S)"
+    )
+    assert not tab.prints.callback_action.isEnabled()
+    assert "printed once it is completed" in tab.prints.callback_action.toolTip()
 
 
 def test_the_callers_number_is_revealed_on_request_and_audited(

@@ -122,3 +122,25 @@ def test_unknown_order_and_bad_arguments(
         capsys, db, "order", "dispatch", "GD20260101-9999", "--channel", "nobody", "--handler", "x"
     )
     assert code == 2
+
+
+def test_show_lists_what_may_be_done_now_and_why_not_the_rest(
+    capsys: pytest.CaptureFixture[str],
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+) -> None:
+    number = new_order(db, admin, community, "time_limited")
+    run(capsys, db, "order", "dispatch", number, "--channel", "property", "--handler", "王")
+    code, out, err = run(capsys, db, "order", "show", number)
+    assert code == 0, err
+    lines = out.splitlines()
+    # Dispatched: dispatching again is a transfer; the rest is refused with the core's reason.
+    assert "may be done now: transfer, start, cancel, pause, note, photo, print_slip" in lines
+    refused = lines[lines.index("not now:") + 1 :]
+    assert "  complete             An order that is dispatched cannot become completed." in refused
+    assert any(line.startswith("  callback ") and "after completion" in line for line in refused)
+    assert any(line.startswith("  resume ") and "not paused" in line for line in refused)
+    # The refusal shown is the one the move itself gives.
+    code, _, err = run(capsys, db, "order", "complete", number)
+    assert code == 3 and "An order that is dispatched cannot become completed." in err

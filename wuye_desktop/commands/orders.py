@@ -13,6 +13,7 @@ from datetime import date
 from wuye_desktop.commands import EXIT_OK, with_database
 from wuye_desktop.core import order_queries, work_orders
 from wuye_desktop.core.clock import format_local
+from wuye_desktop.core.order_actions import Action, available_actions, dispatch_is_transfer
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.core.vocab import CallbackMethod, Channel, Satisfaction
 from wuye_desktop.storage.db import Database
@@ -27,7 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.add_argument("number", metavar="NUMBER", help="e.g. GD20261120-0042 or WUYE:W:…")
         return p
 
-    show = action("show", "the order with its timeline")
+    show = action("show", "the order with its timeline, and what may be done to it now")
     show.set_defaults(handler=with_database(run_show))
     dispatch = action("dispatch", "send it to a channel and a handler (again: a transfer)")
     dispatch.add_argument("--channel", required=True, choices=[c.value for c in Channel])
@@ -73,6 +74,19 @@ def run_show(args: argparse.Namespace, db: Database) -> int:
     for e in d.timeline:
         line = f"  {format_local(e.at)}  {e.username:<10} {e.kind:<10} {e.status}"
         print(f"{line}  {e.note}".rstrip())
+    # The same answer the work-order tab greys its moves out with (the CLI acts as the system).
+    available = available_actions(d, SYSTEM_ACTOR)
+
+    def name(move: Action) -> str:
+        transfer = move is Action.DISPATCH and dispatch_is_transfer(r.status)
+        return "transfer" if transfer else move.value
+
+    allowed = [name(m) for m, a in available.items() if a.allowed]
+    print(f"may be done now: {', '.join(allowed) or '-'}")
+    print("not now:")
+    for move, a in available.items():
+        if a.refusal is not None:
+            print(f"  {name(move):<20} {a.refusal}")
     return EXIT_OK
 
 

@@ -81,13 +81,20 @@ class Actor:
     def can(self, permission: Permission) -> bool:
         return permission in GRANTS[self.role]
 
+    def refusal(self, permission: Permission) -> PermissionDenied | None:
+        """The error refusing what needs *permission*, or None when the role has it."""
+        if self.can(permission):
+            return None
+        return PermissionDenied(
+            QT_TRANSLATE_NOOP("core", "Your role ({role}) may not do this: {permission}"),
+            role=self.role.value,
+            permission=permission.value,
+        )
+
     def require(self, permission: Permission) -> None:
-        if not self.can(permission):
-            raise PermissionDenied(
-                QT_TRANSLATE_NOOP("core", "Your role ({role}) may not do this: {permission}"),
-                role=self.role.value,
-                permission=permission.value,
-            )
+        refusal = self.refusal(permission)
+        if refusal is not None:
+            raise refusal
 
 
 # Command-line scripts run by the administrator of the machine act as this.

@@ -46,11 +46,19 @@ def allowed_next(current: Status) -> frozenset[Status]:
     return _ALLOWED[current]
 
 
+def transition_refusal(current: Status, target: Status) -> StateError | None:
+    """The refusal of a move the flow does not allow, naming both states; None if allowed."""
+    if target in _ALLOWED[current]:
+        return None
+    return StateError(
+        QT_TRANSLATE_NOOP("core", "An order that is {current} cannot become {target}."),
+        current=current.value,
+        target=target.value,
+    )
+
+
 def check_transition(current: Status, target: Status) -> None:
     """Refuse a move the flow does not allow, naming both states."""
-    if target not in _ALLOWED[current]:
-        raise StateError(
-            QT_TRANSLATE_NOOP("core", "An order that is {current} cannot become {target}."),
-            current=current.value,
-            target=target.value,
-        )
+    refusal = transition_refusal(current, target)
+    if refusal is not None:
+        raise refusal

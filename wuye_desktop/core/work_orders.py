@@ -26,6 +26,13 @@ from wuye_desktop.core.errors import (
 )
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.numbering import next_number
+from wuye_desktop.core.order_actions import (
+    Action,
+    OrderState,
+    require_permission,
+    require_state,
+    start_needs_commitment,
+)
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import callback_due_days, load_rules
 from wuye_desktop.core.status import Status, check_transition
@@ -77,6 +84,25 @@ def _get_order(s: Session, order_id: int, expected_version: int | None = None) -
             number=order.number,
         )
     return order
+
+
+def order_state(s: Session, order: WorkOrder) -> OrderState:
+    """The stored order as the rules of its moves (core.order_actions) see it."""
+    has_commitment = s.scalar(select(Commitment.id).where(Commitment.order_id == order.id))
+    has_callbacks = s.scalar(select(Callback.id).where(Callback.order_id == order.id).limit(1))
+    return OrderState(
+        number=order.number,
+        status=Status(order.status),
+        tier=order.tier,
+        paused=order.paused_since is not None,
+        has_commitment=has_commitment is not None,
+        has_callbacks=has_callbacks is not None,
+        from_regulator=bool(order.regulator_ticket_id),
+    )
+
+
+def _check(s: Session, action: Action, order: WorkOrder) -> None:
+    require_state(action, order_state(s, order))
 
 
 def _event(
@@ -383,7 +409,7 @@ def dispatch(
     note: str = "",
 ) -> None:
     """Send the order to one of the 3 channels and a handler; again later, it is a transfer."""
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.DISPATCH)
     errors: list[FieldError] = []
     if channel not in {c.value for c in Channel}:
         errors.append(FieldError("channel", QT_TRANSLATE_NOOP("core", "Choose one")))
@@ -394,6 +420,7 @@ def dispatch(
         raise ValidationError(errors)
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
+        _check(s, Action.DISPATCH, order)
         now = now_utc()
         order.channel, order.handler = channel, handler.strip()
         _status_event(
@@ -462,25 +489,14 @@ def issue_commitment(
     db: Database, actor: Actor, order_id: int, expected_version: int, data: CommitmentInput
 ) -> str:
     """Record the written promise of a promised-tier order; returns its number."""
-    actor.require(Permission.DOCUMENTS_ISSUE)
+    require_permission(actor, Action.ISSUE_COMMITMENT)
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
         return _issue_commitment(s, actor, order, data)
 
 
 def _issue_commitment(s: Session, actor: Actor, order: WorkOrder, data: CommitmentInput) -> str:
-    if order.tier != Tier.PROMISED.value:
-        raise StateError(QT_TRANSLATE_NOOP("core", "Only promised-tier orders get a commitment."))
-    if s.scalar(select(Commitment.id).where(Commitment.order_id == order.id)):
-        raise StateError(
-            QT_TRANSLATE_NOOP("core", "Order {number} already has a commitment."),
-            number=order.number,
-        )
-    if Status(order.status) not in (Status.ACCEPTED, Status.DISPATCHED, Status.REOPENED):
-        raise StateError(
-            QT_TRANSLATE_NOOP("core", "An order that is {current} cannot get a commitment."),
-            current=order.status,
-        )
+    _check(s, Action.ISSUE_COMMITMENT, order)
     now = now_utc()
     errors = _commitment_errors(s, data, to_local(now).date())
     if errors:
@@ -514,16 +530,14 @@ def start_work(
     commitment: CommitmentInput | None = None,
 ) -> None:
     """Work begins. A promised order needs its commitment first (given here or issued before)."""
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.START)
     _check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
-        check_transition(Status(order.status), Status.IN_PROGRESS)
-        promised_date: date | None = None
-        number: str | None = None
-        if order.tier == Tier.PROMISED.value:
-            existing = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
-            if existing is None and commitment is None:
+        state = order_state(s, order)
+        require_state(Action.START, state)
+        if start_needs_commitment(state):
+            if commitment is None:
                 raise StateError(
                     QT_TRANSLATE_NOOP(
                         "core",
@@ -531,12 +545,12 @@ def start_work(
                         "date, responsible unit and person.",
                     )
                 )
-            if existing is None:
-                assert commitment is not None
-                actor.require(Permission.DOCUMENTS_ISSUE)
-                _issue_commitment(s, actor, order, commitment)
-                existing = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
-                assert existing is not None
+            require_permission(actor, Action.ISSUE_COMMITMENT)
+            _issue_commitment(s, actor, order, commitment)
+        promised_date: date | None = None
+        number: str | None = None
+        existing = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
+        if existing is not None:  # only promised orders have one
             promised_date, number = date.fromisoformat(existing.promised_date), existing.number
         now = now_utc()
         _status_event(
@@ -555,12 +569,11 @@ def start_work(
 def complete(
     db: Database, actor: Actor, order_id: int, expected_version: int, note: str = ""
 ) -> None:
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.COMPLETE)
     _check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
-        if order.paused_since is not None:
-            raise StateError(QT_TRANSLATE_NOOP("core", "Resume the order before completing it."))
+        _check(s, Action.COMPLETE, order)
         now = now_utc()
         _status_event(s, actor, order, Status.COMPLETED, now, note.strip())
         order.completed_at = now
@@ -572,19 +585,20 @@ def complete(
 
 def close(db: Database, actor: Actor, order_id: int, expected_version: int, note: str = "") -> None:
     """Close a completed order without waiting for a callback (e.g. the owner cannot be reached)."""
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.CLOSE)
     if not note.strip():
         raise ValidationError([FieldError("note", REQUIRED)])
     _check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
+        _check(s, Action.CLOSE, order)
         now = now_utc()
         _status_event(s, actor, order, Status.CLOSED, now, note.strip())
         order.closed_at = now
 
 
 def cancel(db: Database, actor: Actor, order_id: int, expected_version: int, reason: str) -> None:
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.CANCEL)
     if not reason.strip():
         raise ValidationError(
             [FieldError("reason", QT_TRANSLATE_NOOP("core", "Say why the order is cancelled"))]
@@ -592,6 +606,7 @@ def cancel(db: Database, actor: Actor, order_id: int, expected_version: int, rea
     _check_lengths(reason=(reason, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
+        _check(s, Action.CANCEL, order)
         now = now_utc()
         _status_event(s, actor, order, Status.CANCELLED, now, reason.strip())
         order.closed_at = now
@@ -600,31 +615,26 @@ def cancel(db: Database, actor: Actor, order_id: int, expected_version: int, rea
 
 def add_note(db: Database, actor: Actor, order_id: int, note: str) -> None:
     """A note on the timeline; notes never conflict, so no version is asked for."""
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.NOTE)
     if not note.strip():
         raise ValidationError([FieldError("note", REQUIRED)])
     _check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = _get_order(s, order_id)
+        _check(s, Action.NOTE, order)
         _event(s, actor, order, now_utc(), "note", note.strip())
         audit.record(s, actor, "order.note", "work_order", order.number)
 
 
 def pause(db: Database, actor: Actor, order_id: int, expected_version: int, reason: str) -> None:
     """Stop the clock (waiting for the owner's access, for parts); the pause is not counted."""
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.PAUSE)
     if not reason.strip():
         raise ValidationError([FieldError("reason", REQUIRED)])
     _check_lengths(reason=(reason, MAX_PAUSE_REASON))
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
-        if Status(order.status) not in (Status.DISPATCHED, Status.IN_PROGRESS, Status.REOPENED):
-            raise StateError(
-                QT_TRANSLATE_NOOP("core", "An order that is {current} cannot be paused."),
-                current=order.status,
-            )
-        if order.paused_since is not None:
-            raise StateError(QT_TRANSLATE_NOOP("core", "The order is already paused."))
+        _check(s, Action.PAUSE, order)
         now = now_utc()
         s.add(OrderPause(order_id=order.id, start=now, reason=reason.strip()))
         order.paused_since = now
@@ -644,11 +654,10 @@ def _end_pause(s: Session, order: WorkOrder, now: datetime) -> None:
 
 
 def resume(db: Database, actor: Actor, order_id: int, expected_version: int) -> None:
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.RESUME)
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
-        if order.paused_since is None:
-            raise StateError(QT_TRANSLATE_NOOP("core", "The order is not paused."))
+        _check(s, Action.RESUME, order)
         now = now_utc()
         _end_pause(s, order, now)
         _recompute_deadlines(s, order, order.reported_at)
@@ -671,7 +680,7 @@ def record_callback(
     db: Database, actor: Actor, order_id: int, expected_version: int, data: CallbackInput
 ) -> None:
     """The owner's verdict. Dissatisfied reopens the order; otherwise it is closed."""
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.CALLBACK)
     errors: list[FieldError] = []
     if data.method not in {m.value for m in CallbackMethod}:
         errors.append(FieldError("method", QT_TRANSLATE_NOOP("core", "Choose one")))
@@ -690,14 +699,7 @@ def record_callback(
         raise ValidationError(errors)
     with db.transaction() as s:
         order = _get_order(s, order_id, expected_version)
-        if Status(order.status) is not Status.COMPLETED:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "core", "A callback is made after completion; order {number} is {current}."
-                ),
-                number=order.number,
-                current=order.status,
-            )
+        _check(s, Action.CALLBACK, order)
         now = now_utc()
         s.add(
             Callback(
@@ -755,7 +757,7 @@ def _photo_errors(data: bytes) -> list[FieldError]:
 
 
 def add_photo(db: Database, actor: Actor, order_id: int, filename: str, data: bytes) -> int:
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.PHOTO)
     mime = next((m for sig, m in _PHOTO_TYPES.items() if data.startswith(sig)), None)
     if mime is None:
         raise ValidationError(
@@ -767,6 +769,7 @@ def add_photo(db: Database, actor: Actor, order_id: int, filename: str, data: by
         )
     with db.transaction() as s:
         order = _get_order(s, order_id)
+        _check(s, Action.PHOTO, order)
         photo = OrderPhoto(
             order_id=order.id,
             filename=filename[-200:],

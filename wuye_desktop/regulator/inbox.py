@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import quote
@@ -19,10 +19,11 @@ from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, outbox
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import FieldError, NotFound, StateError, ValidationError
+from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor, Permission
-from wuye_desktop.core.work_orders import OrderInput, create_order_in
+from wuye_desktop.core.order_actions import Action, require_permission, require_state
+from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
+from wuye_desktop.core.work_orders import OrderInput, create_order_in, order_state
 from wuye_desktop.regulator import protocol as p
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
@@ -358,7 +359,7 @@ def replies_of_order(db: Database, order_id: int) -> list[ReplyRow]:
 
 def reply_to_ticket(db: Database, actor: Actor, order_id: int, data: ReplyInput) -> None:
     """Answer the regulator about the ticket an order was made from (one transaction)."""
-    actor.require(Permission.WORK_ORDERS_EDIT)
+    require_permission(actor, Action.REPLY)
     errors: list[FieldError] = []
     if data.result not in p.REPLY_RESULTS:
         errors.append(FieldError("result", QT_TRANSLATE_NOOP("core", "Choose one")))
@@ -384,11 +385,10 @@ def reply_to_ticket(db: Database, actor: Actor, order_id: int, data: ReplyInput)
         if order is None:
             raise NotFound(QT_TRANSLATE_NOOP("core", "No such work order: {id}"), id=order_id)
         row = s.scalar(select(RegulatorTicket).where(RegulatorTicket.order_id == order.id))
-        if row is None:
-            raise StateError(
-                QT_TRANSLATE_NOOP("core", "Order {number} did not come from the regulator"),
-                number=order.number,
-            )
+        # The ticket's row, not the order's copy of its id, is what a reply is written under.
+        state = replace(order_state(s, order), from_regulator=row is not None)
+        require_state(Action.REPLY, state)
+        assert row is not None
         s.add(
             TicketReply(
                 ticket_row_id=row.id,

@@ -14,37 +14,28 @@ from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, directory
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import FieldError, StateError, ValidationError
+from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.numbering import next_number, upcoming_numbers
+from wuye_desktop.core.order_actions import Action, OrderState, require_state
 from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.prints.company import company_name
 from wuye_desktop.core.prints.order_facts import load_order
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.status import Status
 from wuye_desktop.documents.callback_form import BlankBatch, render_blank, render_filled
 from wuye_desktop.documents.output import PendingFile, write_atomic
 from wuye_desktop.storage.db import Database
 
 BLANK_PREFIX = "HF"
 MAX_BLANK = 500
-_CALLBACK_STATUSES = {Status.COMPLETED.value, Status.CLOSED.value, Status.REOPENED.value}
 
 
 def callback_pdf(db: Database, actor: Actor, order: int | str) -> bytes:
     """The form of an order that has been completed (with its callbacks, if any yet)."""
     loaded = load_order(db, actor, order)
     detail = loaded.detail
-    if detail.row.status not in _CALLBACK_STATUSES and not detail.callbacks:
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Order {number} is {current}: its callback form is printed once it is completed.",
-            ),
-            number=loaded.number,
-            current=detail.row.status,
-        )
+    require_state(Action.PRINT_CALLBACK_FORM, OrderState.of(detail))
     data = render_filled(loaded.facts(), now_utc())
     with db.transaction() as s:
         audit.record(s, actor, "document.print", "work_order", loaded.number, document="callback")

@@ -17,12 +17,10 @@ from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import StateError
-from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.order_actions import Action, OrderState, require_state
 from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.prints.order_facts import load_order
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.vocab import Tier
 from wuye_desktop.documents import words
 from wuye_desktop.documents.commitment import CommitmentLetter, render_commitment
 from wuye_desktop.documents.output import PendingFile
@@ -34,24 +32,9 @@ def load_letter(db: Database, actor: Actor, order: int | str) -> CommitmentLette
     """The letter of a promised order; StateError when the order has no commitment (yet)."""
     loaded = load_order(db, actor, order)
     d = loaded.detail
+    require_state(Action.PRINT_COMMITMENT, OrderState.of(d))
     c = d.commitment
-    if c is None:
-        if d.row.tier != Tier.PROMISED.value:
-            raise StateError(
-                QT_TRANSLATE_NOOP(
-                    "core",
-                    "Order {number} is not a promised-tier order, so it has no commitment letter.",
-                ),
-                number=d.row.number,
-            )
-        raise StateError(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Order {number} has no commitment yet: issue it first (plan, promised date, "
-                "responsible unit and person).",
-            ),
-            number=d.row.number,
-        )
+    assert c is not None  # what the rule above asks for
     return CommitmentLetter(
         company=loaded.company,
         community=loaded.community.name,

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
@@ -32,10 +31,16 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import order_queries
-from wuye_desktop.core.clock import LOCAL_TZ, now_utc
+from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_actions import Action, permitted_actions
 from wuye_desktop.core.order_queries import CallbackStats
-from wuye_desktop.core.roles import Permission
+from wuye_desktop.core.stats_periods import (
+    DEFAULT_PERIOD,
+    PERIOD_LABELS,
+    StatsPeriod,
+    period_start,
+)
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.callbacks.queue_model import CallbackQueueModel
 from wuye_desktop.ui.context import AppContext
@@ -54,25 +59,6 @@ _CARD_STYLE = (
 )
 _VALUE_STYLE = "font-size: 15pt; font-weight: bold; color: %s;"
 _NORMAL = "#1f2d3d"
-
-
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(0), LOCAL_TZ)
-
-
-def period_start(period: str, now: datetime) -> datetime:
-    """Where a period of the statistics begins, in Asia/Shanghai."""
-    today = now.astimezone(LOCAL_TZ).date()
-    if period == "week":
-        return _local_midnight(today - timedelta(days=today.weekday()))
-    if period == "quarter":
-        return _local_midnight(date(today.year, (today.month - 1) // 3 * 3 + 1, 1))
-    if period == "year":
-        return _local_midnight(date(today.year, 1, 1))
-    if period == "12_months":  # this month and the eleven before it
-        months = today.year * 12 + today.month - 1 - 11
-        return _local_midnight(date(months // 12, months % 12 + 1, 1))
-    return _local_midnight(today.replace(day=1))  # this month
 
 
 class StatCard(QFrame):
@@ -108,7 +94,7 @@ class CallbacksTab(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.can_edit = ctx.can(Permission.WORK_ORDERS_EDIT)
+        self.may_record = Action.CALLBACK in permitted_actions(ctx.actor)
         self.active_dialog: QDialog | None = None
         self.stats: CallbackStats | None = None
         self._stats_generation = 0
@@ -119,9 +105,9 @@ class CallbacksTab(Retranslating, QWidget):
         self.search.returnPressed.connect(self._search_entered)
         self.search.installEventFilter(self)
         self.period = QComboBox()
-        for code in ("week", "month", "quarter", "year", "12_months"):
-            self.period.addItem("", code)
-        self.period.setCurrentIndex(self.period.findData("month"))
+        for period in StatsPeriod:
+            self.period.addItem("", period.value)
+        self.period.setCurrentIndex(self.period.findData(DEFAULT_PERIOD.value))
         self.period.currentIndexChanged.connect(lambda _i: self.load_stats())
         self.period_label = QLabel()
         self.period_label.setBuddy(self.period)
@@ -129,7 +115,7 @@ class CallbacksTab(Retranslating, QWidget):
         self.overdue_only.toggled.connect(lambda _on: self.reload_queue())
         self.record_button = QPushButton()
         self.record_button.clicked.connect(self.record_callback)
-        self.record_button.setVisible(self.can_edit)
+        self.record_button.setVisible(self.may_record)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.show_in_work_orders)
         top = QHBoxLayout()
@@ -190,7 +176,7 @@ class CallbacksTab(Retranslating, QWidget):
         QWidget.setTabOrder(self.search, self.table)
 
         self.record_action = self._action(self.record_callback, "Ctrl+R")
-        self.record_action.setEnabled(self.can_edit)
+        self.record_action.setEnabled(self.may_record)
         self.open_action = self._action(self.show_in_work_orders, "Ctrl+O")
 
         self.watch = OrderChangeWatch(ctx, self, on_clock=lambda: self.model.refresh_rows())
@@ -216,15 +202,9 @@ class CallbacksTab(Retranslating, QWidget):
         self.search.setPlaceholderText(self.tr("Order number or scanned callback form, Enter"))
         self.search.setToolTip(self.tr("Find an order in the queue (Ctrl+F); ↓ goes to the list"))
         self.period_label.setText(self.tr("&Period"))
-        names = {
-            "week": self.tr("This week"),
-            "month": self.tr("This month"),
-            "quarter": self.tr("This quarter"),
-            "year": self.tr("This year"),
-            "12_months": self.tr("Last 12 months"),
-        }
         for index in range(self.period.count()):
-            self.period.setItemText(index, names[str(self.period.itemData(index))])
+            period = StatsPeriod(str(self.period.itemData(index)))
+            self.period.setItemText(index, messages.tr_core(PERIOD_LABELS[period]))
         self.overdue_only.setText(self.tr("&Overdue only"))
         self.record_button.setText(self.tr("&Record callback…"))
         self.record_button.setToolTip(self.tr("Enter or Ctrl+R on the selected order"))
@@ -291,7 +271,7 @@ class CallbacksTab(Retranslating, QWidget):
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
-        self.record_button.setEnabled(chosen and self.can_edit)
+        self.record_button.setEnabled(chosen and self.may_record)
         self.open_button.setEnabled(chosen)
 
     def _search_entered(self) -> None:
@@ -337,7 +317,7 @@ class CallbacksTab(Retranslating, QWidget):
 
     def record_callback(self) -> None:
         order_id = self.selected_id()
-        if order_id is None or not self.can_edit or self.active_dialog is not None:
+        if order_id is None or not self.may_record or self.active_dialog is not None:
             return
         # The work-order tab records callbacks with the same dialog.
         from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog

@@ -11,15 +11,13 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
+from wuye_desktop.core.order_actions import Action, available_actions
 from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
-from wuye_desktop.core.status import Status
+from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.preview import Issue, preview_document
-
-# A callback form is printed once the work is done (the core refuses earlier).
-_CALLBACK_STATES = {Status.COMPLETED, Status.CLOSED, Status.REOPENED}
 
 
 class OrderPrintActions(QObject):
@@ -49,6 +47,7 @@ class OrderPrintActions(QObject):
         for action in self.actions:
             action.setVisible(can_print)
         self.menu = QMenu(owner)
+        self.menu.setToolTipsVisible(True)  # why a greyed-out entry cannot be printed now
         self.menu.addActions(self.actions[:3])
         self.menu.addSeparator()
         self.menu.addAction(self.closeout_action)
@@ -66,12 +65,17 @@ class OrderPrintActions(QObject):
         return action
 
     def set_order(self, detail: OrderDetail | None) -> None:
-        self.slip_action.setEnabled(detail is not None)
-        self.letter_action.setEnabled(detail is not None and detail.commitment is not None)
-        self.callback_action.setEnabled(
-            detail is not None
-            and (Status(detail.row.status) in _CALLBACK_STATES or bool(detail.callbacks))
-        )
+        """What the core allows on the order; a greyed-out entry's tooltip says why."""
+        available = available_actions(detail, self.ctx.actor) if detail is not None else {}
+        for action, move in (
+            (self.slip_action, Action.PRINT_SLIP),
+            (self.letter_action, Action.PRINT_COMMITMENT),
+            (self.callback_action, Action.PRINT_CALLBACK_FORM),
+        ):
+            availability = available.get(move)
+            action.setEnabled(availability is not None and availability.allowed)
+            refusal = availability.refusal if availability is not None else None
+            action.setToolTip(messages.describe(refusal) if refusal is not None else "")
         self.closeout_action.setEnabled(detail is not None and detail.household_id is not None)
 
     def _preview(

@@ -14,9 +14,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
+from wuye_desktop.core.deadlines import supervision_overdue
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_actions import Action, permitted_actions
 from wuye_desktop.core.order_queries import OrderDetail
-from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator import labels
@@ -24,7 +25,6 @@ from wuye_desktop.ui.regulator import labels
 log = logging.getLogger(__name__)
 
 _GREY = "#5f6b7a"
-_FINISHED = frozenset({"closed", "cancelled"})
 
 
 class OrderRegulatorBox(Retranslating, QGroupBox):
@@ -48,7 +48,8 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
         self.reply_button = QPushButton()
         self.reply_button.setAutoDefault(False)
         self.reply_button.clicked.connect(self.reply_requested.emit)
-        self.reply_button.setVisible(ctx.can(Permission.WORK_ORDERS_EDIT))
+        self.may_reply = Action.REPLY in permitted_actions(ctx.actor)
+        self.reply_button.setVisible(self.may_reply)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reply_button)
@@ -75,7 +76,7 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
         self.supervision_label.setText(supervision_html)
         self.supervision_label.setVisible(bool(supervision_html))
         self.reply_button.setEnabled(self.has_ticket)
-        self.reply_button.setVisible(self.has_ticket and self.ctx.can(Permission.WORK_ORDERS_EDIT))
+        self.reply_button.setVisible(self.has_ticket and self.may_reply)
         self.setVisible(bool(ticket_html or supervision_html))
 
     def _ticket_html(self, detail: OrderDetail) -> str:
@@ -120,7 +121,7 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
         now = now_utc()
         lines = []
         for notice in notices:
-            overdue = to_local(notice.deadline) < now and detail.row.status not in _FINISHED
+            overdue = supervision_overdue(notice.deadline, detail.row.status, now)
             colour = labels.BAD_COLOUR.name() if overdue else labels.WARN_COLOUR.name()
             head = self.tr(
                 "Supervision notice {id} · issued {issued} · deadline {deadline}"

@@ -2,7 +2,7 @@
 a promised repair), commitment, complete, close, cancel, pause, note.
 
 Each makes one core call (see action_dialog.py for how refusals are shown). Which of them the
-tab offers follows core.status.allowed_next; the core still refuses what the flow forbids.
+tab offers, and what they ask for, follows core.order_actions, as do the services' refusals.
 """
 
 from __future__ import annotations
@@ -23,10 +23,15 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import directory, work_orders
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_actions import (
+    Action,
+    OrderState,
+    dispatch_is_transfer,
+    permitted_actions,
+    start_needs_commitment,
+)
 from wuye_desktop.core.order_queries import OrderDetail
-from wuye_desktop.core.roles import Permission
-from wuye_desktop.core.status import Status
-from wuye_desktop.core.vocab import Channel, Tier
+from wuye_desktop.core.vocab import Channel
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.work_orders import labels
 from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog
@@ -73,7 +78,7 @@ class DispatchDialog(OrderActionDialog):
         self.handler.selectAll()
 
     def loaded(self, detail: OrderDetail, first: bool) -> None:
-        transfer = detail.row.status in (Status.DISPATCHED.value, Status.IN_PROGRESS.value)
+        transfer = dispatch_is_transfer(detail.row.status)
         self.setWindowTitle(self.tr("Transfer order") if transfer else self.tr("Dispatch order"))
         self.ok_button_text(self.tr("Transfer") if transfer else self.tr("Dispatch"))
         if not first:
@@ -210,7 +215,7 @@ class StartWorkDialog(OrderActionDialog):
             self.note.setFocus()
 
     def loaded(self, detail: OrderDetail, first: bool) -> None:
-        needs = detail.row.tier == Tier.PROMISED.value and detail.commitment is None
+        needs = start_needs_commitment(OrderState.of(detail))
         if needs and self.commitment is None:
             self.commitment_title.setText(
                 "<b>"
@@ -221,7 +226,7 @@ class StartWorkDialog(OrderActionDialog):
                 + "</b>"
             )
             self.form.addRow(self.commitment_title)
-            if not self.ctx.can(Permission.DOCUMENTS_ISSUE):
+            if Action.ISSUE_COMMITMENT not in permitted_actions(self.ctx.actor):
                 self.form.addRow(_issue_hint(self))
             self.commitment = CommitmentFields(self)
             self.commitment.prefill(self.ctx, detail)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import order_queries, work_orders
 from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.order_actions import Action, permitted_actions
 from wuye_desktop.core.order_queries import OrderDetail, TimelineEntry
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.status import OPEN_STATUSES
@@ -217,7 +218,7 @@ class OrderDetailPane(Retranslating, QScrollArea):
         self.add_photo_button = QPushButton()
         self.add_photo_button.setAutoDefault(False)
         self.add_photo_button.clicked.connect(self.add_photo_requested.emit)
-        self.add_photo_button.setVisible(ctx.can(Permission.WORK_ORDERS_EDIT))
+        self.add_photo_button.setVisible(Action.PHOTO in permitted_actions(ctx.actor))
         self.no_photos = QLabel()
         self.no_photos.setStyleSheet("color: #5f6b7a;")
         photos_layout = QHBoxLayout(self.photos_box)

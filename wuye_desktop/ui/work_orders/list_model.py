@@ -28,11 +28,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from wuye_desktop.core import order_queries
-from wuye_desktop.core.clock import format_local, now_utc, to_local
+from wuye_desktop.core.clock import format_local, now_utc
+from wuye_desktop.core.deadlines import supervision_overdue
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.order_queries import OrderFilter, OrderRow, PageCursor
-from wuye_desktop.core.status import OPEN_STATUSES
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.work_orders import labels
 
@@ -89,8 +89,7 @@ def _supervised(row: OrderRow) -> str:
 
 
 def _supervision_overdue(row: OrderRow) -> bool:
-    due = row.supervision_due
-    return due is not None and row.status in OPEN_STATUSES and to_local(due) < now_utc()
+    return supervision_overdue(row.supervision_due, row.status, now_utc())
 
 
 def _supervision_tooltip(row: OrderRow) -> str:

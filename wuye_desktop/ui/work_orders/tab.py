@@ -36,11 +36,14 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.errors import ConcurrentEdit, WuyeError
+from wuye_desktop.core.order_actions import (
+    Action,
+    available_actions,
+    dispatch_is_transfer,
+    permitted_actions,
+)
 from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.core.progress import Progress
-from wuye_desktop.core.roles import Permission
-from wuye_desktop.core.status import Status, allowed_next
-from wuye_desktop.core.vocab import Tier
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.order_prints import OrderPrintActions
@@ -59,11 +62,6 @@ log = logging.getLogger(__name__)
 _NEVER_MS = 2**31 - 1  # counting runs silently: no progress dialog for it
 
 _ORDER_NUMBER = re.compile(r"^(WUYE:W:)?[A-Z]{2}\d{8}-\d+$", re.IGNORECASE)
-
-# The states from which the core lets the clock be paused (work_orders.pause): only used to
-# grey out the action; the core decides.
-_PAUSABLE = frozenset({Status.DISPATCHED, Status.IN_PROGRESS, Status.REOPENED})
-_COMMITMENT_STATES = frozenset({Status.ACCEPTED, Status.DISPATCHED, Status.REOPENED})
 
 _COLUMN_WIDTHS = {
     "number": 132,
@@ -91,7 +89,10 @@ class WorkOrdersTab(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.can_edit = ctx.can(Permission.WORK_ORDERS_EDIT)
+        # What the role may do at all is shown; what the selected order allows is enabled.
+        self.permitted = permitted_actions(ctx.actor)
+        self.moves: dict[QAction, Action] = {}
+        self._tips: dict[QAction, str] = {}
         self.active_dialog: QDialog | None = None
         self.weekly_dialog: QDialog | None = None
         self.count_task: Task | None = None
@@ -171,34 +172,37 @@ class WorkOrdersTab(Retranslating, QWidget):
     # -- actions -------------------------------------------------------------------------------
 
     def _action(
-        self, slot: Callable[[], None], shortcut: str | None = None, *, needs_edit: bool = True
+        self, slot: Callable[[], None], shortcut: str | None = None, *, move: Action | None = None
     ) -> QAction:
+        """An action of the toolbar; one that makes *move* on the selected order is shown only
+        to a role that may make it, and enabled only when the core allows it on that order."""
         action = QAction(self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             # Only while this tab has the focus: other tabs may use the same keys.
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(lambda _checked=False: slot())
-        action.setVisible(self.can_edit or not needs_edit)
+        if move is not None:
+            self.moves[action] = move
+            action.setVisible(move in self.permitted)
         self.addAction(action)
         return action
 
     def _build_actions(self) -> None:
-        self.dispatch_action = self._action(self.dispatch, "Ctrl+D")
-        self.start_action = self._action(self.start_work, "Ctrl+Shift+S")
-        self.complete_action = self._action(self.complete, "Ctrl+Shift+C")
-        self.callback_action = self._action(self.record_callback, "Ctrl+R")
-        self.close_action = self._action(self.close_order)
-        self.cancel_action = self._action(self.cancel_order)
-        self.pause_action = self._action(self.pause)
-        self.resume_action = self._action(self.resume)
-        self.commitment_action = self._action(self.issue_commitment)
-        self.commitment_action.setVisible(self.ctx.can(Permission.DOCUMENTS_ISSUE))
-        self.note_action = self._action(self.add_note, "Ctrl+M")
-        self.photo_action = self._action(self.add_photo)
-        self.reply_action = self._action(self.reply_to_regulator)
-        self.refresh_action = self._action(self.refresh, needs_edit=False)
-        self.weekly_action = self._action(self.open_weekly, needs_edit=False)
+        self.dispatch_action = self._action(self.dispatch, "Ctrl+D", move=Action.DISPATCH)
+        self.start_action = self._action(self.start_work, "Ctrl+Shift+S", move=Action.START)
+        self.complete_action = self._action(self.complete, "Ctrl+Shift+C", move=Action.COMPLETE)
+        self.callback_action = self._action(self.record_callback, "Ctrl+R", move=Action.CALLBACK)
+        self.close_action = self._action(self.close_order, move=Action.CLOSE)
+        self.cancel_action = self._action(self.cancel_order, move=Action.CANCEL)
+        self.pause_action = self._action(self.pause, move=Action.PAUSE)
+        self.resume_action = self._action(self.resume, move=Action.RESUME)
+        self.commitment_action = self._action(self.issue_commitment, move=Action.ISSUE_COMMITMENT)
+        self.note_action = self._action(self.add_note, "Ctrl+M", move=Action.NOTE)
+        self.photo_action = self._action(self.add_photo, move=Action.PHOTO)
+        self.reply_action = self._action(self.reply_to_regulator, move=Action.REPLY)
+        self.refresh_action = self._action(self.refresh)
+        self.weekly_action = self._action(self.open_weekly)
         self.order_actions = [
             self.dispatch_action,
             self.start_action,
@@ -240,34 +244,19 @@ class WorkOrdersTab(Retranslating, QWidget):
         self.toolbar.addWidget(self.shortcuts_button)
 
     def _update_actions(self) -> None:
+        """Enable what the core allows on the order shown; a disabled move's tip says why."""
         detail = self.detail_pane.detail
         self.prints.set_order(detail)
-        for action in self.order_actions:
-            action.setEnabled(False)
-        self.dispatch_action.setText(self.tr("&Dispatch…"))
-        if detail is None or not self.can_edit:
-            return
-        status = Status(detail.row.status)
-        nxt = allowed_next(status)
-        paused = detail.row.paused
-        self.dispatch_action.setEnabled(Status.DISPATCHED in nxt)
-        if status in (Status.DISPATCHED, Status.IN_PROGRESS):
-            self.dispatch_action.setText(self.tr("&Transfer…"))
-        self.start_action.setEnabled(Status.IN_PROGRESS in nxt)
-        self.complete_action.setEnabled(Status.COMPLETED in nxt and not paused)
-        self.callback_action.setEnabled({Status.CLOSED, Status.REOPENED} <= nxt)
-        self.close_action.setEnabled(Status.CLOSED in nxt)
-        self.cancel_action.setEnabled(Status.CANCELLED in nxt)
-        self.pause_action.setEnabled(status in _PAUSABLE and not paused)
-        self.resume_action.setEnabled(paused)
-        self.commitment_action.setEnabled(
-            detail.row.tier == Tier.PROMISED.value
-            and detail.commitment is None
-            and status in _COMMITMENT_STATES
-        )
-        self.note_action.setEnabled(True)
-        self.photo_action.setEnabled(True)
-        self.reply_action.setEnabled(bool(detail.regulator_ticket_id))
+        available = available_actions(detail, self.ctx.actor) if detail is not None else {}
+        transfer = detail is not None and dispatch_is_transfer(detail.row.status)
+        self.dispatch_action.setText(self.tr("&Transfer…") if transfer else self.tr("&Dispatch…"))
+        for action, move in self.moves.items():
+            tip = self._tips.get(action, "")
+            availability = available.get(move)
+            action.setEnabled(availability is not None and availability.allowed)
+            if availability is not None and availability.refusal is not None:
+                tip = f"{tip}\n{messages.describe(availability.refusal)}"
+            action.setToolTip(tip)
 
     def _context_menu(self, pos: QPoint) -> None:
         index = self.table.indexAt(pos)
@@ -275,6 +264,7 @@ class WorkOrdersTab(Retranslating, QWidget):
             return
         self.table.setCurrentIndex(index)
         menu = QMenu(self)
+        menu.setToolTipsVisible(True)  # why a greyed-out move is not possible now
         for action in self.order_actions:
             if action.isVisible():
                 menu.addAction(action)
@@ -699,7 +689,8 @@ class WorkOrdersTab(Retranslating, QWidget):
         for action, text, tip in texts:
             action.setText(text)
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip} ({keys})" if keys else tip)
+            self._tips[action] = f"{tip} ({keys})" if keys else tip
+            action.setToolTip(self._tips[action])
             action.setStatusTip(tip)
         self._update_actions()
         self.shortcuts_button.setText(self.tr("Keys"))
