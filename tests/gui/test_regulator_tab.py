@@ -189,13 +189,13 @@ def test_a_dispatched_ticket_becomes_an_order_and_is_answered_from_it(
     assert ticket_id in dialog.ticket_label.text()
     assert not dialog.reason.isEnabled()
 
-    dialog.result.setCurrentIndex(dialog.result.findData("not_responsible"))
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("not_responsible"))
     assert dialog.reason.isEnabled()
     type_text(qtbot, dialog.content, "经核实为供电公司线路故障")
     click_ok(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Ok)
     assert dialog.errors.is_invalid("reason"), "the reason is required for not_responsible"
 
-    dialog.result.setCurrentIndex(dialog.result.findData("in_progress"))
+    dialog.result_box.setCurrentIndex(dialog.result_box.findData("in_progress"))
     assert not dialog.reason.isEnabled() and not dialog.errors.is_invalid("reason")
     with qtbot.waitSignal(ctx.signals.orders_changed, timeout=5000):
         click_ok(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Ok)

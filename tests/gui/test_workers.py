@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +17,8 @@ from wuye_desktop.core.progress import Progress
 from wuye_desktop.ui import messages, workers
 from wuye_desktop.ui.workers import run_in_background
 
+SHOW_AFTER_MS = 500  # how long quick work may run before its progress dialog shows
+
 
 @pytest.fixture
 def parent(qtbot: QtBot) -> QWidget:
@@ -23,6 +26,17 @@ def parent(qtbot: QtBot) -> QWidget:
     qtbot.addWidget(widget)
     widget.show()
     return widget
+
+
+def _timer_fired(parent: QWidget, ms: int) -> list[bool]:
+    """A list that gets an item once a precise *ms* timer, started now, has fired."""
+    fired: list[bool] = []
+    timer = QTimer(parent)  # the parent keeps it
+    timer.setSingleShot(True)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(lambda: fired.append(True))
+    timer.start(ms)
+    return fired
 
 
 def _progress_dialogs() -> list[QProgressDialog]:
@@ -47,13 +61,17 @@ def test_quick_work_delivers_its_result_on_the_gui_thread_without_a_dialog(
         seen["result"] = result
         seen["callback_thread"] = threading.current_thread()
 
-    task = run_in_background(parent, work, label="quick", on_done=done)
+    task = run_in_background(parent, work, label="quick", on_done=done, show_after_ms=SHOW_AFTER_MS)
+    # Started after the task's (coarse, up to 5 % late) timer and precise: when it fires, the
+    # dialog would have been shown had the task not stopped its timer.
+    past_the_delay = _timer_fired(parent, SHOW_AFTER_MS * 12 // 10)
     with qtbot.waitSignal(task.finished, timeout=5000):
         pass
     assert seen["result"] == 42
     assert seen["worker_thread"] is not threading.main_thread()
     assert seen["callback_thread"] is threading.main_thread()
-    qtbot.wait(700)  # past the delay: the dialog must not appear afterwards either
+    qtbot.waitUntil(lambda: bool(past_the_delay), timeout=5000)
+    # Past the delay: the dialog must not appear afterwards either.
     assert task.progress_dialog is None
     assert _progress_dialogs() == []
     assert task not in workers.running_tasks()
@@ -69,10 +87,13 @@ def test_slow_work_shows_a_progress_dialog_after_the_delay(qtbot: QtBot, parent:
         return "done"
 
     results: list[str] = []
-    task = run_in_background(parent, work, label="slow", on_done=results.append)
-    qtbot.wait(200)
-    assert task.progress_dialog is None, "the dialog must wait for ~0.5 s"
+    started = time.monotonic()
+    task = run_in_background(
+        parent, work, label="slow", on_done=results.append, show_after_ms=SHOW_AFTER_MS
+    )
     qtbot.waitUntil(lambda: task.progress_dialog is not None, timeout=3000)
+    # Qt's coarse timers may fire up to 5 % early.
+    assert time.monotonic() - started >= SHOW_AFTER_MS * 0.95 / 1000, "the dialog came early"
     dialog = task.progress_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.value() == 3 and dialog.maximum() == 10, timeout=3000)
@@ -87,11 +108,16 @@ def test_cancel_in_the_dialog_stops_the_work(qtbot: QtBot, parent: QWidget) -> N
     reached: list[int] = []
     outcome: list[str] = []
 
+    returned = threading.Event()
+
     def work(progress: Progress) -> None:
-        for i in range(1000):
-            progress(i, 1000)
-            reached.append(i)
-            threading.Event().wait(0.01)
+        try:
+            for i in range(1000):
+                progress(i, 1000)
+                reached.append(i)
+                threading.Event().wait(0.01)  # a slow step, so there is time to cancel
+        finally:
+            returned.set()
 
     task = run_in_background(
         parent,
@@ -108,9 +134,9 @@ def test_cancel_in_the_dialog_stops_the_work(qtbot: QtBot, parent: QWidget) -> N
     with qtbot.waitSignal(task.cancelled, timeout=5000):
         qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not task.is_running, timeout=3000)
-    stopped_at = len(reached)
-    qtbot.wait(100)
-    assert len(reached) == stopped_at < 1000, "the work went on after cancel"
+    # The work function has returned, so nothing more can be reached, and it stopped early.
+    assert returned.is_set()
+    assert len(reached) < 1000, "the work went on after cancel"
     assert outcome == ["cancelled"]
     assert _progress_dialogs() == []
 

@@ -25,12 +25,11 @@ class ReplyDialog(OrderActionDialog):
         self.setWindowTitle(self.tr("Reply to the regulator"))
         self.ticket_label = QLabel()
         self.ticket_label.setWordWrap(True)
-        layout = self.layout()
-        assert layout is not None
-        layout.insertWidget(1, self.ticket_label)
-        self.result = QComboBox()
+        self.column.insertWidget(1, self.ticket_label)
+        # Not "result": that would hide QDialog.result(), the code the dialog ended with.
+        self.result_box = QComboBox()
         for code in labels.RESULTS:
-            self.result.addItem(labels.result_text(code), code)
+            self.result_box.addItem(labels.result_text(code), code)
         self.content = QPlainTextEdit()
         self.content.setTabChangesFocus(True)
         self.content.setPlaceholderText(self.tr("What was done, or what happens next"))
@@ -39,10 +38,10 @@ class ReplyDialog(OrderActionDialog):
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(70)
         self.reason.setPlaceholderText(self.tr("Whose responsibility it is, and why"))
-        self.add_field("result", self.tr("&Result"), self.result)
+        self.add_field("result", self.tr("&Result"), self.result_box)
         self.add_field("content", self.tr("&Content"), self.content)
         self.reason_caption = self.add_field("reason", self.tr("Rea&son"), self.reason)
-        self.result.currentIndexChanged.connect(lambda _i: self._result_changed())
+        self.result_box.currentIndexChanged.connect(lambda _i: self._result_changed())
         self.ok_button_text(self.tr("Send reply"))
         self.load()
         self._result_changed()
@@ -67,20 +66,20 @@ class ReplyDialog(OrderActionDialog):
         self.ticket_label.setStyleSheet(f"color: {colour};")
 
     def _result_changed(self) -> None:
-        needs_reason = self.result.currentData() == "not_responsible"
+        needs_reason = self.result_box.currentData() == "not_responsible"
         self.reason.setEnabled(needs_reason)
         self.reason_caption.setEnabled(needs_reason)
         if not needs_reason:
             self.errors.clear_field("reason")
 
     def save(self, detail: OrderDetail) -> None:
-        needs_reason = self.result.currentData() == "not_responsible"
+        needs_reason = self.result_box.currentData() == "not_responsible"
         inbox.reply_to_ticket(
             self.ctx.db,
             self.ctx.actor,
             detail.id,
             inbox.ReplyInput(
-                result=str(self.result.currentData()),
+                result=str(self.result_box.currentData()),
                 content=self.content.toPlainText(),
                 reason=self.reason.toPlainText() if needs_reason else "",
             ),

@@ -66,6 +66,13 @@ class FieldErrorLabel(QLabel):
         self.setVisible(bool(text))
 
 
+def _as_rules(style: str) -> str:
+    """*style* as rules that more rules can follow. Qt reads a widget's style sheet without
+    braces ("color: blue;") as ``* { color: blue; }``, but with a rule appended it is not
+    a style sheet Qt can parse (it warns and drops the whole sheet, the red border too)."""
+    return style if "{" in style or not style.strip() else f"* {{ {style} }}"
+
+
 def _mark(widget: QWidget, invalid: bool) -> None:
     """Red border on a refused field; the widget's own style sheet comes back when cleared."""
     if bool(widget.property(INVALID_PROPERTY)) == invalid:
@@ -73,7 +80,7 @@ def _mark(widget: QWidget, invalid: bool) -> None:
     widget.setProperty(INVALID_PROPERTY, invalid)
     if invalid:
         widget.setProperty(_SAVED_STYLE_PROPERTY, widget.styleSheet())
-        widget.setStyleSheet(widget.styleSheet() + _INVALID_STYLE)
+        widget.setStyleSheet(_as_rules(widget.styleSheet()) + _INVALID_STYLE)
     else:
         saved = widget.property(_SAVED_STYLE_PROPERTY)
         widget.setStyleSheet(saved if isinstance(saved, str) else "")

@@ -78,12 +78,13 @@ class OrderActionDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addLayout(self.form)
-        layout.addWidget(self.errors.general_label)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        # Kept typed: self.layout() is only a QLayout, and subclasses insert rows into it.
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(self.summary)
+        self.column.addLayout(self.form)
+        self.column.addWidget(self.errors.general_label)
+        self.column.addStretch(1)
+        self.column.addWidget(self.buttons)
 
     # -- building ------------------------------------------------------------------------------
 
