@@ -9,6 +9,8 @@ from __future__ import annotations
 import math
 import random
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 
@@ -26,6 +28,8 @@ class Faults:
     # The random generator's seed (only read when the object is made).
     seed: int | None = None
     rng: random.Random = field(init=False, repr=False, compare=False)
+    # The rate limiter's clock (seconds, monotonic): a test moves it on instead of sleeping.
+    clock: Callable[[], float] = field(default=time.monotonic, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         problem = self.problem()

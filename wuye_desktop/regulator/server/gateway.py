@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -95,7 +94,7 @@ class Gateway:
                 return
             # Before the signature check, so that a refused request does not use up its nonce.
             wait = self.buckets.take(
-                headers.get(protocol.H_COMPANY.lower(), ""), faults.rate_limit, time.monotonic()
+                headers.get(protocol.H_COMPANY.lower(), ""), faults.rate_limit, faults.clock()
             )
             if wait:
                 raise ApiError(
