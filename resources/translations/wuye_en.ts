@@ -814,38 +814,6 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <source>Household code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owners</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room 3-2-1201 / household code / owner name / phone or last digits / scan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search (Ctrl+F); Enter opens a single match</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New &amp;household</source>
         <translation type="unfinished"></translation>
     </message>
@@ -867,30 +835,6 @@
     </message>
     <message>
         <source>Type a room (3-2-1201), a household code, an owner&apos;s name, a phone number or its last digits, or scan a household QR code. Ctrl+F jumps to the search box from anywhere; ↓ moves into the results.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All communities</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Results appear here as you type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The first {n} households; type more to narrow the search.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No household matches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} household(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No household has the code {code}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1254,6 +1198,65 @@
     </message>
     <message>
         <source>The two passwords differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFinder</name>
+    <message>
+        <source>Household code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room 3-2-1201 / household code / owner name / phone or last digits / scan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F); Enter opens a single match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results appear here as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first {n} households; type more to narrow the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} household(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household has the code {code}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -814,38 +814,6 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <source>Household code</source>
-        <translation>房屋编码</translation>
-    </message>
-    <message>
-        <source>Community</source>
-        <translation>小区</translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation>房号</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>业主</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <source>Owners</source>
-        <translation>业主数</translation>
-    </message>
-    <message>
-        <source>Room 3-2-1201 / household code / owner name / phone or last digits / scan</source>
-        <translation>房号 3-2-1201 / 房屋编码 / 业主姓名 / 电话或尾号 / 扫码</translation>
-    </message>
-    <message>
-        <source>Search (Ctrl+F); Enter opens a single match</source>
-        <translation>搜索（Ctrl+F）；只有一个结果时按回车直接打开</translation>
-    </message>
-    <message>
         <source>New &amp;household</source>
         <translation>新建房屋(&amp;H)</translation>
     </message>
@@ -868,30 +836,6 @@
     <message>
         <source>Type a room (3-2-1201), a household code, an owner&apos;s name, a phone number or its last digits, or scan a household QR code. Ctrl+F jumps to the search box from anywhere; ↓ moves into the results.</source>
         <translation>输入房号（3-2-1201）、房屋编码、业主姓名、电话号码或尾号，或扫描房屋二维码。在任何位置按 Ctrl+F 跳到搜索框；按 ↓ 进入结果列表。</translation>
-    </message>
-    <message>
-        <source>All communities</source>
-        <translation>全部小区</translation>
-    </message>
-    <message>
-        <source>Results appear here as you type.</source>
-        <translation>输入时结果会显示在这里。</translation>
-    </message>
-    <message>
-        <source>The first {n} households; type more to narrow the search.</source>
-        <translation>仅显示前 {n} 户；请输入更多内容缩小范围。</translation>
-    </message>
-    <message>
-        <source>No household matches.</source>
-        <translation>没有符合条件的房屋。</translation>
-    </message>
-    <message>
-        <source>{n} household(s)</source>
-        <translation>{n} 户</translation>
-    </message>
-    <message>
-        <source>No household has the code {code}.</source>
-        <translation>没有编码为 {code} 的房屋。</translation>
     </message>
     <message>
         <source>{building}, unit {unit}: {count} households.</source>
@@ -1255,6 +1199,65 @@
     <message>
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdFinder</name>
+    <message>
+        <source>Household code</source>
+        <translation>房屋编码</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>房号</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>业主数</translation>
+    </message>
+    <message>
+        <source>Room 3-2-1201 / household code / owner name / phone or last digits / scan</source>
+        <translation>房号 3-2-1201 / 房屋编码 / 业主姓名 / 电话或尾号 / 扫码</translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F); Enter opens a single match</source>
+        <translation>搜索（Ctrl+F）；只有一个结果时按回车直接打开</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>Results appear here as you type.</source>
+        <translation>输入时结果会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The first {n} households; type more to narrow the search.</source>
+        <translation>仅显示前 {n} 户；请输入更多内容缩小范围。</translation>
+    </message>
+    <message>
+        <source>No household matches.</source>
+        <translation>没有符合条件的房屋。</translation>
+    </message>
+    <message>
+        <source>{n} household(s)</source>
+        <translation>{n} 户</translation>
+    </message>
+    <message>
+        <source>No household has the code {code}.</source>
+        <translation>没有编码为 {code} 的房屋。</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry
-from wuye_desktop.ui import messages
+from wuye_desktop.ui import i18n, messages
 from wuye_desktop.ui.directory import DirectoryTab
 from wuye_desktop.ui.directory.tree_model import Kind
 from wuye_desktop.ui.widgets.form import INVALID_PROPERTY
@@ -85,7 +85,7 @@ def search(qtbot: QtBot, tab: DirectoryTab, text: str) -> None:
     qtbot.keyClick(tab.search, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(tab.search, Qt.Key.Key_Delete)
     type_text(qtbot, tab.search, text)
-    qtbot.waitUntil(lambda: tab._last_search == (text, None), timeout=3000)
+    qtbot.waitUntil(lambda: tab.finder.last_search == (text, None), timeout=3000)
 
 
 def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
@@ -256,7 +256,7 @@ def test_refresh_keeps_the_tree_open_and_shows_changes_made_elsewhere(
 ) -> None:
     tab = open_tab(qtbot, db, admin)
     model = tab.tree_model
-    opened = tab._expand_path(community.id, "3", "2")
+    opened = tab.tree.expand_path(community.id, "3", "2")
     assert opened is not None
     unit_id = model.node(opened).id
     directory.create_household(
@@ -302,7 +302,7 @@ def test_good_edit_is_saved_audited_and_shown_everywhere(
     qtbot: QtBot, db: Database, admin: Actor, homes: dict[str, int]
 ) -> None:
     tab = open_tab(qtbot, db, admin)
-    tab._expand_path(_community_id(db, admin, "QD001"), "3", "2")
+    tab.tree.expand_path(_community_id(db, admin, "QD001"), "3", "2")
     open_household(qtbot, tab, "QD001-3-2-1201")
     pane = tab.household_pane
     retype(qtbot, pane.owner_rows[0].name, "张三丰")
@@ -458,7 +458,7 @@ def test_new_household_in_the_selected_unit(
     homes: dict[str, int],
 ) -> None:
     tab = open_tab(qtbot, db, admin)
-    unit = tab._expand_path(community.id, "3", "2")
+    unit = tab.tree.expand_path(community.id, "3", "2")
     assert unit is not None
     tab.tree.setCurrentIndex(unit)
     assert tab._current_page() is tab.unit_page
@@ -619,3 +619,21 @@ def test_the_household_opens_its_close_out_list(
     [dialog] = tab.household_pane.findChildren(CloseoutDialog)
     assert dialog.isVisible()
     dialog.close()
+
+
+def test_the_search_and_its_results_follow_a_language_change(
+    qtbot: QtBot, db: Database, admin: Actor, homes: dict[str, int]
+) -> None:
+    tab = open_tab(qtbot, db, admin)
+    search(qtbot, tab, "3-2-1201")
+    i18n.install_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: tab.scope.itemText(0) == "全部小区", timeout=2000)
+        assert tab.search.placeholderText().startswith("房号 3-2-1201")
+        assert tab.results_model.headerData(0, Qt.Orientation.Horizontal) == "房屋编码"
+        assert tab.results_label.text() == "1 户"
+        assert tab.new_household_button.text() == "新建房屋(&H)"
+    finally:
+        i18n.install_language("en")
+    qtbot.waitUntil(lambda: tab.scope.itemText(0) == "All communities", timeout=2000)
+    assert tab.results_label.text() == "1 household(s)"

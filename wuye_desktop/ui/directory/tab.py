@@ -4,29 +4,24 @@ Left, the community → building → unit → household tree, read level by leve
 opened. Top, the search box: a room (3-2-1201), a household code, an owner's name, a phone
 number or its last digits, or a scanned QR code; results appear as one types, in a lazy table.
 Right, the selected household, community or building, as a form.
+
+This module lays them out and ties them together; the parts are their own modules:
+:mod:`.household_finder` (search box, filter, results), :mod:`.tree_view` over
+:mod:`.tree_model`, and the forms ``household_pane``, ``community_pane``, ``building_pane``.
 """
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Sequence
-
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,18 +33,11 @@ from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.directory.building_pane import BuildingPane
 from wuye_desktop.ui.directory.community_pane import CommunityPane
+from wuye_desktop.ui.directory.household_finder import HouseholdFinder
 from wuye_desktop.ui.directory.household_pane import HouseholdPane
-from wuye_desktop.ui.directory.tree_model import DirectoryTreeModel, Kind, Node
+from wuye_desktop.ui.directory.tree_model import DirectoryTreeModel, Kind
+from wuye_desktop.ui.directory.tree_view import DirectoryTreeView
 from wuye_desktop.ui.i18n import Retranslating
-from wuye_desktop.ui.widgets.lazy_table import Column, LazyTableModel
-
-log = logging.getLogger(__name__)
-
-SEARCH_DELAY_MS = 200
-SEARCH_LIMIT = 5000
-_COLUMN_WIDTHS = (140, 90, 80, 64, 104, 44)
-
-Ident = tuple[Kind, int]
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -68,24 +56,17 @@ class DirectoryTab(Retranslating, QWidget):
         self.ctx = ctx
         self.can_edit = ctx.can(Permission.DIRECTORY_EDIT)
         self._announcing = False  # while this tab itself emits directory_changed
-        self._syncing = False  # while the tab moves the tree's selection itself
-        self._last_search: tuple[str, int | None] | None = None
         # Where "New household" / "New building" should go: community id, building, unit.
         self._context: tuple[int | None, str, str] = (None, "", "")
 
-        # -- search row --
-        self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
-        self.search.installEventFilter(self)
-        self._debounce = QTimer(self)
-        self._debounce.setSingleShot(True)
-        self._debounce.setInterval(SEARCH_DELAY_MS)
-        self._debounce.timeout.connect(self._search_now)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.search.returnPressed.connect(self._search_entered)
-        self.scope = QComboBox()
-        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.scope.currentIndexChanged.connect(lambda _i: self._search_now(force=True))
+        # -- search row and results --
+        self.finder = HouseholdFinder(ctx)
+        self.finder.chosen.connect(self.open_household)
+        self.finder.activated.connect(self._focus_detail)
+        # The finder's parts, as the tab's (the main window and tests reach them here).
+        self.search, self.scope = self.finder.search, self.finder.scope
+        self.results, self.results_model = self.finder.results, self.finder.results_model
+        self.results_label = self.finder.results_label
         self.new_community_button = QPushButton()
         self.new_community_button.clicked.connect(self.new_community)
         self.new_building_button = QPushButton()
@@ -116,38 +97,9 @@ class DirectoryTab(Retranslating, QWidget):
         # -- tree --
         self.tree_model = DirectoryTreeModel(ctx, self)
         self.tree_model.load_failed.connect(lambda e: messages.show_error(self, e))
-        self.tree = QTreeView()
-        self.tree.setModel(self.tree_model)
-        self.tree.setHeaderHidden(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree = DirectoryTreeView(self.tree_model)
         self.tree.selectionModel().currentChanged.connect(self._tree_current)
         self.tree.activated.connect(lambda _i: self._focus_detail())
-
-        # -- results --
-        self.results_label = QLabel()
-        self.results_model = LazyTableModel(
-            self._columns(), self._fetch_rows, lambda r: r.id, page_size=100, parent=self
-        )
-        self.results = QTableView()
-        self.results.setModel(self.results_model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setWordWrap(False)
-        self.results.verticalHeader().hide()
-        self.results.verticalHeader().setDefaultSectionSize(self.results.fontMetrics().height() + 8)
-        header = self.results.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in enumerate(_COLUMN_WIDTHS):
-            self.results.setColumnWidth(column, width)
-        self.results.selectionModel().currentRowChanged.connect(self._result_current)
-        self.results.activated.connect(lambda _i: self._focus_detail())
-        results_box = QWidget()
-        results_layout = QVBoxLayout(results_box)
-        results_layout.setContentsMargins(0, 0, 0, 0)
-        results_layout.addWidget(self.results_label)
-        results_layout.addWidget(self.results, 1)
 
         # -- detail --
         self.household_pane = HouseholdPane(ctx)
@@ -174,7 +126,7 @@ class DirectoryTab(Retranslating, QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tree)
-        splitter.addWidget(results_box)
+        splitter.addWidget(self.finder)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 4)
@@ -190,31 +142,12 @@ class DirectoryTab(Retranslating, QWidget):
 
         ctx.signals.directory_changed.connect(self._directory_changed)
         self.retranslate()
-        self._reload_scope()
+        self.finder.reload_scope()
         self.tree_model.reset()
-        self._show_count(None)
 
     # -- language ----------------------------------------------------------------------------
 
-    def _columns(self) -> list[Column]:
-        return [
-            Column(lambda: self.tr("Household code"), lambda r: r.code),
-            Column(lambda: self.tr("Community"), lambda r: r.community_name),
-            Column(lambda: self.tr("Room"), lambda r: r.room_label),
-            Column(lambda: self.tr("Owner"), lambda r: r.owner_name),
-            Column(lambda: self.tr("Phone"), lambda r: r.owner_phone),
-            Column(
-                lambda: self.tr("Owners"),
-                lambda r: str(r.owner_count),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            ),
-        ]
-
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(
-            self.tr("Room 3-2-1201 / household code / owner name / phone or last digits / scan")
-        )
-        self.search.setToolTip(self.tr("Search (Ctrl+F); Enter opens a single match"))
         self.new_household_button.setText(self.tr("New &household"))
         self.new_building_button.setText(self.tr("New &building"))
         self.new_community_button.setText(self.tr("New &community"))
@@ -227,28 +160,21 @@ class DirectoryTab(Retranslating, QWidget):
                 "box from anywhere; ↓ moves into the results."
             )
         )
-        if self.scope.count():
-            self.scope.setItemText(0, self.tr("All communities"))
-        self.results_model.retranslate()
         self.tree_model.retranslate()
-        self._show_count(None if self._last_search is None else self.results_model.rowCount())
 
     # -- main window hooks -------------------------------------------------------------------
 
     def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
+        self.finder.focus_search()
 
     def refresh(self, reload_detail: bool = True) -> None:
         """Read everything again, keeping what is open in the tree and what is selected."""
-        expanded = self._expanded_under(QModelIndex())
-        current = self._current_ident()
-        self.tree_model.reset()
-        self._expand(expanded)
+        current = self.tree.current_ident()
+        self.tree.reset_keeping_open()
         if current is not None:
-            self._select_in_tree(*current)
-        self._reload_scope()
-        self._search_now(force=True)
+            self.tree.select_quietly(*current)
+        self.finder.reload_scope()
+        self.finder.search_now(force=True)
         if reload_detail:
             page = self._current_page()
             if page is self.household_pane and self.household_pane.view is not None:
@@ -269,94 +195,6 @@ class DirectoryTab(Retranslating, QWidget):
         finally:
             self._announcing = False
 
-    # -- search ------------------------------------------------------------------------------
-
-    def _fetch_rows(self, ids: Sequence[int]) -> list[directory.HouseholdRow]:
-        try:
-            return directory.household_rows(self.ctx.db, self.ctx.actor, ids)
-        except WuyeError as e:  # painting must not raise; F5 reads the rows again
-            log.warning("household rows unavailable: %s", e)
-            return []
-
-    def _scope_id(self) -> int | None:
-        data = self.scope.currentData()
-        return int(data) if data is not None else None
-
-    def _search_now(self, force: bool = False) -> None:
-        self._debounce.stop()
-        text = self.search.text().strip()
-        key = (text, self._scope_id())
-        if key == self._last_search and not force:
-            return
-        self._last_search = key
-        if not text:
-            self.results_model.set_ids([])
-            self._show_count(None)
-            return
-        try:
-            ids = directory.search_household_ids(
-                self.ctx.db, self.ctx.actor, text, self._scope_id(), limit=SEARCH_LIMIT
-            )
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return
-        self.results_model.set_ids(ids)
-        self._show_count(len(ids))
-
-    def _show_count(self, count: int | None) -> None:
-        if count is None or not self.search.text().strip():
-            text = self.tr("Results appear here as you type.")
-        elif count >= SEARCH_LIMIT:
-            text = self.tr("The first {n} households; type more to narrow the search.").format(
-                n=count
-            )
-        elif count == 0:
-            text = self.tr("No household matches.")
-        else:
-            text = self.tr("{n} household(s)").format(n=count)
-        self.results_label.setText(text)
-
-    def _search_entered(self) -> None:
-        """Enter: a scanned household code opens at once; so does a single match."""
-        text = self.search.text().strip()
-        if text.upper().startswith(directory.QR_HOUSEHOLD_PREFIX):
-            self._open_scanned(text)
-        else:
-            self._search_now()
-            if self.results_model.rowCount() == 1:
-                self.results.setCurrentIndex(self.results_model.index(0, 0))
-        self.search.selectAll()  # the next scan or search replaces this one
-
-    def _open_scanned(self, payload: str) -> None:
-        self._debounce.stop()
-        self._last_search = (payload, self._scope_id())
-        try:
-            view = directory.get_household(self.ctx.db, self.ctx.actor, payload)
-        except WuyeError:
-            self.results_model.set_ids([])
-            code = payload[len(directory.QR_HOUSEHOLD_PREFIX) :]
-            self.results_label.setText(
-                self.tr("No household has the code {code}.").format(code=code)
-            )
-            return
-        self.results_model.set_ids([view.id])
-        self._show_count(1)
-        self.results.setCurrentIndex(self.results_model.index(0, 0))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() == Qt.Key.Key_Down and self.results_model.rowCount():
-                self._search_now()
-                self.results.setFocus(Qt.FocusReason.TabFocusReason)
-                if not self.results.currentIndex().isValid():
-                    self.results.setCurrentIndex(self.results_model.index(0, 0))
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-        return super().eventFilter(watched, event)
-
     # -- showing one record ------------------------------------------------------------------
 
     def _current_page(self) -> QWidget | None:
@@ -369,11 +207,6 @@ class DirectoryTab(Retranslating, QWidget):
             if isinstance(area, QScrollArea) and area.widget() is page:
                 self.detail.setCurrentIndex(i)
                 return
-
-    def _result_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            return
-        self.open_household(self.results_model.id_at(current.row()))
 
     def open_household(self, household_id: int) -> None:
         try:
@@ -390,10 +223,10 @@ class DirectoryTab(Retranslating, QWidget):
             self.household_pane.focus_first()
 
     def _tree_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._syncing or not current.isValid():
+        if self.tree.syncing or not current.isValid():
             return
         node = self.tree_model.node(current)
-        self._context = self._context_of(node)
+        self._context = self.tree.context_of(node)
         try:
             if node.kind is Kind.HOUSEHOLD:
                 self.open_household(node.id)
@@ -420,26 +253,11 @@ class DirectoryTab(Retranslating, QWidget):
         except WuyeError as e:
             messages.show_error(self, e)
 
-    @staticmethod
-    def _context_of(node: Node) -> tuple[int | None, str, str]:
-        community: int | None = None
-        building = unit = ""
-        walk: Node | None = node
-        while walk is not None:
-            if walk.kind is Kind.COMMUNITY:
-                community = walk.id
-            elif walk.kind is Kind.BUILDING:
-                building = walk.payload.number
-            elif walk.kind is Kind.UNIT:
-                unit = walk.payload.number
-            walk = walk.parent
-        return community, building, unit
-
     # -- adding ------------------------------------------------------------------------------
 
     def _context_community(self) -> directory.CommunityView | None:
         """The community the user is working in: tree or opened household, else the filter."""
-        community_id = self._context[0] or self._scope_id()
+        community_id = self._context[0] or self.finder.scope_id()
         try:
             if community_id is not None:
                 return directory.get_community(self.ctx.db, self.ctx.actor, community_id)
@@ -495,10 +313,10 @@ class DirectoryTab(Retranslating, QWidget):
         try:
             if created:
                 self._reload_branch(view.community_id, view.building)
-                unit = self._expand_path(view.community_id, view.building, view.unit)
+                unit = self.tree.expand_path(view.community_id, view.building, view.unit)
                 if unit is not None:
-                    self._select_in_tree(Kind.HOUSEHOLD, view.id)
-                self._search_now(force=True)
+                    self.tree.select_quietly(Kind.HOUSEHOLD, view.id)
+                self.finder.search_now(force=True)
             else:
                 rows = directory.household_rows(self.ctx.db, self.ctx.actor, [view.id])
                 if rows:
@@ -518,7 +336,7 @@ class DirectoryTab(Retranslating, QWidget):
             index = self.tree_model.find_loaded(Kind.COMMUNITY, view.community_id)
             if index.isValid():
                 self.tree.expand(index)
-                self._select_in_tree(Kind.BUILDING, view.id)
+                self.tree.select_quietly(Kind.BUILDING, view.id)
         else:
             self.tree_model.update_payload(Kind.BUILDING, view.id, view)
         self._context = (view.community_id, view.number, "")
@@ -526,15 +344,13 @@ class DirectoryTab(Retranslating, QWidget):
 
     def _community_saved(self, view: directory.CommunityView, created: bool) -> None:
         if created:
-            expanded = self._expanded_under(QModelIndex())
-            self.tree_model.reset()
-            self._expand(expanded)
-            self._select_in_tree(Kind.COMMUNITY, view.id)
+            self.tree.reset_keeping_open()
+            self.tree.select_quietly(Kind.COMMUNITY, view.id)
         else:
             self.tree_model.update_payload(Kind.COMMUNITY, view.id, view)
             self.results_model.refresh_rows()
         self._context = (view.id, "", "")
-        self._reload_scope()
+        self.finder.reload_scope()
         self._announce()
 
     def _reload_branch(self, community_id: int, building: str | None) -> None:
@@ -551,82 +367,6 @@ class DirectoryTab(Retranslating, QWidget):
             # building if that is open (a closed building is read when opened anyway).
             if match is not None:
                 index = self.tree_model.index_of(match)
-            expanded = self._expanded_under(index)
-            self.tree_model.reload(index)
-            self._expand(expanded)
+            self.tree.reload_keeping_open(index)
         community = directory.get_community(self.ctx.db, self.ctx.actor, community_id)
         self.tree_model.update_payload(Kind.COMMUNITY, community_id, community)
-
-    # -- tree state --------------------------------------------------------------------------
-
-    def _current_ident(self) -> Ident | None:
-        index = self.tree.currentIndex()
-        return self.tree_model.node(index).ident if index.isValid() else None
-
-    def _expanded_under(self, parent: QModelIndex) -> list[Ident]:
-        """Open nodes at and below *parent*, parents before children."""
-        found: list[Ident] = []
-        if parent.isValid() and self.tree.isExpanded(parent):
-            found.append(self.tree_model.node(parent).ident)
-        for row in range(self.tree_model.rowCount(parent)):
-            child = self.tree_model.index(row, 0, parent)
-            if self.tree.isExpanded(child):
-                found.extend(self._expanded_under(child))
-        return found
-
-    def _expand(self, idents: list[Ident]) -> None:
-        for kind, ident in idents:
-            index = self.tree_model.find_loaded(kind, ident)
-            if index.isValid():
-                if self.tree_model.canFetchMore(index):
-                    self.tree_model.fetchMore(index)
-                self.tree.expand(index)
-
-    def _expand_path(self, community_id: int, building: str, unit: str) -> QModelIndex | None:
-        """Open the tree down to a unit, reading each level as needed."""
-        index = self.tree_model.find_loaded(Kind.COMMUNITY, community_id)
-        for number in (building, unit):
-            if not index.isValid():
-                return None
-            if self.tree_model.canFetchMore(index):
-                self.tree_model.fetchMore(index)
-            self.tree.expand(index)
-            children = self.tree_model.node(index).children or []
-            match = next((n for n in children if n.payload.number == number), None)
-            if match is None:
-                return None
-            index = self.tree_model.index_of(match)
-        if self.tree_model.canFetchMore(index):
-            self.tree_model.fetchMore(index)
-        self.tree.expand(index)
-        return index
-
-    def _select_in_tree(self, kind: Kind, ident: int) -> None:
-        index = self.tree_model.find_loaded(kind, ident)
-        if not index.isValid():
-            return
-        self._syncing = True
-        try:
-            self.tree.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-            self.tree.scrollTo(index)
-        finally:
-            self._syncing = False
-
-    def _reload_scope(self) -> None:
-        keep = self.scope.currentData()
-        try:
-            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return
-        self.scope.blockSignals(True)
-        try:
-            self.scope.clear()
-            self.scope.addItem(self.tr("All communities"), None)
-            for c in communities:
-                self.scope.addItem(f"{c.name} ({c.code})", c.id)
-            self.scope.setCurrentIndex(max(0, self.scope.findData(keep)) if keep else 0)
-        finally:
-            self.scope.blockSignals(False)

@@ -1,0 +1,230 @@
+"""The Directory tab's search: the box, the community filter and the lazy table of results.
+
+What the desk types is searched as it types (after a short pause): a room (3-2-1201), a
+household code, an owner's name, a phone number or its last digits; a scanned household QR
+code opens at once. The tab lays the box and the filter out in its top row and this widget
+(the count and the table) beside the tree, and opens whatever :attr:`chosen` names.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from wuye_desktop.core import directory
+from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.ui import messages
+from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.widgets.lazy_table import Column, LazyTableModel
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 200
+SEARCH_LIMIT = 5000
+_COLUMN_WIDTHS = (140, 90, 80, 64, 104, 44)
+
+
+class HouseholdFinder(Retranslating, QWidget):
+    """The results pane, owning the search box and the filter the tab places above it."""
+
+    chosen = Signal(int)  # a household id: the result the desk moved to
+    activated = Signal()  # Enter or a double click on a result
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_search: tuple[str, int | None] | None = None
+
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.search_now)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._search_entered)
+        self.scope = QComboBox()
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope.currentIndexChanged.connect(lambda _i: self.search_now(force=True))
+
+        self.results_label = QLabel()
+        self.results_model = LazyTableModel(
+            self._columns(), self._fetch_rows, lambda r: r.id, page_size=100, parent=self
+        )
+        self.results = QTableView()
+        self.results.setModel(self.results_model)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setWordWrap(False)
+        self.results.verticalHeader().hide()
+        self.results.verticalHeader().setDefaultSectionSize(self.results.fontMetrics().height() + 8)
+        header = self.results.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate(_COLUMN_WIDTHS):
+            self.results.setColumnWidth(column, width)
+        self.results.selectionModel().currentRowChanged.connect(self._result_current)
+        self.results.activated.connect(lambda _i: self.activated.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.results_label)
+        layout.addWidget(self.results, 1)
+        self.retranslate()
+
+    # -- language ----------------------------------------------------------------------------
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(lambda: self.tr("Household code"), lambda r: r.code),
+            Column(lambda: self.tr("Community"), lambda r: r.community_name),
+            Column(lambda: self.tr("Room"), lambda r: r.room_label),
+            Column(lambda: self.tr("Owner"), lambda r: r.owner_name),
+            Column(lambda: self.tr("Phone"), lambda r: r.owner_phone),
+            Column(
+                lambda: self.tr("Owners"),
+                lambda r: str(r.owner_count),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            ),
+        ]
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Room 3-2-1201 / household code / owner name / phone or last digits / scan")
+        )
+        self.search.setToolTip(self.tr("Search (Ctrl+F); Enter opens a single match"))
+        if self.scope.count():
+            self.scope.setItemText(0, self.tr("All communities"))
+        self.results_model.retranslate()
+        self._show_count(None if self.last_search is None else self.results_model.rowCount())
+
+    # -- searching ---------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _fetch_rows(self, ids: Sequence[int]) -> list[directory.HouseholdRow]:
+        try:
+            return directory.household_rows(self.ctx.db, self.ctx.actor, ids)
+        except WuyeError as e:  # painting must not raise; F5 reads the rows again
+            log.warning("household rows unavailable: %s", e)
+            return []
+
+    def scope_id(self) -> int | None:
+        """The community the filter limits the search to; None for all."""
+        data = self.scope.currentData()
+        return int(data) if data is not None else None
+
+    def search_now(self, force: bool = False) -> None:
+        """Search what is typed, unless that search was the last one (*force*: again anyway)."""
+        self._debounce.stop()
+        text = self.search.text().strip()
+        key = (text, self.scope_id())
+        if key == self.last_search and not force:
+            return
+        self.last_search = key
+        if not text:
+            self.results_model.set_ids([])
+            self._show_count(None)
+            return
+        try:
+            ids = directory.search_household_ids(
+                self.ctx.db, self.ctx.actor, text, self.scope_id(), limit=SEARCH_LIMIT
+            )
+        except WuyeError as e:
+            messages.show_error(self, e)
+            return
+        self.results_model.set_ids(ids)
+        self._show_count(len(ids))
+
+    def _show_count(self, count: int | None) -> None:
+        if count is None or not self.search.text().strip():
+            text = self.tr("Results appear here as you type.")
+        elif count >= SEARCH_LIMIT:
+            text = self.tr("The first {n} households; type more to narrow the search.").format(
+                n=count
+            )
+        elif count == 0:
+            text = self.tr("No household matches.")
+        else:
+            text = self.tr("{n} household(s)").format(n=count)
+        self.results_label.setText(text)
+
+    def _search_entered(self) -> None:
+        """Enter: a scanned household code opens at once; so does a single match."""
+        text = self.search.text().strip()
+        if text.upper().startswith(directory.QR_HOUSEHOLD_PREFIX):
+            self._open_scanned(text)
+        else:
+            self.search_now()
+            if self.results_model.rowCount() == 1:
+                self.results.setCurrentIndex(self.results_model.index(0, 0))
+        self.search.selectAll()  # the next scan or search replaces this one
+
+    def _open_scanned(self, payload: str) -> None:
+        self._debounce.stop()
+        self.last_search = (payload, self.scope_id())
+        try:
+            view = directory.get_household(self.ctx.db, self.ctx.actor, payload)
+        except WuyeError:
+            self.results_model.set_ids([])
+            code = payload[len(directory.QR_HOUSEHOLD_PREFIX) :]
+            self.results_label.setText(
+                self.tr("No household has the code {code}.").format(code=code)
+            )
+            return
+        self.results_model.set_ids([view.id])
+        self._show_count(1)
+        self.results.setCurrentIndex(self.results_model.index(0, 0))
+
+    def _result_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if current.isValid():
+            self.chosen.emit(self.results_model.id_at(current.row()))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and self.results_model.rowCount():
+                self.search_now()
+                self.results.setFocus(Qt.FocusReason.TabFocusReason)
+                if not self.results.currentIndex().isValid():
+                    self.results.setCurrentIndex(self.results_model.index(0, 0))
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- the filter --------------------------------------------------------------------------
+
+    def reload_scope(self) -> None:
+        """Read the communities again into the filter, keeping the one chosen."""
+        keep = self.scope.currentData()
+        try:
+            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
+        except WuyeError as e:
+            messages.show_error(self, e)
+            return
+        self.scope.blockSignals(True)
+        try:
+            self.scope.clear()
+            self.scope.addItem(self.tr("All communities"), None)
+            for c in communities:
+                self.scope.addItem(f"{c.name} ({c.code})", c.id)
+            self.scope.setCurrentIndex(max(0, self.scope.findData(keep)) if keep else 0)
+        finally:
+            self.scope.blockSignals(False)
