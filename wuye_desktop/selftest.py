@@ -43,6 +43,8 @@ USER, PASSWORD = "admin", "admin1234"
 # A document smaller than this has lost its font or its content; larger is a runaway.
 MIN_PDF_BYTES = 2_000
 MAX_PDF_BYTES = 20_000_000
+# Extension A (䶮, in a family name) and B (𠀁, which only Hanazono Mincho B has).
+RARE_CHARACTERS = "刘䶮 𠀁"
 DOCUMENTS = ("signage", "commitment", "closeout", "callback", "slip", "weekly", "disclosure")
 
 
@@ -113,6 +115,7 @@ def run_steps(report: Callable[[StepResult], None]) -> list[StepResult]:
         step("demo database", demo)
         step("database file locks", lambda: _file_locks(opened()))
         step("main window", lambda: _main_window(opened()))
+        step("rare characters", _rare_characters)
         for kind in DOCUMENTS:
             step(f"document {kind}", partial(document, kind))
         if db is not None:
@@ -189,6 +192,18 @@ def _main_window(db: Database) -> str:
     from wuye_desktop.ui.selftest_window import show_main_window
 
     return show_main_window(db, USER, PASSWORD)
+
+
+def _rare_characters() -> str:
+    """The fallback fonts are there and draw what the first font lacks (they load only when a
+    document first needs them, so no other step would notice them missing)."""
+    from wuye_desktop.documents.fonts import undrawable
+
+    missing = undrawable(RARE_CHARACTERS)
+    if missing:
+        codes = " ".join(f"U+{ord(ch):04X}" for ch in missing)
+        raise SelftestError(f"no font of the documents draws {codes}")
+    return "CJK Extensions A and B drawn"
 
 
 def _document(db: Database, kind: str, workdir: Path) -> str:

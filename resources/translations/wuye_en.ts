@@ -2289,6 +2289,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No font of the documents has these characters; they print as {mark}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{codes} in {field}: “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>of {n}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2289,6 +2289,14 @@
         <translation>正在保存文档…</translation>
     </message>
     <message>
+        <source>No font of the documents has these characters; they print as {mark}:</source>
+        <translation>以下字符文档字体中没有，打印为 {mark}：</translation>
+    </message>
+    <message>
+        <source>{codes} in {field}: “{text}”</source>
+        <translation>{codes}，位于 {field}：“{text}”</translation>
+    </message>
+    <message>
         <source>of {n}</source>
         <translation>/ 共 {n} 页</translation>
     </message>

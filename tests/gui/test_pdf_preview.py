@@ -161,3 +161,24 @@ def test_a_refusal_goes_to_on_error_and_no_preview_opens(
     qtbot.waitUntil(lambda: not task.is_running, timeout=5000)
     assert len(refused) == 1 and isinstance(refused[0], NotFound)
     assert open_previews() == []
+
+
+def test_the_preview_names_characters_no_font_draws(qtbot: QtBot) -> None:
+    numbers = ("HF20261120-0001",)
+    data = render_blank(
+        BlankBatch("青岛安居物业服务有限公司", "海尔云谷\ue000", numbers, now_utc())
+    )
+    dialog = PdfPreviewDialog(data, "回访单")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+
+    assert dialog.undrawable_label.isVisible()
+    warning = dialog.undrawable_label.text()
+    assert "print as 〓" in warning and "U+E000 in community" in warning, warning
+
+    plain = PdfPreviewDialog(forms(1), "回访单")
+    qtbot.addWidget(plain)
+    plain.show()
+    qtbot.waitExposed(plain)
+    assert not plain.undrawable_label.isVisible()

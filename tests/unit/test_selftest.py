@@ -22,6 +22,7 @@ STEPS = [
     "demo database",
     "database file locks",
     "main window",
+    "rare characters",
     *(f"document {kind}" for kind in selftest.DOCUMENTS),
     "regulator sync",
 ]

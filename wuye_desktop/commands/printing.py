@@ -3,7 +3,9 @@
 Each document is rendered in full before anything is written, then written in one step, so
 bad input (an unknown order or household, a promised order without its commitment, a
 community whose channels lack a phone) exits 3 with a message naming what is missing and
-leaves no file behind.
+leaves no file behind. A character no font of the documents has prints as 〓 and is named on
+stderr (``wuye: warning: FIELD: no font has U+E000 …``) before the file is written, so before
+a counted print counts; the print goes ahead.
 
 The module is not called ``print``: a submodule becomes an attribute of its package, and one
 named ``print`` would hide the built-in function from the package's own code.
@@ -12,6 +14,7 @@ named ``print`` would hide the built-in function from the package's own code.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,6 +32,7 @@ from wuye_desktop.commands import (
 )
 from wuye_desktop.core.ledger.periods import parse_period
 from wuye_desktop.core.order_queries import week_cutoff
+from wuye_desktop.core.printing import Output
 from wuye_desktop.core.prints import (
     callback_form,
     closeout,
@@ -39,13 +43,14 @@ from wuye_desktop.core.prints import (
     weekly,
 )
 from wuye_desktop.core.roles import SYSTEM_ACTOR
+from wuye_desktop.documents.coverage import PLACEHOLDER, undrawable_of
 from wuye_desktop.documents.output import PendingFile, WriteFailed, page_count
 from wuye_desktop.storage.db import Database
 
 Render = Callable[[argparse.Namespace, Database], bytes]
 # A document that is counted or numbered when printed gets its output: the count commits
 # only once the file is written (core/printing.py).
-Issue = Callable[[argparse.Namespace, Database, PendingFile], bytes]
+Issue = Callable[[argparse.Namespace, Database, Output], bytes]
 
 
 def _out(parser: argparse.ArgumentParser) -> None:
@@ -150,17 +155,40 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _handler(render: Render) -> Handler:
     """Check --out before the database is even opened, then render and write."""
 
-    def issue(args: argparse.Namespace, db: Database, output: PendingFile) -> bytes:
+    def issue(args: argparse.Namespace, db: Database, output: Output) -> bytes:
         return _written(output, render(args, db))
 
     return _issue_handler(issue)
 
 
-def _written(output: PendingFile, data: bytes) -> bytes:
+def _written(output: Output, data: bytes) -> bytes:
     """A document that counts nothing: written (temporary file, fsync, rename) once made."""
     output.write(data)
     output.publish()
     return data
+
+
+class Warned:
+    """An output that first names, on stderr, the characters the document could not draw
+    (printed as the placeholder): before the file is written, so before a print counts."""
+
+    def __init__(self, output: Output) -> None:
+        self.output = output
+
+    def write(self, data: bytes) -> None:
+        for item in undrawable_of(data):
+            print(
+                f"wuye: warning: {item.field}: no font has {item.codes}; "
+                f"printed as {PLACEHOLDER}: {item.text}",
+                file=sys.stderr,
+            )
+        self.output.write(data)
+
+    def publish(self) -> None:
+        self.output.publish()
+
+    def discard(self) -> None:
+        self.output.discard()
 
 
 def _issue_handler(issue: Issue) -> Handler:
@@ -191,7 +219,7 @@ def _runner(issue: Issue) -> Callable[[argparse.Namespace, Database], int]:
         # Checked first: finding out after a long render that the folder is missing wastes it.
         check_out(out)
         try:
-            data = issue(args, db, PendingFile(out))
+            data = issue(args, db, Warned(PendingFile(out)))
         except WriteFailed as exc:
             raise write_error(exc, out) from exc
         print(f"{out}: {page_count(data)} page(s)")
@@ -215,7 +243,7 @@ def _signage(args: argparse.Namespace, db: Database) -> bytes:
         progress.finish()
 
 
-def _commitment(args: argparse.Namespace, db: Database, output: PendingFile) -> bytes:
+def _commitment(args: argparse.Namespace, db: Database, output: Output) -> bytes:
     return commitment.print_commitment(db, SYSTEM_ACTOR, args.order, output, copy=args.copy)
 
 
@@ -223,7 +251,7 @@ def _closeout(args: argparse.Namespace, db: Database) -> bytes:
     return closeout.closeout_pdf(db, SYSTEM_ACTOR, args.household)
 
 
-def _callback(args: argparse.Namespace, db: Database, output: PendingFile) -> bytes:
+def _callback(args: argparse.Namespace, db: Database, output: Output) -> bytes:
     if args.order is not None:
         return _written(output, callback_form.callback_pdf(db, SYSTEM_ACTOR, args.order))
     progress = AnnouncedProgress(f"{args.community.upper()}: {args.blank} blank form(s)…")

@@ -19,6 +19,9 @@ value helpers (clock, i18n, errors, vocab, progress, deadlines, money formatting
 - :mod:`disclosure` ``DisclosureSheet`` → ``render_disclosure``: the 公共收益公示;
 - :mod:`output`: writing a PDF whole or not at all (``write_atomic``, ``PendingFile``),
   ``Cancelled`` for a ``progress`` callback to stop a batch, ``page_count``;
-- :mod:`page`, :mod:`fonts`, :mod:`qr`, :mod:`words`: page furniture, the embedded font, QR
-  codes and the Chinese words printed for the shared vocabulary.
+- :mod:`page`, :mod:`fonts`, :mod:`qr`, :mod:`words`: page furniture, the embedded fonts (rare
+  characters fall back to Hanazono Mincho), QR codes and the Chinese words printed for the
+  shared vocabulary;
+- :mod:`coverage`: every ``render_*`` returns ``Rendered`` bytes that name the characters no
+  font draws (printed as 〓), for the preview and ``wuye print`` to warn before printing.
 """

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Frame, FrameBreak
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.documents import words
+from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.facts import OrderFacts
 from wuye_desktop.documents.fonts import FONT, draw_bold, text_width
 from wuye_desktop.documents.page import (
@@ -48,7 +49,7 @@ METHOD_WORDS = ("电话", "上门", "短信")
 # --- filled in from an order -----------------------------------------------------------------
 
 
-def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> bytes:
+def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> Rendered:
     width = content_width((210 * mm, 297 * mm))
     head = Letterhead(facts.company, facts.community_name, TITLE, "HF-" + facts.number, printed_at)
     story: list[Flowable] = [
@@ -126,7 +127,7 @@ def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> byte
             height=30 * mm,
         )
     )
-    return build_pdf(head, story)
+    return rendered(build_pdf(head, story), facts)
 
 
 # --- blank, in numbered batches --------------------------------------------------------------
@@ -221,7 +222,7 @@ class BlankForm(Flowable):  # type: ignore[misc]
         c.drawRightString(right, 4 * mm, "不满意的，我们将重新处理并再次回访")
 
 
-def render_blank(batch: BlankBatch, progress: Progress | None = None) -> bytes:
+def render_blank(batch: BlankBatch, progress: Progress | None = None) -> Rendered:
     """Two forms a page, numbered. *progress* may raise to cancel."""
     first, last = batch.numbers[0], batch.numbers[-1]
     span = first if first == last else f"{first} 至 {last}"
@@ -246,4 +247,4 @@ def render_blank(batch: BlankBatch, progress: Progress | None = None) -> bytes:
             story.append(FrameBreak())
         if progress is not None:
             progress(done, total)
-    return build_pdf(head, story, frames=frames)
+    return rendered(build_pdf(head, story, frames=frames), batch)

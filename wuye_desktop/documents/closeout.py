@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.page import (
     Letterhead,
     SignatureBlock,
@@ -60,7 +61,7 @@ def _day(d: date | None) -> str:
     return d.isoformat() if d else ""
 
 
-def render_closeout(sheet: CloseoutSheet) -> bytes:
+def render_closeout(sheet: CloseoutSheet) -> Rendered:
     s = styles()
     pagesize = landscape(A4)
     width = content_width(pagesize)
@@ -145,4 +146,4 @@ def render_closeout(sheet: CloseoutSheet) -> bytes:
             height=36 * mm,
         ),
     ]
-    return build_pdf(head, story, pagesize=A4, wide=True)
+    return rendered(build_pdf(head, story, pagesize=A4, wide=True), sheet)

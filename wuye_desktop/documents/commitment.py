@@ -13,6 +13,7 @@ from datetime import date, datetime
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.page import (
     Letterhead,
     SignatureBlock,
@@ -54,7 +55,7 @@ class CommitmentLetter:
     printed_at: datetime | None = None
 
 
-def render_commitment(letter: CommitmentLetter) -> bytes:
+def render_commitment(letter: CommitmentLetter) -> Rendered:
     s = styles()
     head = Letterhead(
         letter.company,
@@ -118,4 +119,4 @@ def render_commitment(letter: CommitmentLetter) -> bytes:
             ]
         ),
     ]
-    return build_pdf(head, story)
+    return rendered(build_pdf(head, story), letter)

@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from wuye_desktop.core.ledger.money import format_fen
+from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.fonts import FONT
 from wuye_desktop.documents.page import (
     Letterhead,
@@ -109,7 +110,7 @@ def _side_by_side(left: list[Flowable], right: list[Flowable], width: float) -> 
     )
 
 
-def render_disclosure(sheet: DisclosureSheet) -> bytes:
+def render_disclosure(sheet: DisclosureSheet) -> Rendered:
     s = styles()
     d = sheet
     width = content_width((210 * mm, 297 * mm))
@@ -197,4 +198,4 @@ def render_disclosure(sheet: DisclosureSheet) -> bytes:
         ),
     ]
     story.append(KeepTogether(closing))
-    return build_pdf(head, story)
+    return rendered(build_pdf(head, story), sheet)

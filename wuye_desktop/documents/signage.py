@@ -33,6 +33,7 @@ from wuye_desktop.core.deadlines import DeadlineRules
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
+from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
 from wuye_desktop.documents.page import BRAND, INK, MUTED, RULE, page_size
 from wuye_desktop.documents.qr import draw_qr
@@ -437,7 +438,9 @@ def _draw_sheet(canvas: Canvas, sheet: Sheet) -> None:
     canvas.drawCentredString(qr_x + _QR_SIZE / 2, qr_y - 5 * mm, sheet.qr_caption)
 
 
-def render_signage(pack: SignagePack, size: str = "A4", progress: Progress | None = None) -> bytes:
+def render_signage(
+    pack: SignagePack, size: str = "A4", progress: Progress | None = None
+) -> Rendered:
     """The sheets of *pack* as one PDF, a sheet a page. *progress* is called after each sheet
     and may raise to cancel (nothing is returned then)."""
     register_fonts()
@@ -463,4 +466,4 @@ def render_signage(pack: SignagePack, size: str = "A4", progress: Progress | Non
         if progress is not None:
             progress(done, total)
     canvas.save()
-    return buffer.getvalue()
+    return rendered(buffer.getvalue(), pack)

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.documents import words
+from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.facts import OrderFacts
 from wuye_desktop.documents.fonts import FONT
 from wuye_desktop.documents.page import (
@@ -38,7 +39,7 @@ _GAP = "&nbsp;" * 7
 _WRITE_IN_TIME = f"{_GAP}月{_GAP}日{_GAP}时{_GAP}分"  # blanks a paragraph does not collapse
 
 
-def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> bytes:
+def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> Rendered:
     s = styles()
     width = content_width((210 * mm, 297 * mm))
     grid_width = width - QR_SIZE - 4 * mm
@@ -123,4 +124,4 @@ def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> bytes:
         Spacer(1, 2 * mm),
         para("请维修完成后将本单交回客服中心；业主对维修结果有异议的，请在签字栏注明。", s.muted),
     ]
-    return build_pdf(head, story)
+    return rendered(build_pdf(head, story), facts)

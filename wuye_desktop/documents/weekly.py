@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from wuye_desktop.core.clock import format_local, to_local
 from wuye_desktop.documents import words
+from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.page import (
     HeaderChange,
     Letterhead,
@@ -68,7 +69,7 @@ class WeeklyDocument:
     printed_at: datetime | None = None
 
 
-def render_weekly(doc: WeeklyDocument) -> bytes:
+def render_weekly(doc: WeeklyDocument) -> Rendered:
     s = styles()
     pagesize = landscape(A4)
     width = content_width(pagesize)
@@ -153,7 +154,7 @@ def render_weekly(doc: WeeklyDocument) -> bytes:
         )
     if not doc.sections:
         story.append(para("（没有小区）"))
-    return build_pdf(first, story, pagesize=A4, wide=True)
+    return rendered(build_pdf(first, story, pagesize=A4, wide=True), doc)
 
 
 def _escape(text: str) -> str:

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.printing import Output
 from wuye_desktop.core.progress import Progress
+from wuye_desktop.documents.coverage import PLACEHOLDER, undrawable_of
 from wuye_desktop.documents.output import PendingFile, write_atomic
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
@@ -209,8 +210,18 @@ class PdfPreviewDialog(Retranslating, QDialog):
         bar.addWidget(self.print_button)
         bar.addWidget(self.save_button)
         bar.addWidget(self.close_button)
+        # Characters no font draws print as the placeholder: said here, before a counted
+        # print (the preview comes first), so the user can correct the text or print anyway.
+        self.undrawable_label = QLabel()
+        self.undrawable_label.setWordWrap(True)
+        self.undrawable_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.undrawable_label.setStyleSheet(
+            "QLabel { background: #fef3c7; color: #78350f; padding: 6px; }"
+        )
+        self.undrawable_label.setVisible(bool(undrawable_of(data)))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.undrawable_label)
         layout.addWidget(self.view, 1)
         self.retranslate()
         self.print_button.setFocus()
@@ -333,6 +344,24 @@ class PdfPreviewDialog(Retranslating, QDialog):
         except OSError as error:
             self._cannot_write(path, error)
 
+    def undrawable_warning(self) -> str:
+        """What the document prints as the placeholder, and where; empty when nothing."""
+        found = undrawable_of(self.data)
+        if not found:
+            return ""
+        lines = [
+            self.tr("No font of the documents has these characters; they print as {mark}:").format(
+                mark=PLACEHOLDER
+            )
+        ]
+        lines += [
+            self.tr("{codes} in {field}: “{text}”").format(
+                codes=item.codes, field=item.field, text=item.text
+            )
+            for item in found
+        ]
+        return "\n".join(lines)
+
     # -- language ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -342,6 +371,7 @@ class PdfPreviewDialog(Retranslating, QDialog):
         self.print_button.setText(self.tr("&Print…"))
         self.save_button.setText(self.tr("&Save as PDF…"))
         self.close_button.setText(self.tr("Close"))
+        self.undrawable_label.setText(self.undrawable_warning())
         current = max(0, self.zoom_box.currentIndex())
         self.zoom_box.blockSignals(True)
         self.zoom_box.clear()
