@@ -38,6 +38,7 @@ from reportlab.platypus import (
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
+from wuye_desktop.documents.tables import ListTable
 
 BRAND = colors.HexColor("#1F4E79")  # deep blue of headings and rules
 BRAND_LIGHT = colors.HexColor("#E8EFF7")  # label cells, bands
@@ -252,7 +253,7 @@ def list_table(
             *row_styles,
         ]
     )
-    return Table(data, colWidths=list(widths), style=style, repeatRows=1, splitInRow=1)
+    return ListTable(data, colWidths=list(widths), style=style, repeatRows=1, splitInRow=1)
 
 
 def checkboxes(options: Sequence[str], chosen: str | None = None) -> Paragraph:
