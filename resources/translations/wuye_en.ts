@@ -4916,6 +4916,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{period} has not begun yet; there is nothing to disclose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close every month of {period} before publishing its disclosure</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4919,6 +4919,10 @@ The details are in the log file.</source>
         <translation>支出</translation>
     </message>
     <message>
+        <source>{period} has not begun yet; there is nothing to disclose</source>
+        <translation>{period} 尚未开始，没有可公示的内容</translation>
+    </message>
+    <message>
         <source>Close every month of {period} before publishing its disclosure</source>
         <translation>请先将 {period} 的各月全部结账，再发布公示</translation>
     </message>

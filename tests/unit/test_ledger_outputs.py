@@ -9,7 +9,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,10 +23,12 @@ from tests.conftest import make_user, valid_credit_code
 from tests.unit import pdf_support as pdf
 from wuye_desktop.cli import main
 from wuye_desktop.core import directory, users
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.ledger import disclosure, queries, services
 from wuye_desktop.core.ledger.categories import DEFAULTS, Direction
 from wuye_desktop.core.ledger.export import export_xlsx
 from wuye_desktop.core.ledger.money import format_fen, parse_fen, parse_signed_fen, protocol_amount
+from wuye_desktop.core.ledger.periods import parse_period
 from wuye_desktop.core.ledger.services import AccountInput, EntryInput
 from wuye_desktop.core.ledger.statement_import import import_statement
 from wuye_desktop.core.prints.disclosure import disclosure_pdf
@@ -299,7 +301,7 @@ def test_cli_verify_export_print_and_publish(
         and queries.register_page(db, fin, "QD001", limit=100_000)[0][-1].hash
     )
     assert "6222********1234" in shown and "分录笔数3笔" in shown and "停车收入" in shown
-    assert pdf.qr_codes(out, tmp_path) == [[head]]
+    assert pdf.qr_codes(out, tmp_path)[0] == [head]  # the last entry of Q2 is the head here
     pdf.assert_fonts_embedded(out, tmp_path)
 
     # Publishing needs the quarter closed.
@@ -362,12 +364,94 @@ def test_a_quarter_with_every_default_category_is_one_sheet_with_its_signatures(
         + sum(x.amount_fen for x in income)
         - sum(x.amount_fen for x in expense),
         entries=420,
-        head_hash="ab" * 32,
+        head_hash="cd" * 32,
         closed=True,
+        last_seq=420,
+        last_hash="ab" * 32,
+        service_unit="海尔云谷物业服务中心",
+        service_phone="0532-88886666",
     )
     doc = render_disclosure(disclosure_sheet("青岛安居物业服务有限公司", data))
-    assert pdf.pages(doc, tmp_path) == 1
+    # The posted sheet is one page; the appendix of entries follows on its own pages.
     page = pdf.flat(pdf.page_texts(doc, tmp_path)[0])
     assert "业主委员会（盖章）" in page and "物业服务企业（盖章）" in page
-    assert pdf.qr_codes(doc, tmp_path) == [["ab" * 32]]
+    appendix = "附表：本期分录明细"
+    assert appendix not in page and appendix in pdf.flat(pdf.page_texts(doc, tmp_path)[1])
+    assert pdf.qr_codes(doc, tmp_path) == [["ab" * 32], []]
     pdf.assert_fonts_embedded(doc, tmp_path)
+
+
+def _quarter_before(day: date) -> tuple[str, date]:
+    """The quarter before *day*'s (as 2026Q3) and its first day."""
+    q = (day.month - 1) // 3  # 0-based quarter of day
+    year, q = (day.year, q - 1) if q else (day.year - 1, 3)
+    return f"{year}Q{q + 1}", date(year, 3 * q + 1, 1)
+
+
+def _without_print_time(page: str) -> str:
+    return re.sub(r"打印时间：[\d\- :]+", "", pdf.flat(page))
+
+
+def test_a_closed_quarter_prints_its_own_last_entry_not_the_ledger_head(
+    ledger: tuple[Database, Actor], tmp_path: Path
+) -> None:
+    """Issue 15.5: the Q3 notice printed again after a December posting is the same notice."""
+    db, fin = ledger
+    period, first = _quarter_before(today_local())
+    if first < OPENED:
+        pytest.skip("the account opened after the previous quarter began")
+    for i in range(40):  # enough for an appendix of two pages
+        services.post_entry(
+            db, fin, "QD001",
+            EntryInput(first + timedelta(days=i), "income", "parking", f"{100 + i}.00",
+                       voucher_no=f"PZ-{i:03d}", counterparty=f"停车户{i:02d}"),
+        )  # fmt: skip
+    last = queries.register_page(db, fin, "QD001", limit=1, descending=True)[0][0]
+    close_month = parse_period(period).last
+    services.close_period(db, fin, "QD001", close_month)
+
+    before = disclosure_pdf(db, fin, "QD001", period, posted_on=today_local())
+    services.post_entry(  # a posting of today, after the quarter: the ledger's head moves
+        db, fin, "QD001", EntryInput(today_local(), "expense", "tax", "9.99", voucher_no="PZ-X")
+    )
+    after = disclosure_pdf(db, fin, "QD001", period, posted_on=today_local())
+
+    pages = pdf.page_texts(before, tmp_path)
+    assert [_without_print_time(p) for p in pages] == [
+        _without_print_time(p) for p in pdf.page_texts(after, tmp_path)
+    ]
+    first_page = pdf.flat(pages[0])
+    assert f"期末记账哈希（第{last.seq}笔）：{last.hash}" in first_page
+    assert "链首" not in first_page and "试算" not in first_page
+    assert pdf.qr_codes(after, tmp_path)[0] == [last.hash]
+    # The appendix: every entry with date, voucher, counterparty, category and amount, its
+    # header on each of its pages with rows under it.
+    appendix = [pdf.flat(p) for p in pages[1:]]
+    assert len(appendix) >= 2
+    assert all("笔号" in p and "停车收入" in p for p in appendix), appendix
+    listed = "".join(appendix)
+    assert f"{first.isoformat()}PZ-000停车户00停车收入100.00" in listed
+    assert "PZ-039" in listed and "PZ-X" not in listed
+
+
+def test_an_open_period_is_marked_provisional_and_a_future_one_refused(
+    ledger: tuple[Database, Actor], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, fin = ledger
+    today = today_local()
+    services.post_entry(
+        db, fin, "QD001", EntryInput(today, "income", "parking", "100.00", counterparty="张三")
+    )
+    current = f"{today.year}Q{(today.month - 1) // 3 + 1}"
+    doc = disclosure_pdf(db, fin, "QD001", current, posted_on=date(2026, 12, 6))
+    pages = [pdf.flat(p) for p in pdf.page_texts(doc, tmp_path)]
+    assert len(pages) >= 2 and all("未结账·试算" in p for p in pages)
+    assert "公示期2026年12月6日至2026年12月21日" in pages[0]
+
+    url = str(db.sqlite_path)
+    future = f"{today.year + 1}Q1"
+    out = tmp_path / "future.pdf"
+    assert main(["--db", url, "print", "disclosure", "--community", "QD001", "--period",
+                 future, "--out", str(out)]) == 2  # fmt: skip
+    assert f"--period: {future} has not begun yet" in capsys.readouterr().err
+    assert not out.exists()

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 
 from wuye_desktop.commands import (
@@ -148,17 +149,31 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="P",
         help="2026Q3 or 2026-07",
     )
+    p.add_argument(
+        "--posted-on",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="the day the notice goes up; its objection period runs from it (default: today)",
+    )
     _out(p)
-    p.set_defaults(handler=_handler(_disclosure))
+    # A period that has not begun is a wrong --period (exit 2), not bad data.
+    p.set_defaults(handler=_handler(_disclosure, options={"period": "--period"}))
 
 
-def _handler(render: Render) -> Handler:
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _handler(render: Render, options: Mapping[str, str] | None = None) -> Handler:
     """Check --out before the database is even opened, then render and write."""
 
     def issue(args: argparse.Namespace, db: Database, output: Output) -> bytes:
         return _written(output, render(args, db))
 
-    return _issue_handler(issue)
+    return _issue_handler(issue, options)
 
 
 def _written(output: Output, data: bytes) -> bytes:
@@ -191,9 +206,9 @@ class Warned:
         self.output.discard()
 
 
-def _issue_handler(issue: Issue) -> Handler:
+def _issue_handler(issue: Issue, options: Mapping[str, str] | None = None) -> Handler:
     """Check --out before the database is even opened, then make the document into it."""
-    return out_checked(with_database(_runner(issue)))
+    return out_checked(with_database(_runner(issue), options=options))
 
 
 def _usage_checked(check: Callable[[argparse.Namespace], None], handler: Handler) -> Handler:
@@ -272,4 +287,6 @@ def _weekly(args: argparse.Namespace, db: Database) -> bytes:
 
 
 def _disclosure(args: argparse.Namespace, db: Database) -> bytes:
-    return disclosure.disclosure_pdf(db, SYSTEM_ACTOR, args.community, args.period)
+    return disclosure.disclosure_pdf(
+        db, SYSTEM_ACTOR, args.community, args.period, posted_on=args.posted_on
+    )

@@ -38,6 +38,7 @@ from reportlab.platypus import (
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
+from wuye_desktop.documents.tables import ListTable
 
 BRAND = colors.HexColor("#1F4E79")  # deep blue of headings and rules
 BRAND_LIGHT = colors.HexColor("#E8EFF7")  # label cells, bands
@@ -84,6 +85,9 @@ class Letterhead:
     number: str = ""
     printed_at: datetime | None = None  # now, unless a test fixes it
     copy_mark: bool = False  # a reprint: 副本 / COPY on every page
+    # Printed on every page as a stamp beside the title and across the page, e.g. "未结账 · 试算"
+    # on figures that may still change.
+    watermark: str = ""
 
 
 # --- styles ----------------------------------------------------------------------------------
@@ -252,7 +256,7 @@ def list_table(
             *row_styles,
         ]
     )
-    return Table(data, colWidths=list(widths), style=style, repeatRows=1, splitInRow=1)
+    return ListTable(data, colWidths=list(widths), style=style, repeatRows=1, splitInRow=1)
 
 
 def checkboxes(options: Sequence[str], chosen: str | None = None) -> Paragraph:
@@ -376,6 +380,8 @@ def _draw_letterhead(c: Canvas, head: Letterhead, width: float, height: float) -
         c.drawRightString(width - MARGIN, top - 17.5 * mm, "编号：" + head.number)
     if head.copy_mark:
         _draw_copy_mark(c, width, height)
+    if head.watermark:
+        _draw_watermark(c, head.watermark, width, height)
 
 
 def _draw_copy_mark(c: Canvas, width: float, height: float) -> None:
@@ -392,6 +398,29 @@ def _draw_copy_mark(c: Canvas, width: float, height: float) -> None:
     c.rotate(35)
     c.setFont(FONT, 110)
     c.drawCentredString(0, -40, "副本 COPY")
+    c.restoreState()
+
+
+def _draw_watermark(c: Canvas, text: str, width: float, height: float) -> None:
+    """A stamp beside the title and the words across the page, in gray dark enough to show on
+    a black-and-white copy without hiding the figures under it."""
+    c.saveState()
+    c.setStrokeColor(INK)
+    c.setFillColor(INK)
+    c.setLineWidth(1.6)
+    size = 12
+    box = text_width(text, size) + 8 * mm
+    x, y = MARGIN, height - 30 * mm
+    c.roundRect(x, y, box, 11 * mm, 1.5 * mm, stroke=1, fill=0)
+    draw_bold(c, x + box / 2, y + 4.3 * mm, text, size, anchor="center")
+    c.setFillColor(colors.Color(0, 0, 0, alpha=0.09))
+    c.translate(width / 2, height / 2)
+    c.rotate(35)
+    big = 80.0
+    while text_width(text, big) > height * 0.8 and big > 20:
+        big -= 4
+    c.setFont(FONT, big)
+    c.drawCentredString(0, -big / 3, text)
     c.restoreState()
 
 

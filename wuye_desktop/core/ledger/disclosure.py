@@ -1,6 +1,11 @@
 """A period's disclosure (公示): the figures the PDF prints and the regulator payload
 (regulator-protocol.md "POST /public-income/disclosures"), checked against the chain first.
 
+The sheet anchors the figures in the chain by the hash of the period's last entry (the
+highest sequence number dated in the period), not the ledger's head: the head moves with every
+later posting, the period's last entry does not once the period is closed, so a notice printed
+in October and again in January carry the same hash and an auditor can find it in the export.
+
 A category whose net for the period is negative (a reversal of an earlier period's entry)
 moves to the other side with its positive amount, so every listed amount is ≥ 0 as the
 protocol demands and opening + Σ income − Σ expense = closing still holds to the fen.
@@ -10,22 +15,29 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, outbox
-from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.errors import StateError
+from wuye_desktop.core.clock import now_utc, today_local
+from wuye_desktop.core.errors import FieldError, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger import queries, services
 from wuye_desktop.core.ledger.money import protocol_amount
-from wuye_desktop.core.ledger.periods import parse_period
+from wuye_desktop.core.ledger.periods import Period, month_bounds, month_of, parse_period
 from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.vocab import Channel
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import LedgerCategory, LedgerHead, OutboxEvent
+from wuye_desktop.storage.models import (
+    ChannelContact,
+    LedgerCategory,
+    LedgerEntry,
+    LedgerHead,
+    OutboxEvent,
+)
 
 PATH = "/public-income/disclosures"
 
@@ -35,6 +47,20 @@ class Line:
     category: str  # code, as the protocol sends it
     label: str
     amount_fen: int  # ≥ 0
+
+
+@dataclass(frozen=True)
+class EntryLine:
+    """One entry of the period as the sheet's appendix lists it."""
+
+    seq: int
+    entry_date: date
+    voucher_no: str
+    counterparty: str
+    direction: str  # income | expense
+    label: str  # the category's label
+    amount_fen: int  # signed: a reversal is negative
+    reverses_seq: int | None
 
 
 @dataclass(frozen=True)
@@ -50,8 +76,17 @@ class Disclosure:
     expense: tuple[Line, ...]
     closing_fen: int
     entries: int
-    head_hash: str
+    head_hash: str  # the ledger's head when read (the regulator payload and publishing)
     closed: bool
+    start: date | None = None  # the period's first and last day
+    end: date | None = None
+    # The period's last entry (highest seq dated in it); for a period without entries, the last
+    # entry dated before it (what its opening balance rests on); 0 and "" for an empty ledger.
+    last_seq: int = 0
+    last_hash: str = ""
+    service_unit: str = ""  # the property channel: where owners take objections
+    service_phone: str = ""
+    lines: tuple[EntryLine, ...] = ()  # filled only when asked for (the printed appendix)
 
     @property
     def income_fen(self) -> int:
@@ -62,10 +97,64 @@ class Disclosure:
         return sum(line.amount_fen for line in self.expense)
 
 
-def disclosure_data(db: Database, actor: Actor, community: str | int, period: str) -> Disclosure:
-    """The period's figures; refused naming the first broken entry if the chain is broken."""
+def period_days(p: Period) -> tuple[date, date]:
+    """The first and the last day of *p*."""
+    return month_bounds(p.first)[0], month_bounds(p.last)[1] - timedelta(days=1)
+
+
+def _refuse_future(p: Period) -> None:
+    if p.first > month_of(today_local()):
+        raise ValidationError(
+            [
+                FieldError(
+                    "period",
+                    QT_TRANSLATE_NOOP(
+                        "core", "{period} has not begun yet; there is nothing to disclose"
+                    ),
+                    {"period": p.label},
+                )
+            ]
+        )
+
+
+def _last_entry(s: Session, community_id: int, start: date, end: date) -> tuple[int, str]:
+    """Seq and hash of the period's last entry, else of the last one before the period."""
+    e = LedgerEntry
+    seq = s.scalar(
+        select(func.max(e.seq)).where(
+            e.community_id == community_id, e.entry_date >= start, e.entry_date <= end
+        )
+    )
+    if seq is None:
+        seq = s.scalar(
+            select(func.max(e.seq)).where(e.community_id == community_id, e.entry_date < start)
+        )
+    if seq is None:
+        return 0, ""
+    digest = s.scalar(select(e.hash).where(e.community_id == community_id, e.seq == seq))
+    return int(seq), digest or ""
+
+
+def _service_contact(s: Session, community_id: int) -> tuple[str, str]:
+    contact = s.scalar(
+        select(ChannelContact).where(
+            ChannelContact.community_id == community_id,
+            ChannelContact.channel == Channel.PROPERTY,
+        )
+    )
+    return (contact.unit_name, contact.phone) if contact is not None else ("", "")
+
+
+def disclosure_data(
+    db: Database, actor: Actor, community: str | int, period: str, *, with_lines: bool = False
+) -> Disclosure:
+    """The period's figures (with its entries, for the printed appendix, if *with_lines*);
+    refused naming the first broken entry if the chain is broken, and for a period that has
+    not begun."""
     actor.require(Permission.LEDGER_READ)
     p = parse_period(period)
+    _refuse_future(p)
+    start, end = period_days(p)
     services.require_intact(db, actor, community)
     with db.read() as s:
         c = services.find_community(s, community)
@@ -79,6 +168,29 @@ def disclosure_data(db: Database, actor: Actor, community: str | int, period: st
         ).all()
         labels = {(cat.direction, cat.code): cat.label for cat in categories}
         order = {(cat.direction, cat.code): i for i, cat in enumerate(categories)}
+        last_seq, last_hash = _last_entry(s, c.id, start, end)
+        unit, phone = _service_contact(s, c.id)
+        lines: tuple[EntryLine, ...] = ()
+        if with_lines:
+            e = LedgerEntry
+            rows = s.scalars(
+                select(e)
+                .where(e.community_id == c.id, e.period.in_(p.months))
+                .order_by(e.seq)  # the chain's order, as the export lists them
+            )
+            lines = tuple(
+                EntryLine(
+                    r.seq,
+                    r.entry_date,
+                    r.voucher_no,
+                    r.counterparty,
+                    r.direction,
+                    labels.get((r.direction, r.category), r.category),
+                    r.amount_fen,
+                    r.reverses_seq,
+                )
+                for r in rows
+            )
     income: list[Line] = []
     expense: list[Line] = []
     for direction, amounts in (("income", totals.income), ("expense", totals.expense)):
@@ -93,7 +205,8 @@ def disclosure_data(db: Database, actor: Actor, community: str | int, period: st
     return Disclosure(
         c.code, c.name, c.project_code, p.label, account.bank,
         services.mask_account(account.account_no), totals.opening_fen, tuple(income),
-        tuple(expense), totals.closing_fen, totals.entries, head, totals.closed,
+        tuple(expense), totals.closing_fen, totals.entries, head, totals.closed, start, end,
+        last_seq, last_hash, unit, phone, lines,
     )  # fmt: skip
 
 
