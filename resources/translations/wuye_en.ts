@@ -88,7 +88,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Elevators</source>
+        <source>&amp;Elevators per entrance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elevators of each unit entrance (单元); a sign is printed per elevator car</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -101,10 +105,6 @@
     </message>
     <message>
         <source>As written on the wall, e.g. 3号楼</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Elevator signage is printed per elevator car</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -661,7 +661,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The reporting address is what the QR codes on signage and home cards open; {household} is replaced by the household&apos;s code. Leave it empty to print the program&apos;s own codes (WUYE:H:…).</source>
+        <source>&amp;Entrance reporting address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint &amp;line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint line&apos;s &amp;number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reporting address is what the QR codes on home cards open; {household} is replaced by the household&apos;s code. The entrance reporting address is what lobby and elevator signs open; {entrance} is replaced by the entrance&apos;s key (QD001-3-2). Left empty, the codes carry the program&apos;s own text (WUYE:…), which owners&apos; phones cannot open. The phone above is printed on the signs as the company&apos;s service line, with the complaint line (12345, or the regulator&apos;s) for deadlines that are missed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3005,6 +3017,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preview: {pages} page(s) ({parts}). The community&apos;s pack: {total} page(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lobby</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>elevator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in-home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3061,11 +3089,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Lobby (one per building)</source>
+        <source>&amp;Lobby (one per unit entrance)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Elevator car (one per elevator)</source>
+        <source>&amp;Elevator car (one per elevator of each entrance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notices show the community&apos;s 3 repair channels (unit, contact, phone, service hours), the 3 tiers with the deadlines of the company&apos;s rules and examples, the lines to complain to, and a QR code: the entrance&apos;s on lobby and elevator notices (large, read from 1-2 m), each household&apos;s own on its in-home card.
+
+Preview shows the chosen buildings and places; the pack holds all of them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3102,12 +3136,6 @@
     </message>
     <message>
         <source>Print &amp;blank forms…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The notices show the community&apos;s 3 repair channels (unit, contact, phone, service hours), the 3 tiers with the deadlines of the company&apos;s rules, and a QR code: a building&apos;s on lobby and elevator notices, each household&apos;s own on its in-home card.
-
-Preview shows the chosen buildings and places; the pack holds all of them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4272,6 +4300,14 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>An https:// address containing {{entrance}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A public line such as 12345, or a phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The company is not set up yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4897,6 +4933,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>lobby, elevator, home or all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reporting address is configured for {places}: owners&apos; phones will only see the text of these codes (WUYE:…), which only the desk&apos;s scanner understands. Set the addresses in Administration → Company.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -88,8 +88,12 @@
         <translation>层数(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Elevators</source>
-        <translation>电梯数(&amp;E)</translation>
+        <source>&amp;Elevators per entrance</source>
+        <translation>每单元电梯数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Elevators of each unit entrance (单元); a sign is printed per elevator car</source>
+        <translation>每个单元的电梯数；每部电梯轿厢打印一张公示</translation>
     </message>
     <message>
         <source>e.g. 3</source>
@@ -102,10 +106,6 @@
     <message>
         <source>As written on the wall, e.g. 3号楼</source>
         <translation>与楼体标识一致，例如 3号楼</translation>
-    </message>
-    <message>
-        <source>Elevator signage is printed per elevator car</source>
-        <translation>电梯轿厢公示牌按每部电梯打印</translation>
     </message>
     <message>
         <source>New building</source>
@@ -661,8 +661,20 @@
         <translation>报修网址(&amp;R)</translation>
     </message>
     <message>
-        <source>The reporting address is what the QR codes on signage and home cards open; {household} is replaced by the household&apos;s code. Leave it empty to print the program&apos;s own codes (WUYE:H:…).</source>
-        <translation>报修网址是公示牌和入户卡上二维码打开的地址，其中 {household} 会替换为房屋编码。留空则打印本程序自己的二维码（WUYE:H:…）。</translation>
+        <source>&amp;Entrance reporting address</source>
+        <translation>单元报修网址(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Complaint &amp;line</source>
+        <translation>投诉热线名称(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Complaint line&apos;s &amp;number</source>
+        <translation>投诉热线号码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The reporting address is what the QR codes on home cards open; {household} is replaced by the household&apos;s code. The entrance reporting address is what lobby and elevator signs open; {entrance} is replaced by the entrance&apos;s key (QD001-3-2). Left empty, the codes carry the program&apos;s own text (WUYE:…), which owners&apos; phones cannot open. The phone above is printed on the signs as the company&apos;s service line, with the complaint line (12345, or the regulator&apos;s) for deadlines that are missed.</source>
+        <translation>报修网址是户内服务卡二维码打开的网址，{household} 替换为房屋编码。单元报修网址是入户大堂和电梯公示二维码打开的网址，{entrance} 替换为单元编号（如 QD001-3-2）。留空时二维码只含本程序的文字编码（WUYE:…），业主手机扫码无法打开。上面的电话作为公司服务热线印在公示上，另附超时投诉热线（12345 或主管部门电话）。</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -3005,6 +3017,22 @@
         <translation>{name}（{elevators} 部电梯）</translation>
     </message>
     <message>
+        <source>Preview: {pages} page(s) ({parts}). The community&apos;s pack: {total} page(s).</source>
+        <translation>预览：{pages} 页（{parts}）。全小区公示包：{total} 页。</translation>
+    </message>
+    <message>
+        <source>lobby</source>
+        <translation>入户大堂</translation>
+    </message>
+    <message>
+        <source>elevator</source>
+        <translation>电梯轿厢</translation>
+    </message>
+    <message>
+        <source>in-home</source>
+        <translation>户内</translation>
+    </message>
+    <message>
         <source>Signage</source>
         <translation>公示牌</translation>
     </message>
@@ -3061,12 +3089,20 @@
         <translation>全不选</translation>
     </message>
     <message>
-        <source>&amp;Lobby (one per building)</source>
-        <translation>入户大堂（每栋一张）(&amp;L)</translation>
+        <source>&amp;Lobby (one per unit entrance)</source>
+        <translation>入户大堂（每单元一张）(&amp;L)</translation>
     </message>
     <message>
-        <source>&amp;Elevator car (one per elevator)</source>
-        <translation>电梯轿厢（每部电梯一张）(&amp;E)</translation>
+        <source>&amp;Elevator car (one per elevator of each entrance)</source>
+        <translation>电梯轿厢（每单元每部电梯一张）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The notices show the community&apos;s 3 repair channels (unit, contact, phone, service hours), the 3 tiers with the deadlines of the company&apos;s rules and examples, the lines to complain to, and a QR code: the entrance&apos;s on lobby and elevator notices (large, read from 1-2 m), each household&apos;s own on its in-home card.
+
+Preview shows the chosen buildings and places; the pack holds all of them.</source>
+        <translation>公示内容：小区的三个报修渠道（单位、联系人、电话、服务时间），按公司规定的三级维修时限及问题举例，超时投诉电话，以及二维码：入户大堂和电梯公示为本单元的二维码（尺寸大，1–2 米外可扫），户内服务卡为本户的二维码。
+
+预览包含所选楼栋和位置；公示包包含全部。</translation>
     </message>
     <message>
         <source>In-&amp;home card (one per household)</source>
@@ -3103,14 +3139,6 @@
     <message>
         <source>Print &amp;blank forms…</source>
         <translation>打印空白回访单(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>The notices show the community&apos;s 3 repair channels (unit, contact, phone, service hours), the 3 tiers with the deadlines of the company&apos;s rules, and a QR code: a building&apos;s on lobby and elevator notices, each household&apos;s own on its in-home card.
-
-Preview shows the chosen buildings and places; the pack holds all of them.</source>
-        <translation>公示牌上列明小区的3个报修渠道（单位、联系人、电话、服务时间）、按公司规定时限的3类维修时限，以及二维码：大堂和电梯公示牌上是本楼栋的二维码，户内服务卡上是各户自己的二维码。
-
-预览只显示所选的楼栋和公示位置；生成的全小区公示牌包含全部楼栋和位置。</translation>
     </message>
 </context>
 <context>
@@ -4275,6 +4303,14 @@ The details are in the log file.</source>
         <translation>以 https:// 开头并包含 {{household}} 的网址</translation>
     </message>
     <message>
+        <source>An https:// address containing {{entrance}}</source>
+        <translation>以 https:// 开头并包含 {{entrance}} 的网址</translation>
+    </message>
+    <message>
+        <source>A public line such as 12345, or a phone number</source>
+        <translation>12345 等公共热线，或电话号码</translation>
+    </message>
+    <message>
         <source>The company is not set up yet</source>
         <translation>尚未设置公司信息</translation>
     </message>
@@ -4901,6 +4937,10 @@ The details are in the log file.</source>
     <message>
         <source>lobby, elevator, home or all</source>
         <translation>lobby（大堂）、elevator（电梯）、home（户内）或 all（全部）</translation>
+    </message>
+    <message>
+        <source>No reporting address is configured for {places}: owners&apos; phones will only see the text of these codes (WUYE:…), which only the desk&apos;s scanner understands. Set the addresses in Administration → Company.</source>
+        <translation>{places}未配置报修网址：这些二维码在业主手机上只显示文字（WUYE:…），只有服务台扫码枪能识别。请在“管理 → 公司”中设置网址。</translation>
     </message>
     <message>
         <source>A4 or A3</source>

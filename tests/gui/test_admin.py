@@ -185,6 +185,22 @@ def test_company_errors_are_shown_at_the_fields_and_a_good_save_is_kept(
     company = directory.get_company(db)
     assert company is not None and company.name == "青岛安居物业服务有限公司崂山分公司"
 
+    # The signs' settings: an entrance address must take {entrance}; the complaint line.
+    retype(qtbot, page.entrance_url_template, "https://report.example.cn/r?h={household}")
+    retype(qtbot, page.complaint_name, "市南区住建局")
+    retype(qtbot, page.complaint_phone, "0532 8287 1234")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.errors.error_text("entrance_url_template") == tr_core(
+        "An https:// address containing {{entrance}}"
+    )
+    retype(qtbot, page.entrance_url_template, "https://report.example.cn/e?k={entrance}")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.complaint_phone.text() == "0532-82871234"
+    company = directory.get_company(db)
+    assert company is not None
+    assert company.entrance_url_template == "https://report.example.cn/e?k={entrance}"
+    assert (company.complaint_name, company.complaint_phone) == ("市南区住建局", "0532-82871234")
+
 
 def test_audit_log_shows_entries_in_local_time_and_searches(
     qtbot: QtBot, db: Database, admin: Actor

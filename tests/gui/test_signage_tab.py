@@ -20,6 +20,7 @@ from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
 from wuye_desktop.documents.output import page_count
+from wuye_desktop.documents.signage import Location
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import DayCounter
 from wuye_desktop.ui import workers
@@ -206,3 +207,29 @@ def test_the_weekly_list_prints_the_chosen_week(
         ["pdftotext", "-", "-"], input=preview.data, capture_output=True, check=True
     ).stdout.decode()
     assert view.selected_week() in text or "16:00" in text
+
+
+def test_the_pages_are_counted_and_text_only_codes_are_said_before_printing(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    tab = make_tab(qtbot, db, admin)
+    elevators = directory.list_buildings(db, admin, community.id)[0].elevator_count
+    total = 1 + elevators + 1  # the one entrance's lobby, its elevators, the one household
+    assert f"{total}" in tab.summary.text() and tab.text_only.isVisible()
+    assert "WUYE:" in tab.text_only.text()
+    tab.locations[Location.HOME].setChecked(False)
+    assert tab.tr("Preview: {pages} page(s)").format(pages=1 + elevators) in tab.summary.text()
+    company = directory.get_company(db)
+    assert company is not None
+    directory.update_company(
+        db,
+        admin,
+        directory.CompanyInput(
+            company.name,
+            company.credit_code,
+            report_url_template="https://report.example.cn/r?h={household}",
+            entrance_url_template="https://report.example.cn/e?k={entrance}",
+        ),
+    )
+    tab.refresh()
+    assert not tab.text_only.isVisible()

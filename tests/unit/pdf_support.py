@@ -8,6 +8,7 @@ would print, not what our own code believes it drew.
 from __future__ import annotations
 
 import itertools
+import math
 import re
 import subprocess
 import xml.etree.ElementTree as ET
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import zxingcpp
-from PIL import Image
+from PIL import Image, ImageFilter
 
 
 def _pdf_file(pdf: bytes | Path, tmp: Path) -> Path:
@@ -175,3 +176,69 @@ def overlapping_lines(found: list[Line], tolerance: float = 0.6) -> list[tuple[L
 def outside_page(found: list[Line], size: tuple[float, float]) -> list[Line]:
     width, height = size
     return [ln for ln in found if ln.x0 < 0 or ln.y0 < 0 or ln.x1 > width or ln.y1 > height]
+
+
+# --- a phone camera at a distance ------------------------------------------------------------
+
+PHONE_FIELD_OF_VIEW_DEG = 70.0  # horizontal, a phone's main camera
+PHONE_FRAME_PX = 1500  # the frame's width as the scanner decodes it, after its downscaling
+PHONE_BLUR_PX = 0.5  # lens and focus: a point spreads over about a pixel (Gaussian radius)
+RENDER_DPI = 150
+
+
+@dataclass(frozen=True)
+class SeenCode:
+    text: str
+    size_mm: float  # the modules' square, quiet zone excluded, as printed
+
+
+def _codes(image: Image.Image) -> list[zxingcpp.Barcode]:
+    return [r for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def printed_codes(pdf: bytes | Path, tmp: Path, page: int = 1) -> list[SeenCode]:
+    """The QR codes of a page rendered at RENDER_DPI, with their printed size."""
+    image = _rendered_page(pdf, tmp, page)
+    return [SeenCode(r.text, _size_mm(r)) for r in _codes(image)]
+
+
+def codes_seen_from(pdf: bytes | Path, tmp: Path, distance_m: float, page: int = 1) -> list[str]:
+    """The QR payloads a phone decodes when held *distance_m* from the printed page.
+
+    The model: a camera with a PHONE_FIELD_OF_VIEW_DEG horizontal field of view sees a strip
+    of wall 2·d·tan(fov/2) wide (1.40 m at 1 m); the scanner decodes that view at
+    PHONE_FRAME_PX pixels across. The page, rendered at RENDER_DPI, is downscaled (with
+    averaging, as a sensor does) to the pixels it would cover in that frame, blurred by
+    PHONE_BLUR_PX as a lens in focus blurs, and zxing-cpp decodes what is left. No noise, glare,
+    tilt or shake: a real phone does worse, so a code that fails here fails on the wall, and a
+    pass is the least a code must do.
+    """
+    view_mm = 2 * distance_m * 1000 * math.tan(math.radians(PHONE_FIELD_OF_VIEW_DEG / 2))
+    scale = PHONE_FRAME_PX / view_mm / (RENDER_DPI / 25.4)
+    image = _rendered_page(pdf, tmp, page)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    small = image.convert("L").resize(size, Image.Resampling.BOX)
+    small = small.filter(ImageFilter.GaussianBlur(PHONE_BLUR_PX))
+    return [r.text for r in _codes(small)]
+
+
+def _size_mm(code: zxingcpp.Barcode) -> float:
+    p = code.position
+    px = math.dist((p.top_left.x, p.top_left.y), (p.top_right.x, p.top_right.y))
+    return px / RENDER_DPI * 25.4
+
+
+def _rendered_page(pdf: bytes | Path, tmp: Path, page: int) -> Image.Image:
+    """One page as a PIL image in memory (its PNG is removed)."""
+    path = _pdf_file(pdf, tmp)
+    prefix = tmp / f"seen-{path.stem}-{page}"
+    pages = ["-f", str(page), "-l", str(page)]
+    subprocess.run(
+        ["pdftoppm", "-r", str(RENDER_DPI), "-png", "-singlefile", *pages, str(path), str(prefix)],
+        check=True,
+    )
+    png = prefix.with_suffix(".png")
+    with Image.open(png) as im:
+        im.load()
+    png.unlink()
+    return im

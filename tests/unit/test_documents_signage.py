@@ -43,14 +43,16 @@ def test_a_whole_community_pack(
 ) -> None:
     data = signage.signage_pdf(db, admin, "QD001")
 
-    # 2 lobby posters, 3 elevator notices, 3 in-home cards, in that order.
+    # A lobby poster per entrance (3-2, 5-1), a notice per elevator of each entrance (1 + 2),
+    # 3 in-home cards, in that order.
     assert pdf.pages(data, tmp_path) == 8
     pdf.assert_fonts_embedded(data, tmp_path)
     texts = [pdf.flat(t) for t in pdf.page_texts(data, tmp_path)]
-    assert all("房屋维修" in t and "海尔云谷" in t for t in texts)
-    titles = ["房屋维修服务公示牌"] * 2 + ["房屋维修电梯公示"] * 3 + ["房屋维修户内服务卡"] * 3
+    assert all("房屋质量维修服务" in t and "海尔云谷" in t for t in texts)
+    titles = ["房屋维修服务公示牌"] * 2 + ["住户报修服务公示"] * 3 + ["房屋维修户内服务卡"] * 3
     assert [title in t for title, t in zip(titles, texts, strict=True)] == [True] * 8
-    assert "3号楼·1号电梯" in texts[2] and "5号楼·2号电梯" in texts[4]
+    assert "3号楼2单元" in texts[0] and "5号楼1单元" in texts[1]
+    assert "3号楼2单元·1号电梯" in texts[2] and "5号楼1单元·2号电梯" in texts[4]
     assert "3号楼2单元1201室" in texts[5] and "5号楼1单元102室" in texts[7]
     for t in texts:
         # The 3 channels with unit, contact, phone and hours ...
@@ -72,6 +74,11 @@ def test_a_whole_community_pack(
             "复杂问题承诺修",
             "48小时内出具书面承诺书",
             "最长不超过30天",
+            "如：灯不亮",
+            "如：管道漏水",
+            "如：外墙或屋面渗漏",
+            "超过时限未处理，可投诉",
+            "12345政务服务便民热线",
             "三个报修渠道",
             "三级维修时限",
             "承诺书",
@@ -80,11 +87,11 @@ def test_a_whole_community_pack(
         ):
             assert words in t, words
     assert pdf.qr_codes(data, tmp_path) == [
-        ["WUYE:B:QD001-3"],
-        ["WUYE:B:QD001-5"],
-        ["WUYE:B:QD001-3"],
-        ["WUYE:B:QD001-5"],
-        ["WUYE:B:QD001-5"],
+        ["WUYE:B:QD001-3-2"],
+        ["WUYE:B:QD001-5-1"],
+        ["WUYE:B:QD001-3-2"],
+        ["WUYE:B:QD001-5-1"],
+        ["WUYE:B:QD001-5-1"],
         ["WUYE:H:QD001-3-2-1201"],
         ["WUYE:H:QD001-5-1-101"],
         ["WUYE:H:QD001-5-1-102"],

@@ -69,7 +69,7 @@ def test_every_document_is_written(
     wo.complete(db, admin, oid, q.get_order(db, admin, oid).version)
 
     cases = [
-        (["signage", "--community", "qd001"], 2, "WUYE:B:QD001-3"),  # lobby, home
+        (["signage", "--community", "qd001"], 2, "WUYE:B:QD001-3-2"),  # lobby, home
         (["signage", "--community", "QD001", "--location", "home", "--size", "a3"], 1, None),
         (["commitment", "--order", promised], 1, None),
         (["commitment", "--order", promised, "--copy"], 1, None),

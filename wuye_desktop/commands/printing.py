@@ -71,9 +71,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = kinds.add_parser(
         "signage",
         help='"4个3" signage of a community',
-        description="Lobby posters (one per building), elevator-car notices (one per elevator) "
-        "and in-home cards (one per household) with the community's 3 channels, the 3 tiers' "
-        "deadlines as the company's rules set them, and a QR code.",
+        description="Lobby posters (one per unit entrance), elevator-car notices (one per "
+        "elevator of each entrance) and in-home cards (one per household) with the community's "
+        "3 channels, the 3 tiers' deadlines as the company's rules set them, the lines to "
+        "complain to, and a QR code. The count of pages is said before drawing, and a warning "
+        "when no reporting address is configured (owners' phones then see only text).",
     )
     p.add_argument("--community", required=True, metavar="CODE", help="e.g. QD001")
     p.add_argument(
@@ -244,7 +246,15 @@ def _runner(issue: Issue) -> Callable[[argparse.Namespace, Database], int]:
 
 
 def _signage(args: argparse.Namespace, db: Database) -> bytes:
-    progress = AnnouncedProgress(f"{args.community.upper()}: drawing signage…")
+    plan = signage.plan_signage(db, SYSTEM_ACTOR, args.community, args.location)
+    if plan.text_only:
+        places = ", ".join(where.value for where in plan.text_only)
+        notice = signage.TEXT_ONLY_NOTICE.format(places=places)
+        print(f"wuye: warning: {notice}", file=sys.stderr)
+    counts = ", ".join(f"{where.value} {n}" for where, n in plan.pages.items())
+    progress = AnnouncedProgress(
+        f"{plan.community_code}: drawing {plan.total} page(s) of signage ({counts})…"
+    )
     try:
         return signage.signage_pdf(
             db,

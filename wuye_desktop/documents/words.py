@@ -17,6 +17,12 @@ TIER_MOTTO = {
     "time_limited": "一般问题限时修",
     "promised": "复杂问题承诺修",
 }
+# What an owner may take each tier to mean, in a few words on the signs.
+TIER_EXAMPLES = {
+    "immediate": "如：灯不亮、门锁松动、水龙头滴水、下水堵塞",
+    "time_limited": "如：管道漏水、墙面渗水、门窗损坏、电梯故障",
+    "promised": "如：外墙或屋面渗漏、墙体开裂、需多方协调的维修",
+}
 CATEGORY = {
     "security": "保安",
     "cleaning": "保洁",

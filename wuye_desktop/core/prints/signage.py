@@ -2,11 +2,20 @@
 
 A community's channels must all be filled in first (a notice without a phone number must not go
 up on a wall); the tiers' deadlines are the company's rules (core.settings), never written here.
+
+Where the sheets go: every unit entrance (单元) of a building is a lobby, so a lobby sign is
+printed per entrance and an elevator sign per elevator of each entrance (the building's
+elevator count is per entrance, as the directory form asks); a building whose units are not
+recorded yet gets one of each as a single entrance. Each entrance's code carries its key,
+``WUYE:B:QD001-3-2`` or the company's entrance reporting address (documents/qr.py); an
+in-home card carries its household's. Without a reporting address an owner's phone only shows
+the text of the code: :func:`plan_signage` says so before printing, with the count of pages.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
@@ -15,7 +24,6 @@ from wuye_desktop.core import audit, directory
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.prints.company import company_name, report_url_template
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import deadline_rules
@@ -23,10 +31,11 @@ from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
 from wuye_desktop.documents.output import write_atomic
 from wuye_desktop.documents.page import PAGE_SIZES
-from wuye_desktop.documents.qr import building_payload, household_payload
+from wuye_desktop.documents.qr import entrance_key, entrance_payload, household_payload
 from wuye_desktop.documents.signage import (
     ALL_LOCATIONS,
     ChannelLine,
+    ComplaintLine,
     Location,
     Sheet,
     SignagePack,
@@ -85,6 +94,38 @@ def _locations(location: str | Sequence[str]) -> tuple[Location, ...]:
         ) from None
 
 
+@dataclass(frozen=True)
+class Entrance:
+    """One unit entrance (单元) of a building: a lobby, and its elevators."""
+
+    building_number: str
+    building_name: str
+    unit: str  # "" for a building whose units are not recorded yet
+    elevators: int
+
+    @property
+    def place(self) -> str:
+        return f"{self.building_name} {self.unit}单元" if self.unit else self.building_name
+
+
+def _entrances(db: Database, buildings: Sequence[directory.BuildingView]) -> list[Entrance]:
+    ids = [b.id for b in buildings]
+    with db.read() as s:
+        rows = s.execute(
+            select(Unit.building_id, Unit.number)
+            .where(Unit.building_id.in_(ids))
+            .order_by(Unit.building_id, Unit.sort_key)
+        ).all()
+    units: dict[int, list[str]] = {}
+    for building_id, number in rows:
+        units.setdefault(building_id, []).append(number)
+    return [
+        Entrance(b.number, b.name, unit, b.elevator_count)
+        for b in buildings
+        for unit in units.get(b.id, [""])
+    ]
+
+
 def load_signage(
     db: Database,
     actor: Actor,
@@ -103,40 +144,86 @@ def load_signage(
     if problems:
         raise ValidationError(problems)
     locations = _locations(location)
-    template = report_url_template(db)
+    company = directory.get_company(db) or directory.CompanyView(0, "", "", "", "", "", 0)
     buildings = [
         b
         for b in directory.list_buildings(db, actor, view.id)
         if building_ids is None or b.id in set(building_ids)
     ]
+    entrances = _entrances(db, buildings) if buildings else []
     sheets: list[Sheet] = []
     for where in locations:
-        if where is Location.LOBBY:
-            for b in buildings:
-                payload = building_payload(view.code, b.number, template)
-                sheets.append(Sheet(where, b.name, payload, f"{view.code}-{b.number}"))
-        elif where is Location.ELEVATOR:
-            for b in buildings:
-                payload = building_payload(view.code, b.number, template)
-                for n in range(1, b.elevator_count + 1):
-                    sheets.append(
-                        Sheet(where, f"{b.name} · {n}号电梯", payload, f"{view.code}-{b.number}")
-                    )
-        else:
-            sheets += _home_sheets(db, view.id, [b.id for b in buildings], template)
+        if where is Location.HOME:
+            sheets += _home_sheets(
+                db, view.id, [b.id for b in buildings], company.report_url_template
+            )
+            continue
+        for e in entrances:
+            key = entrance_key(view.code, e.building_number, e.unit)
+            payload = entrance_payload(key, company.entrance_url_template)
+            if where is Location.LOBBY:
+                sheets.append(Sheet(where, e.place, payload, key))
+            else:
+                sheets += [
+                    Sheet(where, f"{e.place} · {n}号电梯", payload, key)
+                    for n in range(1, e.elevators + 1)
+                ]
     channels = tuple(
         ChannelLine(c.channel, c.unit_name, c.contact, c.phone, c.service_hours)
         for c in view.channels
     )
     return SignagePack(
-        company=company_name(db),
+        company=company.name,
         community_code=view.code,
         community_name=view.name,
         channels=channels,
         tiers=tier_lines(deadline_rules(db)),
         sheets=tuple(sheets),
         printed_at=now_utc(),
+        complaint=ComplaintLine(company.phone, company.complaint_name, company.complaint_phone),
     )
+
+
+@dataclass(frozen=True)
+class SignagePlan:
+    """What printing would give, said before it is printed: pages per place, and the places
+    whose codes an owner's phone cannot open (no reporting address configured)."""
+
+    community_code: str
+    pages: dict[Location, int]
+    text_only: tuple[Location, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(self.pages.values())
+
+
+TEXT_ONLY_NOTICE = QT_TRANSLATE_NOOP(
+    "core",
+    "No reporting address is configured for {places}: owners' phones will only see the text "
+    "of these codes (WUYE:…), which only the desk's scanner understands. Set the addresses "
+    "in Administration → Company.",
+)
+
+
+def plan_signage(
+    db: Database,
+    actor: Actor,
+    community: str | int,
+    location: str | Sequence[str] = "all",
+    building_ids: Sequence[int] | None = None,
+) -> SignagePlan:
+    """The count of pages per place and which codes will be text only, without drawing."""
+    pack = load_signage(db, actor, community, location, building_ids)
+    pages: dict[Location, int] = {}
+    for sheet in pack.sheets:
+        pages[sheet.location] = pages.get(sheet.location, 0) + 1
+    text_only = tuple(
+        where
+        for where in pages
+        if any(s.qr_payload.startswith("WUYE:") for s in pack.sheets if s.location is where)
+    )
+    return SignagePlan(pack.community_code, pages, text_only)
 
 
 def _home_sheets(

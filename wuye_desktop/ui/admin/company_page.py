@@ -1,4 +1,5 @@
-"""Administration → Company: name, credit code, address, phone, QR reporting address."""
+"""Administration → Company: name, credit code, address, service line, the QR codes' reporting
+addresses, and the public line the signs give for complaints."""
 
 from __future__ import annotations
 
@@ -42,6 +43,12 @@ class CompanyPage(Retranslating, QWidget):
         self.phone.setMaxLength(40)
         self.report_url_template = QLineEdit()
         self.report_url_template.setMaxLength(500)
+        self.entrance_url_template = QLineEdit()
+        self.entrance_url_template.setMaxLength(500)
+        self.complaint_name = QLineEdit()
+        self.complaint_name.setMaxLength(60)
+        self.complaint_phone = QLineEdit()
+        self.complaint_phone.setMaxLength(40)
         # Keys are the field names of directory.update_company's FieldErrors.
         self._edits = {
             "name": self.name,
@@ -49,6 +56,9 @@ class CompanyPage(Retranslating, QWidget):
             "address": self.address,
             "phone": self.phone,
             "report_url_template": self.report_url_template,
+            "entrance_url_template": self.entrance_url_template,
+            "complaint_name": self.complaint_name,
+            "complaint_phone": self.complaint_phone,
         }
         self.errors = FormErrorDisplay(dict(self._edits), self)
         self._labels = {name: QLabel() for name in self._edits}
@@ -82,15 +92,25 @@ class CompanyPage(Retranslating, QWidget):
             "address": self.tr("&Address"),
             "phone": self.tr("&Phone"),
             "report_url_template": self.tr("&Reporting address"),
+            "entrance_url_template": self.tr("&Entrance reporting address"),
+            "complaint_name": self.tr("Complaint &line"),
+            "complaint_phone": self.tr("Complaint line's &number"),
         }
         for name, text in texts.items():
             self._labels[name].setText(text)
         self.report_url_template.setPlaceholderText("https://…?h={household}")
+        self.entrance_url_template.setPlaceholderText("https://…?e={entrance}")
+        self.complaint_name.setPlaceholderText("12345政务服务便民热线")
+        self.complaint_phone.setPlaceholderText("12345")
         self.hint.setText(
             self.tr(
-                "The reporting address is what the QR codes on signage and home cards open; "
-                "{household} is replaced by the household's code. Leave it empty to print "
-                "the program's own codes (WUYE:H:…)."
+                "The reporting address is what the QR codes on home cards open; {household} is "
+                "replaced by the household's code. The entrance reporting address is what lobby "
+                "and elevator signs open; {entrance} is replaced by the entrance's key "
+                "(QD001-3-2). Left empty, the codes carry the program's own text (WUYE:…), which "
+                "owners' phones cannot open. The phone above is printed on the signs as the "
+                "company's service line, with the complaint line (12345, or the regulator's) "
+                "for deadlines that are missed."
             )
         )
         self.save_button.setText(self.tr("&Save"))
@@ -110,6 +130,9 @@ class CompanyPage(Retranslating, QWidget):
         self.address.setText(company.address)
         self.phone.setText(company.phone)
         self.report_url_template.setText(company.report_url_template)
+        self.entrance_url_template.setText(company.entrance_url_template)
+        self.complaint_name.setText(company.complaint_name)
+        self.complaint_phone.setText(company.complaint_phone)
 
     def save(self) -> None:
         self.errors.clear()
@@ -120,6 +143,9 @@ class CompanyPage(Retranslating, QWidget):
             address=self.address.text(),
             phone=self.phone.text(),
             report_url_template=self.report_url_template.text(),
+            entrance_url_template=self.entrance_url_template.text(),
+            complaint_name=self.complaint_name.text(),
+            complaint_phone=self.complaint_phone.text(),
         )
         try:
             company = directory.update_company(
@@ -138,6 +164,7 @@ class CompanyPage(Retranslating, QWidget):
         self._version = company.version
         self.credit_code.setText(company.credit_code)  # the core's normal form
         self.phone.setText(company.phone)
+        self.complaint_phone.setText(company.complaint_phone)
         self.done_label.setText(self.tr("Saved."))
         self._ctx.signals.directory_changed.emit()
         self.saved.emit(company.name)

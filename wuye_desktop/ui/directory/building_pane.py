@@ -54,11 +54,13 @@ class BuildingPane(EditPane):
         self.labels["number"].setText(self.tr("N&umber"))
         self.labels["name"].setText(self.tr("&Name"))
         self.labels["floors"].setText(self.tr("&Floors"))
-        self.labels["elevator_count"].setText(self.tr("&Elevators"))
+        self.labels["elevator_count"].setText(self.tr("&Elevators per entrance"))
         self.number.setPlaceholderText(self.tr("e.g. 3"))
         self.number.setToolTip(self.tr("Part of every household code; fixed once created"))
         self.name.setPlaceholderText(self.tr("As written on the wall, e.g. 3号楼"))
-        self.elevators.setToolTip(self.tr("Elevator signage is printed per elevator car"))
+        self.elevators.setToolTip(
+            self.tr("Elevators of each unit entrance (单元); a sign is printed per elevator car")
+        )
         self._render_header()
 
     def _render_header(self) -> None:

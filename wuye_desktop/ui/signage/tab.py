@@ -2,7 +2,9 @@
 notices or generate the whole community's pack into a file; print blank callback forms.
 
 What the notices say comes from the directory (the 3 channels) and the company's deadline
-rules, through core.prints.signage. A community whose channels lack a unit name, contact, phone
+rules, through core.prints.signage. Before anything is printed the tab says how many pages the
+choice makes (a lobby sign per unit entrance, an elevator sign per elevator of each entrance,
+a card per household) and warns when owners' phones would see only text in the codes. A community whose channels lack a unit name, contact, phone
 or service hours cannot be printed: the tab lists exactly what to fill in, as the core does.
 """
 
@@ -68,6 +70,15 @@ class SignageTab(Retranslating, QWidget):
             box.setChecked(True)
         self.paper = QComboBox()
         self.paper.addItems(["A4", "A3"])
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.text_only = QLabel()
+        self.text_only.setWordWrap(True)
+        self.text_only.setStyleSheet("color: #8a4b00;")
+        self.text_only.hide()
+        self.buildings.itemChanged.connect(lambda _item: self._update_summary())
+        for box in self.locations.values():
+            box.toggled.connect(lambda _on: self._update_summary())
 
         self.preview_button = QPushButton()
         self.preview_button.clicked.connect(self.preview)
@@ -116,6 +127,8 @@ class SignageTab(Retranslating, QWidget):
         self.form.addRow(self.buildings_label, building_box)
         self.form.addRow(self.locations_label, location_row)
         self.form.addRow(self.paper_label, self.paper)
+        self.form.addRow(self.summary)
+        self.form.addRow(self.text_only)
         actions = QHBoxLayout()
         actions.addWidget(self.preview_button)
         actions.addWidget(self.pack_button)
@@ -192,6 +205,46 @@ class SignageTab(Retranslating, QWidget):
                 self.buildings.addItem(item)
             self.problems = [messages.describe_field(e) for e in signage.channel_problems(view)]
         self._show_problems()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        """The pages the chosen buildings and places make, and the pack's, said before printing;
+        and which codes owners' phones would only see as text."""
+        community = self.community_id()
+        self.summary.clear()
+        self.text_only.hide()
+        if community is None or self.problems:
+            return
+        db, actor, locations = self.ctx.db, self.ctx.actor, self.chosen_locations()
+        buildings = self.checked_building_ids()
+        pages: dict[Location, int] = {}
+        try:
+            pack = signage.plan_signage(db, actor, community)
+            if locations and buildings:
+                pages = signage.plan_signage(db, actor, community, locations, buildings).pages
+        except WuyeError:
+            return  # the buttons say what is wrong when pressed
+        names = self._place_names()
+        self.summary.setText(
+            self.tr(
+                "Preview: {pages} page(s) ({parts}). The community's pack: {total} page(s)."
+            ).format(
+                pages=sum(pages.values()),
+                parts=", ".join(f"{names[w]} {n}" for w, n in pages.items()) or "—",
+                total=pack.total,
+            )
+        )
+        if pack.text_only:
+            places = "、".join(names[w] for w in pack.text_only)
+            self.text_only.setText(messages.tr_core(signage.TEXT_ONLY_NOTICE, places=places))
+            self.text_only.show()
+
+    def _place_names(self) -> dict[Location, str]:
+        return {
+            Location.LOBBY: self.tr("lobby"),
+            Location.ELEVATOR: self.tr("elevator"),
+            Location.HOME: self.tr("in-home"),
+        }
 
     def _show_problems(self) -> None:
         self.problem_list.clear()
@@ -317,12 +370,13 @@ class SignageTab(Retranslating, QWidget):
         self.all_buildings.setText(self.tr("All"))
         self.no_buildings.setText(self.tr("None"))
         names = {
-            Location.LOBBY: self.tr("&Lobby (one per building)"),
-            Location.ELEVATOR: self.tr("&Elevator car (one per elevator)"),
+            Location.LOBBY: self.tr("&Lobby (one per unit entrance)"),
+            Location.ELEVATOR: self.tr("&Elevator car (one per elevator of each entrance)"),
             Location.HOME: self.tr("In-&home card (one per household)"),
         }
         for where, box in self.locations.items():
             box.setText(names[where])
+        self._update_summary()
         self.preview_button.setText(self.tr("P&review…"))
         self.pack_button.setText(self.tr("&Generate the community's pack…"))
         self.pack_button.setToolTip(
@@ -341,9 +395,10 @@ class SignageTab(Retranslating, QWidget):
         self.explain.setText(
             self.tr(
                 "The notices show the community's 3 repair channels (unit, contact, phone, "
-                "service hours), the 3 tiers with the deadlines of the company's rules, and a "
-                "QR code: a building's on lobby and elevator notices, each household's own on "
-                "its in-home card.\n\nPreview shows the chosen buildings and places; the pack "
+                "service hours), the 3 tiers with the deadlines of the company's rules and "
+                "examples, the lines to complain to, and a QR code: the entrance's on lobby and "
+                "elevator notices (large, read from 1-2 m), each household's own on its in-home "
+                "card.\n\nPreview shows the chosen buildings and places; the pack "
                 "holds all of them."
             )
         )
