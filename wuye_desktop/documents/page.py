@@ -41,7 +41,11 @@ from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_w
 
 BRAND = colors.HexColor("#1F4E79")  # deep blue of headings and rules
 BRAND_LIGHT = colors.HexColor("#E8EFF7")  # label cells, bands
-ACCENT = colors.HexColor("#C0392B")  # the COPY mark, overdue
+ACCENT = colors.HexColor("#C0392B")  # overdue
+# The 副本 stamp: a red dark enough to stay plainly dark on a grayscale printer (about 20 %
+# grey, over 7:1 against the paper), where ACCENT turns a mid grey.
+COPY_INK = colors.HexColor("#8B1A12")
+PROGRAM = "物业服务台"  # the author of a document whose company has no name yet
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6B7A")
 RULE = colors.HexColor("#B8C4D2")
@@ -379,19 +383,21 @@ def _draw_letterhead(c: Canvas, head: Letterhead, width: float, height: float) -
 
 
 def _draw_copy_mark(c: Canvas, width: float, height: float) -> None:
-    """A reprint says so twice: a stamp beside the title and a faint word across the page."""
+    """A reprint says so twice: a stamp beside the title and a faint word across the page.
+
+    In Chinese only: the owner reads Chinese, and "COPY" beside it read as part of the name."""
     c.saveState()
-    c.setStrokeColor(ACCENT)
-    c.setFillColor(ACCENT)
-    c.setLineWidth(1.6)
+    c.setStrokeColor(COPY_INK)
+    c.setFillColor(COPY_INK)
+    c.setLineWidth(1.8)
     x, y = MARGIN, height - 30 * mm
-    c.roundRect(x, y, 30 * mm, 11 * mm, 1.5 * mm, stroke=1, fill=0)
-    draw_bold(c, x + 15 * mm, y + 4.3 * mm, "副本 COPY", 12, anchor="center")
-    c.setFillColor(colors.Color(0.75, 0.22, 0.17, alpha=0.07))
+    c.roundRect(x, y, 26 * mm, 11 * mm, 1.5 * mm, stroke=1, fill=0)
+    draw_bold(c, x + 13 * mm, y + 3.6 * mm, "副本", 15, anchor="center")
+    c.setFillColor(colors.Color(COPY_INK.red, COPY_INK.green, COPY_INK.blue, alpha=0.08))
     c.translate(width / 2, height / 2)
     c.rotate(35)
-    c.setFont(FONT, 110)
-    c.drawCentredString(0, -40, "副本 COPY")
+    c.setFont(FONT, 150)
+    c.drawCentredString(0, -50, "副本")
     c.restoreState()
 
 
@@ -507,9 +513,10 @@ def build_pdf(
         topMargin=HEADER_HEIGHT,
         bottomMargin=FOOTER_HEIGHT,
         title=head.title + (" " + head.number if head.number else ""),
-        author=head.company,
-        creator="物业服务台",
-        subject=head.community,
+        # A viewer shows "untitled" or "anonymous" for what is left empty.
+        author=head.company or PROGRAM,
+        creator=PROGRAM,
+        subject=head.community or head.title,
         # Otherwise every page names Helvetica, a font the PDF does not carry.
         initialFontName=FONT,
     )
