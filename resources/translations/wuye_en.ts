@@ -677,6 +677,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Work-order slips</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for the company&apos;s own &amp;staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for outside &amp;contractors and units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Otherwise the slip shows the number masked (138****5678). Orders sent through the property company&apos;s channel go to its own staff, the others to outside units. Every slip printed with a full number is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4158,6 +4174,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Work-order settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone on work-order slips changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

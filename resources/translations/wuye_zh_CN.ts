@@ -677,6 +677,22 @@
         <translation>报修网址是户内服务卡二维码打开的网址，{household} 替换为房屋编码。单元报修网址是入户大堂和电梯公示二维码打开的网址，{entrance} 替换为单元编号（如 QD001-3-2）。留空时二维码只含本程序的文字编码（WUYE:…），业主手机扫码无法打开。上面的电话作为公司服务热线印在公示上，另附超时投诉热线（12345 或主管部门电话）。</translation>
     </message>
     <message>
+        <source>Work-order slips</source>
+        <translation>维修派工单</translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for the company&apos;s own &amp;staff</source>
+        <translation>派给本公司维修人员的派工单打印报修人完整电话(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for outside &amp;contractors and units</source>
+        <translation>派给外部维修单位的派工单打印报修人完整电话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Otherwise the slip shows the number masked (138****5678). Orders sent through the property company&apos;s channel go to its own staff, the others to outside units. Every slip printed with a full number is recorded in the audit log.</source>
+        <translation>不勾选时派工单上的电话隐去中间四位（138****5678）。经物业单位渠道派出的工单由本公司人员维修，其他渠道派往外部单位。每次打印带完整电话的派工单都记入审计日志。</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4162,6 +4178,10 @@ The details are in the log file.</source>
     <message>
         <source>Work-order settings changed</source>
         <translation>修改工单设置</translation>
+    </message>
+    <message>
+        <source>Phone on work-order slips changed</source>
+        <translation>修改派工单电话设置</translation>
     </message>
     <message>
         <source>Database backed up</source>

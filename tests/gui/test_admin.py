@@ -16,6 +16,7 @@ from wuye_desktop.core import audit, directory, users
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.errors import AuthenticationFailed
 from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.core.slip_phone import SlipPhoneChoice, save_slip_phone_choice, slip_phone_choice
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.admin.dialog import AdministrationDialog
 from wuye_desktop.ui.admin.users_page import ResetPasswordDialog, UserDialog
@@ -200,6 +201,26 @@ def test_company_errors_are_shown_at_the_fields_and_a_good_save_is_kept(
     assert company is not None
     assert company.entrance_url_template == "https://report.example.cn/e?k={entrance}"
     assert (company.complaint_name, company.complaint_phone) == ("市南区住建局", "0532-82871234")
+
+
+def test_the_company_chooses_which_slips_print_the_full_phone(
+    qtbot: QtBot, db: Database, admin: Actor, dialog: AdministrationDialog
+) -> None:
+    page = dialog.company_page
+    dialog.pages.setCurrentWidget(page)
+    assert not page.slip_full_staff.isChecked() and not page.slip_full_contractor.isChecked()
+    page.slip_full_staff.click()
+    assert page.slip_full_staff.isChecked()
+    assert slip_phone_choice(db) == SlipPhoneChoice()  # nothing until saved
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert slip_phone_choice(db) == SlipPhoneChoice(staff=True, contractor=False)
+    assert page.done_label.text() == "Saved."
+    dialog.pages.setCurrentWidget(dialog.audit_page)
+    assert dialog.audit_page.model.index(0, 2).data() == "Phone on work-order slips changed"
+
+    save_slip_phone_choice(db, admin, SlipPhoneChoice(contractor=True))  # another desk
+    page.reload()
+    assert not page.slip_full_staff.isChecked() and page.slip_full_contractor.isChecked()
 
 
 def test_audit_log_shows_entries_in_local_time_and_searches(

@@ -93,9 +93,9 @@ def test_print_then_reprint_marks_the_copy(
 
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     original = wait_for_preview(qtbot)
-    assert "COPY" not in pdf_text(original.data)
+    assert "副本" not in pdf_text(original.data)
     save_as_pdf(qtbot, original)
-    assert "COPY" not in pdf_text((tmp_path / "original.pdf").read_bytes())
+    assert "副本" not in pdf_text((tmp_path / "original.pdf").read_bytes())
     qtbot.waitUntil(lambda: tab.selected() is not None and tab.selected().printed_count == 1)  # type: ignore[union-attr]
     assert tab.reprint_button.isEnabled() and not tab.print_button.isEnabled()
     model_text = tab.model.index(0, 8).data()
@@ -106,9 +106,9 @@ def test_print_then_reprint_marks_the_copy(
     qtbot.mouseClick(tab.reprint_button, Qt.MouseButton.LeftButton)
     copy = wait_for_preview(qtbot)
     assert original_text != pdf_text(copy.data)
-    assert "COPY" in pdf_text(copy.data)
+    assert "副本" in pdf_text(copy.data)
     save_as_pdf(qtbot, copy)
-    assert "COPY" in pdf_text((tmp_path / "copy.pdf").read_bytes())
+    assert "副本" in pdf_text((tmp_path / "copy.pdf").read_bytes())
     qtbot.waitUntil(lambda: tab.selected().printed_count == 2)  # type: ignore[union-attr]
 
 
@@ -175,7 +175,7 @@ def test_a_letter_counts_only_once_it_is_saved_or_printed(
 
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     preview = wait_for_preview(qtbot)
-    assert "COPY" not in pdf_text(preview.data)
+    assert "副本" not in pdf_text(preview.data)
     qtbot.waitUntil(lambda: not workers.running_tasks())
     assert tab.selected().printed_count == 0  # type: ignore[union-attr]
 
@@ -196,7 +196,7 @@ def test_a_letter_counts_only_once_it_is_saved_or_printed(
     # Saved for real: the original, counted once; the list follows.
     save_as_pdf(qtbot, preview)
     saved = (tmp_path / "letter.pdf").read_bytes()
-    assert "维修承诺书" in pdf_text(saved) and "COPY" not in pdf_text(saved)
+    assert "维修承诺书" in pdf_text(saved) and "副本" not in pdf_text(saved)
     qtbot.waitUntil(lambda: tab.selected().printed_count == 1)  # type: ignore[union-attr]
     assert tab.reprint_button.isEnabled() and not tab.print_button.isEnabled()
 
@@ -242,7 +242,7 @@ def test_a_printer_that_fails_uses_up_no_original(
 
     qtbot.mouseClick(preview.print_button, Qt.MouseButton.LeftButton)
     assert len(warnings) == 1
-    assert "COPY" not in pdf_text(printed.read_bytes())
+    assert "副本" not in pdf_text(printed.read_bytes())
     with db.read() as s:
         assert s.scalar(select(Commitment.printed_count)) == 1
     qtbot.waitUntil(lambda: tab.selected().printed_count == 1)  # type: ignore[union-attr]

@@ -14,6 +14,7 @@ named ``print`` would hide the built-in function from the package's own code.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Mapping
 from datetime import date
@@ -54,9 +55,31 @@ Render = Callable[[argparse.Namespace, Database], bytes]
 Issue = Callable[[argparse.Namespace, Database, Output], bytes]
 
 
+def pdf_path(text: str) -> Path:
+    """An argparse type: the file to write, ``.pdf`` added when the name lacks it, so that
+    ``--out report`` gives a file a viewer opens (the message after writing names it)."""
+    path = Path(text)
+    if path.suffix.lower() == ".pdf" or _names_a_folder(text, path):
+        return path  # a folder stays one, for check_out to refuse by name
+    return path.with_name(path.name + ".pdf")
+
+
+def _names_a_folder(text: str, path: Path) -> bool:
+    if text.endswith(("/", os.sep)) or path.name in ("", ".", ".."):
+        return True
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long, say: check_out says what is wrong with it
+        return False
+
+
 def _out(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--out", required=True, metavar="FILE.pdf", type=Path, help="the PDF file to write"
+        "--out",
+        required=True,
+        metavar="FILE.pdf",
+        type=pdf_path,
+        help="the PDF file to write (.pdf is added when missing)",
     )
 
 

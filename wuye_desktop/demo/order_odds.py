@@ -162,23 +162,38 @@ WATER_GAS = (
     "水表井盖损坏", "热水器打火后熄灭",
 )  # fmt: skip
 RAINS = ("连续降雨后", "昨晚大雨后", "下雨时")
-ASIDES = (
-    "，请尽快处理", "，业主上午在家", "，业主下午三点后在家", "，请维修前先电话联系",
-    "，已影响楼下住户", "，家中有老人，请尽快安排", "，第二次报修",
+# What a caller adds, and where it makes sense: only a home has someone in to let the
+# technician in, and only water reaches the neighbours below.
+ASIDES = ("，请尽快处理", "，第二次报修")
+HOME_ASIDES = (
+    "，业主上午在家", "，业主下午三点后在家", "，请维修前先电话联系", "，家中有老人，请尽快安排",
 )  # fmt: skip
+WATER_ASIDES = ("，已影响楼下住户",)
+WATER = frozenset({"water_leak", "indoor_plumbing", "heating_gas"})
+# The heating_gas category holds two kinds of problem: what is done follows the one reported.
+HEATING_TOPIC = "heating"
+WATER_GAS_TOPIC = "water_gas"
+# What the technician says on completing the work, per category (or heating_gas's topic).
 FIXED = {
+    "security": ("已加强该区域巡逻并做好登记", "已安排保安到场核查处理", "已调取监控并加强值守"),
+    "cleaning": ("已清理干净并消毒", "已安排保洁清运完毕"),
+    "fire_safety": ("已更换应急照明灯具", "已清理消防通道杂物", "已更换过期灭火器", "已维修箱门"),
+    "ebike_charging": ("已维修充电桩并测试通电正常", "已劝离楼道充电车辆并告知业主", "已整理车辆停放"),
+    "elevator": ("维保单位已更换门机部件", "已调整平层，运行正常", "已更换按钮"),
+    "parking": ("已联系车主挪车", "已调试道闸，抬杆正常", "已重新划线"),
+    "drainage": ("已疏通并清掏", "已更换井盖"),
+    "pavement": ("已重新铺设修补", "已更换破损地砖"),
+    "lighting": ("已更换灯具", "已修复线路"),
+    "greenery": ("已修剪并清运枝叶", "已补植草坪", "已清除杂草"),
     "water_leak": ("已重做防水层，闭水试验48小时无渗漏", "已封堵外墙裂缝并做防水处理", "已更换漏水管件"),
     "wall_crack": ("裂缝已开槽挂网抹灰并重新粉刷", "空鼓部位已铲除重新铺贴"),
     "doors_windows": ("已更换锁芯", "已更换五金件并调试", "已更换密封条"),
     "indoor_plumbing": ("已疏通下水", "已更换阀门和软管", "已更换水龙头阀芯"),
     "electrical": ("已更换漏电保护器", "已修复线路并更换插座", "已更换开关"),
-    "heating_gas": ("已排气，暖气恢复正常", "已更换暖气阀门", "已协调燃气公司处理"),
-    "elevator": ("维保单位已更换门机部件", "已调整平层，运行正常", "已更换按钮"),
-    "lighting": ("已更换灯具", "已修复线路"),
-    "drainage": ("已疏通并清掏", "已更换井盖"),
-    "pavement": ("已重新铺设修补", "已更换破损地砖"),
+    HEATING_TOPIC: ("已排气，暖气恢复正常", "已更换暖气阀门", "已紧固接口，暖气片不再漏水"),
+    WATER_GAS_TOPIC: ("已协调燃气公司处理", "已调整水压，供水正常", "已更换水表井盖"),
+    "other": ("已协调处理，报修人确认", "已答复报修人"),
 }  # fmt: skip
-FIXED_ANY = ("已处理完毕，现场已清理", "已修复", "已处理，业主确认")
 PLANS = {
     "water_leak": "拆除卫生间地面瓷砖，重做防水层，闭水试验48小时后恢复地面",
     "wall_crack": "裂缝部位开槽，挂网抹灰后重新粉刷；空鼓部位铲除重做",
@@ -186,21 +201,116 @@ PLANS = {
     "elevator": "由维保单位更换故障部件，调试合格后恢复运行",
 }  # fmt: skip
 PLAN_ANY = "现场勘查后确定维修方案，采购材料后组织施工"
+# Before the work: a home's visit is arranged with the owner; elsewhere someone goes to look.
 NOTES_BEFORE = (
-    "已电话联系业主，约定明天上午上门", "已电话联系业主，约定今天下午上门",
-    "业主不在家，改约时间", "已联系楼上业主协调入户查看",
-)  # fmt: skip
-CANCEL_REASONS = (
-    "业主已自行修复", "重复报修", "非物业维修范围，已告知业主联系燃气公司", "业主取消报修",
-    "经核实为业主自行装修造成，已告知业主自行处理",
-)  # fmt: skip
-PAUSE_REASONS = ("等待业主开门", "等待配件到货", "需与楼上业主协调入户", "雨天无法进行外墙作业")
-UNREACHABLE = ("三次回访均未联系上业主，按规定办结", "业主电话停机，无法回访，办结")
-COMMENTS = {
-    "satisfied": ("", "", "师傅很专业，处理及时", "满意，谢谢"),
-    "basically_satisfied": ("修好了，但等待时间较长", "维修后现场没有清理干净", "希望以后响应再快一些"),
-    "dissatisfied": ("修完第二天又开始渗水", "问题没有彻底解决", "维修人员没有按约定时间上门"),
+    "已电话联系业主，约定明天上午上门",
+    "已电话联系业主，约定今天下午上门",
+    "业主不在家，改约时间",
+)
+NOTES_BEFORE_AREA = ("已安排人员到现场查看", "已电话告知报修人处理安排")
+NOTES_BEFORE_WATER = ("已联系楼上业主协调入户查看",)
+DISPATCH_NOTES = ("请尽快处理",)
+DISPATCH_NOTES_HOME = ("请尽快上门处理", "业主下午在家", "注意做好成品保护")
+CANCEL_REASONS = ("重复报修", "报修人取消报修")
+CANCEL_REASONS_HOME = ("业主已自行修复", "经核实为业主自行装修造成，已告知业主自行处理")
+CANCEL_REASONS_GAS = ("非物业维修范围，已告知业主联系燃气公司",)
+PAUSE_REASONS = ("等待配件到货",)
+PAUSE_REASONS_HOME = ("等待业主开门",)
+PAUSE_REASONS_BY_CATEGORY = {
+    "water_leak": ("需与楼上业主协调入户", "雨天无法进行外墙作业"),
+    "indoor_plumbing": ("需与楼上业主协调入户",),
+    "wall_crack": ("雨天无法进行外墙作业",),
+    "pavement": ("雨天无法施工",),
+    "elevator": ("等待维保单位到场",),
 }  # fmt: skip
+UNREACHABLE = ("三次回访均未联系上业主，按规定办结", "业主电话停机，无法回访，办结")
+# Callback comments that fit any order, then what an owner says of repair work, and what a
+# dissatisfied one says of the work of each category.
+COMMENTS = {
+    "satisfied": ("", "", "处理及时，满意", "满意，谢谢"),
+    "basically_satisfied": ("处理了，但等待时间较长", "希望以后响应再快一些"),
+    "dissatisfied": ("问题没有彻底解决", "没有按约定时间处理"),
+}  # fmt: skip
+REPAIR_COMMENTS = {
+    "satisfied": ("师傅很专业，处理及时",),
+    "basically_satisfied": ("修好了，但等待时间较长", "维修后现场没有清理干净"),
+    "dissatisfied": ("维修人员没有按约定时间到场",),
+}  # fmt: skip
+HOME_COMMENTS = {"dissatisfied": ("维修人员没有按约定时间上门",)}
+MENDED = (
+    frozenset({"fire_safety", "ebike_charging", "elevator", "drainage", "pavement", "lighting"})
+    | IN_HOME
+)  # where something is repaired (not a dirty stairwell or a blocked space)
+DISSATISFIED = {
+    "security": ("晚上还是有陌生人进出", "保安没有及时到场"),
+    "cleaning": ("第二天又脏了", "垃圾还是没有清运"),
+    "fire_safety": ("应急灯还是不亮", "通道又被杂物堵上了"),
+    "ebike_charging": ("充电桩还是不通电", "楼道里还是有人充电"),
+    "elevator": ("电梯还是有异响", "电梯门还是反复开关"),
+    "parking": ("车位还是被占用", "道闸还是经常不抬杆"),
+    "drainage": ("一下雨又积水", "又开始冒水了"),
+    "pavement": ("修补的地方又塌了", "地砖又松动了"),
+    "lighting": ("灯没亮几天又坏了",),
+    "greenery": ("修剪后的枝叶一直没清走",),
+    "water_leak": ("修完第二天又开始渗水", "下雨后还是渗水"),
+    "wall_crack": ("粉刷后裂缝又出现了", "墙面还是空鼓"),
+    "doors_windows": ("门锁还是不好用", "窗户还是关不严"),
+    "indoor_plumbing": ("下水还是堵", "管子接口还在滴水"),
+    "electrical": ("插座还是没电", "还是经常跳闸"),
+    HEATING_TOPIC: ("暖气还是不热",),
+    WATER_GAS_TOPIC: ("水压还是很低", "燃气灶还是打不着火"),
+    "other": ("问题反映了也没人管",),
+}  # fmt: skip
+
+
+def topic(category: str, description: str) -> str:
+    """The key of a category's own texts: heating_gas's is its problem's kind."""
+    if category != "heating_gas":
+        return category
+    return HEATING_TOPIC if description.startswith(HEATING) else WATER_GAS_TOPIC
+
+
+def comments(satisfaction: str, category: str, description: str) -> tuple[str, ...]:
+    """What an owner may say at the callback of an order of *category*."""
+    said = COMMENTS[satisfaction]
+    if category in MENDED:
+        said += REPAIR_COMMENTS[satisfaction]
+    if category in IN_HOME:
+        said += HOME_COMMENTS.get(satisfaction, ())
+    if satisfaction == "dissatisfied":
+        said += DISSATISFIED[topic(category, description)]
+    return said
+
+
+def pause_reasons(category: str) -> tuple[str, ...]:
+    return (
+        PAUSE_REASONS
+        + (PAUSE_REASONS_HOME if category in IN_HOME else ())
+        + PAUSE_REASONS_BY_CATEGORY.get(category, ())
+    )
+
+
+def cancel_reasons(category: str, description: str) -> tuple[str, ...]:
+    home = CANCEL_REASONS_HOME if category in IN_HOME else ()
+    gas = CANCEL_REASONS_GAS if topic(category, description) == WATER_GAS_TOPIC else ()
+    return CANCEL_REASONS + home + gas
+
+
+def notes_before(category: str) -> tuple[str, ...]:
+    if category not in IN_HOME:
+        return NOTES_BEFORE_AREA
+    return NOTES_BEFORE + (NOTES_BEFORE_WATER if category in WATER else ())
+
+
+def dispatch_notes(category: str) -> tuple[str, ...]:
+    return DISPATCH_NOTES_HOME if category in IN_HOME else DISPATCH_NOTES
+
+
+def asides(category: str) -> tuple[str, ...]:
+    home = HOME_ASIDES if category in IN_HOME else ()
+    return ASIDES + home + (WATER_ASIDES if category in WATER else ())
+
+
 # Timing of each step in minutes: (median, spread) of a log-normal delay, per tier.
 DISPATCH = {"immediate": (10, 0.8), "time_limited": (40, 0.8), "promised": (180, 0.8)}
 START = {"immediate": (45, 0.8), "time_limited": (480, 1.0), "promised": (1440, 0.7)}

@@ -329,7 +329,7 @@ class _OrderMaker:
         if o.category in ("water_leak", "drainage") and 6 <= day.month <= 9 and rng.random() < 0.5:
             text = rng.choice(odds.RAINS) + text
         if rng.random() < 0.3:
-            text += rng.choice(odds.ASIDES)
+            text += rng.choice(odds.asides(o.category))
         return text
 
     def _ticket(self, source: str, day: date) -> str:
@@ -406,7 +406,7 @@ class _OrderMaker:
             if rng.random() < 0.12:
                 t = self._after(t, (25, 0.6))
                 o.version += 1
-                self._event(o, t, "note", rng.choice(odds.NOTES_BEFORE))
+                self._event(o, t, "note", rng.choice(odds.notes_before(o.category)))
             cancel = rng.random() < 0.03
             if cancel and rng.random() < 0.5:
                 self._cancel(o, self._after(t, (90, 1.0)))
@@ -445,7 +445,7 @@ class _OrderMaker:
         o.channel = channel
         o.handler = self.rng.choice(o.site.handlers[channel])
         if not note and self.rng.random() < 0.3:
-            note = self.rng.choice(("请尽快上门处理", "业主下午在家", "注意做好成品保护"))
+            note = self.rng.choice(odds.dispatch_notes(o.category))
         self._move(o, at, "dispatched", note, channel=channel, handler=o.handler)
         if o.responded is None and o.tier != "promised":
             o.responded = at
@@ -489,7 +489,7 @@ class _OrderMaker:
             done = self._delay(t, odds.WORK[o.tier], 8.0 if rng.random() < 0.05 else 1.0)
         if rng.random() < odds.PAUSE_CHANCE[o.tier]:
             paused = self._until(t + int((done - t) * rng.uniform(0.1, 0.6)))
-            reason = rng.choice(odds.PAUSE_REASONS)
+            reason = rng.choice(odds.pause_reasons(o.category))
             o.pauses.append((paused, None, reason))
             o.paused_since = paused
             o.version += 1
@@ -504,7 +504,7 @@ class _OrderMaker:
             self._event(o, resumed, "resume")
             done += resumed - paused
         self._until(done)
-        note = rng.choice(odds.FIXED.get(o.category, odds.FIXED_ANY))
+        note = rng.choice(odds.FIXED[odds.topic(o.category, o.description)])
         self._move(o, done, "completed", note)
         o.completed = done
         o.callback_due = done + self.callback_days * 86400
@@ -522,7 +522,7 @@ class _OrderMaker:
             return
         at = self._after(t, (1200, 0.7))
         satisfaction = (odds.SATISFACTION_AGAIN if rework else odds.SATISFACTION).draw(rng)
-        comment = rng.choice(odds.COMMENTS[satisfaction])
+        comment = rng.choice(odds.comments(satisfaction, o.category, o.description))
         method = odds.METHODS.draw(rng)
         role = Role.MANAGER if rng.random() < 0.2 else Role.DESK
         reached = "" if method == "sms" else o.caller_name or "业主本人"
@@ -555,7 +555,8 @@ class _OrderMaker:
         self._event(o, at, "status", note, role=role, status=True)
 
     def _cancel(self, o: Draft, at: int) -> None:
-        self._move(o, at, "cancelled", self.rng.choice(odds.CANCEL_REASONS), role=Role.MANAGER)
+        reason = self.rng.choice(odds.cancel_reasons(o.category, o.description))
+        self._move(o, at, "cancelled", reason, role=Role.MANAGER)
         o.closed = at
 
     # -- writing --------------------------------------------------------------------------------

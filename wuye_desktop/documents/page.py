@@ -25,6 +25,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A3, A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -37,12 +38,17 @@ from reportlab.platypus import (
 )
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
-from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
+from wuye_desktop.documents.fonts import FONT, FONT_FILE, draw_bold, register_fonts, text_width
 from wuye_desktop.documents.tables import ListTable
+from wuye_desktop.resources import resource_path
 
 BRAND = colors.HexColor("#1F4E79")  # deep blue of headings and rules
 BRAND_LIGHT = colors.HexColor("#E8EFF7")  # label cells, bands
-ACCENT = colors.HexColor("#C0392B")  # the COPY mark, overdue
+ACCENT = colors.HexColor("#C0392B")  # overdue
+# The 副本 stamp: a red dark enough to stay plainly dark on a grayscale printer (about 20 %
+# grey, over 7:1 against the paper), where ACCENT turns a mid grey.
+COPY_INK = colors.HexColor("#8B1A12")
+PROGRAM = "物业服务台"  # the author of a document whose company has no name yet
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5F6B7A")
 RULE = colors.HexColor("#B8C4D2")
@@ -385,19 +391,21 @@ def _draw_letterhead(c: Canvas, head: Letterhead, width: float, height: float) -
 
 
 def _draw_copy_mark(c: Canvas, width: float, height: float) -> None:
-    """A reprint says so twice: a stamp beside the title and a faint word across the page."""
+    """A reprint says so twice: a stamp beside the title and a faint word across the page.
+
+    In Chinese only: the owner reads Chinese, and "COPY" beside it read as part of the name."""
     c.saveState()
-    c.setStrokeColor(ACCENT)
-    c.setFillColor(ACCENT)
-    c.setLineWidth(1.6)
+    c.setStrokeColor(COPY_INK)
+    c.setFillColor(COPY_INK)
+    c.setLineWidth(1.8)
     x, y = MARGIN, height - 30 * mm
-    c.roundRect(x, y, 30 * mm, 11 * mm, 1.5 * mm, stroke=1, fill=0)
-    draw_bold(c, x + 15 * mm, y + 4.3 * mm, "副本 COPY", 12, anchor="center")
-    c.setFillColor(colors.Color(0.75, 0.22, 0.17, alpha=0.07))
+    c.roundRect(x, y, 26 * mm, 11 * mm, 1.5 * mm, stroke=1, fill=0)
+    draw_bold(c, x + 13 * mm, y + 3.6 * mm, "副本", 15, anchor="center")
+    c.setFillColor(colors.Color(COPY_INK.red, COPY_INK.green, COPY_INK.blue, alpha=0.08))
     c.translate(width / 2, height / 2)
     c.rotate(35)
-    c.setFont(FONT, 110)
-    c.drawCentredString(0, -40, "副本 COPY")
+    c.setFont(FONT, 150)
+    c.drawCentredString(0, -50, "副本")
     c.restoreState()
 
 
@@ -413,15 +421,33 @@ def _draw_watermark(c: Canvas, text: str, width: float, height: float) -> None:
     x, y = MARGIN, height - 30 * mm
     c.roundRect(x, y, box, 11 * mm, 1.5 * mm, stroke=1, fill=0)
     draw_bold(c, x + box / 2, y + 4.3 * mm, text, size, anchor="center")
-    c.setFillColor(colors.Color(0, 0, 0, alpha=0.09))
-    c.translate(width / 2, height / 2)
-    c.rotate(35)
     big = 80.0
     while text_width(text, big) > height * 0.8 and big > 20:
         big -= 4
-    c.setFont(FONT, big)
-    c.drawCentredString(0, -big / 3, text)
+    image, w, h = _watermark_image(text, big)
+    c.drawImage(image, (width - w) / 2, (height - h) / 2, w, h, mask="auto")
     c.restoreState()
+
+
+_WATERMARK_PX_PER_PT = 3  # ~216 dpi: smooth on paper, a few KB in the PDF
+
+
+@cache
+def _watermark_image(text: str, size: float) -> tuple[ImageReader, float, float]:
+    """The words across the page as a picture, not as text: drawn as text they cut into the
+    lines of figures under them when the PDF's text is extracted (an auditor's copy-paste or
+    pdftotext read "期末余额11…试…,000.00"). Gray at 9 % on transparent, turned 35°; its size
+    in points."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype(str(resource_path(*FONT_FILE)), round(size * _WATERMARK_PX_PER_PT))
+    left, top, right, bottom = (int(v) for v in font.getbbox(text))
+    pad = 8
+    picture = Image.new("RGBA", (right - left + 2 * pad, bottom - top + 2 * pad), (0, 0, 0, 0))
+    ImageDraw.Draw(picture).text((pad - left, pad - top), text, font=font, fill=(0, 0, 0, 23))
+    picture = picture.rotate(35, expand=True, resample=Image.Resampling.BICUBIC)
+    w, h = picture.size
+    return ImageReader(picture), w / _WATERMARK_PX_PER_PT, h / _WATERMARK_PX_PER_PT
 
 
 def _draw_footer(c: Canvas, head: Letterhead, width: float) -> None:
@@ -536,9 +562,10 @@ def build_pdf(
         topMargin=HEADER_HEIGHT,
         bottomMargin=FOOTER_HEIGHT,
         title=head.title + (" " + head.number if head.number else ""),
-        author=head.company,
-        creator="物业服务台",
-        subject=head.community,
+        # A viewer shows "untitled" or "anonymous" for what is left empty.
+        author=head.company or PROGRAM,
+        creator=PROGRAM,
+        subject=head.community or head.title,
         # Otherwise every page names Helvetica, a font the PDF does not carry.
         initialFontName=FONT,
     )

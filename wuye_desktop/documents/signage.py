@@ -40,7 +40,7 @@ from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
 from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.fonts import FONT, draw_bold, register_fonts, text_width
-from wuye_desktop.documents.page import ACCENT, BRAND, INK, MUTED, RULE, page_size
+from wuye_desktop.documents.page import ACCENT, BRAND, INK, MUTED, PROGRAM, RULE, page_size
 from wuye_desktop.documents.qr import draw_qr
 
 
@@ -515,11 +515,15 @@ def render_signage(
     canvas = Canvas(
         buffer,
         pagesize=target,
-        title=f"{pack.community_name} 4个3 公示",
-        author=pack.company,
-        creator="物业服务台",
         initialFontName=FONT,  # not Helvetica, which the PDF would name without carrying it
     )
+    # A Canvas ignores title= and author=: a viewer would show "untitled" and "anonymous".
+    title = f"{pack.community_name} 4个3 公示"
+    kinds = dict.fromkeys(TITLES[s.location] for s in pack.sheets)
+    canvas.setTitle(title)
+    canvas.setAuthor(pack.company or PROGRAM)
+    canvas.setSubject("、".join(kinds) or title)
+    canvas.setCreator(PROGRAM)
     for where in dict.fromkeys(s.location for s in pack.sheets):
         _draw_form(canvas, pack, where)
     total = len(pack.sheets)

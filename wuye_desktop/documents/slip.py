@@ -2,7 +2,9 @@
 
 Scanning the code (``WUYE:W:<number>``) at the desk opens the order. The caller's phone is
 printed masked, as in every list: the slip leaves the office, often with another company's
-technician, and the desk calls the owner to arrange access.
+technician, and the desk calls the owner to arrange access. A company may choose the full
+number for a kind of handler (``core/slip_phone``); such a slip says the number is for
+arranging the repair only.
 """
 
 from __future__ import annotations
@@ -39,7 +41,10 @@ _GAP = "&nbsp;" * 7
 _WRITE_IN_TIME = f"{_GAP}月{_GAP}日{_GAP}时{_GAP}分"  # blanks a paragraph does not collapse
 
 
-def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> Rendered:
+def render_slip(
+    facts: OrderFacts, printed_at: datetime | None = None, *, full_phone: bool = False
+) -> Rendered:
+    """*full_phone*: ``facts.caller_phone`` is the whole number, not the masked one."""
     s = styles()
     width = content_width((210 * mm, 297 * mm))
     grid_width = width - QR_SIZE - 4 * mm
@@ -87,7 +92,12 @@ def render_slip(facts: OrderFacts, printed_at: datetime | None = None) -> Render
         ),
         splitInRow=1,
     )
-    story: list[Flowable] = [top, heading("报修内容"), para(facts.description)]
+    story: list[Flowable] = [top]
+    if full_phone:
+        story.append(
+            para("本单载有报修人完整电话，仅供联系维修使用，不得外传；用毕交回。", s.muted)
+        )
+    story += [heading("报修内容"), para(facts.description)]
     if facts.commitment is not None:
         c = facts.commitment
         story += [

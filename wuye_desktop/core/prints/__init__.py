@@ -19,7 +19,8 @@ One module per document, named as in ``documents/``:
 - :mod:`callback_form` ``callback_pdf(db, actor, order)`` / ``write_callback``, and
   ``preview_blank(db, actor, community, count, progress=)`` / ``print_blank(..., output,
   progress=)`` / ``write_blank``: blank forms numbered when printed;
-- :mod:`slip` ``slip_pdf(db, actor, order)`` / ``write_slip``;
+- :mod:`slip` ``slip_pdf(db, actor, order)`` / ``write_slip``: the caller's phone masked unless
+  the company chose the full number for the order's kind of handler (``core/slip_phone``);
 - :mod:`weekly` ``weekly_pdf(db, actor, week=None, community=None, progress=)`` /
   ``write_weekly``;
 - :mod:`disclosure` ``disclosure_pdf(db, actor, community, period)``.

@@ -64,6 +64,7 @@ ACTION_LABELS: dict[str, str] = {
     "order.photo": QT_TRANSLATE_NOOP("audit", "Photo added"),
     "settings.deadlines": QT_TRANSLATE_NOOP("audit", "Deadlines changed"),
     "settings.work_orders": QT_TRANSLATE_NOOP("audit", "Work-order settings changed"),
+    "settings.slip_phone": QT_TRANSLATE_NOOP("audit", "Phone on work-order slips changed"),
     "database.backup": QT_TRANSLATE_NOOP("audit", "Database backed up"),
     "database.restore": QT_TRANSLATE_NOOP("audit", "Database restored"),
     "demo.fill": QT_TRANSLATE_NOOP("audit", "Demo data written"),

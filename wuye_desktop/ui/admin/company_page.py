@@ -1,11 +1,14 @@
 """Administration → Company: name, credit code, address, service line, the QR codes' reporting
-addresses, and the public line the signs give for complaints."""
+addresses, the public line the signs give for complaints, and whether work-order slips print the
+caller's full phone (per kind of handler)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
+from wuye_desktop.core.slip_phone import SlipPhoneChoice, save_slip_phone_choice, slip_phone_choice
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error
@@ -68,6 +72,17 @@ class CompanyPage(Retranslating, QWidget):
             form.addRow(label, self.errors.wrap(name))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        # The slip's phone: a setting of its own, saved with the company by the same button.
+        self.slip_box = QGroupBox()
+        self.slip_full_staff = QCheckBox()
+        self.slip_full_contractor = QCheckBox()
+        self.slip_hint = QLabel()
+        self.slip_hint.setWordWrap(True)
+        slip_layout = QVBoxLayout(self.slip_box)
+        slip_layout.addWidget(self.slip_full_staff)
+        slip_layout.addWidget(self.slip_full_contractor)
+        slip_layout.addWidget(self.slip_hint)
+        self._slip_choice = SlipPhoneChoice()
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.done_label = QLabel()
@@ -78,11 +93,14 @@ class CompanyPage(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.hint)
+        layout.addWidget(self.slip_box)
         layout.addWidget(self.errors.general_label)
         layout.addStretch(1)
         layout.addLayout(buttons)
         for edit in self._edits.values():
             edit.textEdited.connect(self.done_label.clear)
+        for box in (self.slip_full_staff, self.slip_full_contractor):
+            box.toggled.connect(self.done_label.clear)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -113,6 +131,20 @@ class CompanyPage(Retranslating, QWidget):
                 "for deadlines that are missed."
             )
         )
+        self.slip_box.setTitle(self.tr("Work-order slips"))
+        self.slip_full_staff.setText(
+            self.tr("Print the caller's full phone on slips for the company's own &staff")
+        )
+        self.slip_full_contractor.setText(
+            self.tr("Print the caller's full phone on slips for outside &contractors and units")
+        )
+        self.slip_hint.setText(
+            self.tr(
+                "Otherwise the slip shows the number masked (138****5678). Orders sent through "
+                "the property company's channel go to its own staff, the others to outside "
+                "units. Every slip printed with a full number is recorded in the audit log."
+            )
+        )
         self.save_button.setText(self.tr("&Save"))
         if self.done_label.text():
             self.done_label.setText(self.tr("Saved."))
@@ -121,6 +153,9 @@ class CompanyPage(Retranslating, QWidget):
         company = directory.get_company(self._ctx.db)
         self.errors.clear()
         self.done_label.clear()
+        self._slip_choice = slip_phone_choice(self._ctx.db)
+        self.slip_full_staff.setChecked(self._slip_choice.staff)
+        self.slip_full_contractor.setChecked(self._slip_choice.contractor)
         if company is None:
             self._version = None
             return
@@ -162,6 +197,17 @@ class CompanyPage(Retranslating, QWidget):
             show_error(self, error)
             return
         self._version = company.version
+        choice = SlipPhoneChoice(
+            staff=self.slip_full_staff.isChecked(),
+            contractor=self.slip_full_contractor.isChecked(),
+        )
+        if choice != self._slip_choice:
+            try:
+                save_slip_phone_choice(self._ctx.db, self._ctx.actor, choice)
+            except WuyeError as error:
+                show_error(self, error)
+                return
+            self._slip_choice = choice
         self.credit_code.setText(company.credit_code)  # the core's normal form
         self.phone.setText(company.phone)
         self.complaint_phone.setText(company.complaint_phone)
