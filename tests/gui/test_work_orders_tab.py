@@ -127,7 +127,9 @@ def test_the_list_loads_a_page_of_ids_at_a_time_and_rows_only_as_shown(
     assert tab.model.rowCount() == 200, "the list loaded more than its first page"
     assert tab.model.canFetchMore()
     assert tab.model.cached_count() < 200, "rows were read that the view never showed"
-    assert column(qtbot, tab, "number")[:1] == [order_queries.get_order(db, admin, ids[-1]).row.number]
+    assert column(qtbot, tab, "number")[:1] == [
+        order_queries.get_order(db, admin, ids[-1]).row.number
+    ]
     qtbot.waitUntil(lambda: tab.model.total == 450, timeout=5000)
     assert tab.count_label.text() == "Showing 200 of 450"
 
@@ -138,7 +140,7 @@ def test_the_list_loads_a_page_of_ids_at_a_time_and_rows_only_as_shown(
     for _press in range(3):  # each press asks for the next page, which then arrives
         loaded = tab.model.rowCount()
         qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-        qtbot.waitUntil(lambda: tab.model.rowCount() > loaded or not tab.model.has_more())
+        qtbot.waitUntil(lambda n=loaded: tab.model.rowCount() > n or not tab.model.has_more())
         settle(qtbot)
     qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert inserted and all(n <= 200 for n in inserted)
