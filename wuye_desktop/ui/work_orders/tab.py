@@ -92,6 +92,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         self.active_dialog: QDialog | None = None
         self.weekly_dialog: QDialog | None = None
         self._counts = DbChannel(self)  # one count at a time, the last asked wins
+        self._communities = DbChannel(self)
         self._restoring = False  # while the tab itself moves the list's selection
         self._top_before_reset: int | None = None  # the order at the top before a reload
 
@@ -319,12 +320,17 @@ class WorkOrdersTab(Retranslating, QWidget):
         return next(i for i, c in enumerate(self.model.columns) if c.key == key)
 
     def _load_communities(self) -> None:
-        try:
-            communities = directory.community_choices(self.ctx.db, self.ctx.actor)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        self.filters.set_communities(communities)
+        actor = self.ctx.actor
+
+        def choices(db: Database) -> list[directory.CommunityChoice]:
+            return directory.community_choices(db, actor)
+
+        self._communities.submit(
+            self.ctx.db,
+            choices,
+            label=self.tr("Reading communities…"),
+            on_done=self.filters.set_communities,
+        )
 
     def current_query(self) -> Query:
         q = self.model.wanted_query
