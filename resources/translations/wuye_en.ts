@@ -1667,6 +1667,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Discard this order?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3800,11 +3804,19 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This column cannot be sorted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for changes…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3816,6 +3828,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>&amp;Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading communities…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

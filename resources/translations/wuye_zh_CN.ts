@@ -1667,6 +1667,10 @@
         <translation>请先在“基础信息”中添加小区。</translation>
     </message>
     <message>
+        <source>Saving the order…</source>
+        <translation>正在保存工单…</translation>
+    </message>
+    <message>
         <source>Discard this order?</source>
         <translation>放弃这张工单吗？</translation>
     </message>
@@ -3803,12 +3807,20 @@ The details are in the log file.</source>
         <translation>来源</translation>
     </message>
     <message>
+        <source>Reading orders…</source>
+        <translation>正在读取工单…</translation>
+    </message>
+    <message>
         <source>This column cannot be sorted</source>
         <translation>此列不能排序</translation>
     </message>
     <message>
         <source>Status now</source>
         <translation>当前状态</translation>
+    </message>
+    <message>
+        <source>Looking for changes…</source>
+        <translation>正在检查更新…</translation>
     </message>
 </context>
 <context>
@@ -3820,6 +3832,10 @@ The details are in the log file.</source>
     <message>
         <source>&amp;Transfer…</source>
         <translation>转派(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Reading communities…</source>
+        <translation>正在读取小区…</translation>
     </message>
     <message>
         <source>This order is not in the list with the current filters.</source>

@@ -15,7 +15,7 @@ from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import i18n
+from wuye_desktop.ui import i18n, workers
 from wuye_desktop.ui.context import AppContext, AppSignals
 
 
@@ -34,6 +34,11 @@ def context(db: Database, actor: Actor, display_name: str = "") -> AppContext:
     return AppContext(
         db=db, actor=actor, display_name=display_name or actor.username, signals=AppSignals()
     )
+
+
+def settle(qtbot: QtBot, timeout: int = 5000) -> None:
+    """Let the database thread answer what the views asked (lists fill in when it does)."""
+    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=timeout)
 
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:

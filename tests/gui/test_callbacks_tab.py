@@ -17,6 +17,7 @@ from tests.gui.shell_support import (
     isolate_settings,
     key,
     new_order,
+    settle,
     type_text,
     version,
 )
@@ -236,6 +237,7 @@ def test_the_main_window_shows_the_order_in_the_work_order_tab(
     tab.focus_search()
     key(qtbot, Qt.Key.Key_Down)
     key(qtbot, Qt.Key.Key_O, CTRL)
+    settle(qtbot)  # the list arrives from the database thread, then the order is opened
     shown = window.current_tab()
     assert shown is not tab and shown is not None
     detail = getattr(shown, "detail_pane").detail  # noqa: B009 - the work-order tab's pane

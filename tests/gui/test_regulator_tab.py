@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user
 from tests.gui.regulator_support import Platform, configure, running_platform
-from tests.gui.shell_support import context, type_text
+from tests.gui.shell_support import context, settle, type_text
 from wuye_desktop.core import directory, order_queries, outbox
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import DatabaseFileLost, WuyeError
@@ -175,6 +175,7 @@ def test_a_dispatched_ticket_becomes_an_order_and_is_answered_from_it(
     orders.resize(1200, 700)
     orders.show()
     orders.open_order(row.order_id)
+    settle(qtbot)  # the list arrives from the database thread, then the order is opened
     box = orders.detail_pane.regulator_box
     assert box.isVisible() and ticket_id in box.ticket_label.text()
     assert "No reply yet" in box.ticket_label.text()
@@ -296,6 +297,7 @@ def test_a_supervision_notice_flags_its_order(
     orders = WorkOrdersTab(ctx)
     qtbot.addWidget(orders)
     orders.show()
+    settle(qtbot)
     row = orders.model.row_of(notice.order_id)
     assert row is not None
     column = next(i for i, c in enumerate(orders.model.columns) if c.key == "supervision")

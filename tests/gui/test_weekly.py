@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.gui.shell_support import context
+from tests.gui.shell_support import context, settle
 from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.roles import Actor
@@ -145,6 +145,7 @@ def test_an_order_of_the_list_opens_in_the_tab(
     where = view.table.visualRect(index).center()
     qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    settle(qtbot)  # the list arrives from the database thread, then the order is opened
     detail = tab.detail_pane.detail
     assert detail is not None and detail.id == orders["crack"]
     # A cancelled order is not among the open ones the tab lists: it is shown all the same.

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.conftest import make_user
-from tests.gui.shell_support import context, new_order, type_text, version
+from tests.gui.shell_support import context, new_order, settle, type_text, version
 from wuye_desktop.core import directory, order_queries, work_orders
 from wuye_desktop.core.errors import ConcurrentEdit, PermissionDenied, StateError, WuyeError
 from wuye_desktop.core.roles import Actor, Role
@@ -46,11 +46,13 @@ def open_tab(qtbot: QtBot, db: Database, actor: Actor) -> WorkOrdersTab:
         tab.show()
     with qtbot.waitActive(tab):  # shortcuts and keyboard focus need the active window
         tab.activateWindow()
+    settle(qtbot)  # the first page arrives from the database thread
     return tab
 
 
 def select_order(qtbot: QtBot, tab: WorkOrdersTab, order_id: int) -> None:
     """Click the order's row in the list."""
+    settle(qtbot)
     row = tab.model.row_of(order_id)
     assert row is not None, "the order is not in the list"
     tab.table.scrollTo(tab.model.index(row, 0))
@@ -92,9 +94,20 @@ def timeline_events(tab: WorkOrdersTab) -> list[str]:
     return [event for _time, _user, event, _details in tab.detail_pane.timeline_rows()]
 
 
-def column(tab: WorkOrdersTab, key: str) -> list[str]:
+def column(qtbot: QtBot, tab: WorkOrdersTab, key: str) -> list[str]:
+    """A column's texts, once the rows have been read (they arrive from the database thread)."""
+    settle(qtbot)
     c = next(i for i, spec in enumerate(tab.model.columns) if spec.key == key)
+    for r in range(tab.model.rowCount()):
+        tab.model.data(tab.model.index(r, c))
+    settle(qtbot)
     return [tab.model.data(tab.model.index(r, c)) for r in range(tab.model.rowCount())]
+
+
+def listed(qtbot: QtBot, tab: WorkOrdersTab) -> list[int]:
+    """The ids in the list, once what was asked for has arrived."""
+    settle(qtbot)
+    return tab.model.ids()
 
 
 def audit_count(db: Database, action: str) -> int:
@@ -114,7 +127,9 @@ def test_the_list_loads_a_page_of_ids_at_a_time_and_rows_only_as_shown(
     assert tab.model.rowCount() == 200, "the list loaded more than its first page"
     assert tab.model.canFetchMore()
     assert tab.model.cached_count() < 200, "rows were read that the view never showed"
-    assert column(tab, "number")[:1] == [order_queries.get_order(db, admin, ids[-1]).row.number]
+    assert column(qtbot, tab, "number")[:1] == [
+        order_queries.get_order(db, admin, ids[-1]).row.number
+    ]
     qtbot.waitUntil(lambda: tab.model.total == 450, timeout=5000)
     assert tab.count_label.text() == "Showing 200 of 450"
 
@@ -122,17 +137,17 @@ def test_the_list_loads_a_page_of_ids_at_a_time_and_rows_only_as_shown(
     inserted: list[int] = []
     tab.model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
     select_order(qtbot, tab, ids[-1])
-
-    def pressed_to_the_end() -> bool:  # pressed again until the last row is current
+    for _press in range(3):  # each press asks for the next page, which then arrives
+        loaded = tab.model.rowCount()
         qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-        return not tab.model.canFetchMore() and tab.table.currentIndex().row() == 449
-
-    qtbot.waitUntil(pressed_to_the_end, timeout=5000)
+        qtbot.waitUntil(lambda n=loaded: tab.model.rowCount() > n or not tab.model.has_more())
+        settle(qtbot)
+    qtbot.keyClick(tab.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     assert inserted and all(n <= 200 for n in inserted)
     assert tab.model.rowCount() == 450
     assert not tab.model.canFetchMore()
     assert tab.table.currentIndex().row() == 449
-    assert tab.model.ids() == list(reversed(ids))
+    assert listed(qtbot, tab) == list(reversed(ids))
     assert tab.count_label.text() == "Showing 450 of 450"
 
 
@@ -161,16 +176,17 @@ def test_clicking_a_header_sorts_by_a_new_query(
         section = next(i for i, c in enumerate(tab.model.columns) if c.key == key)
         x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+        settle(qtbot)
 
-    newest_first = column(tab, "description")
+    newest_first = column(qtbot, tab, "description")
     assert newest_first == ["渗水 1", "渗水 2", "渗水 0"]
     click_header("number")
     assert asked == [("number", False)]
-    numbers = column(tab, "number")
+    numbers = column(qtbot, tab, "number")
     assert numbers == sorted(numbers)
     click_header("number")
     assert asked[-1] == ("number", True)
-    assert column(tab, "number") == sorted(numbers, reverse=True)
+    assert column(qtbot, tab, "number") == sorted(numbers, reverse=True)
     click_header("reported_at")
     assert asked[-1][0] == "reported_at"
     # A column the database cannot sort on keeps the list as it is and asks nothing.
@@ -203,21 +219,22 @@ def test_filters_by_status_community_and_text_and_overdue(
     tab = open_tab(qtbot, db, admin)
     # The desk's usual view: open orders, whatever the community.
     assert tab.filters.status_button.text() == "Status: open"
-    assert set(tab.model.ids()) == {accepted, dispatched, elsewhere, late}
+    assert set(listed(qtbot, tab)) == {accepted, dispatched, elsewhere, late}
 
     tab.filters.all_statuses_action.trigger()
-    assert set(tab.model.ids()) == {accepted, dispatched, elsewhere, lamp, late}
+    assert set(listed(qtbot, tab)) == {accepted, dispatched, elsewhere, lamp, late}
     tab.filters.status_actions["dispatched"].trigger()
     assert tab.filters.status_button.text() == "Status: Dispatched"
-    assert set(tab.model.ids()) == {dispatched, elsewhere}
+    assert set(listed(qtbot, tab)) == {dispatched, elsewhere}
 
     combo = tab.filters.community
     combo.setFocus()
     qtbot.keyClick(combo, Qt.Key.Key_Down)  # All communities → the first one, 海尔云谷
     assert combo.currentText() == "海尔云谷"
-    assert tab.model.ids() == [dispatched]
+    assert listed(qtbot, tab) == [dispatched]
 
     tab.filters.all_statuses_action.trigger()
+    settle(qtbot)
     tab.focus_search()
     type_text(qtbot, tab.filters.text, "渗水")
     assert len(tab.model.ids()) == 4, "filtered before the typing paused"
@@ -227,19 +244,19 @@ def test_filters_by_status_community_and_text_and_overdue(
     qtbot.keyClick(tab.filters.text, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(tab.filters.text, "3-2-1201")
     qtbot.keyClick(tab.filters.text, Qt.Key.Key_Return)  # Enter does not wait
-    assert set(tab.model.ids()) == {accepted, dispatched, late}
+    assert set(listed(qtbot, tab)) == {accepted, dispatched, late}
     qtbot.keyClick(tab.filters.text, Qt.Key.Key_Escape)
     assert tab.filters.text.text() == ""
-    assert set(tab.model.ids()) == {accepted, dispatched, lamp, late}
+    assert set(listed(qtbot, tab)) == {accepted, dispatched, lamp, late}
 
     qtbot.mouseClick(tab.filters.overdue, Qt.MouseButton.LeftButton)
-    assert tab.model.ids() == [late]
-    assert column(tab, "due")[0].startswith("overdue ")
+    assert listed(qtbot, tab) == [late]
+    assert column(qtbot, tab, "due")[0].startswith("overdue ")
     background = tab.model.data(tab.model.index(0, 0), Qt.ItemDataRole.BackgroundRole)
     assert isinstance(background, QColor) and background.red() > background.green()
 
     qtbot.mouseClick(tab.filters.clear_button, Qt.MouseButton.LeftButton)
-    assert set(tab.model.ids()) == {accepted, dispatched, elsewhere, late}
+    assert set(listed(qtbot, tab)) == {accepted, dispatched, elsewhere, late}
     qtbot.waitUntil(lambda: tab.count_label.text() == "Showing 4 of 4", timeout=5000)
 
 
@@ -528,6 +545,7 @@ def test_cancel_needs_a_reason_at_the_field(
     enabled = {a for a in tab.order_actions if a.isEnabled()}
     assert enabled == {tab.note_action, tab.photo_action}
     # It left the list of open orders, yet stays shown, with a word why it is not listed.
+    settle(qtbot)
     assert tab.model.row_of(oid) is None
     assert tab.detail_pane.notice.text() == (
         "This order is not in the list with the current filters."
@@ -545,7 +563,7 @@ def test_pause_and_resume_the_clock(
     type_text(qtbot, dialog.text, "等待业主开门")  # type: ignore[attr-defined]
     ok(qtbot, dialog, dialog.text)  # type: ignore[attr-defined]
     assert tab.detail_pane.status_chip.text() == "Dispatched (paused)"
-    assert column(tab, "due") == ["paused"]
+    assert column(qtbot, tab, "due") == ["paused"]
     foreground = tab.model.data(tab.model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
     assert isinstance(foreground, QColor) and foreground.name() == "#8a8a8a"
     assert not tab.complete_action.isEnabled() and tab.resume_action.isEnabled()
@@ -616,12 +634,12 @@ def test_changes_made_elsewhere_appear_without_a_restart(
     # Another desk (through the core, behind the tab's back) takes a call and dispatches ours.
     taken = new_order(db, admin, community, home, "厨房渗水")
     qtbot.waitUntil(lambda: tab.model.row_of(taken) is not None, timeout=3000)
-    assert tab.model.ids() == [taken, first]
+    assert listed(qtbot, tab) == [taken, first]
     work_orders.dispatch(
         db, admin, first, version(db, admin, first), channel="property", handler="王"
     )
     qtbot.waitUntil(lambda: tab.detail_pane.status_chip.text() == "Dispatched", timeout=3000)
-    assert column(tab, "status")[1] == "Dispatched"
+    assert column(qtbot, tab, "status")[1] == "Dispatched"
     assert tab.table.currentIndex().row() == tab.model.row_of(first), "the selection moved"
     qtbot.waitUntil(lambda: tab.count_label.text() == "Showing 2 of 2", timeout=3000)
     # A hidden tab does not poll.
@@ -639,6 +657,7 @@ def test_open_order_selects_it_or_shows_it_alone(
     tab.open_order(listed)
     assert tab.table.currentIndex().row() == tab.model.row_of(listed)
     tab.open_order(closed)
+    settle(qtbot)  # not in the list: the list is read again first
     assert tab.detail_pane.detail is not None and tab.detail_pane.detail.id == closed
     assert not tab.table.selectionModel().hasSelection()
     assert tab.detail_pane.notice.isVisibleTo(tab)

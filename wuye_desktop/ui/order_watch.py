@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from wuye_desktop.core import order_queries
-from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 
 log = logging.getLogger(__name__)
 
@@ -25,32 +26,50 @@ TICKS_PER_CLOCK_REFRESH = 12  # a minute at the default interval
 
 
 class OrderChangeWatch(QObject):
+    """Asks on the database thread (ui.db_worker): a poll never holds up the window."""
+
     def __init__(self, ctx: AppContext, parent: QObject, on_clock: Callable[[], None]) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._on_clock = on_clock
         self._ticks = 0
-        self._last_change = self._latest_change()
+        self._last_change: object = None
+        self._asks = DbChannel(self)
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
+        self.mark_seen()
 
-    def _latest_change(self) -> object:
-        try:
-            return order_queries.latest_change(self.ctx.db)
-        except WuyeError as error:
-            log.warning("cannot poll for order changes: %s", error)
-            return None
+    def _ask(self, answer: Callable[[object], None]) -> None:
+        def latest(db: Database) -> object:
+            return order_queries.latest_change(db)
+
+        self._asks.submit(
+            self.ctx.db,
+            latest,
+            label=QCoreApplication.translate("WorkOrders", "Looking for changes…"),
+            on_done=answer,
+            on_error=lambda error: log.warning("cannot poll for order changes: %s", error),
+        )
 
     def mark_seen(self) -> None:
         """The owner reloaded: what is in the database now is what it shows."""
-        self._last_change = self._latest_change()
+
+        def seen(latest: object) -> None:
+            self._last_change = latest
+
+        self._ask(seen)
 
     def poll(self) -> None:
-        latest = self._latest_change()
+        if self._asks.busy:  # the last question is still on its way: no pile-up on a slow link
+            return
+        self._ask(self._polled)
+
+    def _polled(self, latest: object) -> None:
         self._ticks += 1
         if latest is not None and latest != self._last_change:
             self._ticks = 0
+            self._last_change = latest
             self.ctx.signals.orders_changed.emit()
         elif self._ticks >= TICKS_PER_CLOCK_REFRESH:
             self._ticks = 0

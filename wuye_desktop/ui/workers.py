@@ -30,7 +30,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from wuye_desktop.core.errors import WuyeError
@@ -218,23 +218,45 @@ class Task(QObject):
         self._deliver_and_finish(lambda: self._report(exc))
 
     def _report(self, exc: BaseException) -> None:
-        if isinstance(exc, WuyeError):
-            if self._on_error is not None:
-                self._on_error(exc)
-            else:
-                messages.show_error(self._parent_alive(), exc)
-            return
-        log.error("background task %r failed", self.label, exc_info=exc)
-        QMessageBox.critical(
-            self._parent_alive(),
-            self.label,
-            self.tr("Something went wrong: {error}\nThe details are in the log file.").format(
-                error=exc
-            ),
-        )
+        report_failure(self._parent_alive(), self.label, exc, self._on_error)
 
 
-_running_tasks: set[Task] = set()
+def report_failure(
+    parent: QWidget | None,
+    label: str,
+    exc: BaseException,
+    on_error: Callable[[WuyeError], None] | None,
+) -> None:
+    """What a failed piece of work shows: a WuyeError goes to *on_error* (or the standard
+    message box); anything else is logged with *label* and shown as one short line, never a
+    traceback. Shared by the thread-pool tasks here and the database worker (db_worker)."""
+    if isinstance(exc, WuyeError):
+        if on_error is not None:
+            on_error(exc)
+        else:
+            messages.show_error(parent, exc)
+        return
+    log.error("background task %r failed", label, exc_info=exc)
+    QMessageBox.critical(
+        parent,
+        label,
+        QCoreApplication.translate(
+            "Task", "Something went wrong: {error}\nThe details are in the log file."
+        ).format(error=exc),
+    )
+
+
+# Work whose outcome is not delivered yet: tasks here and database requests (db_worker).
+_running_tasks: set[QObject] = set()
+
+
+def track(work: QObject) -> None:
+    """Keep *work* alive and listed by running_tasks() until untrack()."""
+    _running_tasks.add(work)
+
+
+def untrack(work: QObject) -> None:
+    _running_tasks.discard(work)
 
 
 def run_in_background(
@@ -266,6 +288,7 @@ def run_in_background(
     return task
 
 
-def running_tasks() -> list[Task]:
-    """Tasks not yet finished (the main window asks before quitting)."""
+def running_tasks() -> list[QObject]:
+    """Work not yet finished, in the pool or on the database worker (tests and the self-test
+    wait for it before closing the database)."""
     return list(_running_tasks)

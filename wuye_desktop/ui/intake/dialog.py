@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import itertools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -50,8 +51,10 @@ from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.deadlines import Deadlines
 from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.intake.choice_combo import ChoiceCombo
 from wuye_desktop.ui.intake.household_orders import HouseholdOrdersModel
@@ -103,6 +106,7 @@ class IntakeDialog(Retranslating, QDialog):
         self._prefilled: tuple[str, str, int | None] = ("", "", None)
         self._caller_touched = False
         self._closing = False
+        self._saving = False  # the order is on its way to the database
 
         self.lookup = HouseholdLookup(ctx)
         self.lookup.picked.connect(self._pick)
@@ -524,16 +528,29 @@ class IntakeDialog(Retranslating, QDialog):
             text = self.tr("First response by {response} · completed by {completion}")
         self.deadlines.setText(text.format(response=response, completion=completion))
 
-    def _check_duplicates(self) -> None:
+    def _duplicates_query(self) -> Callable[[Database], list[str]] | None:
+        """The question "open orders of this category here?", or None when there is none."""
         category = self.category.code()
+        if self.household is None or not category or self.common_area.isChecked():
+            return None
+        actor, household_id = self.ctx.actor, self.household.id
+
+        def ask(db: Database) -> list[str]:
+            return order_queries.open_duplicates(db, actor, household_id, category)
+
+        return ask
+
+    def _check_duplicates(self) -> None:
+        ask = self._duplicates_query()
         numbers: list[str] = []
-        if self.household is not None and category and not self.common_area.isChecked():
+        if ask is not None:
             try:
-                numbers = order_queries.open_duplicates(
-                    self.ctx.db, self.ctx.actor, self.household.id, category
-                )
+                numbers = ask(self.ctx.db)
             except WuyeError as error:
                 log.warning("duplicate check failed: %s", error)
+        self._set_duplicates(numbers)
+
+    def _set_duplicates(self, numbers: list[str]) -> None:
         if numbers != self.duplicates:
             self.duplicates = numbers
             self.duplicates_accepted = False
@@ -688,24 +705,81 @@ class IntakeDialog(Retranslating, QDialog):
             )
         self.errors.show(error)
 
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    def _set_saving(self, on: bool) -> None:
+        self._saving = on
+        self.save_button.setEnabled(not on)
+
     def save(self) -> None:
-        """Ctrl+Enter: file the order with one core call, then hand it to the work-order tab."""
+        """Ctrl+Enter: file the order with one core call, then hand it to the work-order tab.
+
+        The duplicate check and the filing run on the database thread; the dialog stays
+        responsive meanwhile, with Save disabled, and a second Ctrl+Enter does nothing."""
+        if self._saving:
+            return
         self.lookup.flush()
         self.errors.clear()
-        self._check_duplicates()
+        ask = self._duplicates_query()
+        if ask is None:
+            self._set_duplicates([])
+            self._file()
+            return
+
+        def refused(error: WuyeError) -> None:
+            log.warning("duplicate check failed: %s", error)
+            self._set_saving(False)
+            self._set_duplicates([])
+            self._file()
+
+        def checked(numbers: list[str]) -> None:
+            self._set_saving(False)
+            self._set_duplicates(numbers)
+            self._file()
+
+        self._set_saving(True)
+        run_db(
+            self,
+            self.ctx.db,
+            ask,
+            label=self.tr("Saving the order…"),
+            on_done=checked,
+            on_error=refused,
+        )
+
+    def _file(self) -> None:
         if self.duplicates and not self.duplicates_accepted and not self._ask_about_duplicates():
             return
         data = self._order_input()
         if data is None:
             return
-        try:
-            order_id = work_orders.create_order(self.ctx.db, self.ctx.actor, data)
-        except ValidationError as error:
-            self._show_refusal(error)
-            return
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
+        actor = self.ctx.actor
+
+        def create(db: Database) -> int:
+            return work_orders.create_order(db, actor, data)
+
+        def refused(error: WuyeError) -> None:
+            self._set_saving(False)
+            if isinstance(error, ValidationError):
+                self._show_refusal(error)
+            else:
+                messages.show_error(self, error)
+
+        self._set_saving(True)
+        request = run_db(
+            self,
+            self.ctx.db,
+            create,
+            label=self.tr("Saving the order…"),
+            on_done=self._saved,
+            on_error=refused,
+        )
+        request.failed.connect(lambda _exc: self._set_saving(False))
+
+    def _saved(self, order_id: int) -> None:
+        self._set_saving(False)
         self.order_id = order_id
         self.ctx.signals.orders_changed.emit()
         self.order_created.emit(order_id)
@@ -727,6 +801,8 @@ class IntakeDialog(Retranslating, QDialog):
         )
 
     def reject(self) -> None:
+        if self._saving:  # the order may be filed already: wait for the answer
+            return
         if not self._closing and self.is_dirty():
             answer = QMessageBox.question(
                 self,

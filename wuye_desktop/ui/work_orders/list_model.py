@@ -1,7 +1,7 @@
 """The work-order list as a lazy Qt model over the core's keyset pages.
 
 Ids arrive page by page (``order_queries.order_page``) as the view scrolls towards the end
-(canFetchMore/fetchMore), so a list of a million orders opens with one small query. Rows are
+(canFetchMore/fetchMore), read on the database thread (ui.db_worker), so a list of a million orders opens with one small query. Rows are
 read (``order_rows``) only for the ids the view paints, a chunk at a time, and only a bounded
 number is kept, so scrolling to the end does not hold a million rows in memory. Sorting and
 filtering are new queries, never a proxy model. How many orders match is counted in the
@@ -33,7 +33,9 @@ from wuye_desktop.core.deadlines import supervision_overdue
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.order_queries import OrderFilter, OrderRow, PageCursor
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel, DbRequest, run_db
 from wuye_desktop.ui.work_orders import labels
 
 log = logging.getLogger(__name__)
@@ -184,7 +186,13 @@ class Query:
 
 
 class OrderListModel(QAbstractTableModel):
-    """Emits ``loaded_changed`` when more ids arrive or the total becomes known."""
+    """Emits ``loaded_changed`` when more ids arrive or the total becomes known.
+
+    Every read goes through the database thread (ui.db_worker): the model shows what it has
+    and fills in when the answer arrives. A new filter or sort keeps the old list on screen
+    until its first page is there; a row not read yet shows empty (or, after a refresh, as it
+    was) until its chunk arrives.
+    """
 
     loaded_changed = Signal()
 
@@ -197,37 +205,95 @@ class OrderListModel(QAbstractTableModel):
         self.columns = order_columns()
         self.query = Query()
         self.total: int | None = None
-        self.generation = 0  # bumped by every new query; a late count for an old one is dropped
+        self.generation = 0  # bumped by every new list; a late answer for an old one is dropped
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
         self._cursor: PageCursor | None = None
         self._more = False
-        self._cache: OrderedDict[int, OrderRow | None] = OrderedDict()
+        # Rows read, with the epoch they were read in; refresh_rows() starts a new epoch, and
+        # rows of an older one are shown until their fresh read arrives.
+        self._cache: OrderedDict[int, tuple[int, OrderRow | None]] = OrderedDict()
+        self._epoch = 0
+        self._chunks_asked: dict[int, DbRequest] = {}  # chunk start -> its read, this epoch
+        self._pages = DbChannel(self)  # id pages: a new list makes a page still coming stale
+        self._pending_query: Query | None = None
+        self._query_applied: list[Callable[[], None]] = []
 
     # -- querying ------------------------------------------------------------------------------
 
-    def _page(self, query: Query, after: PageCursor | None) -> tuple[list[int], PageCursor | None]:
-        return order_queries.order_page(
+    def _page_work(
+        self, query: Query, after: PageCursor | None
+    ) -> Callable[[Database], tuple[list[int], PageCursor | None]]:
+        actor, limit = self.ctx.actor, self.page_size
+
+        def page(db: Database) -> tuple[list[int], PageCursor | None]:
+            return order_queries.order_page(
+                db, actor, query.filter, query.sort, query.descending, after=after, limit=limit
+            )
+
+        return page
+
+    @property
+    def wanted_query(self) -> Query:
+        """The query being loaded, else the one shown."""
+        return self._pending_query if self._pending_query is not None else self.query
+
+    @property
+    def loading(self) -> bool:
+        """A new list or the next page is on its way."""
+        return self._pages.busy
+
+    def after_query(self, then: Callable[[], None]) -> None:
+        """Run *then* once the list being loaded is shown (now, if none is)."""
+        if self._pending_query is None:
+            then()
+        else:
+            self._query_applied.append(then)
+
+    def set_query(
+        self,
+        query: Query,
+        then: Callable[[], None] | None = None,
+        on_error: Callable[[WuyeError], None] | None = None,
+    ) -> None:
+        """Show the first page of a new filter or sort once it arrives, then call *then*.
+        A refusal (the core's WuyeError) goes to *on_error*; the old list stays."""
+        self._pending_query = query
+        if then is not None:
+            self._query_applied.append(then)
+
+        def arrived(result: tuple[list[int], PageCursor | None]) -> None:
+            self._pending_query = None
+            self.query = query
+            self.generation += 1
+            self.total = None
+            self.beginResetModel()
+            self._set_ids(*result)
+            self._forget_rows()
+            self.endResetModel()
+            self.loaded_changed.emit()
+            self._run_query_applied()
+
+        def refused(error: WuyeError) -> None:
+            self._pending_query = None
+            self._query_applied.clear()
+            if on_error is not None:
+                on_error(error)
+            else:
+                log.warning("work-order list unavailable: %s", error)
+
+        self._pages.submit(
             self.ctx.db,
-            self.ctx.actor,
-            query.filter,
-            query.sort,
-            query.descending,
-            after=after,
-            limit=self.page_size,
+            self._page_work(query, None),
+            label=QCoreApplication.translate("WorkOrders", "Reading orders…"),
+            on_done=arrived,
+            on_error=refused,
         )
 
-    def set_query(self, query: Query) -> None:
-        """Show the first page of a new filter or sort. Raises the core's WuyeError."""
-        ids, cursor = self._page(query, None)
-        self.query = query
-        self.generation += 1
-        self.total = None
-        self.beginResetModel()
-        self._set_ids(ids, cursor)
-        self._cache.clear()
-        self.endResetModel()
-        self.loaded_changed.emit()
+    def _run_query_applied(self) -> None:
+        waiting, self._query_applied = self._query_applied, []
+        for then in waiting:
+            then()
 
     def _set_ids(self, ids: list[int], cursor: PageCursor | None) -> None:
         self._ids = ids
@@ -235,36 +301,78 @@ class OrderListModel(QAbstractTableModel):
         self._cursor = cursor
         self._more = cursor is not None
 
-    def reload(self) -> bool:
+    def reload(
+        self,
+        then: Callable[[bool], None] | None = None,
+        on_error: Callable[[WuyeError], None] | None = None,
+    ) -> None:
         """Read the list again as far as it was loaded, for changes made meanwhile.
 
-        Returns False when the ids changed (the model was reset: the caller restores the
-        selection), True when only row contents were refreshed. Beyond RELOAD_LIMIT rows only
-        the contents are refreshed: re-reading that many ids on every change costs too much.
-        The total stays shown until the caller counts again (under the new generation).
+        Then calls ``then(same)``: False when the ids changed (the model was reset: the caller
+        restores the selection), True when only row contents were refreshed. Beyond
+        RELOAD_LIMIT rows only the contents are refreshed: re-reading that many ids on every
+        change costs too much. The total stays shown until the caller counts again (under the
+        new generation). While a new filter is loading, that load is simply sent again.
         """
-        self.generation += 1
+        if self._pending_query is not None:
+            query = self._pending_query
+            self.set_query(query, lambda: then(False) if then is not None else None, on_error)
+            return
         if len(self._ids) > RELOAD_LIMIT:
+            self.generation += 1
             self.refresh_rows()
-            return True
+            if then is not None:
+                then(True)
+            return
         wanted = max(len(self._ids), self.page_size)
-        ids: list[int] = []
-        cursor: PageCursor | None = None
-        while True:
-            page, cursor = self._page(self.query, cursor)
-            ids.extend(page)
-            if cursor is None or len(ids) >= wanted:
-                break
-        if ids == self._ids:
-            self._cursor, self._more = cursor, cursor is not None
-            self.refresh_rows()
-            return True
-        self.beginResetModel()
-        self._set_ids(ids, cursor)
-        self._cache.clear()
-        self.endResetModel()
-        self.loaded_changed.emit()
-        return False
+        first_page = self._page_work(self.query, None)
+        page_size, actor, query = self.page_size, self.ctx.actor, self.query
+
+        def read(db: Database) -> tuple[list[int], PageCursor | None]:
+            ids, cursor = first_page(db)
+            while cursor is not None and len(ids) < wanted:
+                page, cursor = order_queries.order_page(
+                    db,
+                    actor,
+                    query.filter,
+                    query.sort,
+                    query.descending,
+                    after=cursor,
+                    limit=page_size,
+                )
+                ids.extend(page)
+            return ids, cursor
+
+        def arrived(result: tuple[list[int], PageCursor | None]) -> None:
+            ids, cursor = result
+            self.generation += 1
+            if ids == self._ids:
+                self._cursor, self._more = cursor, cursor is not None
+                self.refresh_rows()
+                same = True
+            else:
+                self.beginResetModel()
+                self._set_ids(ids, cursor)
+                self._forget_rows()
+                self.endResetModel()
+                self.loaded_changed.emit()
+                same = False
+            if then is not None:
+                then(same)
+
+        def refused(error: WuyeError) -> None:
+            if on_error is not None:
+                on_error(error)
+            else:
+                log.warning("work-order list unavailable: %s", error)
+
+        self._pages.submit(
+            self.ctx.db,
+            read,
+            label=QCoreApplication.translate("WorkOrders", "Reading orders…"),
+            on_done=arrived,
+            on_error=refused,
+        )
 
     def set_total(self, generation: int, total: int) -> None:
         if generation == self.generation:
@@ -272,29 +380,44 @@ class OrderListModel(QAbstractTableModel):
             self.loaded_changed.emit()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._more
+        # Not while a page is on its way: the view asks on every scroll, and one request at a
+        # time is enough. When the page arrives the view asks again if it still needs rows.
+        return not parent.isValid() and self._more and not self._pages.busy
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or not self._more:
+        if not self.canFetchMore(parent):
             return
-        try:
-            ids, cursor = self._page(self.query, self._cursor)
-        except WuyeError as error:  # painting must not raise; F5 tries again
+        generation = self.generation
+
+        def arrived(result: tuple[list[int], PageCursor | None]) -> None:
+            if generation != self.generation:
+                return
+            ids, cursor = result
+            ids = [i for i in ids if i not in self._row_of]  # moved by a change since: once only
+            self._cursor, self._more = cursor, cursor is not None
+            if ids:
+                first = len(self._ids)
+                self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+                for offset, oid in enumerate(ids):
+                    self._row_of[oid] = first + offset
+                self._ids.extend(ids)
+                self.endInsertRows()
+            self.loaded_changed.emit()
+            if not ids and self._more:  # nothing new to show: the view would not ask again
+                self.fetchMore()
+
+        def refused(error: WuyeError) -> None:  # F5 tries again
             log.warning("work-order page unavailable: %s", error)
             self._more = False
-            return
-        ids = [i for i in ids if i not in self._row_of]  # moved by a change since: once only
-        if ids:
-            first = len(self._ids)
-            self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
-            for offset, oid in enumerate(ids):
-                self._row_of[oid] = first + offset
-            self._ids.extend(ids)
-            self._cursor, self._more = cursor, cursor is not None
-            self.endInsertRows()
-        else:
-            self._cursor, self._more = cursor, cursor is not None
-        self.loaded_changed.emit()
+            self.loaded_changed.emit()
+
+        self._pages.submit(
+            self.ctx.db,
+            self._page_work(self.query, self._cursor),
+            label=QCoreApplication.translate("WorkOrders", "Reading orders…"),
+            on_done=arrived,
+            on_error=refused,
+        )
 
     # -- rows ----------------------------------------------------------------------------------
 
@@ -316,36 +439,86 @@ class OrderListModel(QAbstractTableModel):
     def cached_count(self) -> int:
         return len(self._cache)
 
-    def refresh_rows(self) -> None:
-        """Forget the rows read (their contents changed) but keep the ids and the position."""
+    def rows_pending(self) -> bool:
+        """Some rows the view asked for are still being read."""
+        return any(r.is_pending for r in self._chunks_asked.values())
+
+    def _forget_rows(self) -> None:
         self._cache.clear()
+        self._new_epoch()
+
+    def _new_epoch(self) -> None:
+        self._epoch += 1
+        for request in self._chunks_asked.values():
+            request.drop()
+        self._chunks_asked.clear()
+
+    def refresh_rows(self) -> None:
+        """Read the rows again (their contents changed), keeping the ids and the position;
+        until they arrive the rows show as they were."""
+        self._new_epoch()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(self.columns) - 1)
             )
 
     def row_at(self, row: int) -> OrderRow | None:
-        """The order shown at *row*, reading its chunk if needed (None if it vanished)."""
+        """The order shown at *row* as far as known: asks for its chunk if it was not read
+        (None until it arrives, and if it vanished)."""
         if not 0 <= row < len(self._ids):
             return None
         key = self._ids[row]
-        if key in self._cache:
+        cached = self._cache.get(key)
+        if cached is not None:
             self._cache.move_to_end(key)
-            return self._cache[key]
-        start = row - row % ROW_CHUNK
-        chunk = [i for i in self._ids[start : start + ROW_CHUNK] if i not in self._cache]
-        try:
-            rows = order_queries.order_rows(self.ctx.db, self.ctx.actor, chunk)
-        except WuyeError as error:  # painting must not raise; F5 tries again
+            if cached[0] == self._epoch:
+                return cached[1]
+        self._ask_rows(row - row % ROW_CHUNK)
+        return cached[1] if cached is not None else None
+
+    def _ask_rows(self, start: int) -> None:
+        if start in self._chunks_asked:
+            return
+        epoch, actor = self._epoch, self.ctx.actor
+        chunk = [
+            i
+            for i in self._ids[start : start + ROW_CHUNK]
+            if i not in self._cache or self._cache[i][0] != epoch
+        ]
+
+        def read(db: Database) -> list[OrderRow]:
+            return order_queries.order_rows(db, actor, chunk)
+
+        def arrived(rows: list[OrderRow]) -> None:
+            if epoch != self._epoch:
+                return
+            self._chunks_asked.pop(start, None)
+            for item in rows:
+                self._cache[item.id] = (epoch, item)
+                self._cache.move_to_end(item.id)
+            found = {item.id for item in rows}
+            for missing in chunk:  # gone meanwhile: remember that rather than ask again
+                if missing not in found:
+                    self._cache[missing] = (epoch, None)
+            while len(self._cache) > ROW_CACHE:
+                self._cache.popitem(last=False)
+            shown = [r for r in (self._row_of.get(i) for i in chunk) if r is not None]
+            if shown:
+                self.dataChanged.emit(
+                    self.index(min(shown), 0), self.index(max(shown), len(self.columns) - 1)
+                )
+
+        def refused(error: WuyeError) -> None:  # painting must not raise; F5 tries again
             log.warning("work-order rows unavailable: %s", error)
-            return None
-        for item in rows:
-            self._cache[item.id] = item
-        for missing in chunk:  # gone meanwhile: remember that rather than ask again
-            self._cache.setdefault(missing, None)
-        while len(self._cache) > ROW_CACHE:
-            self._cache.popitem(last=False)
-        return self._cache.get(key)
+
+        self._chunks_asked[start] = run_db(
+            self,
+            self.ctx.db,
+            read,
+            label=QCoreApplication.translate("WorkOrders", "Reading orders…"),
+            on_done=arrived,
+            on_error=refused,
+        )
 
     # -- QAbstractTableModel -------------------------------------------------------------------
 

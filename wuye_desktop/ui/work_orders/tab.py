@@ -43,9 +43,10 @@ from wuye_desktop.core.order_actions import (
     permitted_actions,
 )
 from wuye_desktop.core.order_queries import OrderDetail
-from wuye_desktop.core.progress import Progress
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.documents.order_prints import OrderPrintActions
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.order_watch import OrderChangeWatch
@@ -54,12 +55,8 @@ from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
 from wuye_desktop.ui.work_orders.detail import OrderDetailPane
 from wuye_desktop.ui.work_orders.filter_bar import FilterBar
 from wuye_desktop.ui.work_orders.list_model import OrderListModel, Query
-from wuye_desktop.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
-
-# Rows are read again now and then even without changes, so "due in 2 h" keeps up with time.
-_NEVER_MS = 2**31 - 1  # counting runs silently: no progress dialog for it
 
 _ORDER_NUMBER = re.compile(r"^(WUYE:W:)?[A-Z]{2}\d{8}-\d+$", re.IGNORECASE)
 
@@ -95,9 +92,10 @@ class WorkOrdersTab(Retranslating, QWidget):
         self._tips: dict[QAction, str] = {}
         self.active_dialog: QDialog | None = None
         self.weekly_dialog: QDialog | None = None
-        self.count_task: Task | None = None
+        self._counts = DbChannel(self)  # one count at a time, the last asked wins
+        self._communities = DbChannel(self)
         self._restoring = False  # while the tab itself moves the list's selection
-        self._count_again = False  # the list changed while a count was running
+        self._top_before_reset: int | None = None  # the order at the top before a reload
 
         self._build_actions()
         self.filters = FilterBar()
@@ -107,6 +105,8 @@ class WorkOrdersTab(Retranslating, QWidget):
 
         self.model = OrderListModel(ctx, self)
         self.model.loaded_changed.connect(self._show_count)
+        self.model.modelAboutToBeReset.connect(self._list_about_to_change)
+        self.model.modelReset.connect(self._list_changed)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -286,11 +286,15 @@ class WorkOrdersTab(Retranslating, QWidget):
         self.reload()
 
     def open_order(self, order_id: int) -> None:
-        """Show an order (e.g. just taken at intake): selected in the list if it is there."""
+        """Show an order (e.g. just taken at intake): selected in the list if it is there
+        (once the list has been read again, if it is not there yet)."""
+        if self.model.row_of(order_id) is None:
+            self.reload(then=lambda: self._open_listed_or_alone(order_id))
+        else:
+            self._open_listed_or_alone(order_id)
+
+    def _open_listed_or_alone(self, order_id: int) -> None:
         row = self.model.row_of(order_id)
-        if row is None:
-            self.reload()
-            row = self.model.row_of(order_id)
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, 0))
             self.table.scrollTo(self.model.index(row, 0))
@@ -306,33 +310,46 @@ class WorkOrdersTab(Retranslating, QWidget):
         return next(i for i, c in enumerate(self.model.columns) if c.key == key)
 
     def _load_communities(self) -> None:
-        try:
-            communities = directory.community_choices(self.ctx.db, self.ctx.actor)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        self.filters.set_communities(communities)
+        actor = self.ctx.actor
+
+        def choices(db: Database) -> list[directory.CommunityChoice]:
+            return directory.community_choices(db, actor)
+
+        self._communities.submit(
+            self.ctx.db,
+            choices,
+            label=self.tr("Reading communities…"),
+            on_done=self.filters.set_communities,
+        )
 
     def current_query(self) -> Query:
-        q = self.model.query
+        q = self.model.wanted_query
         return Query(self.filters.value(), q.sort, q.descending)
 
     def apply_filters(self) -> None:
         self._set_query(self.current_query())
 
-    def _set_query(self, query: Query) -> None:
-        keep = self.detail_pane.detail.id if self.detail_pane.detail is not None else None
+    def _set_query(self, query: Query, then: Callable[[], None] | None = None) -> None:
+        """Ask for the new list; the old one stays until it arrives."""
+
+        def shown() -> None:
+            keep = self.detail_pane.detail.id if self.detail_pane.detail is not None else None
+            self._select_id(keep)
+            self._notice_if_filtered_out()
+            self._count()
+            if then is not None:
+                then()
+
+        self.model.set_query(query, shown, lambda error: messages.show_error(self, error))
+
+    def _list_about_to_change(self) -> None:
+        # The tab's own resets must not open the detail of whatever row becomes current.
         self._restoring = True
-        try:
-            self.model.set_query(query)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        finally:
-            self._restoring = False
-        self._select_id(keep)
-        self._notice_if_filtered_out()
-        self._count()
+        top_index = self.table.indexAt(QPoint(1, 1))
+        self._top_before_reset = self.model.id_at(top_index.row()) if top_index.isValid() else None
+
+    def _list_changed(self) -> None:
+        self._restoring = False
 
     def _notice_if_filtered_out(self) -> None:
         detail = self.detail_pane.detail
@@ -357,35 +374,25 @@ class WorkOrdersTab(Retranslating, QWidget):
             )
             header.blockSignals(False)
             return
-        self._set_query(Query(q.filter, key, order == Qt.SortOrder.DescendingOrder))
-        self.table.scrollToTop()
+        self._set_query(
+            Query(q.filter, key, order == Qt.SortOrder.DescendingOrder), self.table.scrollToTop
+        )
 
     def _count(self) -> None:
-        """Count the matching orders in the background; one count at a time, the last wins."""
-        if self.count_task is not None and self.count_task.is_running:
-            self._count_again = True
-            return
-        self._count_again = False
-        generation, query = self.model.generation, self.model.query
-        db, actor = self.ctx.db, self.ctx.actor
+        """Count the matching orders on the database thread; a newer count makes an older one
+        stale, and a total for a list no longer shown is dropped by the model."""
+        generation, query, actor = self.model.generation, self.model.query, self.ctx.actor
 
-        def count(_progress: Progress) -> int:
+        def count(db: Database) -> int:
             return order_queries.order_count(db, actor, query.filter)
 
-        self.count_task = run_in_background(
-            self,
+        self._counts.submit(
+            self.ctx.db,
             count,
             label=self.tr("Counting orders…"),
             on_done=lambda total: self.model.set_total(generation, total),
             on_error=lambda error: log.warning("order count unavailable: %s", error),
-            cancellable=False,
-            show_after_ms=_NEVER_MS,
         )
-        self.count_task.finished.connect(self._count_finished)
-
-    def _count_finished(self) -> None:
-        if self._count_again:
-            self._count()
 
     def _show_count(self) -> None:
         loaded = self.model.loaded_count()
@@ -415,29 +422,30 @@ class WorkOrdersTab(Retranslating, QWidget):
         finally:
             self._restoring = False
 
-    def reload(self) -> None:
-        """The same list read again (other desks' changes): selection and position kept."""
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """The same list read again (other desks' changes): selection and position kept.
+        *then* runs once the list is back."""
         keep = self.detail_pane.detail.id if self.detail_pane.detail is not None else None
-        top_index = self.table.indexAt(QPoint(1, 1))
-        top = self.model.id_at(top_index.row()) if top_index.isValid() else None
-        self._restoring = True
-        try:
-            same = self.model.reload()
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        finally:
-            self._restoring = False
-        if not same:
-            self._select_id(keep)
-            top_row = self.model.row_of(top) if top is not None else None
-            if top_row is not None:
-                self.table.scrollTo(
-                    self.model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop
-                )
-        if keep is not None and self._show_detail(keep):
-            self._notice_if_filtered_out()
-        self._count()
+        if keep is not None:
+            self._show_detail(keep)
+
+        def reloaded(same: bool) -> None:
+            keep = self.detail_pane.detail.id if self.detail_pane.detail is not None else None
+            if not same:
+                self._select_id(keep)
+                top = self._top_before_reset
+                top_row = self.model.row_of(top) if top is not None else None
+                if top_row is not None:
+                    self.table.scrollTo(
+                        self.model.index(top_row, 0), QAbstractItemView.ScrollHint.PositionAtTop
+                    )
+            if keep is not None:
+                self._notice_if_filtered_out()
+            self._count()
+            if then is not None:
+                then()
+
+        self.model.reload(reloaded, lambda error: messages.show_error(self, error))
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._restoring or not current.isValid():
@@ -472,18 +480,24 @@ class WorkOrdersTab(Retranslating, QWidget):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             return
         self.filters.flush_text()
+        self.model.after_query(self._select_if_single)
+
+    def _select_if_single(self) -> None:
         if self.model.rowCount() == 1:
             self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _into_the_list(self) -> None:
+        if self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.table.setCurrentIndex(self.model.index(0, 0))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.filters.text and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Down:
                 self.filters.flush_text()
-                if self.model.rowCount():
-                    self.table.setFocus(Qt.FocusReason.TabFocusReason)
-                    if not self.table.currentIndex().isValid():
-                        self.table.setCurrentIndex(self.model.index(0, 0))
+                self.model.after_query(self._into_the_list)
                 return True
             if event.key() == Qt.Key.Key_Escape and self.filters.text.text():
                 self.filters.text.clear()
