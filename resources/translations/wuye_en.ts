@@ -5335,6 +5335,42 @@ The details are in the log file.</source>
         <source>Last 12 months</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Order number {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone ending {value} or order number ending {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order number ending {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household code prefix {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room: building {building}, unit {unit}, room {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name {value} or description containing {words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unrecognised scanned code</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -5338,6 +5338,42 @@ The details are in the log file.</source>
         <source>Last 12 months</source>
         <translation>最近12个月</translation>
     </message>
+    <message>
+        <source>Order number {value}</source>
+        <translation>工单号 {value}</translation>
+    </message>
+    <message>
+        <source>Phone ending {value} or order number ending {value}</source>
+        <translation>电话尾号 {value} 或工单号尾号 {value}</translation>
+    </message>
+    <message>
+        <source>Order number ending {value}</source>
+        <translation>工单号尾号 {value}</translation>
+    </message>
+    <message>
+        <source>Household {value}</source>
+        <translation>户号 {value}</translation>
+    </message>
+    <message>
+        <source>Household code prefix {value}</source>
+        <translation>户号前缀 {value}</translation>
+    </message>
+    <message>
+        <source>Room: building {building}, unit {unit}, room {room}</source>
+        <translation>房号 {building}栋{unit}单元{room}</translation>
+    </message>
+    <message>
+        <source>Community {value}</source>
+        <translation>小区 {value}</translation>
+    </message>
+    <message>
+        <source>Name {value} or description containing {words}</source>
+        <translation>姓名 {value} 或描述含 {words}</translation>
+    </message>
+    <message>
+        <source>Unrecognised scanned code</source>
+        <translation>无法识别的扫码内容</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -47,6 +47,7 @@ from wuye_desktop.storage.models import (
     Unit,
     WorkOrder,
 )
+from wuye_desktop.storage.search_keys import order_keys
 from wuye_desktop.storage.types import UTCDateTime
 
 # Monday 23 November 2026, 10:30 in Qingdao: the desk's busiest hour.
@@ -167,10 +168,10 @@ def check_fields(data: dict[str, Any], rules: DeadlineRules = RULES) -> None:
             assert o.regulator_ticket_id, o.number
         else:
             assert o.regulator_ticket_id is None
-        room = "" if o.household_id is None else data["places"][o.household_id]
         if o.household_id is None:
             assert o.location, f"{o.number}: a common-area order says where"
-        assert o.search_text == " ".join([o.number, room, o.location, o.description]).lower()
+        keys = order_keys(o.number, o.caller_phone, o.caller_name, o.description, o.location)
+        assert o.search_text == keys, o.number  # what create_order writes
         if "reopened" not in reached:  # deadlines as the services would have set them
             promised = (
                 date.fromisoformat(commitments[o.id].promised_date) if o.id in commitments else None

@@ -8,13 +8,17 @@ refuse a bad move here exactly as in the window: exit 3 and the core's message.
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from datetime import date
 
-from wuye_desktop.commands import EXIT_OK, with_database
+from wuye_desktop.commands import EXIT_OK, UsageError, with_database
 from wuye_desktop.core import order_queries, work_orders
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.order_actions import Action, available_actions, dispatch_is_transfer
 from wuye_desktop.core.roles import SYSTEM_ACTOR
+from wuye_desktop.core.search.find import find_orders
+from wuye_desktop.core.status import Status
 from wuye_desktop.core.vocab import CallbackMethod, Channel, Satisfaction
 from wuye_desktop.storage.db import Database
 
@@ -28,6 +32,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.add_argument("number", metavar="NUMBER", help="e.g. GD20261120-0042 or WUYE:W:…")
         return p
 
+    find = actions.add_parser(
+        "find", help="search orders as the desk's search box does (number, phone, room, name…)"
+    )
+    find.add_argument("text", metavar="TEXT")
+    find.add_argument("--status", action="append", choices=[st.value for st in Status])
+    find.add_argument("--community", metavar="CODE")
+    find.add_argument("--limit", type=int, default=100)
+    find.add_argument("--json", action="store_true", help="one JSON object per line")
+    find.set_defaults(handler=with_database(run_find))
     show = action("show", "the order with its timeline, and what may be done to it now")
     show.set_defaults(handler=with_database(run_show))
     dispatch = action("dispatch", "send it to a channel and a handler (again: a transfer)")
@@ -58,6 +71,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     callback.add_argument("--person", default="", help="who was reached")
     callback.add_argument("--comment", default="")
     callback.set_defaults(handler=with_database(run_callback))
+
+
+def run_find(args: argparse.Namespace, db: Database) -> int:
+    if not args.text.strip():
+        raise UsageError("wuye order find: TEXT is empty")
+    if args.limit < 1:
+        raise UsageError("wuye order find: --limit must be at least 1")
+    found = find_orders(db, SYSTEM_ACTOR, args.text, args.status or (), args.community, args.limit)
+    # What was understood goes to stderr, so stdout stays a plain list for scripts.
+    print(f"understood: {found.query.label()}", file=sys.stderr)
+    for o in found.orders:
+        if args.json:
+            row = {"number": o.number, "status": o.status, "community": o.community}
+            print(json.dumps({**row, "household": o.household or None}, ensure_ascii=False))
+        else:
+            print(o.number)
+    return EXIT_OK
 
 
 def _order(db: Database, number: str) -> order_queries.OrderDetail:

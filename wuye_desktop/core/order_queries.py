@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select, tuple_
 from sqlalchemy.orm import Session
 
+from wuye_desktop.core import search
 from wuye_desktop.core.clock import LOCAL_TZ, now_utc
 from wuye_desktop.core.deadlines import Deadlines, deadlines_for
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
@@ -131,10 +132,10 @@ def _filtered(s: Session, f: OrderFilter, now: datetime) -> Select[Any]:
         stmt = stmt.where(
             WorkOrder.reported_at < _local_midnight(f.reported_to + timedelta(days=1))
         )
-    text = f.text.strip().lower()
-    if text:
-        # "%" and "_" are characters here, not wildcards.
-        stmt = stmt.where(WorkOrder.search_text.contains(text, autoescape=True))
+    # One meaning of the typed text everywhere (DESIGN §3): core.search.
+    condition = search.order_condition(s, search.understand(s, f.text))
+    if condition is not None:
+        stmt = stmt.where(condition)
     return stmt
 
 

@@ -52,6 +52,7 @@ from wuye_desktop.storage.models import (
     Unit,
     WorkOrder,
 )
+from wuye_desktop.storage.search_keys import order_keys
 
 ORDER_PREFIX = "GD"
 COMMITMENT_PREFIX = "CN"
@@ -324,7 +325,6 @@ def create_order_in(s: Session, actor: Actor, data: OrderInput) -> int:
     elif data.regulator_ticket_id is not None and "*" in data.caller_phone:
         phone = data.caller_phone.strip()
     household = _household_payload(s, data.household_id)
-    room = "-".join(household.values()) if household else ""
     order = WorkOrder(
         number=next_number(s, ORDER_PREFIX, reported),
         community_id=community.id,
@@ -343,7 +343,9 @@ def create_order_in(s: Session, actor: Actor, data: OrderInput) -> int:
         created_by=actor.username,
         updated_at=now,
     )
-    order.search_text = " ".join([order.number, room, order.location, order.description]).lower()
+    order.search_text = order_keys(
+        order.number, order.caller_phone, order.caller_name, order.description, order.location
+    )
     first = deadlines_for(load_rules(s), order.tier, order.category, reported)
     assert first.response_due is not None and first.completion_due is not None
     order.response_due, order.completion_due = first.response_due, first.completion_due

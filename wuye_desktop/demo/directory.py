@@ -27,6 +27,7 @@ from wuye_desktop.storage.models import (
     Owner,
     Unit,
 )
+from wuye_desktop.storage.search_keys import reversed_digits
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ def _owner_rows(
                     "name": person_name(rng),
                     "phone": phone,
                     "phone_digits": phone_digits(phone),
+                    "phone_key": reversed_digits(phone),
                 }
             )
     return rows

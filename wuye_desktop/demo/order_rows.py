@@ -28,6 +28,7 @@ from wuye_desktop.storage.models import (
     TicketReply,
     WorkOrder,
 )
+from wuye_desktop.storage.search_keys import order_keys
 from wuye_desktop.storage.types import UTCDateTime
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -235,15 +236,14 @@ class OrderWriter:
             if o.ticket:
                 self._ticket_rows(o, tickets, replies)
             home = o.home
-            room = f"{home.building}-{home.unit}-{home.room}" if home else ""
             orders.append((
                 o.id, o.number, o.site.id, home.id if home else None, o.location, o.category,
                 o.channel, o.source, o.tier, o.status, o.description, o.caller_name,
                 o.caller_phone, o.handler, stamp(o.reported), stamp(o.response_due),
                 stamp(o.completion_due), stamp(o.responded), stamp(o.completed),
                 stamp(o.closed), stamp(o.paused_since), stamp(o.callback_due),
-                # The list's text filter: exactly what create_order puts there.
-                " ".join([o.number, room, o.location, o.description]).lower(),
+                # The search keys: exactly what create_order puts there.
+                order_keys(o.number, o.caller_phone, o.caller_name, o.description, o.location),
                 o.ticket, o.seq, users[o.created_by][1], stamp(o.events[-1][0]), o.version,
             ))  # fmt: skip
             for at, kind, status, seq, channel, handler, note, role in o.events:

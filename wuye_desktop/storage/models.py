@@ -156,6 +156,9 @@ class Owner(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     # Digits only, for searching by a whole number or its last digits.
     phone_digits: Mapped[str] = mapped_column(String(24), default="", index=True)
+    # The digits reversed (storage.search_keys.reversed_digits): the last digits a caller
+    # gives are then a prefix, which an index serves on both engines.
+    phone_key: Mapped[str] = mapped_column(String(24), default="", index=True)
 
     household: Mapped[Household] = relationship(back_populates="owners")
 
@@ -255,7 +258,8 @@ class WorkOrder(Base):
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
     paused_since: Mapped[datetime | None] = mapped_column(default=None)
     callback_due: Mapped[datetime | None] = mapped_column(default=None, index=True)
-    # Lower-cased concatenation of number, room and description for the list's text filter.
+    # The order's search keys (storage.search_keys.order_keys), indexed by the work_order_fts
+    # FTS5 table on SQLite and a GIN index of to_tsvector('simple', …) on PostgreSQL.
     search_text: Mapped[str] = mapped_column(Text, default="")
     regulator_ticket_id: Mapped[str | None] = mapped_column(String(64), default=None, unique=True)
     last_event_seq: Mapped[int] = mapped_column(Integer, default=0)  # protocol §5 events

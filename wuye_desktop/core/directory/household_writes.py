@@ -17,6 +17,7 @@ from wuye_desktop.core.directory.household_records import HouseholdInput, OwnerI
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.validation import household_code, normalize_phone, phone_digits
 from wuye_desktop.storage.models import Community, Household, Owner
+from wuye_desktop.storage.search_keys import reversed_digits
 
 
 def _stored_phone(typed: str) -> str:
@@ -36,6 +37,7 @@ def apply_owners(h: Household, owners: Sequence[OwnerInput]) -> None:
             owner = Owner(name=item.name.strip(), phone=phone)
         owner.name, owner.phone, owner.position = item.name.strip(), phone, position
         owner.phone_digits = phone_digits(phone)
+        owner.phone_key = reversed_digits(phone)
         kept.append(owner)
     h.owners[:] = kept
 
@@ -113,6 +115,7 @@ def add_households_in_session(
                     name=o.name.strip(),
                     phone=phone,
                     phone_digits=phone_digits(phone),
+                    phone_key=reversed_digits(phone),
                 )
             )
         entries.append((code, {"owners": len(d.owners)}))
