@@ -15,14 +15,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wuye_desktop.core import audit
+from wuye_desktop.core import audit, directory
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import StateError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.prints.order_facts import load_order
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.vocab import Tier
+from wuye_desktop.core.vocab import Channel, Tier
 from wuye_desktop.documents import words
 from wuye_desktop.documents.commitment import CommitmentLetter, render_commitment
 from wuye_desktop.documents.output import PendingFile
@@ -69,7 +69,19 @@ def load_letter(db: Database, actor: Actor, order: int | str) -> CommitmentLette
         responsible_unit=c.responsible_unit,
         responsible_person=c.responsible_person,
         issued_at=c.issued_at,
+        responsible_phone=c.responsible_phone,
+        service_phone=service_phone(db, loaded.community),
     )
+
+
+def service_phone(db: Database, community: directory.CommunityView) -> str:
+    """The community's service centre: the property company's reporting channel there, or
+    else the company's own phone."""
+    for channel in community.channels:
+        if channel.channel == Channel.PROPERTY and channel.phone:
+            return channel.phone
+    company = directory.get_company(db)
+    return company.phone if company is not None else ""
 
 
 def _printed_count(s: Session, number: str, *, lock: bool) -> Commitment:
