@@ -45,6 +45,8 @@ BASELINES: dict[str, list[str]] = {
     "print closeout": ["print", "closeout", "--household", "NOPE-1-1-1", "--out", "{tmp}/o.pdf"],
     "print callback": ["print", "callback", "--blank", "2", "--community", "NOPE",
                        "--out", "{tmp}/o.pdf"],
+    "print callback-log": ["print", "callback-log", "--period", "2026-11", "--community", "NOPE",
+                           "--out", "{tmp}/o.pdf"],
     "print slip": ["print", "slip", "--order", "GD0-1", "--out", "{tmp}/o.pdf"],
     "print weekly": ["print", "weekly", "--week", "2026-W47", "--community", "NOPE",
                      "--out", "{tmp}/o.pdf"],
