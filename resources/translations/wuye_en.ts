@@ -168,6 +168,33 @@
     </message>
 </context>
 <context>
+    <name>CallbackLogButton</name>
+    <message>
+        <source>Print callback &amp;log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period&apos;s callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank callback log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallbacksTab</name>
     <message>
         <source>{time} (overdue)</source>
@@ -3596,6 +3623,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Responsible person&apos;s p&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What will be done, and how</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5369,6 +5400,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Unrecognised scanned code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{text} is not a period (2026-11, 2026Q4 or 2026-11-01..2026-11-15)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -168,6 +168,33 @@
     </message>
 </context>
 <context>
+    <name>CallbackLogButton</name>
+    <message>
+        <source>Print callback &amp;log…</source>
+        <translation>打印回访记录表(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>This period&apos;s callbacks</source>
+        <translation>本期回访记录</translation>
+    </message>
+    <message>
+        <source>Blank pages…</source>
+        <translation>空白记录表…</translation>
+    </message>
+    <message>
+        <source>Callback log</source>
+        <translation>回访记录表</translation>
+    </message>
+    <message>
+        <source>Blank callback log</source>
+        <translation>空白回访记录表</translation>
+    </message>
+    <message>
+        <source>Pages:</source>
+        <translation>页数：</translation>
+    </message>
+</context>
+<context>
     <name>CallbacksTab</name>
     <message>
         <source>{time} (overdue)</source>
@@ -3599,6 +3626,10 @@ The details are in the log file.</source>
         <translation>责任人(&amp;E)</translation>
     </message>
     <message>
+        <source>Responsible person&apos;s p&amp;hone</source>
+        <translation>责任人电话(&amp;H)</translation>
+    </message>
+    <message>
         <source>What will be done, and how</source>
         <translation>准备怎样维修</translation>
     </message>
@@ -5373,6 +5404,10 @@ The details are in the log file.</source>
     <message>
         <source>Unrecognised scanned code</source>
         <translation>无法识别的扫码内容</translation>
+    </message>
+    <message>
+        <source>{text} is not a period (2026-11, 2026Q4 or 2026-11-01..2026-11-15)</source>
+        <translation>{text} 不是期间（2026-11、2026Q4 或 2026-11-01..2026-11-15）</translation>
     </message>
 </context>
 <context>

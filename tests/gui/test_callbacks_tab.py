@@ -291,3 +291,31 @@ def test_dissatisfied_needs_the_owners_words_typed_in_the_dialog(
     key(qtbot, Qt.Key.Key_Return)
     assert order_queries.get_order(db, desk, queue["waiting"]).row.status == "reopened"
     assert numbers(tab) == [number(db, desk, queue["late"])]
+
+
+def test_the_callback_log_of_the_period_or_blank_opens_in_the_preview(
+    qtbot: QtBot,
+    db: Database,
+    desk: Actor,
+    queue: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tests.gui.doc_support import close_previews, wait_for_preview
+    from tests.unit import pdf_support as pdf
+    from wuye_desktop.ui.callbacks import log_print
+
+    tab = open_tab(qtbot, db, desk)
+    assert tab.log_button.isVisible()
+    assert tab.log_button.text() == "Print callback &log…"
+    tab.log_button.period_action.trigger()
+    text = pdf.flat(pdf.text(wait_for_preview(qtbot).data, tmp_path))
+    assert "维修回访记录表" in text and "还在渗水" in text  # the period's callbacks
+    assert number(db, desk, queue["reopened"]) in text
+    close_previews()
+
+    monkeypatch.setattr(log_print.QInputDialog, "getInt", lambda *_a, **_k: (2, True))
+    tab.log_button.blank_action.trigger()
+    preview = wait_for_preview(qtbot)
+    assert pdf.pages(preview.data, tmp_path) == 2
+    assert "还在渗水" not in pdf.text(preview.data, tmp_path)

@@ -15,6 +15,7 @@ from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import NotFound, PermissionDenied
 from wuye_desktop.core.prints import closeout
 from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.documents.closeout import BLANK_ROWS
 from wuye_desktop.storage.db import Database
 
 HOME = "QD001-3-2-1201"
@@ -28,7 +29,13 @@ def test_the_list_shows_each_item_and_how_it_was_closed(
         db,
         admin,
         HOME,
-        co.ItemInput("主卧窗户密封条脱落", "主卧窗台", "青岛房修公司", date(2026, 12, 10)),
+        co.ItemInput(
+            "主卧窗户密封条脱落",
+            "主卧窗台",
+            "青岛房修公司",
+            date(2026, 12, 10),
+            note="业主要求更换整窗",
+        ),
     )
     co.add_item(
         db, admin, HOME, co.ItemInput("入户门划痕", "入户门", "海尔地产", origin="open_day")
@@ -45,7 +52,7 @@ def test_the_list_shows_each_item_and_how_it_was_closed(
     text = pdf.flat(pdf.text(target, tmp_path))
     for words in (
         "房屋质量问题销项表",
-        "XX-" + HOME,
+        "编号：" + HOME,
         "海尔云谷",
         "3号楼2单元1201室",
         "张三",
@@ -60,11 +67,18 @@ def test_the_list_shows_each_item_and_how_it_was_closed(
         "开放日",
         "未销项",
         "业主签字",
+        "备注",
+        "业主要求更换整窗",  # each item's remark
+        "建设单位海尔地产",  # the developer of the community's channels, in its box
         "业主确认（签字）",
         "建设单位（盖章）",
         "物业服务企业（盖章）",
     ):
         assert words in text, words
+    # The developer's name: the second item's unit, the grid, and printed in its stamp box.
+    assert text.count("海尔地产") == 3
+    assert text.count("（盖章处）") == 2  # the developer seals as well as the company
+    assert "XX" not in text  # the number reads as a number, not a placeholder
 
 
 def test_a_long_list_flows_over_pages_with_its_header_row(
@@ -96,8 +110,14 @@ def test_a_long_list_flows_over_pages_with_its_header_row(
 def test_an_empty_list_still_prints_and_strangers_are_refused(
     db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
 ) -> None:
-    text = pdf.flat(pdf.text(closeout.closeout_pdf(db, admin, HOME), tmp_path))
+    data = closeout.closeout_pdf(db, admin, HOME)
+    text = pdf.flat(pdf.text(data, tmp_path))
     assert "暂无问题项" in text and "共0项" in text
+    # Numbered empty rows to write the inspection's findings in by hand, signatures below.
+    layout = pdf.text(data, tmp_path, layout=True).splitlines()
+    numbered = [line.strip() for line in layout if line.strip().isdigit()]
+    assert numbered == [str(n) for n in range(1, BLANK_ROWS + 1)] and BLANK_ROWS >= 5
+    assert pdf.pages(data, tmp_path) == 1 and "物业服务企业（盖章）" in text
     with pytest.raises(NotFound):
         closeout.closeout_pdf(db, admin, "QD001-1-1-101")
     with pytest.raises(PermissionDenied):

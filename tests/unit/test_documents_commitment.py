@@ -54,7 +54,7 @@ def promised_order(
             actor,
             oid,
             q.get_order(db, actor, oid).version,
-            wo.CommitmentInput(plan, promised_day(), "青岛房修公司", "李工"),
+            wo.CommitmentInput(plan, promised_day(), "青岛房修公司", "李工", "139 1111 2222"),
         )
     return oid, q.get_order(db, actor, oid).row.number
 
@@ -92,9 +92,18 @@ def test_the_letter_says_everything_and_embeds_its_font(
         "物业服务企业（盖章）",
         "青岛安居物业服务有限公司",
         "第1页/共1页",
+        # The unit that does the work seals the promise too, its person signs.
+        "责任单位（盖章）",
+        "责任人：",
+        # Whom the owner calls: the responsible person, and the community's service centre.
+        "责任人电话13911112222",
+        "服务中心电话0532-88881234",
     ):
         assert words in text, words
     assert "副本" not in text and "COPY" not in text
+    # The unit's name is printed in its box as well as in the grid.
+    assert text.count("青岛房修公司") == 2
+    assert text.count("（盖章处）") == 2  # the company's and the responsible unit's seals
     assert len(letter) < 300_000
 
 
@@ -148,7 +157,9 @@ def test_a_long_description_flows_onto_a_second_page_without_overlap(
     assert n >= 2
     texts = [pdf.flat(t) for t in pdf.page_texts(letter, tmp_path)]
     assert "结尾标记" in "".join(texts[1:])  # the end of the description is on a later page
-    assert "方案结束" in texts[-1]
+    assert "方案结束" in "".join(texts[1:])
+    # Who answers for the work and the signatures stay together, never a signature page alone.
+    assert "四、责任单位及责任人" in texts[-1] and "责任人电话" in texts[-1]
     assert "业主（签字）" in texts[-1]
     assert f"第{n}页/共{n}页" in texts[-1]
     # Nothing of the description is lost at the page break or the edges.

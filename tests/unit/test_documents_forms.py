@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 
 from tests.unit import pdf_support as pdf
-from wuye_desktop.core import directory
+from wuye_desktop.core import directory, users
 from wuye_desktop.core import order_queries as q
 from wuye_desktop.core import work_orders as wo
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import NotFound, StateError, ValidationError
 from wuye_desktop.core.prints import callback_form, slip
-from wuye_desktop.core.roles import Actor
+from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.documents.output import Cancelled
 from wuye_desktop.storage.db import Database
 
@@ -94,9 +94,14 @@ def test_the_callback_form_of_an_order_shows_its_callback(
     assert "回访记录" in waiting and "更换了楼上卫生间的存水弯" in waiting
     assert "▣" not in waiting  # nothing ticked yet: to be filled in by hand
 
+    # The caller-back logs in as "desk1"; the owner knows her as 王丽.
+    users.create_user(
+        db, admin, username="desk1", display_name="王丽", role=Role.DESK, password="desk1-pass-1"
+    )
+    desk, _ = users.login(db, "desk1", "desk1-pass-1")
     wo.record_callback(
         db,
-        admin,
+        desk,
         oid,
         q.get_order(db, admin, oid).version,
         wo.CallbackInput("visit", "basically_satisfied", "张三", "维修及时，但墙面还有水渍"),
@@ -117,8 +122,11 @@ def test_the_callback_form_of_an_order_shows_its_callback(
         "已办结",
         "业主（签字）",
         "回访人（签字）",
+        "回访人王丽",  # the staff's name, not the login name
+        "备注",
     ):
         assert words in text, words
+    assert "desk1" not in text
 
 
 def test_an_order_not_yet_completed_has_no_callback_form(
@@ -144,7 +152,7 @@ def test_blank_forms_are_numbered_two_to_a_page_and_never_twice(
     pages = [pdf.flat(t) for t in pdf.page_texts(first, tmp_path)]
     assert f"No.HF{day}-0001" in pages[0] and f"No.HF{day}-0002" in pages[0]
     assert f"No.HF{day}-0003" in pages[1]
-    assert all("海尔云谷" in p and "业主签字" in p for p in pages)
+    assert all("海尔云谷" in p and "业主签字" in p and "备注" in p for p in pages)
 
     # A cancelled batch uses no numbers; the next batch goes on where the last one ended.
     def cancel(done: int, total: int) -> None:

@@ -55,6 +55,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start.add_argument("--promised-date", type=date.fromisoformat, metavar="YYYY-MM-DD")
     start.add_argument("--unit", help="the responsible unit")
     start.add_argument("--person", help="the responsible person")
+    start.add_argument("--phone", help="the responsible person's phone, printed on the letter")
     start.set_defaults(handler=with_database(run_start))
     complete = action("complete", "the work is done; the order waits for its callback")
     complete.add_argument("--note", default="")
@@ -149,6 +150,7 @@ def run_start(args: argparse.Namespace, db: Database) -> int:
             promised_date=args.promised_date or date.min,
             responsible_unit=args.unit or "",
             responsible_person=args.person or "",
+            responsible_phone=args.phone or "",
         )
     work_orders.start_work(db, SYSTEM_ACTOR, d.id, d.version, note=args.note, commitment=promise)
     return _done(db, args.number)

@@ -1,4 +1,5 @@
-"""``wuye print signage|commitment|closeout|callback|slip|weekly|disclosure --out FILE.pdf``.
+"""``wuye print signage|commitment|closeout|callback|callback-log|slip|weekly|disclosure
+--out FILE.pdf``.
 
 Each document is rendered in full before anything is written, then written in one step, so
 bad input (an unknown order or household, a promised order without its commitment, a
@@ -37,6 +38,7 @@ from wuye_desktop.core.order_queries import week_cutoff
 from wuye_desktop.core.printing import Output
 from wuye_desktop.core.prints import (
     callback_form,
+    callback_log,
     closeout,
     commitment,
     disclosure,
@@ -138,6 +140,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--community", metavar="CODE", help="the community of the blank forms")
     _out(p)
     p.set_defaults(handler=_usage_checked(_check_callback, _issue_handler(_callback)))
+
+    p = kinds.add_parser(
+        "callback-log",
+        help="the callback log (回访记录表): a period's callbacks, or blank pages",
+        description="Every callback of a period, many to a page (of one community, or of "
+        "all), or N pages of empty rows to fill in by hand.",
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--period",
+        type=core_checked(callback_log.parse_log_period),
+        metavar="P",
+        help="2026-11, 2026Q4 or 2026-11-01..2026-11-15",
+    )
+    which.add_argument(
+        "--blank",
+        type=whole_number(1, callback_log.MAX_BLANK_PAGES),
+        metavar="N",
+        help=f"N blank pages (1 to {callback_log.MAX_BLANK_PAGES})",
+    )
+    p.add_argument("--community", metavar="CODE", help="one community (default: every one)")
+    _out(p)
+    p.set_defaults(handler=_handler(_callback_log))
 
     p = kinds.add_parser("slip", help="a work-order slip for the technician, with its QR code")
     p.add_argument("--order", required=True, metavar="NUMBER", help="e.g. GD20261120-0042")
@@ -309,6 +334,12 @@ def _callback(args: argparse.Namespace, db: Database, output: Output) -> bytes:
         )
     finally:
         progress.finish()
+
+
+def _callback_log(args: argparse.Namespace, db: Database) -> bytes:
+    if args.blank is not None:
+        return callback_log.blank_log_pdf(db, SYSTEM_ACTOR, args.blank, args.community)
+    return callback_log.callback_log_pdf(db, SYSTEM_ACTOR, args.period, args.community)
 
 
 def _slip(args: argparse.Namespace, db: Database) -> bytes:

@@ -345,6 +345,7 @@ class CommitmentView:
     issued_at: datetime
     issued_by: str
     fulfilled_at: datetime | None
+    responsible_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -416,6 +417,7 @@ def get_order(db: Database, actor: Actor, order_id_or_number: int | str) -> Orde
                 c.issued_at,
                 c.issued_by,
                 c.fulfilled_at,
+                c.responsible_phone,
             )
             if c
             else None

@@ -36,7 +36,12 @@ from wuye_desktop.core.order_actions import (
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import callback_due_days, load_rules
 from wuye_desktop.core.status import Status, check_transition
-from wuye_desktop.core.validation import is_masked_phone, mask_phone, normalize_phone
+from wuye_desktop.core.validation import (
+    is_masked_phone,
+    mask_phone,
+    normalize_phone,
+    phone_problem,
+)
 from wuye_desktop.core.vocab import CallbackMethod, Category, Channel, Satisfaction, Source, Tier
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
@@ -444,6 +449,7 @@ class CommitmentInput:
     promised_date: date
     responsible_unit: str
     responsible_person: str
+    responsible_phone: str = ""  # printed on the letter for the owner to call
 
 
 def _length_errors(**fields: tuple[str, int]) -> list[FieldError]:
@@ -471,6 +477,8 @@ def _commitment_errors(s: Session, data: CommitmentInput, today: date) -> list[F
         responsible_unit=(data.responsible_unit, MAX_UNIT),
         responsible_person=(data.responsible_person, MAX_NAME),
     )
+    if data.responsible_phone.strip() and (problem := phone_problem(data.responsible_phone, True)):
+        errors.append(FieldError("responsible_phone", problem))
     max_days = load_rules(s).promised_max_days
     if data.promised_date < today:
         errors.append(
@@ -510,6 +518,7 @@ def _issue_commitment(s: Session, actor: Actor, order: WorkOrder, data: Commitme
         promised_date=data.promised_date.isoformat(),
         responsible_unit=data.responsible_unit.strip(),
         responsible_person=data.responsible_person.strip(),
+        responsible_phone=normalize_phone(data.responsible_phone, allow_service=True) or "",
         issued_at=now,
         issued_by=actor.username,
     )

@@ -13,6 +13,8 @@ value helpers (clock, i18n, errors, vocab, progress, deadlines, money formatting
 - :mod:`closeout` ``CloseoutSheet`` → ``render_closeout``: the 销项表;
 - :mod:`callback_form` ``facts.OrderFacts`` → ``render_filled``, and ``BlankBatch`` →
   ``render_blank(batch, progress)``: the 回访单, filled in or blank and numbered;
+- :mod:`callback_log` ``CallbackLog`` → ``render_callback_log``: the 回访记录表, a period's
+  callbacks many to a page, or blank pages;
 - :mod:`slip` ``facts.OrderFacts`` → ``render_slip``: the technician's slip with the order's
   QR code;
 - :mod:`weekly` ``WeeklyDocument`` → ``render_weekly``: the 每周五16:00前督办单;

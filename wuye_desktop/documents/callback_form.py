@@ -13,7 +13,7 @@ from datetime import datetime
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, FrameBreak
+from reportlab.platypus import Flowable, Frame, FrameBreak, KeepTogether
 
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.progress import Progress
@@ -112,12 +112,14 @@ def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> Rend
                             checkboxes(SATISFACTION_WORDS, words.SATISFACTION.get(cb.satisfaction)),
                         )
                     ],
-                    [("被访人", cb.person_reached or "—"), ("回访人", cb.username)],
+                    [("被访人", cb.person_reached or "—"), ("回访人", cb.staff)],
                     [("意见", cb.comment or "—")],
                 ],
                 width,
             ),
         ]
+    # For what the form's boxes have no room for: a promise to come back, a second contact.
+    story.append(KeepTogether([heading("备注"), WriteInLines(2, 7 * mm)]))
     story.append(
         SignatureBlock(
             [
@@ -217,6 +219,7 @@ class BlankForm(Flowable):  # type: ignore[misc]
         self._line(c, half, y, "回访日期：", right)
         y -= step
         self._line(c, x, y, "业主签字：", half - 4 * mm)
+        self._line(c, half, y, "备注：", right)
         c.setFillColor(MUTED)
         c.setFont(FONT, 8)
         c.drawRightString(right, 4 * mm, "不满意的，我们将重新处理并再次回访")

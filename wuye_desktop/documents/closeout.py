@@ -1,14 +1,16 @@
 """The close-out list (销项表) of a household: every defect item and how it was closed.
 
 Landscape A4, so each row has room for the item, where it is, who fixes it by when, when it
-was closed, who checked it, and a box for the owner's signature. Long items wrap and the
-list flows over as many pages as it needs, its header row repeated on each.
+was closed, who checked it, its remark, and a box for the owner's signature. Long items wrap
+and the list flows over as many pages as it needs, its header row repeated on each. A list
+with no items yet prints numbered empty rows, to be filled in by hand at the inspection.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -29,6 +31,7 @@ from wuye_desktop.documents.page import (
 )
 
 TITLE = "房屋质量问题销项表"
+BLANK_ROWS = 7  # rows to write in on a list that has no items yet
 ORIGINS = {"inspection": "分户验收", "open_day": "开放日", "order": "报修工单", "other": "其他"}
 
 
@@ -43,6 +46,7 @@ class CloseoutRow:
     closed_on: date | None
     checker: str
     order_number: str = ""
+    note: str = ""  # 备注
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ class CloseoutSheet:
     owners: str
     area_m2: str
     rows: tuple[CloseoutRow, ...]
+    developer: str = ""  # the 建设单位 (the community's developer channel), signs its box
     printed_at: datetime | None = None
 
 
@@ -65,9 +70,8 @@ def render_closeout(sheet: CloseoutSheet) -> Rendered:
     s = styles()
     pagesize = landscape(A4)
     width = content_width(pagesize)
-    head = Letterhead(
-        sheet.company, sheet.community, TITLE, "XX-" + sheet.household_code, sheet.printed_at
-    )
+    # One list per household: its code is the list's number.
+    head = Letterhead(sheet.company, sheet.community, TITLE, sheet.household_code, sheet.printed_at)
     closed = sum(1 for r in sheet.rows if r.closed_on)
     story: list[Flowable] = [
         field_grid(
@@ -78,16 +82,19 @@ def render_closeout(sheet: CloseoutSheet) -> Rendered:
                     (
                         "问题项",
                         f"共 {len(sheet.rows)} 项：已销项 {closed} 项，未销项 "
-                        f"{len(sheet.rows) - closed} 项",
+                        f"{len(sheet.rows) - closed} 项"
+                        if sheet.rows
+                        else "共 0 项：暂无问题项，发现的问题在下表空行中手写登记",
                     ),
                     ("建筑面积", f"{sheet.area_m2} m²" if sheet.area_m2 else "—"),
                 ],
+                [("建设单位", sheet.developer or "—"), ("物业服务企业", sheet.company or "—")],
             ],
             width,
         ),
         heading("问题清单"),
     ]
-    widths = [12, 74, 30, 19, 38, 21, 21, 22, 28]
+    widths = [11, 60, 26, 18, 32, 21, 21, 20, 30, 26]
     scale = width / (sum(widths) * mm)
     rows: list[list[str | Flowable]] = []
     for r in sheet.rows:
@@ -102,11 +109,15 @@ def render_closeout(sheet: CloseoutSheet) -> Rendered:
                 _day(r.deadline),
                 _day(r.closed_on) if r.closed_on else para("未销项", s.cell_alert),
                 r.checker,
+                r.note,
                 "",
             ]
         )
+    row_styles: list[tuple[Any, ...]] = []
     if not rows:
-        rows.append(["", "（暂无问题项）", "", "", "", "", "", "", ""])
+        rows = [[str(n)] + [""] * 9 for n in range(1, BLANK_ROWS + 1)]
+        # Room to write by hand, about 8 mm a row, and the signatures still on the page.
+        row_styles = [("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, 1), (-1, -1), 5)]
     story.append(
         list_table(
             [
@@ -118,11 +129,13 @@ def render_closeout(sheet: CloseoutSheet) -> Rendered:
                 "整改期限",
                 "销项日期",
                 "验收人",
+                "备注",
                 "业主签字",
             ],
             rows,
             [w * mm * scale for w in widths],
             centered=(0, 3, 5, 6, 7),
+            row_styles=row_styles,
         )
     )
     story += [
@@ -135,7 +148,12 @@ def render_closeout(sheet: CloseoutSheet) -> Rendered:
         SignatureBlock(
             [
                 Signer("业主确认（签字）", ("签字：", "日期：")),
-                Signer("建设单位（盖章）", ("经办人：", "日期：")),
+                Signer(
+                    "建设单位（盖章）",
+                    ("经办人：", "日期："),
+                    stamp=True,
+                    printed_name=sheet.developer,
+                ),
                 Signer(
                     "物业服务企业（盖章）",
                     ("经办人：", "日期："),

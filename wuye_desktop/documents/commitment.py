@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from wuye_desktop.documents.coverage import Rendered, rendered
 from wuye_desktop.documents.page import (
@@ -51,6 +51,8 @@ class CommitmentLetter:
     responsible_unit: str
     responsible_person: str
     issued_at: datetime
+    responsible_phone: str = ""  # the responsible person's
+    service_phone: str = ""  # the community's service centre (物业服务中心)
     copy: bool = False
     printed_at: datetime | None = None
 
@@ -97,24 +99,51 @@ def render_commitment(letter: CommitmentLetter) -> Rendered:
             f'<font color="#5F6B7A" size="9.5">　（含当日；出具日期 {local_date(letter.issued_at)}）</font>',
             s.body_large,
         ),
-        heading("四、责任单位及责任人"),
-        field_grid(
-            [[("责任单位", letter.responsible_unit), ("责任人", letter.responsible_person)]], width
-        ),
-        Spacer(1, 3 * mm),
-        para(
-            "本承诺书一式两份，业主与物业服务企业各执一份。维修完成后，本公司将进行回访，"
-            "您对维修结果不满意的，可通过公示的三个报修渠道反映，我们将重新处理。",
-            s.note,
-        ),
-        SignatureBlock(
+        # Who answers for the work, and the signatures, on one page: a letter's signatures
+        # never stand alone on a page of their own.
+        KeepTogether(
             [
-                Signer("业主（签字）", ("签字：", "日期：")),
-                Signer(
-                    "物业服务企业（盖章）",
-                    ("负责人：", "日期："),
-                    stamp=True,
-                    printed_name=letter.company,
+                heading("四、责任单位及责任人"),
+                field_grid(
+                    [
+                        [
+                            ("责任单位", letter.responsible_unit),
+                            ("责任人", letter.responsible_person),
+                        ],
+                        [
+                            ("责任人电话", letter.responsible_phone or "—"),
+                            ("服务中心电话", letter.service_phone or "—"),
+                        ],
+                    ],
+                    width,
+                ),
+                Spacer(1, 3 * mm),
+                para(
+                    "本承诺书一式三份，业主、责任单位与物业服务企业各执一份。维修期间有任何问题，"
+                    "请致电责任人或物业服务中心。维修完成后，本公司将进行回访，"
+                    "您对维修结果不满意的，可通过公示的三个报修渠道反映，我们将重新处理。",
+                    s.note,
+                ),
+                # The unit that does the work seals the promise beside the company that
+                # gives it, its responsible person signs. Tall enough that the lines stay
+                # clear of the stamp circles in boxes a third of the page wide.
+                SignatureBlock(
+                    [
+                        Signer("业主（签字）", ("签字：", "日期：")),
+                        Signer(
+                            "责任单位（盖章）",
+                            ("责任人：", "日期："),
+                            stamp=True,
+                            printed_name=letter.responsible_unit,
+                        ),
+                        Signer(
+                            "物业服务企业（盖章）",
+                            ("负责人：", "日期："),
+                            stamp=True,
+                            printed_name=letter.company,
+                        ),
+                    ],
+                    height=58 * mm,
                 ),
             ]
         ),

@@ -30,7 +30,7 @@ class CallbackFacts:
     satisfaction: str
     person_reached: str
     comment: str
-    username: str
+    staff: str  # who called back, by the name colleagues know (not the login name)
 
 
 @dataclass(frozen=True)

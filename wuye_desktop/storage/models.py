@@ -308,6 +308,8 @@ class Commitment(Base):
     promised_date: Mapped[str] = mapped_column(String(10))  # ISO date, a local calendar day
     responsible_unit: Mapped[str] = mapped_column(String(200))
     responsible_person: Mapped[str] = mapped_column(String(100))
+    # The responsible person's phone, printed on the letter for the owner to call; may be empty.
+    responsible_phone: Mapped[str] = mapped_column(String(40), default="")
     issued_at: Mapped[datetime] = mapped_column()
     issued_by: Mapped[str] = mapped_column(String(64))
     printed_count: Mapped[int] = mapped_column(Integer, default=0)

@@ -19,6 +19,10 @@ One module per document, named as in ``documents/``:
 - :mod:`callback_form` ``callback_pdf(db, actor, order)`` / ``write_callback``, and
   ``preview_blank(db, actor, community, count, progress=)`` / ``print_blank(..., output,
   progress=)`` / ``write_blank``: blank forms numbered when printed;
+- :mod:`callback_log` ``callback_log_pdf(db, actor, period, community=None)`` /
+  ``write_callback_log`` (a period is ``2026-11``, ``2026Q4`` or ``2026-11-01..2026-11-15``,
+  ``parse_log_period``), and ``blank_log_pdf(db, actor, pages, community=None)`` /
+  ``write_blank_log``: the 回访记录表;
 - :mod:`slip` ``slip_pdf(db, actor, order)`` / ``write_slip``: the caller's phone masked unless
   the company chose the full number for the order's kind of handler (``core/slip_phone``);
 - :mod:`weekly` ``weekly_pdf(db, actor, week=None, community=None, progress=)`` /

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from wuye_desktop.core import audit
+from wuye_desktop.core import audit, directory
 from wuye_desktop.core import closeout as core
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.prints.company import company_name
 from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents.closeout import CloseoutRow, CloseoutSheet, render_closeout
 from wuye_desktop.documents.output import write_atomic
 from wuye_desktop.storage.db import Database
@@ -18,6 +19,9 @@ from wuye_desktop.storage.db import Database
 def load_sheet(db: Database, actor: Actor, household: int | str) -> CloseoutSheet:
     listing = core.list_items(db, actor, household)
     h = listing.household
+    # The 建设单位 is the developer that the community's third reporting channel names.
+    channels = directory.get_community(db, actor, h.community_id).channels
+    developer = next((c.unit_name for c in channels if c.channel == Channel.DEVELOPER), "")
     return CloseoutSheet(
         company=company_name(db),
         community=h.community_name,
@@ -36,9 +40,11 @@ def load_sheet(db: Database, actor: Actor, household: int | str) -> CloseoutShee
                 i.closed_on,
                 i.checker,
                 i.order_number,
+                i.note,
             )
             for i in listing.items
         ),
+        developer=developer,
     )
 
 

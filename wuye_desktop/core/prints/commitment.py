@@ -15,12 +15,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from wuye_desktop.core import audit
+from wuye_desktop.core import audit, directory
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.order_actions import Action, OrderState, require_state
 from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.prints.order_facts import load_order
 from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
 from wuye_desktop.documents.commitment import CommitmentLetter, render_commitment
 from wuye_desktop.documents.output import PendingFile
@@ -52,7 +53,19 @@ def load_letter(db: Database, actor: Actor, order: int | str) -> CommitmentLette
         responsible_unit=c.responsible_unit,
         responsible_person=c.responsible_person,
         issued_at=c.issued_at,
+        responsible_phone=c.responsible_phone,
+        service_phone=service_phone(db, loaded.community),
     )
+
+
+def service_phone(db: Database, community: directory.CommunityView) -> str:
+    """The community's service centre: the property company's reporting channel there, or
+    else the company's own phone."""
+    for channel in community.channels:
+        if channel.channel == Channel.PROPERTY and channel.phone:
+            return channel.phone
+    company = directory.get_company(db)
+    return company.phone if company is not None else ""
 
 
 def _printed_count(s: Session, number: str, *, lock: bool) -> Commitment:

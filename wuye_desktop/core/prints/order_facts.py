@@ -6,9 +6,9 @@ then handed to ``documents`` as its plain :class:`~wuye_desktop.documents.facts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from wuye_desktop.core import directory
+from wuye_desktop.core import directory, users
 from wuye_desktop.core import order_queries as q
 from wuye_desktop.core.prints.company import company_name
 from wuye_desktop.core.roles import Actor, Permission
@@ -22,6 +22,7 @@ class LoadedOrder:
     community: directory.CommunityView
     detail: q.OrderDetail
     household: directory.HouseholdView | None
+    staff_names: dict[str, str] = field(default_factory=dict)  # login name -> display name
 
     @property
     def number(self) -> str:
@@ -78,7 +79,12 @@ class LoadedOrder:
             ),
             callbacks=tuple(
                 CallbackFacts(
-                    cb.at, cb.method, cb.satisfaction, cb.person_reached, cb.comment, cb.username
+                    cb.at,
+                    cb.method,
+                    cb.satisfaction,
+                    cb.person_reached,
+                    cb.comment,
+                    self.staff_names.get(cb.username, cb.username),
                 )
                 for cb in d.callbacks
             ),
@@ -95,4 +101,5 @@ def load_order(db: Database, actor: Actor, order: int | str) -> LoadedOrder:
         if detail.household_id is not None
         else None
     )
-    return LoadedOrder(company_name(db), community, detail, household)
+    staff = users.display_names(db, actor, (cb.username for cb in detail.callbacks))
+    return LoadedOrder(company_name(db), community, detail, household, staff)

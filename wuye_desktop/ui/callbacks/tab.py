@@ -42,6 +42,7 @@ from wuye_desktop.core.stats_periods import (
     period_start,
 )
 from wuye_desktop.ui import messages
+from wuye_desktop.ui.callbacks.log_print import CallbackLogButton
 from wuye_desktop.ui.callbacks.queue_model import CallbackQueueModel
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
@@ -118,11 +119,16 @@ class CallbacksTab(Retranslating, QWidget):
         self.record_button.setVisible(self.may_record)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.show_in_work_orders)
+        # The callback log of the period the statistics show, or blank pages.
+        self.log_button = CallbackLogButton(
+            ctx, lambda: period_start(str(self.period.currentData()), now_utc()).date()
+        )
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.overdue_only)
         top.addWidget(self.record_button)
         top.addWidget(self.open_button)
+        top.addWidget(self.log_button)
 
         # -- statistics --
         self.coverage_card = StatCard()

@@ -138,6 +138,7 @@ class CommitmentFields:
         self.promised_date.setDate(_qdate(today + timedelta(days=DEFAULT_PROMISE_DAYS)))
         self.responsible_unit = _line(200)
         self.responsible_person = _line(100)
+        self.responsible_phone = _line(40)
         dialog.add_field("plan", QCoreApplication.translate("WorkOrders", "&Plan"), self.plan)
         dialog.add_field(
             "promised_date",
@@ -154,18 +155,30 @@ class CommitmentFields:
             QCoreApplication.translate("WorkOrders", "Responsible p&erson"),
             self.responsible_person,
         )
+        dialog.add_field(
+            "responsible_phone",
+            QCoreApplication.translate("WorkOrders", "Responsible person's p&hone"),
+            self.responsible_phone,
+        )
         self.plan.setPlaceholderText(
             QCoreApplication.translate("WorkOrders", "What will be done, and how")
         )
 
     def widgets(self) -> list[QWidget]:
-        return [self.plan, self.promised_date, self.responsible_unit, self.responsible_person]
+        return [
+            self.plan,
+            self.promised_date,
+            self.responsible_unit,
+            self.responsible_person,
+            self.responsible_phone,
+        ]
 
     def prefill(self, ctx: AppContext, detail: OrderDetail) -> None:
         view = _channels(ctx, detail.community_id).get(detail.row.channel)
         if view is not None:
             self.responsible_unit.setText(view.unit_name)
             self.responsible_person.setText(view.contact)
+            self.responsible_phone.setText(view.phone)
 
     def value(self) -> work_orders.CommitmentInput:
         return work_orders.CommitmentInput(
@@ -173,6 +186,7 @@ class CommitmentFields:
             promised_date=_pydate(self.promised_date.date()),
             responsible_unit=self.responsible_unit.text(),
             responsible_person=self.responsible_person.text(),
+            responsible_phone=self.responsible_phone.text(),
         )
 
 
