@@ -62,7 +62,14 @@ def test_the_closeout_list_never_ends_a_page_on_its_header(owners: int, tmp_path
     # Each owner more lengthens the owners' field, pushing the list down the page.
     names = "、".join(f"业主{i:02d}甲乙丙丁戊己庚" for i in range(owners + 1))
     sheet = CloseoutSheet(
-        "青岛安居物业", "海尔云谷", "QD001-1-1-101", "1号楼1单元101", names, "88.5", rows, PRINTED
+        "青岛安居物业",
+        "海尔云谷",
+        "QD001-1-1-101",
+        "1号楼1单元101",
+        names,
+        "88.5",
+        rows,
+        printed_at=PRINTED,
     )
     doc = render_closeout(sheet)
     assert _orphaned_headers(doc, tmp_path, "问题描述", "号：") == []

@@ -31,6 +31,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
@@ -159,7 +160,9 @@ def heading(text: str) -> Flowable:
 
 
 class SectionHeading(Flowable):  # type: ignore[misc]
-    """A section title: a short brand-coloured bar, the text, and a hairline to the right edge."""
+    """A section title: a short brand-coloured bar, the text, and a hairline to the right edge.
+
+    It keeps with what follows it (see :class:`KeepWithStart`): never alone at a page's foot."""
 
     def __init__(self, text: str, size: float = 12.5) -> None:
         super().__init__()
@@ -167,6 +170,7 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         self.size = size
         self.spaceBefore = 8
         self.spaceAfter = 5
+        self.keepWithNext = True
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = avail_width
@@ -182,6 +186,35 @@ class SectionHeading(Flowable):  # type: ignore[misc]
         c.setStrokeColor(RULE)
         c.setLineWidth(0.6)
         c.line(end, 3 + self.size * 0.35, self.width, 3 + self.size * 0.35)
+
+
+class KeepWithStart(KeepTogether):  # type: ignore[misc]
+    """Headings and the flowable after them, kept together only as far as needed.
+
+    reportlab's KeepTogether moves the whole group to the next page when it does not fit,
+    which for a heading above a list of many pages would leave most of a page empty. Here the
+    headings stay where they are if the start of what follows (a list's header and first row,
+    a paragraph's first lines) fits under them; otherwise all of it moves to the next page.
+    """
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (avail_width, avail_height):
+            self.wrap(avail_width, avail_height)
+        content: list[Flowable] = list(self._content)
+        frame = getattr(self, "_frame", None)
+        at_top = bool(frame is not None and getattr(frame, "_atTop", False))
+        if avail_height >= self._H or at_top or len(content) < 2:
+            return content  # it all fits, or a fresh page could not do better
+        *leaders, last = content
+        used = 0.0
+        for f in leaders:
+            used += f.wrapOn(self.canv, avail_width, avail_height)[1]
+            used += f.getSpaceBefore() + f.getSpaceAfter()
+        room = avail_height - used - last.getSpaceBefore()
+        parts: list[Flowable] = last.splitOn(self.canv, avail_width, room) if room > 0 else []
+        if len(parts) < 2:
+            return []  # nothing of what follows fits under the headings: all to the next page
+        return [*leaders, *parts]
 
 
 # --- grids -----------------------------------------------------------------------------------
@@ -569,6 +602,8 @@ def build_pdf(
         # Otherwise every page names Helvetica, a font the PDF does not carry.
         initialFontName=FONT,
     )
+    # A heading (keepWithNext) goes with the start of what follows it, not with all of it.
+    doc.keepTogetherClass = KeepWithStart
     page_frames = frames(width, height) if frames else [story_frame(width, height)]
     doc.addPageTemplates([PageTemplate(id="page", frames=page_frames, onPageEnd=furniture)])
     doc.build(story, canvasmaker=PagedCanvas)

@@ -1,0 +1,96 @@
+"""A section heading never stands alone at the foot of a page: it goes with what follows it.
+
+As for a list's header row (test_documents_tables), what comes before the heading walks it
+down the page step by step, so that at some step the heading fits at the foot and what follows
+it does not: on every page, the lowest line of the story is never a heading.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from reportlab.platypus import Spacer
+
+from tests.unit import pdf_support as pdf
+from wuye_desktop.documents.closeout import CloseoutRow, CloseoutSheet, render_closeout
+from wuye_desktop.documents.page import (
+    FOOTER_HEIGHT,
+    Letterhead,
+    build_pdf,
+    heading,
+    list_table,
+    para,
+)
+
+PRINTED = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
+
+
+def _headings_at_the_foot(doc: bytes, tmp: Path, headings: tuple[str, ...]) -> list[str]:
+    """ "page n: heading" for each page whose lowest line of the story is one of *headings*."""
+    found = pdf.lines(doc, tmp)
+    _width, height = pdf.page_size_pt(doc, tmp)
+    foot = height - FOOTER_HEIGHT  # below this, the footer: print time and page numbers
+    bad = []
+    for page in sorted({ln.page for ln in found}):
+        story = [ln for ln in found if ln.page == page and ln.y1 <= foot]
+        lowest = max(story, key=lambda ln: ln.y0)
+        text = pdf.flat(lowest.text)
+        if text in headings:
+            bad.append(f"page {page}: {text}")
+    return bad
+
+
+@pytest.mark.parametrize("gap", range(640, 700, 4))
+def test_a_heading_keeps_with_the_first_rows_of_its_list(gap: int, tmp_path: Path) -> None:
+    rows: list[list[str]] = [[f"行{i}号", "说明" * (1 + i % 3 * 20)] for i in range(40)]
+    story = [
+        Spacer(1, gap),
+        heading("清单标题"),
+        list_table(["表头甲", "表头乙"], rows, [100, 300]),
+    ]
+    doc = build_pdf(Letterhead("公司", "小区", "清单", printed_at=PRINTED), story)
+    assert _headings_at_the_foot(doc, tmp_path, ("清单标题",)) == []
+    # A list longer than a page still starts on the heading's page when its first rows fit
+    # there: kept with its first rows, not moved whole.
+    text = pdf.page_texts(doc, tmp_path)
+    assert "行0号" in pdf.flat(text[0]) or "清单标题" not in pdf.flat(text[0])
+
+
+@pytest.mark.parametrize("gap", range(640, 700, 4))
+def test_a_heading_keeps_with_the_first_lines_of_its_text(gap: int, tmp_path: Path) -> None:
+    story = [Spacer(1, gap), heading("正文标题"), para("很长的说明文字。" * 200)]
+    doc = build_pdf(Letterhead("公司", "小区", "说明", printed_at=PRINTED), story)
+    assert _headings_at_the_foot(doc, tmp_path, ("正文标题",)) == []
+
+
+@pytest.mark.parametrize("items", [24, 0])
+@pytest.mark.parametrize("owners", range(38, 50))
+def test_the_closeout_heading_keeps_with_its_list(owners: int, items: int, tmp_path: Path) -> None:
+    rows = tuple(
+        CloseoutRow(
+            i,
+            f"问题{i}号：" + "墙面空鼓" * (1 + i % 4),
+            "客厅",
+            "inspection",
+            "青岛建工",
+            date(2026, 12, 1),
+            None,
+            "张工",
+        )
+        for i in range(1, items + 1)
+    )
+    # Each owner more lengthens the owners' field, walking the heading down the page.
+    names = "、".join(f"业主{i:02d}甲乙丙丁戊己庚" for i in range(owners + 1))
+    sheet = CloseoutSheet(
+        "青岛安居物业",
+        "海尔云谷",
+        "QD001-1-1-101",
+        "1号楼1单元101",
+        names,
+        "88.5",
+        rows,
+        printed_at=PRINTED,
+    )
+    assert _headings_at_the_foot(render_closeout(sheet), tmp_path, ("问题清单",)) == []
