@@ -947,6 +947,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Posting date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Disclosure {code} {period}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -947,6 +947,14 @@
         <translation>期间</translation>
     </message>
     <message>
+        <source>Posting date</source>
+        <translation>公示日期</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
         <source>Disclosure {code} {period}</source>
         <translation>收支公示 {code} {period}</translation>
     </message>

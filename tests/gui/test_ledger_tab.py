@@ -17,6 +17,7 @@ from sqlalchemy import text
 from tests.conftest import make_user
 from tests.gui.doc_support import close_previews, wait_for_preview
 from tests.gui.shell_support import context, type_text
+from tests.unit import pdf_support as pdf
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import PermissionDenied, WuyeError
 from wuye_desktop.core.ledger import queries, services
@@ -459,3 +460,46 @@ def test_a_misencoded_statement_and_a_netted_row_are_explained_not_crashed(
         "Both 收入 (50.00) and 支出 (20.00) are filled; a row is either income or expense"
     )
     assert queries.register_count(db, finance, "QD001") == 0
+
+
+def test_the_disclosure_offers_the_latest_closed_period_and_prints_the_posting_date(
+    qtbot: QtBot, db: Database, finance: Actor, tmp_path: Path
+) -> None:
+    _post(db, finance, "1,234.50", date(2026, 2, 3))
+    services.close_period(db, finance, "QD001", "2026-03")  # January to March
+    _post(db, finance, "200.00", date(2026, 4, 3))  # April open: it would print as 试算
+    tab = _open_tab(qtbot, db, finance)
+    qtbot.mouseClick(tab.disclosure_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, DisclosureDialog)
+    qtbot.waitUntil(lambda: dialog.period.text() == "2026Q1", timeout=15000)
+    assert dialog.posted_on.date() == QDate.currentDate()  # today unless changed
+
+    # The office posts it on a later day: Tab into the date field (its year selected) and type
+    # the digits, each part moving on to the next when full.
+    dialog.posted_on.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(dialog.posted_on, "20270108")
+    assert dialog.posted_on.date() == QDate(2027, 1, 8)
+    qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
+    preview = wait_for_preview(qtbot)
+    printed = pdf.flat(pdf.text(preview.data, tmp_path))
+    close_previews()
+    assert "公示日期2027年1月8日" in printed
+    assert "公示期2027年1月8日至" in printed
+    assert "试算" not in printed  # the closed quarter, not the open one
+    dialog.reject()
+
+
+def test_the_disclosure_offers_the_previous_quarter_when_nothing_is_closed(
+    qtbot: QtBot, db: Database, finance: Actor
+) -> None:
+    tab = _open_tab(qtbot, db, finance)
+    qtbot.mouseClick(tab.disclosure_button, Qt.MouseButton.LeftButton)
+    dialog = tab.dialog
+    assert isinstance(dialog, DisclosureDialog)
+    qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=15000)
+    today = date.today()
+    quarter = (today.month - 1) // 3
+    expected = f"{today.year - 1}Q4" if quarter == 0 else f"{today.year}Q{quarter}"
+    assert dialog.period.text() == expected
+    dialog.reject()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,3 +59,22 @@ def month_bounds(month: str) -> tuple[date, date]:
     start = date(year, mon, 1)
     end = date(year + 1, 1, 1) if mon == 12 else date(year, mon + 1, 1)
     return start, end
+
+
+def previous_quarter(today: date) -> str:
+    """The quarter before *today*'s: the last one whose figures may all be in."""
+    quarter = (today.month - 1) // 3  # 0..3, today's quarter less one
+    return f"{today.year - 1}Q4" if quarter == 0 else f"{today.year}Q{quarter}"
+
+
+def latest_closed_period(closed_months: Sequence[str]) -> str | None:
+    """The period a disclosure is most likely wanted for: the latest closed month, or its
+    quarter when that quarter's three months are all closed (disclosures are quarterly as a
+    rule); None when no month is closed."""
+    if not closed_months:
+        return None
+    closed = set(closed_months)
+    last = max(closed)
+    year, month = int(last[:4]), int(last[5:7])
+    quarter = parse_period(f"{year}Q{(month - 1) // 3 + 1}")
+    return quarter.label if all(m in closed for m in quarter.months) else last
