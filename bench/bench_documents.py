@@ -3,16 +3,19 @@ and its file size.
 
 The database holds one community with its 3 channels and 1,000 households (imported as a
 roster, as a company does), and one promised order with its commitment. The cards are timed
-from the call to the PDF's bytes, database reads included, in the first run of the process,
-so the one-off loading of the font (about 0.3 s) is counted as a desk would feel it. The
-letter is timed as printed from the desk (reading the order, counting the print, rendering),
-median of many prints once the font is loaded.
+as a whole process (cards_child.py: interpreter, imports, fonts, database reads, the PDF
+written), best of CARD_RUNS, beside the straightforward reportlab + qrcode script DESIGN §6
+compares with. The letter is timed as printed from the desk (reading the order, counting the
+print, rendering), median of many prints once the font is loaded.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import timedelta
@@ -20,12 +23,17 @@ from pathlib import Path
 from typing import Any
 
 from bench.data import cached_sqlite, data_dir, note, working_copy
+from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.storage.db import Database
+
+CHILD = Path(__file__).with_name("cards_child.py")
 
 HOUSEHOLDS = 1_000
 LETTER_RUNS = int(os.environ.get("WUYE_BENCH_RUNS", "25"))
-CARDS_TARGET_S = 8.0
-LETTER_TARGET_MS = 150.0
+CARD_RUNS = int(os.environ.get("WUYE_BENCH_CARD_RUNS", "3"))
+CARDS_TARGET_S = 2.5  # DESIGN §6, a fresh process
+CARDS_SPEEDUP = 4.0  # at least, over the plain script of cards_child.py
+LETTER_TARGET_MS = 100.0
 LETTER_TARGET_KB = 300.0
 
 
@@ -105,38 +113,52 @@ def _build(db: Database) -> None:
     )
 
 
+def _process_s(mode: str, db_path: Path, out: Path) -> float:
+    """Wall time of a fresh process making the cards (interpreter start and imports included);
+    its processor time is noted too, the fairer figure on a machine others are busy on."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(CHILD), mode, str(db_path), str(out)], check=True)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    note(f"  {mode}: {wall:.2f} s, of which {cpu:.2f} s of processor time")
+    return wall
+
+
 def run() -> Iterator[dict[str, Any]]:
-    from wuye_desktop.core.roles import SYSTEM_ACTOR
-    from wuye_desktop.documents import commitment, signage
+    from wuye_desktop.core.prints import commitment
+    from wuye_desktop.documents.commitment import render_commitment
     from wuye_desktop.storage.models import WorkOrder
 
     path: Path = working_copy(cached_sqlite("documents-1000", "v1", _build), "documents")
+    out = path.with_name("cards.pdf")
+    cards_s = min(_process_s("program", path, out) for _ in range(CARD_RUNS))
+    size_kb = out.stat().st_size / 1024
+    plain_s = min(_process_s("plain", path, out) for _ in range(CARD_RUNS))
+    out.unlink()
+    note(
+        f"  {HOUSEHOLDS:,} in-home cards, whole process: {cards_s:.2f} s, {size_kb:,.0f} KB; "
+        f"the plain reportlab + qrcode script: {plain_s:.2f} s ({plain_s / cards_s:.1f}×)"
+    )
     db = Database(str(path))
     try:
-        started = time.perf_counter()
-        cards = signage.signage_pdf(db, SYSTEM_ACTOR, "QD001", location="home")
-        cards_s = time.perf_counter() - started
-        note(f"  {HOUSEHOLDS:,} in-home cards: {cards_s:.2f} s, {len(cards) / 1024:,.0f} KB")
-        started = time.perf_counter()
-        signage.signage_pdf(db, SYSTEM_ACTOR, "QD001", location="home")
-        note(f"  again, font loaded: {time.perf_counter() - started:.2f} s")
-
         with db.read() as s:
             number = s.query(WorkOrder.number).filter(WorkOrder.tier == "promised").scalar()
+        commitment.preview_commitment(db, SYSTEM_ACTOR, number)  # fonts loaded
         times: list[float] = []
         letter = b""
         for _ in range(LETTER_RUNS):
             started = time.perf_counter()
-            letter = commitment.commitment_pdf(db, SYSTEM_ACTOR, number)
+            letter = commitment.print_commitment(db, SYSTEM_ACTOR, number, _Memory())
             times.append((time.perf_counter() - started) * 1000)
         note(
             f"  commitment letter: median {statistics.median(times):.1f} ms, "
             f"max {max(times):.1f} ms, {len(letter) / 1024:.1f} KB"
         )
         started = time.perf_counter()
-        render_only = commitment.render_commitment(commitment.load_letter(db, SYSTEM_ACTOR, number))
+        render_commitment(commitment.load_letter(db, SYSTEM_ACTOR, number))
         note(f"  its rendering alone: {(time.perf_counter() - started) * 1000:.1f} ms")
-        del render_only
     finally:
         db.dispose()
     yield {
@@ -144,6 +166,13 @@ def run() -> Iterator[dict[str, Any]]:
         "value": round(cards_s, 3),
         "unit": "s",
         "target": CARDS_TARGET_S,
+    }
+    yield {
+        # "at least 4× faster" as an upper bound: the program's time over the script's.
+        "name": "signage_1000_home_cards_time_over_plain_script",
+        "value": round(cards_s / plain_s, 3),
+        "unit": "ratio",
+        "target": round(1 / CARDS_SPEEDUP, 3),
     }
     yield {
         "name": "commitment_letter_print",
@@ -157,3 +186,16 @@ def run() -> Iterator[dict[str, Any]]:
         "unit": "KB",
         "target": LETTER_TARGET_KB,
     }
+
+
+class _Memory:
+    """A print's output kept in memory (the Output of core/printing)."""
+
+    def write(self, data: bytes) -> None:
+        self.data = data
+
+    def publish(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        pass
