@@ -203,8 +203,8 @@ def test_scrolling_filtering_and_saving_never_block_the_event_loop(
 
     def search_and_filter() -> None:
         tab.focus_search()
-        qtbot.keyClicks(tab.filters.text, "1-1")
-        _wait(qtbot, lambda: tab.model.query.filter.text == "1-1" and _bottom_row_shown(tab))
+        qtbot.keyClicks(tab.filters.text, "QD001-1")  # building 1 of QD001
+        _wait(qtbot, lambda: tab.model.query.filter.text == "QD001-1" and _bottom_row_shown(tab))
         assert tab.model.rowCount() > 0
         tab.filters.status_actions["closed"].trigger()
         _wait(qtbot, lambda: tab.model.query.filter.statuses == ("closed",))
