@@ -339,6 +339,14 @@
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the categories…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the category…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CloseItemDialog</name>
@@ -893,6 +901,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the household…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the community…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{building}, unit {unit}: {count} households.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1303,6 +1323,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Searching households…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Results appear here as you type.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1320,6 +1344,10 @@
     </message>
     <message>
         <source>No household has the code {code}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading communities…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1754,9 +1782,24 @@
     </message>
 </context>
 <context>
+    <name>LazyTable</name>
+    <message>
+        <source>Reading rows…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
     <message>
+        <source>Reading the special accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{bank}, account {number}, opened {day} with {opening} yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the categories…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2440,6 +2483,10 @@
     </message>
     <message>
         <source>Reversal of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the register…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3409,6 +3456,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the totals…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{period}: opening {opening}, income {income}, expense {expense}, closing {closing} yuan; {n} entries</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3422,6 +3473,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the months…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

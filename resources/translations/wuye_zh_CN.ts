@@ -339,6 +339,14 @@
         <source>Label</source>
         <translation>名称</translation>
     </message>
+    <message>
+        <source>Reading the categories…</source>
+        <translation>正在读取类别…</translation>
+    </message>
+    <message>
+        <source>Adding the category…</source>
+        <translation>正在添加类别…</translation>
+    </message>
 </context>
 <context>
     <name>CloseItemDialog</name>
@@ -893,6 +901,18 @@
         <translation>输入房号（3-2-1201）、房屋编码、业主姓名、电话号码或尾号，或扫描房屋二维码。在任何位置按 Ctrl+F 跳到搜索框；按 ↓ 进入结果列表。</translation>
     </message>
     <message>
+        <source>Reading the household…</source>
+        <translation>正在读取房屋…</translation>
+    </message>
+    <message>
+        <source>Reading the community…</source>
+        <translation>正在读取小区…</translation>
+    </message>
+    <message>
+        <source>Reading the building…</source>
+        <translation>正在读取楼栋…</translation>
+    </message>
+    <message>
         <source>{building}, unit {unit}: {count} households.</source>
         <translation>{building} {unit}单元：{count} 户。</translation>
     </message>
@@ -1303,6 +1323,10 @@
         <translation>全部小区</translation>
     </message>
     <message>
+        <source>Searching households…</source>
+        <translation>正在查找房屋…</translation>
+    </message>
+    <message>
         <source>Results appear here as you type.</source>
         <translation>输入时结果会显示在这里。</translation>
     </message>
@@ -1321,6 +1345,10 @@
     <message>
         <source>No household has the code {code}.</source>
         <translation>没有编码为 {code} 的房屋。</translation>
+    </message>
+    <message>
+        <source>Reading communities…</source>
+        <translation>正在读取小区…</translation>
     </message>
 </context>
 <context>
@@ -1754,10 +1782,25 @@
     </message>
 </context>
 <context>
+    <name>LazyTable</name>
+    <message>
+        <source>Reading rows…</source>
+        <translation>正在读取…</translation>
+    </message>
+</context>
+<context>
     <name>LedgerTab</name>
+    <message>
+        <source>Reading the special accounts…</source>
+        <translation>正在读取专户…</translation>
+    </message>
     <message>
         <source>{bank}, account {number}, opened {day} with {opening} yuan</source>
         <translation>{bank}，账号 {number}，{day} 开户，期初余额 {opening} 元</translation>
+    </message>
+    <message>
+        <source>Reading the categories…</source>
+        <translation>正在读取类别…</translation>
     </message>
     <message>
         <source>There are no communities yet.</source>
@@ -2441,6 +2484,10 @@
     <message>
         <source>Reversal of</source>
         <translation>被冲销序号</translation>
+    </message>
+    <message>
+        <source>Reading the register…</source>
+        <translation>正在读取台账…</translation>
     </message>
 </context>
 <context>
@@ -3412,6 +3459,10 @@ The details are in the log file.</source>
         <translation>各月情况</translation>
     </message>
     <message>
+        <source>Reading the totals…</source>
+        <translation>正在读取合计…</translation>
+    </message>
+    <message>
         <source>{period}: opening {opening}, income {income}, expense {expense}, closing {closing} yuan; {n} entries</source>
         <translation>{period}：期初 {opening} 元，收入 {income} 元，支出 {expense} 元，期末 {closing} 元；共 {n} 笔</translation>
     </message>
@@ -3426,6 +3477,10 @@ The details are in the log file.</source>
     <message>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Reading the months…</source>
+        <translation>正在读取各月…</translation>
     </message>
     <message>
         <source>Month</source>

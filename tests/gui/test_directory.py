@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.conftest import make_user, stored_owners
-from tests.gui.shell_support import context, type_text
+from tests.gui.shell_support import context, settle, type_text
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor, Role
@@ -71,12 +71,27 @@ def open_tab(qtbot: QtBot, db: Database, actor: Actor) -> DirectoryTab:
         tab.show()
     with qtbot.waitActive(tab):  # keyboard focus needs the active window
         tab.activateWindow()
+    settle(qtbot)  # the tree and the filter arrive from the database thread
     return tab
 
 
-def result_codes(tab: DirectoryTab) -> list[str]:
+def result_codes(qtbot: QtBot, tab: DirectoryTab) -> list[str]:
+    """The codes listed, once their rows arrived from the database thread."""
     model = tab.results_model
+    settle(qtbot)  # a search still on its way
+    for r in range(model.rowCount()):
+        model.data(model.index(r, 0))  # asks for the rows not read yet
+    settle(qtbot)
     return [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+
+
+def result_cell(qtbot: QtBot, tab: DirectoryTab, row: int, column: int) -> str:
+    """A result's cell once its row (read again after a change) arrived."""
+    model = tab.results_model
+    settle(qtbot)
+    model.data(model.index(row, column))
+    settle(qtbot)
+    return str(model.data(model.index(row, column)))
 
 
 def search(qtbot: QtBot, tab: DirectoryTab, text: str) -> None:
@@ -86,6 +101,7 @@ def search(qtbot: QtBot, tab: DirectoryTab, text: str) -> None:
     qtbot.keyClick(tab.search, Qt.Key.Key_Delete)
     type_text(qtbot, tab.search, text)
     qtbot.waitUntil(lambda: tab.finder.last_search == (text, None), timeout=3000)
+    settle(qtbot)
 
 
 def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
@@ -111,6 +127,7 @@ def audit_entries(db: Database, action: str) -> list[AuditEntry]:
 def open_household(qtbot: QtBot, tab: DirectoryTab, code: str) -> None:
     search(qtbot, tab, code)
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert tab.household_pane.view is not None and tab.household_pane.view.code == code
     assert tab._current_page() is tab.household_pane
 
@@ -127,10 +144,11 @@ def test_search_by_room_waits_for_typing_to_pause_and_enter_opens_it(
     qtbot.keyClicks(tab.search, "3-2-1201")
     assert tab.results_model.rowCount() == 0, "searched before the typing paused"
     qtbot.waitUntil(lambda: tab.results_model.rowCount() == 1, timeout=3000)
-    assert result_codes(tab) == ["QD001-3-2-1201"]
+    assert result_codes(qtbot, tab) == ["QD001-3-2-1201"]
     row = [tab.results_model.data(tab.results_model.index(0, c)) for c in range(6)]
     assert row == ["QD001-3-2-1201", "海尔云谷", "3-2-1201", "张三", "138****5678", "1"]
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert tab._current_page() is tab.household_pane
     assert tab.household_pane.title.text() == "QD001-3-2-1201"
     assert tab.household_pane.owner_rows[0].name.text() == "张三"
@@ -142,17 +160,19 @@ def test_search_by_phone_tail_and_down_arrow_into_results(
 ) -> None:
     tab = open_tab(qtbot, db, admin)
     search(qtbot, tab, "5678")
-    assert sorted(result_codes(tab)) == ["QD001-3-2-1201", "QD001-3-2-1202", "QD002-1-1-101"]
+    assert sorted(result_codes(qtbot, tab)) == ["QD001-3-2-1201", "QD001-3-2-1202", "QD002-1-1-101"]
     assert tab.results_label.text() == "3 household(s)"
     # Enter with several matches opens none of them; ↓ moves into the list and opens the first.
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert tab.household_pane.view is None
     qtbot.keyClick(tab.search, Qt.Key.Key_Down)
     assert tab.results.hasFocus()
-    first = result_codes(tab)[0]
+    first = result_codes(qtbot, tab)[0]
     assert tab.household_pane.view is not None and tab.household_pane.view.code == first
     qtbot.keyClick(tab.results, Qt.Key.Key_Down)
-    assert tab.household_pane.view.code == result_codes(tab)[1]
+    settle(qtbot)
+    assert tab.household_pane.view.code == result_codes(qtbot, tab)[1]
 
 
 def test_search_by_owner_name_in_one_community(
@@ -160,14 +180,15 @@ def test_search_by_owner_name_in_one_community(
 ) -> None:
     tab = open_tab(qtbot, db, admin)
     search(qtbot, tab, "钱七")
-    assert result_codes(tab) == ["QD001-5-1-501"]
+    assert result_codes(qtbot, tab) == ["QD001-5-1-501"]
     assert tab.results_model.data(tab.results_model.index(0, 3)) == "赵六"  # the main contact
     assert tab.results_model.data(tab.results_model.index(0, 5)) == "2"
     # The community filter narrows the search at once.
     search(qtbot, tab, "101")
-    assert sorted(result_codes(tab)) == ["QD001-3-1-101", "QD002-1-1-101"]
+    assert sorted(result_codes(qtbot, tab)) == ["QD001-3-1-101", "QD002-1-1-101"]
     tab.scope.setCurrentIndex(tab.scope.findData(_community_id(db, admin, "QD002")))
-    assert result_codes(tab) == ["QD002-1-1-101"]
+    settle(qtbot)
+    assert result_codes(qtbot, tab) == ["QD002-1-1-101"]
 
 
 def _community_id(db: Database, admin: Actor, code: str) -> int:
@@ -182,14 +203,16 @@ def test_scanned_payload_opens_the_household_at_once(
     # A USB scanner types the payload and Enter faster than the search delay.
     qtbot.keyClicks(tab.search, "WUYE:H:QD001-5-1-501")
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert tab.household_pane.view is not None
     assert tab.household_pane.view.code == "QD001-5-1-501"
-    assert result_codes(tab) == ["QD001-5-1-501"]
+    assert result_codes(qtbot, tab) == ["QD001-5-1-501"]
     # The next scan replaces the text; an unknown code says so and opens nothing new.
     qtbot.keyClicks(tab.search, "WUYE:H:QD009-1-1-1")
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    settle(qtbot)
     assert tab.search.text() == "WUYE:H:QD009-1-1-1"
-    assert result_codes(tab) == []
+    assert result_codes(qtbot, tab) == []
     assert "QD009-1-1-1" in tab.results_label.text()
 
 
@@ -221,6 +244,7 @@ def test_tree_reads_each_level_only_when_opened(
     tree.setFocus(Qt.FocusReason.TabFocusReason)
     qd001 = model.index(0, 0)
     assert tree.currentIndex() == qd001
+    settle(qtbot)
     assert tab._current_page() is tab.community_pane
     qtbot.keyClick(tree, Qt.Key.Key_Right)
     assert tree.isExpanded(qd001)
@@ -243,6 +267,7 @@ def test_tree_reads_each_level_only_when_opened(
 
     # Selecting a household in the tree opens it in the form.
     tree.setCurrentIndex(model.index(1, 0, unit2))
+    settle(qtbot)
     assert tab.household_pane.view is not None
     assert tab.household_pane.view.code == "QD001-3-2-1202"
 
@@ -319,7 +344,7 @@ def test_good_edit_is_saved_audited_and_shown_everywhere(
     assert len(entries) == 1 and entries[0].username == "admin"
     assert json.loads(entries[0].detail)["after"] == [["张三丰", "137****1111"]]
     # The search row and the open tree node show the new owner without a refresh.
-    assert tab.results_model.data(tab.results_model.index(0, 3)) == "张三丰"
+    assert result_cell(qtbot, tab, 0, 3) == "张三丰"
     node = tab.tree_model.find_loaded(Kind.HOUSEHOLD, homes["QD001-3-2-1201"])
     assert tab.tree_model.data(node) == "1201  张三丰"
     # The form shows the saved number masked again, ready for the next edit.
@@ -412,8 +437,9 @@ def test_desk_sees_masked_phones_read_only_and_no_reveal(
     desk = make_user(db, admin, Role.DESK, "desk1")
     tab = open_tab(qtbot, db, desk)
     search(qtbot, tab, "张三")
-    assert tab.results_model.data(tab.results_model.index(0, 4)) == "138****5678"
+    assert result_cell(qtbot, tab, 0, 4) == "138****5678"
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    settle(qtbot)
     pane = tab.household_pane
     row = pane.owner_rows[0]
     assert row.phone.text() == "138****5678"
@@ -490,6 +516,7 @@ def test_community_form_refuses_a_bad_channel_phone_at_its_field(
 ) -> None:
     tab = open_tab(qtbot, db, admin)
     tab.tree.setCurrentIndex(tab.tree_model.index(0, 0))
+    settle(qtbot)
     pane = tab.community_pane
     assert pane.name.text() == "海尔云谷"
     from wuye_desktop.core.vocab import Channel
@@ -555,12 +582,12 @@ def test_changes_from_elsewhere_refresh_the_tab(
 ) -> None:
     tab = open_tab(qtbot, db, admin)
     search(qtbot, tab, "1201")
-    assert result_codes(tab) == ["QD001-3-2-1201"]
+    assert result_codes(qtbot, tab) == ["QD001-3-2-1201"]
     directory.create_household(
         db, admin, community.id, directory.HouseholdInput("7", "1", "1201", [])
     )
     tab.ctx.signals.directory_changed.emit()  # as the roster import dialog does
-    assert sorted(result_codes(tab)) == ["QD001-3-2-1201", "QD001-7-1-1201"]
+    assert sorted(result_codes(qtbot, tab)) == ["QD001-3-2-1201", "QD001-7-1-1201"]
 
 
 def test_an_empty_directory_shows_how_to_search(qtbot: QtBot, db: Database, admin: Actor) -> None:
@@ -594,6 +621,7 @@ def test_tab_goes_down_the_forms_in_reading_order(
     assert [w for w in seen if w in wanted] == wanted
 
     tab.tree.setCurrentIndex(tab.tree_model.index(0, 0))
+    settle(qtbot)
     cpane = tab.community_pane
     seen = _tab_sequence(qtbot, cpane.name, 8)
     from wuye_desktop.core.vocab import Channel

@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from tests.conftest import make_user
 from tests.gui.doc_support import close_previews, wait_for_preview
-from tests.gui.shell_support import context, type_text
+from tests.gui.shell_support import context, settle, type_text
 from tests.unit import pdf_support as pdf
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import PermissionDenied, WuyeError
@@ -77,6 +77,7 @@ def _open_tab(qtbot: QtBot, db: Database, actor: Actor) -> LedgerTab:
     qtbot.addWidget(tab)
     tab.show()
     qtbot.waitUntil(lambda: tab.chain_ok is not None, timeout=15000)
+    settle(qtbot, 15000)
     return tab
 
 
@@ -89,6 +90,7 @@ def _ok(qtbot: QtBot, dialog: QWidget) -> None:
     assert box is not None
     ok = box.button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    settle(qtbot, 15000)  # the service answers from the database thread
 
 
 def test_an_entry_typed_with_thousands_shows_in_the_register_with_its_balance(
@@ -179,6 +181,7 @@ def test_the_service_desk_cannot_open_the_ledger(
     desk = make_user(db, admin, Role.DESK, "qiantai")
     tab = LedgerTab(context(db, desk))
     qtbot.addWidget(tab)
+    settle(qtbot)
     assert [type(e) for e in shown_errors] == [PermissionDenied]
     assert not tab.isEnabled() and tab.model.rowCount() == 0
     shown_errors.clear()
@@ -215,6 +218,7 @@ def test_filters_narrow_the_register(qtbot: QtBot, db: Database, finance: Actor)
     assert tab.model.rowCount() == 2
     type_text(qtbot, tab.period_from, "2026-03")
     qtbot.keyClick(tab.period_from, Qt.Key.Key_Return)
+    settle(qtbot)
     assert tab.model.rowCount() == 1 and _cell(tab, 0, "amount") == "200.00"
 
 
@@ -276,6 +280,7 @@ def test_export_totals_and_the_disclosure(
     totals.period.clear()
     type_text(qtbot, totals.period, "2026Q1")
     qtbot.keyClick(totals.period, Qt.Key.Key_Return)
+    settle(qtbot)
     assert "closing 11,434.50" in totals.summary.text()
     assert totals.totals.item(0, 2).text() == "1,434.50"
     assert totals.months.rowCount() == 3  # January to March, closed together
@@ -308,7 +313,9 @@ def _no_account_tab(qtbot: QtBot, db: Database, admin: Actor, actor: Actor) -> L
     tab = LedgerTab(context(db, actor))
     qtbot.addWidget(tab)
     tab.show()
+    settle(qtbot)  # the communities arrive from the database thread
     tab.community.setCurrentIndex(tab.community.findData(_community_id(db, admin, "QD002")))
+    settle(qtbot)
     return tab
 
 
@@ -386,6 +393,7 @@ def test_an_added_category_is_listed_and_offered_in_the_entry_form(
     qtbot.mouseClick(tab.categories_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, CategoriesDialog)
+    settle(qtbot)
     before = dialog.model.rowCount()
     assert before == 12 and dialog.add_box.isVisible()
 
@@ -393,12 +401,14 @@ def test_an_added_category_is_listed_and_offered_in_the_entry_form(
     type_text(qtbot, dialog.code, "Bad Code")
     type_text(qtbot, dialog.label, "自行车棚")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.errors.is_invalid("code") and not dialog.errors.is_invalid("label")
     assert dialog.model.rowCount() == before
 
     dialog.code.clear()
     type_text(qtbot, dialog.code, "bike_shed")
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert not dialog.errors.is_invalid("code")
     assert dialog.model.rowCount() == before + 1
     codes = [dialog.model.item(r, 1).text() for r in range(dialog.model.rowCount())]
@@ -430,6 +440,7 @@ def test_a_manager_sees_the_categories_but_cannot_open_accounts_or_add(
     qtbot.mouseClick(tab.categories_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, CategoriesDialog)
+    settle(qtbot)
     assert dialog.model.rowCount() == 12
     assert dialog.isVisible() and dialog.view.isVisible()
     assert dialog.add_box.isHidden() and not dialog.add_button.isVisible()

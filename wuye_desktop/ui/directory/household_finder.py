@@ -9,7 +9,7 @@ code opens at once. The tab lays the box and the filter out in its top row and t
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -27,8 +27,10 @@ from wuye_desktop.core import directory
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
-from wuye_desktop.ui.widgets.lazy_table import Column, LazyTableModel
+from wuye_desktop.ui.widgets.db_lazy_table import DbLazyTableModel
+from wuye_desktop.ui.widgets.lazy_table import Column
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,7 @@ class HouseholdFinder(Retranslating, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.last_search: tuple[str, int | None] | None = None
+        self._after_search: list[Callable[[], None]] = []
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -62,9 +65,18 @@ class HouseholdFinder(Retranslating, QWidget):
         self.scope.currentIndexChanged.connect(lambda _i: self.search_now(force=True))
 
         self.results_label = QLabel()
-        self.results_model = LazyTableModel(
-            self._columns(), self._fetch_rows, lambda r: r.id, page_size=100, parent=self
+        actor = ctx.actor
+        self.results_model = DbLazyTableModel(
+            self._columns(),
+            lambda: self.ctx.db,
+            lambda db, ids: directory.household_rows(db, actor, ids),
+            lambda r: r.id,
+            page_size=100,
+            parent=self,
         )
+        # What is read on the database thread: the matching ids, and the filter's communities.
+        self._searches = DbChannel(self)
+        self._scopes = DbChannel(self)
         self.results = QTableView()
         self.results.setModel(self.results_model)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -117,39 +129,63 @@ class HouseholdFinder(Retranslating, QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _fetch_rows(self, ids: Sequence[int]) -> list[directory.HouseholdRow]:
-        try:
-            return directory.household_rows(self.ctx.db, self.ctx.actor, ids)
-        except WuyeError as e:  # painting must not raise; F5 reads the rows again
-            log.warning("household rows unavailable: %s", e)
-            return []
-
     def scope_id(self) -> int | None:
         """The community the filter limits the search to; None for all."""
         data = self.scope.currentData()
         return int(data) if data is not None else None
 
-    def search_now(self, force: bool = False) -> None:
-        """Search what is typed, unless that search was the last one (*force*: again anyway)."""
+    @property
+    def searching(self) -> bool:
+        """A search is on its way (the results shown are the previous search's)."""
+        return self._searches.busy
+
+    def search_now(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
+        """Search what is typed, unless that search was the last one (*force*: again anyway).
+        The ids are read on the database thread; the old results stay until they arrive, then
+        *then* is called (at once when there is nothing to search)."""
         self._debounce.stop()
         text = self.search.text().strip()
-        key = (text, self.scope_id())
+        scope = self.scope_id()
+        key = (text, scope)
         if key == self.last_search and not force:
+            if then is not None:
+                if self._searches.busy:
+                    self._after_search.append(then)
+                else:
+                    then()
             return
         self.last_search = key
+        if then is not None:
+            self._after_search.append(then)
         if not text:
+            self._searches.drop()
             self.results_model.set_ids([])
             self._show_count(None)
+            self._run_after_search()
             return
-        try:
-            ids = directory.search_household_ids(
-                self.ctx.db, self.ctx.actor, text, self.scope_id(), limit=SEARCH_LIMIT
-            )
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return
-        self.results_model.set_ids(ids)
-        self._show_count(len(ids))
+        actor = self.ctx.actor
+
+        def arrived(ids: list[int]) -> None:
+            self.results_model.set_ids(ids)
+            self._show_count(len(ids))
+            self._run_after_search()
+
+        def refused(error: WuyeError) -> None:
+            self._after_search.clear()
+            messages.show_error(self, error)
+
+        self._searches.submit(
+            self.ctx.db,
+            lambda db: directory.search_household_ids(db, actor, text, scope, limit=SEARCH_LIMIT),
+            label=self.tr("Searching households…"),
+            on_done=arrived,
+            on_error=refused,
+        )
+
+    def _run_after_search(self) -> None:
+        waiting, self._after_search = self._after_search, []
+        for then in waiting:
+            then()
 
     def _show_count(self, count: int | None) -> None:
         if count is None or not self.search.text().strip():
@@ -170,26 +206,37 @@ class HouseholdFinder(Retranslating, QWidget):
         if text.upper().startswith(directory.QR_HOUSEHOLD_PREFIX):
             self._open_scanned(text)
         else:
-            self.search_now()
-            if self.results_model.rowCount() == 1:
-                self.results.setCurrentIndex(self.results_model.index(0, 0))
+            self.search_now(then=self._open_single_match)
         self.search.selectAll()  # the next scan or search replaces this one
+
+    def _open_single_match(self) -> None:
+        if self.results_model.rowCount() == 1:
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
 
     def _open_scanned(self, payload: str) -> None:
         self._debounce.stop()
         self.last_search = (payload, self.scope_id())
-        try:
-            view = directory.get_household(self.ctx.db, self.ctx.actor, payload)
-        except WuyeError:
+        actor = self.ctx.actor
+
+        def arrived(view: directory.HouseholdView) -> None:
+            self.results_model.set_ids([view.id])
+            self._show_count(1)
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+
+        def unknown(_error: WuyeError) -> None:
             self.results_model.set_ids([])
             code = payload[len(directory.QR_HOUSEHOLD_PREFIX) :]
             self.results_label.setText(
                 self.tr("No household has the code {code}.").format(code=code)
             )
-            return
-        self.results_model.set_ids([view.id])
-        self._show_count(1)
-        self.results.setCurrentIndex(self.results_model.index(0, 0))
+
+        self._searches.submit(
+            self.ctx.db,
+            lambda db: directory.get_household(db, actor, payload),
+            label=self.tr("Searching households…"),
+            on_done=arrived,
+            on_error=unknown,
+        )
 
     def _result_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():
@@ -199,26 +246,33 @@ class HouseholdFinder(Retranslating, QWidget):
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Down and self.results_model.rowCount():
-                self.search_now()
                 self.results.setFocus(Qt.FocusReason.TabFocusReason)
-                if not self.results.currentIndex().isValid():
-                    self.results.setCurrentIndex(self.results_model.index(0, 0))
+                self.search_now(then=self._select_first_result)
                 return True
             if event.key() == Qt.Key.Key_Escape and self.search.text():
                 self.search.clear()
                 return True
         return super().eventFilter(watched, event)
 
+    def _select_first_result(self) -> None:
+        if not self.results.currentIndex().isValid() and self.results_model.rowCount():
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+
     # -- the filter --------------------------------------------------------------------------
 
     def reload_scope(self) -> None:
         """Read the communities again into the filter, keeping the one chosen."""
+        actor = self.ctx.actor
+        self._scopes.submit(
+            self.ctx.db,
+            lambda db: directory.list_communities(db, actor),
+            label=self.tr("Reading communities…"),
+            on_done=self._show_scope,
+            on_error=lambda e: messages.show_error(self, e),
+        )
+
+    def _show_scope(self, communities: list[directory.CommunityView]) -> None:
         keep = self.scope.currentData()
-        try:
-            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return
         self.scope.blockSignals(True)
         try:
             self.scope.clear()

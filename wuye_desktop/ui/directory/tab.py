@@ -31,6 +31,7 @@ from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.directory.building_pane import BuildingPane
 from wuye_desktop.ui.directory.community_pane import CommunityPane
 from wuye_desktop.ui.directory.household_finder import HouseholdFinder
@@ -58,6 +59,8 @@ class DirectoryTab(Retranslating, QWidget):
         self._announcing = False  # while this tab itself emits directory_changed
         # Where "New household" / "New building" should go: community id, building, unit.
         self._context: tuple[int | None, str, str] = (None, "", "")
+        # The record chosen in the tree or the results, read on the database thread.
+        self._details = DbChannel(self)
 
         # -- search row and results --
         self.finder = HouseholdFinder(ctx)
@@ -208,15 +211,27 @@ class DirectoryTab(Retranslating, QWidget):
                 self.detail.setCurrentIndex(i)
                 return
 
+    @property
+    def loading_detail(self) -> bool:
+        """The record chosen is on its way (the form shows the one before until it arrives)."""
+        return self._details.busy
+
     def open_household(self, household_id: int) -> None:
-        try:
-            view = directory.get_household(self.ctx.db, self.ctx.actor, household_id)
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return
-        self.household_pane.load(view)
-        self._context = (view.community_id, view.building, view.unit)
-        self._show_page(self.household_pane)
+        """Show a household once it is read on the database thread."""
+        actor = self.ctx.actor
+
+        def arrived(view: directory.HouseholdView) -> None:
+            self.household_pane.load(view)
+            self._context = (view.community_id, view.building, view.unit)
+            self._show_page(self.household_pane)
+
+        self._details.submit(
+            self.ctx.db,
+            lambda db: directory.get_household(db, actor, household_id),
+            label=self.tr("Reading the household…"),
+            on_done=arrived,
+            on_error=lambda e: messages.show_error(self, e),
+        )
 
     def _focus_detail(self) -> None:
         if self._current_page() is self.household_pane:
@@ -227,31 +242,49 @@ class DirectoryTab(Retranslating, QWidget):
             return
         node = self.tree_model.node(current)
         self._context = self.tree.context_of(node)
-        try:
-            if node.kind is Kind.HOUSEHOLD:
-                self.open_household(node.id)
-            elif node.kind is Kind.COMMUNITY:
-                self.community_pane.load(
-                    directory.get_community(self.ctx.db, self.ctx.actor, node.id)
-                )
+        actor = self.ctx.actor
+        if node.kind is Kind.HOUSEHOLD:
+            self.open_household(node.id)
+        elif node.kind is Kind.COMMUNITY:
+
+            def community_arrived(view: directory.CommunityView) -> None:
+                self.community_pane.load(view)
                 self._show_page(self.community_pane)
-            elif node.kind is Kind.BUILDING:
-                assert node.parent is not None
-                community = directory.get_community(self.ctx.db, self.ctx.actor, node.parent.id)
-                self.building_pane.load(node.payload, community)
+
+            community_id = node.id
+            self._details.submit(
+                self.ctx.db,
+                lambda db: directory.get_community(db, actor, community_id),
+                label=self.tr("Reading the community…"),
+                on_done=community_arrived,
+                on_error=lambda e: messages.show_error(self, e),
+            )
+        elif node.kind is Kind.BUILDING:
+            assert node.parent is not None
+            building, parent_id = node.payload, node.parent.id
+
+            def building_arrived(community: directory.CommunityView) -> None:
+                self.building_pane.load(building, community)
                 self._show_page(self.building_pane)
-            elif node.kind is Kind.UNIT:
-                assert node.parent is not None
-                self.unit_page.setText(
-                    self.tr("{building}, unit {unit}: {count} households.").format(
-                        building=node.parent.text,
-                        unit=node.payload.number,
-                        count=node.payload.household_count,
-                    )
+
+            self._details.submit(
+                self.ctx.db,
+                lambda db: directory.get_community(db, actor, parent_id),
+                label=self.tr("Reading the building…"),
+                on_done=building_arrived,
+                on_error=lambda e: messages.show_error(self, e),
+            )
+        elif node.kind is Kind.UNIT:
+            assert node.parent is not None
+            self._details.drop()  # a record asked for before must not replace this page
+            self.unit_page.setText(
+                self.tr("{building}, unit {unit}: {count} households.").format(
+                    building=node.parent.text,
+                    unit=node.payload.number,
+                    count=node.payload.household_count,
                 )
-                self._show_page(self.unit_page)
-        except WuyeError as e:
-            messages.show_error(self, e)
+            )
+            self._show_page(self.unit_page)
 
     # -- adding ------------------------------------------------------------------------------
 

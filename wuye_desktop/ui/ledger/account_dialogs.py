@@ -1,10 +1,14 @@
 """Setting up a community's special account and its categories.
 
 Opening the account and adding a category are finance's (LEDGER_EDIT); others see the categories
-read-only. Each action calls one core service; refusals are shown at the fields they name.
+read-only. Each action calls one core service on the database thread; refusals are shown at
+the fields they name.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -29,7 +33,9 @@ from wuye_desktop.core.ledger import services
 from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
 from wuye_desktop.core.ledger.services import AccountInput, AccountView, CategoryView
 from wuye_desktop.core.roles import Permission
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.ledger.dialogs import ServiceDialog, ok_cancel_buttons
 from wuye_desktop.ui.messages import describe, tr_core
 from wuye_desktop.ui.widgets.dates import date_edit, edited_date
@@ -80,14 +86,18 @@ class OpenAccountDialog(ServiceDialog):
         form.addRow(ok_cancel_buttons(self))
         self.bank.setFocus()
 
-    def run(self) -> None:
+    def request(self) -> Callable[[Database], Any]:
         data = AccountInput(
             self.bank.text(),
             self.account_no.text(),
             self.opening_balance.text(),
             edited_date(self.opened_on),
         )
-        self.opened = services.open_account(self.ctx.db, self.ctx.actor, self.community, data)
+        actor, community = self.ctx.actor, self.community
+        return lambda db: services.open_account(db, actor, community, data)
+
+    def took(self, result: Any) -> None:
+        self.opened = result
 
 
 class CategoriesDialog(QDialog):
@@ -100,6 +110,7 @@ class CategoriesDialog(QDialog):
         self.ctx, self.community = ctx, community
         self.can_edit = ctx.can(Permission.LEDGER_EDIT)
         self.categories: list[CategoryView] = []
+        self._reads = DbChannel(self)
         self.setWindowTitle(self.tr("Categories"))
         self.resize(560, 520)
         self.model = QStandardItemModel(self)
@@ -138,12 +149,25 @@ class CategoriesDialog(QDialog):
         layout.addWidget(close)
         self.reload()
 
-    def reload(self) -> None:
-        try:
-            self.categories = services.list_categories(self.ctx.db, self.ctx.actor, self.community)
-        except WuyeError as error:
-            self.errors.show_message(describe(error))
-            return
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Read the categories again (the list shown stays until they arrive), then *then*."""
+        actor, community = self.ctx.actor, self.community
+
+        def arrived(categories: list[CategoryView]) -> None:
+            self.categories = categories
+            self._show_categories()
+            if then is not None:
+                then()
+
+        self._reads.submit(
+            self.ctx.db,
+            lambda db: services.list_categories(db, actor, community),
+            label=self.tr("Reading the categories…"),
+            on_done=arrived,
+            on_error=lambda error: self.errors.show_message(describe(error)),
+        )
+
+    def _show_categories(self) -> None:
         self.model.clear()
         self.model.setHorizontalHeaderLabels(
             [self.tr("Direction"), self.tr("Code"), self.tr("Label")]
@@ -158,19 +182,36 @@ class CategoriesDialog(QDialog):
             )
 
     def add(self) -> None:
-        try:
-            services.add_category(
-                self.ctx.db, self.ctx.actor, self.community,
-                str(self.direction.currentData()), self.code.text(), self.label.text(),
-            )  # fmt: skip
-        except ValidationError as error:
-            self.errors.show(error)
+        """Add the category on the database thread; the button waits until it is done."""
+        if not self.add_button.isEnabled():
             return
-        except WuyeError as error:
-            self.errors.show_message(describe(error))
-            return
-        self.errors.clear()
-        self.code.clear()
-        self.label.clear()
-        self.reload()
-        self.added.emit()
+        actor, community = self.ctx.actor, self.community
+        direction, code, label = (
+            str(self.direction.currentData()),
+            self.code.text(),
+            self.label.text(),
+        )
+
+        def added(_result: object) -> None:
+            self.add_button.setEnabled(True)
+            self.errors.clear()
+            self.code.clear()
+            self.label.clear()
+            self.reload(self.added.emit)
+
+        def refused(error: WuyeError) -> None:
+            self.add_button.setEnabled(True)
+            if isinstance(error, ValidationError):
+                self.errors.show(error)
+            else:
+                self.errors.show_message(describe(error))
+
+        self.add_button.setEnabled(False)
+        run_db(
+            self,
+            self.ctx.db,
+            lambda db: services.add_category(db, actor, community, direction, code, label),
+            label=self.tr("Adding the category…"),
+            on_done=added,
+            on_error=refused,
+        )

@@ -1,11 +1,14 @@
 """The ledger's small dialogs: an entry, a reversal, closing a month, totals of a period.
 
-Each calls one core service; the core's field errors are shown at the fields they name.
+Each calls one core service, on the database thread (OK is disabled until it answers); the
+core's field errors are shown at the fields they name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -31,7 +34,9 @@ from wuye_desktop.core.ledger import queries, services
 from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
 from wuye_desktop.core.ledger.money import format_fen
 from wuye_desktop.core.ledger.services import CategoryView, EntryInput, EntryView
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.messages import describe, tr_core
 from wuye_desktop.ui.widgets.dates import date_edit, edited_date
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
@@ -47,23 +52,60 @@ def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
 
 
 class ServiceDialog(QDialog):
-    """OK runs the service; a refusal stays in the dialog, shown at the fields."""
+    """OK runs the service on the database thread; a refusal stays in the dialog, shown at
+    the fields. OK is disabled while the service runs, so it is not asked twice."""
 
     errors: FormErrorDisplay
+    ctx: AppContext
 
-    def run(self) -> None:
+    def request(self) -> Callable[[Database], Any]:
+        """The service call, made of the fields as they are now (read on the GUI thread)."""
         raise NotImplementedError
 
+    def took(self, result: Any) -> None:
+        """The service's answer, before the dialog closes."""
+
+    @property
+    def saving(self) -> bool:
+        box = self.findChild(QDialogButtonBox)
+        ok = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+        return ok is not None and not ok.isEnabled()
+
+    def _set_ok_enabled(self, enabled: bool) -> None:
+        box = self.findChild(QDialogButtonBox)
+        ok = box.button(QDialogButtonBox.StandardButton.Ok) if box is not None else None
+        if ok is not None:
+            ok.setEnabled(enabled)
+
     def accept(self) -> None:
+        if self.saving:
+            return
         try:
-            self.run()
-        except ValidationError as error:
-            self.errors.show(error)
-            return
+            work = self.request()
         except WuyeError as error:
-            self.errors.show_message(describe(error))
+            self._refused(error)
             return
+        self._set_ok_enabled(False)
+        run_db(
+            self,
+            self.ctx.db,
+            work,
+            label=self.windowTitle(),
+            on_done=self._done,
+            on_error=self._refused,
+        )
+
+    def _done(self, result: Any) -> None:
+        self._set_ok_enabled(True)
+        self.took(result)
         super().accept()
+
+    def _refused(self, error: WuyeError) -> None:
+        self._set_ok_enabled(True)
+        if isinstance(error, ValidationError):
+            self.errors.show(error)
+        else:
+            self.errors.show_message(describe(error))
 
 
 class EntryDialog(ServiceDialog):
@@ -120,7 +162,7 @@ class EntryDialog(ServiceDialog):
             if c.direction == direction:
                 self.category.addItem(c.label, c.code)
 
-    def run(self) -> None:
+    def request(self) -> Callable[[Database], EntryView]:
         data = EntryInput(
             edited_date(self.date),
             str(self.direction.currentData()),
@@ -130,7 +172,11 @@ class EntryDialog(ServiceDialog):
             self.counterparty.text(),
             self.note.toPlainText(),
         )
-        self.posted = services.post_entry(self.ctx.db, self.ctx.actor, self.community, data)
+        actor, community = self.ctx.actor, self.community
+        return lambda db: services.post_entry(db, actor, community, data)
+
+    def took(self, result: Any) -> None:
+        self.posted = result
 
 
 class ReverseDialog(ServiceDialog):
@@ -160,11 +206,12 @@ class ReverseDialog(ServiceDialog):
         form.addRow(self.errors.general_label)
         form.addRow(ok_cancel_buttons(self))
 
-    def run(self) -> None:
-        services.reverse_entry(
-            self.ctx.db, self.ctx.actor, self.community, self.entry.seq,
-            entry_date=edited_date(self.date), note=self.reason.text(),
-        )  # fmt: skip
+    def request(self) -> Callable[[Database], Any]:
+        actor, community, seq = self.ctx.actor, self.community, self.entry.seq
+        day, note = edited_date(self.date), self.reason.text()
+        return lambda db: services.reverse_entry(
+            db, actor, community, seq, entry_date=day, note=note
+        )
 
 
 def previous_month(today: date) -> str:
@@ -193,8 +240,9 @@ class CloseMonthDialog(ServiceDialog):
         form.addRow(self.errors.general_label)
         form.addRow(ok_cancel_buttons(self))
 
-    def run(self) -> None:
-        services.close_period(self.ctx.db, self.ctx.actor, self.community, self.period.text())
+    def request(self) -> Callable[[Database], Any]:
+        actor, community, period = self.ctx.actor, self.community, self.period.text()
+        return lambda db: services.close_period(db, actor, community, period)
 
 
 class TotalsDialog(QDialog):
@@ -209,6 +257,7 @@ class TotalsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.community, self.labels = ctx, community, labels
+        self._totals_reads = DbChannel(self)
         self.setWindowTitle(self.tr("Totals"))
         self.resize(720, 560)
         self.period = QLineEdit(current_quarter(today_local()))
@@ -251,16 +300,23 @@ class TotalsDialog(QDialog):
         return item
 
     def show_totals(self) -> None:
-        try:
-            t = queries.period_totals(
-                self.ctx.db, self.ctx.actor, self.community, self.period.text()
-            )
-        except ValidationError as error:
+        """Read the period's totals on the database thread; the old ones stay until then."""
+        actor, community, period = self.ctx.actor, self.community, self.period.text()
+        self._totals_reads.submit(
+            self.ctx.db,
+            lambda db: queries.period_totals(db, actor, community, period),
+            label=self.tr("Reading the totals…"),
+            on_done=self._show_totals,
+            on_error=self._refused,
+        )
+
+    def _refused(self, error: WuyeError) -> None:
+        if isinstance(error, ValidationError):
             self.errors.show(error)
-            return
-        except WuyeError as error:
+        else:
             self.errors.show_message(describe(error))
-            return
+
+    def _show_totals(self, t: queries.PeriodTotals) -> None:
         self.errors.clear()
         self.summary.setText(
             self.tr(
@@ -290,11 +346,17 @@ class TotalsDialog(QDialog):
                 )
 
     def _fill_months(self) -> None:
-        try:
-            rows = queries.month_summaries(self.ctx.db, self.ctx.actor, self.community)
-        except WuyeError as error:
-            self.errors.show_message(describe(error))
-            return
+        actor, community = self.ctx.actor, self.community
+        run_db(
+            self,
+            self.ctx.db,
+            lambda db: queries.month_summaries(db, actor, community),
+            label=self.tr("Reading the months…"),
+            on_done=self._show_months,
+            on_error=lambda error: self.errors.show_message(describe(error)),
+        )
+
+    def _show_months(self, rows: list[queries.MonthSummary]) -> None:
         self.months.setHorizontalHeaderLabels(
             [
                 self.tr("Month"), self.tr("Opening"), self.tr("Income"), self.tr("Expense"),

@@ -1,19 +1,24 @@
 """The register as a lazy table: keyset pages of the core's ``register_page`` are fetched as the
-view scrolls (canFetchMore/fetchMore), so a ledger of a million entries opens at once."""
+view scrolls (canFetchMore/fetchMore), so a ledger of a million entries opens at once. Pages are
+read on the database thread (ui.db_worker); the model shows what it has until they arrive."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
+from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger import queries
 from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
 from wuye_desktop.core.ledger.money import format_fen
 from wuye_desktop.core.ledger.services import EntryView
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.messages import tr_core
 from wuye_desktop.ui.widgets.lazy_table import Index
 
@@ -53,6 +58,7 @@ class RegisterModel(QAbstractTableModel):
         self._rows: list[EntryView] = []
         self._after: int | None = None
         self._done = True
+        self._pages = DbChannel(self)  # the first page or the next: only the latest counts
 
     def load(
         self,
@@ -60,22 +66,46 @@ class RegisterModel(QAbstractTableModel):
         flt: queries.RegisterFilter,
         descending: bool,
         labels: dict[str, str],
+        then: Callable[[], None] | None = None,
+        on_error: Callable[[WuyeError], None] | None = None,
     ) -> None:
-        """Start over with the first page (may raise the core's errors: a bad period)."""
-        rows: list[EntryView] = []
-        after: int | None = None
-        if community is not None:
-            rows, after = queries.register_page(
-                self.ctx.db, self.ctx.actor, community, flt, None, PAGE, descending
-            )
-        self.beginResetModel()
-        self.community, self.filter, self.descending = community, flt, descending
-        self.labels = labels
-        self._rows, self._after, self._done = rows, after, after is None
-        self.endResetModel()
+        """Start over with the first page, shown once it arrives (the old rows stay until
+        then), and call *then*. A refusal (a bad period) goes to *on_error*; the old rows stay."""
+
+        def arrived(result: tuple[list[EntryView], int | None]) -> None:
+            rows, after = result
+            self.beginResetModel()
+            self.community, self.filter, self.descending = community, flt, descending
+            self.labels = labels
+            self._rows, self._after, self._done = rows, after, after is None
+            self.endResetModel()
+            if then is not None:
+                then()
+
+        if community is None:
+            self._pages.drop()
+            arrived(([], None))
+            return
+        actor = self.ctx.actor
+
+        def first_page(db: Database) -> tuple[list[EntryView], int | None]:
+            return queries.register_page(db, actor, community, flt, None, PAGE, descending)
+
+        self._pages.submit(
+            self.ctx.db,
+            first_page,
+            label=QCoreApplication.translate("RegisterModel", "Reading the register…"),
+            on_done=arrived,
+            on_error=on_error,
+        )
 
     def reload(self) -> None:
         self.load(self.community, self.filter, self.descending, self.labels)
+
+    @property
+    def loading(self) -> bool:
+        """A new register or its next page is on its way."""
+        return self._pages.busy
 
     def entry(self, row: int) -> EntryView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -83,21 +113,34 @@ class RegisterModel(QAbstractTableModel):
     # -- lazy fetching -------------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._done
+        # Not while a page is on its way: the view asks again when it arrives.
+        return not parent.isValid() and not self._done and not self._pages.busy
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid() or self._done or self.community is None:
+        if not self.canFetchMore(parent) or self.community is None:
             return
-        rows, after = queries.register_page(
-            self.ctx.db, self.ctx.actor, self.community, self.filter, self._after, PAGE,
-            self.descending,
-        )  # fmt: skip
-        self._after, self._done = after, after is None
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
+        actor, community, flt = self.ctx.actor, self.community, self.filter
+        after, descending = self._after, self.descending
+
+        def page(db: Database) -> tuple[list[EntryView], int | None]:
+            return queries.register_page(db, actor, community, flt, after, PAGE, descending)
+
+        def arrived(result: tuple[list[EntryView], int | None]) -> None:
+            # A new load makes this request stale (same channel), so this is still our list.
+            rows, self._after = result
+            self._done = self._after is None
+            if rows:
+                first = len(self._rows)
+                self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+                self._rows.extend(rows)
+                self.endInsertRows()
+
+        self._pages.submit(
+            self.ctx.db,
+            page,
+            label=QCoreApplication.translate("RegisterModel", "Reading the register…"),
+            on_done=arrived,
+        )
 
     # -- QAbstractTableModel ------------------------------------------------------------------
 

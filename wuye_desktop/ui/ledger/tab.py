@@ -29,8 +29,10 @@ from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
 from wuye_desktop.core.ledger.money import format_fen
 from wuye_desktop.core.ledger.services import AccountView, CategoryView, EntryView
 from wuye_desktop.core.roles import Permission
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.ledger.account_dialogs import CategoriesDialog, OpenAccountDialog
 from wuye_desktop.ui.ledger.dialogs import (
@@ -60,6 +62,7 @@ class LedgerTab(Retranslating, QWidget):
         self.task: Task | None = None
         self.dialog: QDialog | None = None
         self.chain_ok: bool | None = None
+        self._reads = DbChannel(self)  # the accounts, then a community's categories
 
         self.community = QComboBox()
         self.community.currentIndexChanged.connect(lambda _i: self.open_community())
@@ -182,23 +185,37 @@ class LedgerTab(Retranslating, QWidget):
 
     def refresh(self) -> None:
         """Reload every community and which have an account (the core refuses roles without
-        the ledger); a community without one is listed so that its account can be opened."""
-        try:
-            self.accounts = services.list_accounts(self.ctx.db, self.ctx.actor)
-        except WuyeError as error:
+        the ledger); a community without one is listed so that its account can be opened.
+        Read on the database thread; what is shown stays until the answer arrives."""
+        actor = self.ctx.actor
+
+        def read(db: Database) -> tuple[list[AccountView], list[tuple[int, str]]]:
+            accounts = services.list_accounts(db, actor)
+            try:
+                choices = [
+                    (c.id, f"{c.name} ({c.code})") for c in directory.community_choices(db, actor)
+                ]
+            except WuyeError:
+                # every ledger role reads the directory today; should one not, show the accounts
+                choices = [(a.community_id, f"{a.community_name} ({a.community_code})")
+                           for a in accounts]  # fmt: skip
+            return accounts, choices
+
+        def refused(error: WuyeError) -> None:
             self.accounts = []
             self.setEnabled(False)
             messages.show_error(self, error)
-            return
-        try:
-            choices = [
-                (c.id, f"{c.name} ({c.code})")
-                for c in directory.community_choices(self.ctx.db, self.ctx.actor)
-            ]
-        except WuyeError:
-            # every ledger role reads the directory today; should one not, show the accounts
-            choices = [(a.community_id, f"{a.community_name} ({a.community_code})")
-                       for a in self.accounts]  # fmt: skip
+
+        self._reads.submit(
+            self.ctx.db,
+            read,
+            label=self.tr("Reading the special accounts…"),
+            on_done=self._accounts_arrived,
+            on_error=refused,
+        )
+
+    def _accounts_arrived(self, result: tuple[list[AccountView], list[tuple[int, str]]]) -> None:
+        self.accounts, choices = result
         chosen = self.community.currentData()
         if chosen is None and self.accounts:
             chosen = self.accounts[0].community_id  # first open: a register rather than a hint
@@ -230,6 +247,7 @@ class LedgerTab(Retranslating, QWidget):
             self.account_label.setText("")
             self._show_hint()
             self.categories = []
+            self._reads.drop()
             self.model.load(None, queries.RegisterFilter(), True, {})
             self._update_buttons()
             return
@@ -241,16 +259,22 @@ class LedgerTab(Retranslating, QWidget):
                 opening=format_fen(account.opening_balance_fen),
             )
         )
-        try:
-            self.categories = services.list_categories(
-                self.ctx.db, self.ctx.actor, account.community_id
-            )
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        self._fill_category_filter()
-        self.apply_filter()
-        self.verify()
+        actor, cid = self.ctx.actor, account.community_id
+
+        def arrived(categories: list[CategoryView]) -> None:
+            if cid != self.community_id():
+                return  # another community was chosen meanwhile
+            self.categories = categories
+            self._fill_category_filter()
+            self.apply_filter()
+            self.verify()
+
+        self._reads.submit(
+            self.ctx.db,
+            lambda db: services.list_categories(db, actor, cid),
+            label=self.tr("Reading the categories…"),
+            on_done=arrived,
+        )
 
     def _show_hint(self) -> None:
         if self.community.count() == 0:
@@ -324,14 +348,22 @@ class LedgerTab(Retranslating, QWidget):
         cid = self.community_id()
         flt = self.current_filter()
         labels = {c.code: c.label for c in self.categories}
-        try:
-            self.model.load(cid, flt, self.newest_first.isChecked(), labels)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        if self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(0, 0))
-        self._count(cid, flt)
+
+        def shown() -> None:
+            if self.model.rowCount():
+                self.table.setCurrentIndex(self.model.index(0, 0))
+            self._count(cid, flt)  # after the page: a bad period is refused once, by the page
+            self._update_buttons()
+
+        self.model.load(
+            cid,
+            flt,
+            self.newest_first.isChecked(),
+            labels,
+            then=shown,
+            on_error=lambda error: messages.show_error(self, error),
+        )
+        self.count_label.setText("")
         self._update_buttons()
 
     def _count(self, cid: int | None, flt: queries.RegisterFilter) -> None:
