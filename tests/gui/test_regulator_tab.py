@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import make_user
 from tests.gui.regulator_support import Platform, configure, running_platform
 from tests.gui.shell_support import context, settle, type_text
-from wuye_desktop.core import directory, order_queries, outbox
+from wuye_desktop.core import directory, outbox
+from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import DatabaseFileLost, WuyeError
 from wuye_desktop.core.roles import Actor, Role
@@ -310,7 +311,7 @@ def test_a_supervision_notice_flags_its_order(
     assert notice_id in box.supervision_label.text()
     assert "该工单已超期" in box.supervision_label.text()
     assert any(r[2] == "Supervision notice" for r in orders.detail_pane.timeline_rows())
-    detail = order_queries.get_order(db, admin, notice.order_id)
+    detail = core_orders.get_order(db, admin, notice.order_id)
     assert detail.row.supervision_due is not None
 
 

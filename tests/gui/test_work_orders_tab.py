@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from tests.conftest import make_user
 from tests.gui.shell_support import context, new_order, settle, type_text, version
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import ConcurrentEdit, PermissionDenied, StateError, WuyeError
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.usefixtures("shown_errors", "background_finished")
 
 
 def status(db: Database, actor: Actor, order_id: int) -> str:
-    return order_queries.get_order(db, actor, order_id).row.status
+    return orders.get_order(db, actor, order_id).row.status
 
 
 def open_tab(qtbot: QtBot, db: Database, actor: Actor) -> WorkOrdersTab:
@@ -127,9 +127,7 @@ def test_the_list_loads_a_page_of_ids_at_a_time_and_rows_only_as_shown(
     assert tab.model.rowCount() == 200, "the list loaded more than its first page"
     assert tab.model.canFetchMore()
     assert tab.model.cached_count() < 200, "rows were read that the view never showed"
-    assert column(qtbot, tab, "number")[:1] == [
-        order_queries.get_order(db, admin, ids[-1]).row.number
-    ]
+    assert column(qtbot, tab, "number")[:1] == [orders.get_order(db, admin, ids[-1]).row.number]
     qtbot.waitUntil(lambda: tab.model.total == 450, timeout=5000)
     assert tab.count_label.text() == "Showing 200 of 450"
 
@@ -163,13 +161,13 @@ def test_clicking_a_header_sorts_by_a_new_query(
         new_order(db, admin, community, home, f"渗水 {n}", reported_ago=timedelta(hours=ago))
     tab = open_tab(qtbot, db, admin)
     asked: list[tuple[str, bool]] = []
-    real_page = order_queries.order_page
+    real_page = orders.order_page
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         asked.append((args[3], args[4]))
         return real_page(*args, **kwargs)
 
-    monkeypatch.setattr(order_queries, "order_page", spy)
+    monkeypatch.setattr(orders, "order_page", spy)
     header = tab.table.horizontalHeader()
 
     def click_header(key: str) -> None:
@@ -211,10 +209,10 @@ def test_filters_by_status_community_and_text_and_overdue(
     lamp = new_order(db, admin, community, None, "路灯不亮", category="lighting")
     late = new_order(db, admin, community, home, "窗户漏风", reported_ago=timedelta(days=5))
     for oid in (dispatched, elsewhere):
-        work_orders.dispatch(
+        orders.dispatch(
             db, admin, oid, version(db, admin, oid), channel="property", handler="李师傅"
         )
-    work_orders.cancel(db, admin, lamp, version(db, admin, lamp), "业主已自行处理")
+    orders.cancel(db, admin, lamp, version(db, admin, lamp), "业主已自行处理")
 
     tab = open_tab(qtbot, db, admin)
     # The desk's usual view: open orders, whatever the community.
@@ -265,7 +263,7 @@ def test_enter_on_an_order_number_or_a_scanned_code_opens_it(
 ) -> None:
     first = new_order(db, admin, community, home, "卫生间渗水")
     new_order(db, admin, community, home, "厨房渗水")
-    number = order_queries.get_order(db, admin, first).row.number
+    number = orders.get_order(db, admin, first).row.number
     tab = open_tab(qtbot, db, admin)
     tab.focus_search()
     qtbot.keyClicks(tab.filters.text, f"WUYE:W:{number}")
@@ -283,14 +281,14 @@ def test_detail_shows_the_order_with_its_timeline(
     qtbot: QtBot, db: Database, desk: Actor, community: directory.CommunityView, home: int
 ) -> None:
     oid = new_order(db, desk, community, home)
-    work_orders.dispatch(
+    orders.dispatch(
         db, desk, oid, version(db, desk, oid), channel="repair_contractor", handler="李师傅"
     )
-    work_orders.add_note(db, desk, oid, "业主下午在家")
+    orders.add_note(db, desk, oid, "业主下午在家")
     tab = open_tab(qtbot, db, desk)
     select_order(qtbot, tab, oid)
     pane = tab.detail_pane
-    assert pane.number.text() == order_queries.get_order(db, desk, oid).row.number
+    assert pane.number.text() == orders.get_order(db, desk, oid).row.number
     assert pane.status_chip.text() == "Dispatched"
     assert pane.values["place"].text() == "3-2-1201  (QD001-3-2-1201)"
     assert pane.values["handler"].text() == "李师傅"
@@ -480,9 +478,7 @@ def test_a_promised_start_asks_for_the_commitment(
     shown_errors: list[WuyeError],
 ) -> None:
     oid = new_order(db, desk, community, home, "外墙大面积空鼓", tier="promised")
-    work_orders.dispatch(
-        db, desk, oid, version(db, desk, oid), channel="developer", handler="海尔地产"
-    )
+    orders.dispatch(db, desk, oid, version(db, desk, oid), channel="developer", handler="海尔地产")
     # The desk may not issue a commitment: the form is offered, the core refuses.
     tab = open_tab(qtbot, db, desk)
     select_order(qtbot, tab, oid)
@@ -516,7 +512,7 @@ def test_a_promised_start_asks_for_the_commitment(
     assert status(db, manager, oid) == "dispatched"
     type_text(qtbot, fields.plan, "铲除空鼓层，重新抹灰")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
-    detail = order_queries.get_order(db, manager, oid)
+    detail = orders.get_order(db, manager, oid)
     assert detail.row.status == "in_progress"
     assert detail.commitment is not None and detail.commitment.plan == "铲除空鼓层，重新抹灰"
     assert tab.detail_pane.commitment_box.isVisible()
@@ -556,7 +552,7 @@ def test_pause_and_resume_the_clock(
     qtbot: QtBot, db: Database, desk: Actor, community: directory.CommunityView, home: int
 ) -> None:
     oid = new_order(db, desk, community, home)
-    work_orders.dispatch(db, desk, oid, version(db, desk, oid), channel="property", handler="王")
+    orders.dispatch(db, desk, oid, version(db, desk, oid), channel="property", handler="王")
     tab = open_tab(qtbot, db, desk)
     select_order(qtbot, tab, oid)
     dialog = click_action(qtbot, tab, tab.pause_action)
@@ -591,7 +587,7 @@ def test_another_desk_saving_first_is_reported_and_the_dialog_reloads(
     seen = dialog.detail
     assert seen is not None
     # Meanwhile a colleague at another desk writes on the same order.
-    work_orders.add_note(db, admin, oid, "业主来电催促")
+    orders.add_note(db, admin, oid, "业主来电催促")
     ok(qtbot, dialog, dialog.handler)
     assert [type(e) for e in shown_errors] == [ConcurrentEdit]
     assert "Somebody else changed order" in str(shown_errors[0])
@@ -605,7 +601,7 @@ def test_another_desk_saving_first_is_reported_and_the_dialog_reloads(
 
     # A move the flow no longer allows is refused with the core's message.
     dialog = press(qtbot, tab, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    work_orders.cancel(db, admin, oid, version(db, admin, oid), "重复报修")
+    orders.cancel(db, admin, oid, version(db, admin, oid), "重复报修")
     ok(qtbot, dialog, dialog.handler)  # type: ignore[attr-defined]
     assert [type(e) for e in shown_errors] == [ConcurrentEdit]
     shown_errors.clear()
@@ -635,9 +631,7 @@ def test_changes_made_elsewhere_appear_without_a_restart(
     taken = new_order(db, admin, community, home, "厨房渗水")
     qtbot.waitUntil(lambda: tab.model.row_of(taken) is not None, timeout=3000)
     assert listed(qtbot, tab) == [taken, first]
-    work_orders.dispatch(
-        db, admin, first, version(db, admin, first), channel="property", handler="王"
-    )
+    orders.dispatch(db, admin, first, version(db, admin, first), channel="property", handler="王")
     qtbot.waitUntil(lambda: tab.detail_pane.status_chip.text() == "Dispatched", timeout=3000)
     assert column(qtbot, tab, "status")[1] == "Dispatched"
     assert tab.table.currentIndex().row() == tab.model.row_of(first), "the selection moved"
@@ -652,7 +646,7 @@ def test_open_order_selects_it_or_shows_it_alone(
 ) -> None:
     listed = new_order(db, desk, community, home, "卫生间渗水")
     closed = new_order(db, desk, community, home, "已处理")
-    work_orders.cancel(db, desk, closed, version(db, desk, closed), "重复")
+    orders.cancel(db, desk, closed, version(db, desk, closed), "重复")
     tab = open_tab(qtbot, db, desk)
     tab.open_order(listed)
     assert tab.table.currentIndex().row() == tab.model.row_of(listed)

@@ -27,13 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import order_queries, work_orders
+from wuye_desktop.core import orders
 from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.order_actions import Action, permitted_actions
-from wuye_desktop.core.order_queries import OrderDetail, TimelineEntry
+from wuye_desktop.core.orders import (
+    OPEN_STATUSES,
+    Action,
+    OrderDetail,
+    TimelineEntry,
+    permitted_actions,
+)
 from wuye_desktop.core.roles import Permission
-from wuye_desktop.core.status import OPEN_STATUSES
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
@@ -404,7 +408,7 @@ class OrderDetailPane(Retranslating, QScrollArea):
 
     def _pixmap(self, photo_id: int) -> QPixmap | None:
         try:
-            _name, _mime, data = order_queries.photo_data(self.ctx.db, self.ctx.actor, photo_id)
+            _name, _mime, data = orders.photo_data(self.ctx.db, self.ctx.actor, photo_id)
         except WuyeError as error:
             log.warning("photo %s unavailable: %s", photo_id, error)
             return None
@@ -464,7 +468,7 @@ class OrderDetailPane(Retranslating, QScrollArea):
         if d is None:
             return
         try:
-            self._revealed = work_orders.reveal_caller_phone(self.ctx.db, self.ctx.actor, d.id)
+            self._revealed = orders.reveal_caller_phone(self.ctx.db, self.ctx.actor, d.id)
         except WuyeError as error:
             messages.show_error(self, error)
             return

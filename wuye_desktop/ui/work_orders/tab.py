@@ -34,15 +34,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import ConcurrentEdit, WuyeError
-from wuye_desktop.core.order_actions import (
+from wuye_desktop.core.orders import (
     Action,
+    OrderDetail,
     available_actions,
     dispatch_is_transfer,
     permitted_actions,
 )
-from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
@@ -384,7 +384,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         generation, query, actor = self.model.generation, self.model.query, self.ctx.actor
 
         def count(db: Database) -> int:
-            return order_queries.order_count(db, actor, query.filter)
+            return orders.order_count(db, actor, query.filter)
 
         self._counts.submit(
             self.ctx.db,
@@ -454,7 +454,7 @@ class WorkOrdersTab(Retranslating, QWidget):
 
     def _show_detail(self, order_id: int) -> bool:
         try:
-            detail = order_queries.get_order(self.ctx.db, self.ctx.actor, order_id)
+            detail = orders.get_order(self.ctx.db, self.ctx.actor, order_id)
         except WuyeError as error:
             messages.show_error(self, error)
             self.detail_pane.clear()
@@ -470,7 +470,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         text = self.filters.text.text().strip()
         if _ORDER_NUMBER.match(text):
             try:
-                detail = order_queries.get_order(self.ctx.db, self.ctx.actor, text)
+                detail = orders.get_order(self.ctx.db, self.ctx.actor, text)
             except WuyeError:
                 self.filters.flush_text()  # not a number after all: search for it
                 return
@@ -576,7 +576,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         if detail is None or not self.resume_action.isEnabled():
             return
         try:
-            work_orders.resume(self.ctx.db, self.ctx.actor, detail.id, detail.version)
+            orders.resume(self.ctx.db, self.ctx.actor, detail.id, detail.version)
         except ConcurrentEdit as error:
             messages.show_error(self, error)
         except WuyeError as error:
@@ -603,7 +603,7 @@ class WorkOrdersTab(Retranslating, QWidget):
             )
             return
         try:
-            work_orders.add_photo(self.ctx.db, self.ctx.actor, detail.id, Path(path).name, data)
+            orders.add_photo(self.ctx.db, self.ctx.actor, detail.id, Path(path).name, data)
         except WuyeError as error:
             messages.show_error(self, error)
             return
