@@ -68,7 +68,7 @@ def queue(
 ) -> dict[str, int]:
     """waiting (due in 3 days), late (completed 5 days ago: overdue), and two called back:
     satisfied (closed) and dissatisfied (reopened)."""
-    orders = {
+    made = {
         "waiting": completed_order(db, desk, community, "厨房漏水"),
         "late": completed_order(db, desk, community, "卫生间漏水", monkeypatch, days_ago=5),
         "closed": completed_order(db, desk, community, "阳台漏水"),
@@ -78,7 +78,7 @@ def queue(
         ("closed", "satisfied", ""),
         ("reopened", "dissatisfied", "还在渗水"),
     ):
-        oid = orders[name]
+        oid = made[name]
         orders.record_callback(
             db,
             desk,
@@ -86,7 +86,7 @@ def queue(
             version(db, desk, oid),
             orders.CallbackInput("phone", verdict, "张三", comment),
         )
-    return orders
+    return made
 
 
 def open_tab(qtbot: QtBot, db: Database, actor: Actor) -> CallbacksTab:

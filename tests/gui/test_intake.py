@@ -161,7 +161,7 @@ class DeskWindow(MainWindow):
 
 
 def timeline(window: DeskWindow) -> list[str]:
-    return [event for _time, _user, event, _note in window.orders.detail_pane.timeline_rows()]
+    return [event for _time, _user, event, _note in window.orders.detail_pane.timeline.rows()]
 
 
 def order_move(
@@ -294,7 +294,7 @@ def test_a_call_taken_with_the_keyboard_only_from_phone_to_reopened_order(
         "Callback",
         "Reopened",
     ]
-    assert all(user == "desk1" for _t, user, _e, _n in window.orders.detail_pane.timeline_rows())
+    assert all(user == "desk1" for _t, user, _e, _n in window.orders.detail_pane.timeline.rows())
 
 
 # --- finding the household -------------------------------------------------------------------

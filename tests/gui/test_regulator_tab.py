@@ -183,7 +183,7 @@ def test_a_dispatched_ticket_becomes_an_order_and_is_answered_from_it(
     # The caller's number came masked from the platform: there is no full number to reveal.
     assert "139****0001" in orders.detail_pane.caller.text()
     assert not orders.detail_pane.reveal_button.isVisible()
-    assert orders.reply_action.isEnabled()
+    assert orders.moves.reply_action.isEnabled()
     qtbot.waitUntil(lambda: box.reply_button.height() > 0)  # laid out
     qtbot.mouseClick(box.reply_button, Qt.MouseButton.LeftButton)
     dialog = orders.active_dialog
@@ -204,7 +204,7 @@ def test_a_dispatched_ticket_becomes_an_order_and_is_answered_from_it(
     qtbot.waitUntil(lambda: orders.active_dialog is None)
     assert "In progress" in box.ticket_label.text()
     assert "经核实为供电公司线路故障" in box.ticket_label.text()
-    timeline = orders.detail_pane.timeline_rows()
+    timeline = orders.detail_pane.timeline.rows()
     assert any(r[2] == "Reply to regulator" for r in timeline)
 
     # The tab counts the reply; the next sync delivers it.
@@ -310,7 +310,7 @@ def test_a_supervision_notice_flags_its_order(
     box = orders.detail_pane.regulator_box
     assert notice_id in box.supervision_label.text()
     assert "该工单已超期" in box.supervision_label.text()
-    assert any(r[2] == "Supervision notice" for r in orders.detail_pane.timeline_rows())
+    assert any(r[2] == "Supervision notice" for r in orders.detail_pane.timeline.rows())
     detail = core_orders.get_order(db, admin, notice.order_id)
     assert detail.row.supervision_due is not None
 

@@ -131,7 +131,7 @@ def test_an_order_of_the_list_opens_in_the_tab(
     tab.resize(1400, 860)
     with qtbot.waitExposed(tab):
         tab.show()
-    button = tab.toolbar.widgetForAction(tab.weekly_action)
+    button = tab.moves.toolbar.widgetForAction(tab.moves.weekly_action)
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = tab.weekly_dialog
