@@ -38,9 +38,7 @@ LETTER_TARGET_KB = 300.0
 
 
 def _build(db: Database) -> None:
-    from wuye_desktop.core import directory, roster, users
-    from wuye_desktop.core import order_queries as q
-    from wuye_desktop.core import work_orders as wo
+    from wuye_desktop.core import directory, orders, roster, users
     from wuye_desktop.core.clock import now_utc, to_local
     from wuye_desktop.core.validation import credit_code_check_char
     from wuye_desktop.core.vocab import Channel
@@ -90,21 +88,21 @@ def _build(db: Database) -> None:
     roster.import_households(db, admin, roster_file, "QD001")
     roster_file.unlink()
     home = directory.get_household(db, admin, "QD001-1-1-101")
-    oid = wo.create_order(
+    oid = orders.create_order(
         db,
         admin,
-        wo.OrderInput(
+        orders.OrderInput(
             c.id, "water_leak", "repair_contractor", "phone", "promised",
             "卫生间与主卧相邻墙体持续渗水，墙纸起鼓脱落，踢脚线发黑，需拆除瓷砖检查防水层。",
             home.id, caller_name="业主0", caller_phone="13812340000",
         ),
     )  # fmt: skip
-    wo.issue_commitment(
+    orders.issue_commitment(
         db,
         admin,
         oid,
-        q.get_order(db, admin, oid).version,
-        wo.CommitmentInput(
+        orders.get_order(db, admin, oid).version,
+        orders.CommitmentInput(
             "拆除卫生间地面及墙面瓷砖，重做防水层并闭水试验48小时，恢复饰面；主卧墙面铲除后重新刷漆。",
             to_local(now_utc()).date() + timedelta(days=20),
             "青岛鲁安建筑安装工程有限公司",

@@ -159,8 +159,7 @@ def _save_median_ms(path: Path) -> float:
     """create_order as intake calls it: a household's leak, the caller's number, the outbox row."""
     from sqlalchemy import func, select
 
-    from wuye_desktop.core import users
-    from wuye_desktop.core import work_orders as wo
+    from wuye_desktop.core import orders, users
     from wuye_desktop.storage.models import Household, OutboxEvent
 
     db = Database(str(working_copy(path, "save-order")))
@@ -178,7 +177,7 @@ def _save_median_ms(path: Path) -> float:
             before = s.scalar(select(func.count(OutboxEvent.id)))
         times: list[float] = []
         for i, (household_id, community_id) in enumerate(homes):
-            data = wo.OrderInput(
+            data = orders.OrderInput(
                 community_id=community_id,
                 household_id=household_id,
                 category="water_leak",
@@ -190,7 +189,7 @@ def _save_median_ms(path: Path) -> float:
                 caller_phone=f"1380000{i:04d}",
             )
             started = time.perf_counter()
-            wo.create_order(db, actor, data)
+            orders.create_order(db, actor, data)
             if i >= 20:  # the first ones warm the connection and the caches
                 times.append(time.perf_counter() - started)
         with db.read() as s:
@@ -261,7 +260,7 @@ def _timed(action: Callable[[], None]) -> float:
 
 def _list_child(db_path: Path) -> dict[str, Any]:
     from wuye_desktop.core import directory
-    from wuye_desktop.core.order_queries import OrderFilter
+    from wuye_desktop.core.orders import OrderFilter
     from wuye_desktop.ui.work_orders.list_model import OrderListModel, Query
 
     app = _application()

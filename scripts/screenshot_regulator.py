@@ -28,7 +28,7 @@ def _prepare(folder: Path) -> tuple[object, object, object]:
     from sqlalchemy import select
 
     from wuye_desktop import demo
-    from wuye_desktop.core import directory, outbox, users, work_orders
+    from wuye_desktop.core import directory, orders, outbox, users
     from wuye_desktop.core.clock import now_utc
     from wuye_desktop.regulator import inbox, settings, sync
     from wuye_desktop.regulator.server.runner import start_server
@@ -130,10 +130,10 @@ def _prepare(folder: Path) -> tuple[object, object, object]:
         )
     community = directory.community_choices(db, admin)[0]
     for text in ("单元门禁损坏，刷卡无反应", "楼道声控灯不亮"):
-        work_orders.create_order(
+        orders.create_order(
             db,
             admin,
-            work_orders.OrderInput(
+            orders.OrderInput(
                 community_id=community.id,
                 household_id=None,
                 location="1号楼",

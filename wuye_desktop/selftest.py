@@ -298,7 +298,7 @@ class _Samples:
         return self._found(number, "an order with a commitment letter")
 
     def completed_order(self) -> str:
-        from wuye_desktop.core.status import Status
+        from wuye_desktop.core.orders import Status
         from wuye_desktop.storage.models import WorkOrder
 
         done = (Status.COMPLETED.value, Status.CLOSED.value)

@@ -2222,6 +2222,160 @@
         <source>Callbacks</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>OrderMoves</name>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to a channel and a handler; on a dispatched order, transfer it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start work…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work begins; a promised repair needs its commitment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Complete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The work is done; the order waits for its callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call&amp;back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the owner&apos;s verdict; dissatisfied reopens the order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close a completed order without a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ancel order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the order, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the deadline clock, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the deadline clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Issue commitment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the written promise of a promised repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a note to the timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hoto…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a JPEG or PNG picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply to re&amp;gulator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer the regulator&apos;s ticket this order was made from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the list again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Weekly list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unfinished orders as of Friday 16:00 of a week, per community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search box</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch / transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the search box into the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderPhotos</name>
     <message>
         <source>Photos</source>
         <translation type="unfinished"></translation>
@@ -2232,26 +2386,6 @@
     </message>
     <message>
         <source>Add &amp;photo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2338,6 +2472,56 @@
     </message>
     <message>
         <source>Tell the regulator&apos;s platform how the ticket stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderTable</name>
+    <message>
+        <source>Showing {loaded} — counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order matches the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing {loaded} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderTimeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3917,14 +4101,6 @@ The details are in the log file.</source>
 <context>
     <name>WorkOrdersTab</name>
     <message>
-        <source>&amp;Dispatch…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Transfer…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Reading communities…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3937,18 +4113,6 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Showing {loaded} — counting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No order matches the filters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Showing {loaded} of {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Add photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3958,158 +4122,6 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>The file cannot be read: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send to a channel and a handler; on a dispatched order, transfer it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start work…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Work begins; a promised repair needs its commitment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Complete…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The work is done; the order waits for its callback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Call&amp;back…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record the owner&apos;s verdict; dissatisfied reopens the order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cl&amp;ose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close a completed order without a callback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>C&amp;ancel order…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel the order, with a reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the deadline clock, with a reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restart the deadline clock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Issue commitment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Record the written promise of a promised repair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Note…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a note to the timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>P&amp;hoto…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach a JPEG or PNG picture</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reply to re&amp;gulator…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Answer the regulator&apos;s ticket this order was made from</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the list again (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Weekly list…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unfinished orders as of Friday 16:00 of a week, per community</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search box</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dispatch / transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Callback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From the search box into the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2222,6 +2222,160 @@
         <source>Callbacks</source>
         <translation>回访记录</translation>
     </message>
+</context>
+<context>
+    <name>OrderMoves</name>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>转派(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Dispatch…</source>
+        <translation>派单(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Send to a channel and a handler; on a dispatched order, transfer it</source>
+        <translation>派给渠道和处理人；已派单的工单则转派</translation>
+    </message>
+    <message>
+        <source>&amp;Start work…</source>
+        <translation>开始处理(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Work begins; a promised repair needs its commitment</source>
+        <translation>开始维修；承诺修须先出具承诺书</translation>
+    </message>
+    <message>
+        <source>&amp;Complete…</source>
+        <translation>完工(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The work is done; the order waits for its callback</source>
+        <translation>维修已完成，工单等待回访</translation>
+    </message>
+    <message>
+        <source>Call&amp;back…</source>
+        <translation>回访(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Record the owner&apos;s verdict; dissatisfied reopens the order</source>
+        <translation>登记业主评价；不满意时工单重新处理</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose…</source>
+        <translation>关闭(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Close a completed order without a callback</source>
+        <translation>不回访直接关闭已完工的工单</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel order…</source>
+        <translation>取消工单(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Cancel the order, with a reason</source>
+        <translation>取消工单，并说明原因</translation>
+    </message>
+    <message>
+        <source>&amp;Pause…</source>
+        <translation>暂停(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Stop the deadline clock, with a reason</source>
+        <translation>暂停计时，并说明原因</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>恢复计时(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Restart the deadline clock</source>
+        <translation>恢复计时</translation>
+    </message>
+    <message>
+        <source>&amp;Issue commitment…</source>
+        <translation>出具承诺书(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Record the written promise of a promised repair</source>
+        <translation>登记承诺修的书面承诺</translation>
+    </message>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add a note to the timeline</source>
+        <translation>在处理记录中添加备注</translation>
+    </message>
+    <message>
+        <source>P&amp;hoto…</source>
+        <translation>照片(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Attach a JPEG or PNG picture</source>
+        <translation>附上一张 JPEG 或 PNG 图片</translation>
+    </message>
+    <message>
+        <source>Reply to re&amp;gulator…</source>
+        <translation>回复监管平台(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Answer the regulator&apos;s ticket this order was made from</source>
+        <translation>回复生成此工单的监管平台派单</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read the list again (F5)</source>
+        <translation>重新读取列表（F5）</translation>
+    </message>
+    <message>
+        <source>&amp;Weekly list…</source>
+        <translation>每周督办单(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Unfinished orders as of Friday 16:00 of a week, per community</source>
+        <translation>按小区列出截至某周周五 16:00 未办结的工单</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Search box</source>
+        <translation>搜索框</translation>
+    </message>
+    <message>
+        <source>Dispatch / transfer</source>
+        <translation>派单 / 转派</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>From the search box into the list</source>
+        <translation>从搜索框进入列表</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPhotos</name>
     <message>
         <source>Photos</source>
         <translation>照片</translation>
@@ -2233,26 +2387,6 @@
     <message>
         <source>Add &amp;photo…</source>
         <translation>添加照片(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation>处理记录</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -2339,6 +2473,56 @@
     <message>
         <source>Tell the regulator&apos;s platform how the ticket stands</source>
         <translation>向监管平台回复该派单的办理情况</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTable</name>
+    <message>
+        <source>Showing {loaded} — counting…</source>
+        <translation>显示 {loaded} — 正在统计…</translation>
+    </message>
+    <message>
+        <source>No order matches the filters.</source>
+        <translation>没有符合筛选条件的工单。</translation>
+    </message>
+    <message>
+        <source>Showing {loaded} of {total}</source>
+        <translation>显示 {loaded} / 共 {total}</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>OrderTimeline</name>
+    <message>
+        <source>Timeline</source>
+        <translation>处理记录</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -3920,14 +4104,6 @@ The details are in the log file.</source>
 <context>
     <name>WorkOrdersTab</name>
     <message>
-        <source>&amp;Dispatch…</source>
-        <translation>派单(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>&amp;Transfer…</source>
-        <translation>转派(&amp;T)…</translation>
-    </message>
-    <message>
         <source>Reading communities…</source>
         <translation>正在读取小区…</translation>
     </message>
@@ -3940,18 +4116,6 @@ The details are in the log file.</source>
         <translation>正在统计工单…</translation>
     </message>
     <message>
-        <source>Showing {loaded} — counting…</source>
-        <translation>显示 {loaded} — 正在统计…</translation>
-    </message>
-    <message>
-        <source>No order matches the filters.</source>
-        <translation>没有符合筛选条件的工单。</translation>
-    </message>
-    <message>
-        <source>Showing {loaded} of {total}</source>
-        <translation>显示 {loaded} / 共 {total}</translation>
-    </message>
-    <message>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
@@ -3962,158 +4126,6 @@ The details are in the log file.</source>
     <message>
         <source>The file cannot be read: {error}</source>
         <translation>无法读取该文件：{error}</translation>
-    </message>
-    <message>
-        <source>Send to a channel and a handler; on a dispatched order, transfer it</source>
-        <translation>派给渠道和处理人；已派单的工单则转派</translation>
-    </message>
-    <message>
-        <source>&amp;Start work…</source>
-        <translation>开始处理(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Work begins; a promised repair needs its commitment</source>
-        <translation>开始维修；承诺修须先出具承诺书</translation>
-    </message>
-    <message>
-        <source>&amp;Complete…</source>
-        <translation>完工(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>The work is done; the order waits for its callback</source>
-        <translation>维修已完成，工单等待回访</translation>
-    </message>
-    <message>
-        <source>Call&amp;back…</source>
-        <translation>回访(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>Record the owner&apos;s verdict; dissatisfied reopens the order</source>
-        <translation>登记业主评价；不满意时工单重新处理</translation>
-    </message>
-    <message>
-        <source>Cl&amp;ose…</source>
-        <translation>关闭(&amp;O)…</translation>
-    </message>
-    <message>
-        <source>Close a completed order without a callback</source>
-        <translation>不回访直接关闭已完工的工单</translation>
-    </message>
-    <message>
-        <source>C&amp;ancel order…</source>
-        <translation>取消工单(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Cancel the order, with a reason</source>
-        <translation>取消工单，并说明原因</translation>
-    </message>
-    <message>
-        <source>&amp;Pause…</source>
-        <translation>暂停(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>Stop the deadline clock, with a reason</source>
-        <translation>暂停计时，并说明原因</translation>
-    </message>
-    <message>
-        <source>&amp;Resume</source>
-        <translation>恢复计时(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Restart the deadline clock</source>
-        <translation>恢复计时</translation>
-    </message>
-    <message>
-        <source>&amp;Issue commitment…</source>
-        <translation>出具承诺书(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Record the written promise of a promised repair</source>
-        <translation>登记承诺修的书面承诺</translation>
-    </message>
-    <message>
-        <source>&amp;Note…</source>
-        <translation>备注(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>Add a note to the timeline</source>
-        <translation>在处理记录中添加备注</translation>
-    </message>
-    <message>
-        <source>P&amp;hoto…</source>
-        <translation>照片(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>Attach a JPEG or PNG picture</source>
-        <translation>附上一张 JPEG 或 PNG 图片</translation>
-    </message>
-    <message>
-        <source>Reply to re&amp;gulator…</source>
-        <translation>回复监管平台(&amp;G)…</translation>
-    </message>
-    <message>
-        <source>Answer the regulator&apos;s ticket this order was made from</source>
-        <translation>回复生成此工单的监管平台派单</translation>
-    </message>
-    <message>
-        <source>Refresh</source>
-        <translation>刷新</translation>
-    </message>
-    <message>
-        <source>Read the list again (F5)</source>
-        <translation>重新读取列表（F5）</translation>
-    </message>
-    <message>
-        <source>&amp;Weekly list…</source>
-        <translation>每周督办单(&amp;W)…</translation>
-    </message>
-    <message>
-        <source>Unfinished orders as of Friday 16:00 of a week, per community</source>
-        <translation>按小区列出截至某周周五 16:00 未办结的工单</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>快捷键</translation>
-    </message>
-    <message>
-        <source>Search box</source>
-        <translation>搜索框</translation>
-    </message>
-    <message>
-        <source>Dispatch / transfer</source>
-        <translation>派单 / 转派</translation>
-    </message>
-    <message>
-        <source>Start work</source>
-        <translation>开始处理</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>完工</translation>
-    </message>
-    <message>
-        <source>Callback</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>From the search box into the list</source>
-        <translation>从搜索框进入列表</translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <source>due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
     </message>
 </context>
 <context>

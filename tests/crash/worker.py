@@ -146,7 +146,7 @@ class Program:
 
 def orders(p: Program, _files: Path, limit: int) -> None:
     """Orders taken and moved through their states, one user action per transaction."""
-    from wuye_desktop.core import work_orders as wo
+    from wuye_desktop.core import orders as core_orders
     from wuye_desktop.core.vocab import Category, Channel, Source, Tier
     from wuye_desktop.storage.models import Household, OrderEvent, WorkOrder
 
@@ -178,10 +178,10 @@ def orders(p: Program, _files: Path, limit: int) -> None:
         if not live or len(live) < 3 or rng.random() < 0.25:
             begin(action="create", k=k)
             household = rng.choice(households) if households and rng.random() < 0.5 else None
-            order_id = wo.create_order(
+            order_id = core_orders.create_order(
                 p.db,
                 actor,
-                wo.OrderInput(
+                core_orders.OrderInput(
                     community_id=community_id,
                     category=rng.choice([c.value for c in Category]),
                     channel=Channel.PROPERTY.value,
@@ -236,15 +236,15 @@ def _order_move(status: str, paused: bool, rng: random.Random) -> str:
 
 
 def _apply_move(p: Program, actor: Actor, move: str, order_id: int, version: int, k: int) -> None:
-    from wuye_desktop.core import work_orders as wo
+    from wuye_desktop.core import orders as core_orders
     from wuye_desktop.core.vocab import CallbackMethod, Channel
 
     if move == "resume":
-        wo.resume(p.db, actor, order_id, version)
+        core_orders.resume(p.db, actor, order_id, version)
     elif move == "note":
-        wo.add_note(p.db, actor, order_id, f"跟进 {k}")
+        core_orders.add_note(p.db, actor, order_id, f"跟进 {k}")
     elif move == "dispatch":
-        wo.dispatch(
+        core_orders.dispatch(
             p.db,
             actor,
             order_id,
@@ -253,24 +253,24 @@ def _apply_move(p: Program, actor: Actor, move: str, order_id: int, version: int
             handler=p.rng.choice(["李工", "张师傅", "维修班"]),
         )
     elif move == "pause":
-        wo.pause(p.db, actor, order_id, version, "等业主在家")
+        core_orders.pause(p.db, actor, order_id, version, "等业主在家")
     elif move == "start":
-        wo.start_work(p.db, actor, order_id, version)
+        core_orders.start_work(p.db, actor, order_id, version)
     elif move == "cancel":
-        wo.cancel(p.db, actor, order_id, version, "业主撤回")
+        core_orders.cancel(p.db, actor, order_id, version, "业主撤回")
     elif move == "complete":
-        wo.complete(p.db, actor, order_id, version, "已修复")
+        core_orders.complete(p.db, actor, order_id, version, "已修复")
     elif move == "close":
-        wo.close(p.db, actor, order_id, version, "业主电话无人接听")
+        core_orders.close(p.db, actor, order_id, version, "业主电话无人接听")
     else:
         verdict = move.removeprefix("callback-")
         comment = "还是漏水" if verdict == "dissatisfied" else ""
-        wo.record_callback(
+        core_orders.record_callback(
             p.db,
             actor,
             order_id,
             version,
-            wo.CallbackInput(CallbackMethod.PHONE.value, verdict, "业主本人", comment),
+            core_orders.CallbackInput(CallbackMethod.PHONE.value, verdict, "业主本人", comment),
         )
 
 
@@ -322,7 +322,7 @@ def roster(p: Program, files: Path, limit: int) -> None:
 
 def backup_restore(p: Program, _files: Path, limit: int) -> None:
     """Marks (orders) between backups (``wuye backup``) and restores (``wuye restore``)."""
-    from wuye_desktop.core import work_orders as wo
+    from wuye_desktop.core import orders as core_orders
     from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 
     actor = p.user()
@@ -333,10 +333,10 @@ def backup_restore(p: Program, _files: Path, limit: int) -> None:
     made: list[str] = []
     for k in range(limit):
         begin(action="mark", n=k)
-        wo.create_order(
+        core_orders.create_order(
             p.db,
             actor,
-            wo.OrderInput(
+            core_orders.OrderInput(
                 community_id=community_id,
                 category=Category.LIGHTING.value,
                 channel=Channel.PROPERTY.value,

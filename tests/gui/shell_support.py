@@ -11,7 +11,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
@@ -77,10 +77,10 @@ def new_order(
     reported_ago: timedelta | None = None,
 ) -> int:
     """An order taken by phone from 张三, for the household or else at the east gate."""
-    return work_orders.create_order(
+    return orders.create_order(
         db,
         actor,
-        work_orders.OrderInput(
+        orders.OrderInput(
             community_id=community.id,
             household_id=household_id,
             location="" if household_id else "东门岗亭",
@@ -97,4 +97,4 @@ def new_order(
 
 
 def version(db: Database, actor: Actor, order_id: int) -> int:
-    return order_queries.get_order(db, actor, order_id).version
+    return orders.get_order(db, actor, order_id).version

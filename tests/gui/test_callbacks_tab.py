@@ -21,7 +21,7 @@ from tests.gui.shell_support import (
     type_text,
     version,
 )
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission, Role
@@ -47,15 +47,15 @@ def completed_order(
     """An order taken, dispatched, started and completed (*days_ago* days back)."""
     home = directory.get_household(db, actor, "QD001-3-2-1201").id
     oid = new_order(db, actor, community, home, description)
-    work_orders.dispatch(db, actor, oid, version(db, actor, oid), channel="property", handler="王")
-    work_orders.start_work(db, actor, oid, version(db, actor, oid))
+    orders.dispatch(db, actor, oid, version(db, actor, oid), channel="property", handler="王")
+    orders.start_work(db, actor, oid, version(db, actor, oid))
     if monkeypatch is not None and days_ago:
         # The clock of the core, turned back: the order was completed days ago.
         then = now_utc() - timedelta(days=days_ago)
-        monkeypatch.setattr(work_orders, "now_utc", lambda: then)
-    work_orders.complete(db, actor, oid, version(db, actor, oid), "修好了")
+        monkeypatch.setattr("wuye_desktop.core.orders.moves.now_utc", lambda: then)
+    orders.complete(db, actor, oid, version(db, actor, oid), "修好了")
     if monkeypatch is not None:
-        monkeypatch.setattr(work_orders, "now_utc", now_utc)
+        monkeypatch.setattr("wuye_desktop.core.orders.moves.now_utc", now_utc)
     return oid
 
 
@@ -68,7 +68,7 @@ def queue(
 ) -> dict[str, int]:
     """waiting (due in 3 days), late (completed 5 days ago: overdue), and two called back:
     satisfied (closed) and dissatisfied (reopened)."""
-    orders = {
+    made = {
         "waiting": completed_order(db, desk, community, "厨房漏水"),
         "late": completed_order(db, desk, community, "卫生间漏水", monkeypatch, days_ago=5),
         "closed": completed_order(db, desk, community, "阳台漏水"),
@@ -78,15 +78,15 @@ def queue(
         ("closed", "satisfied", ""),
         ("reopened", "dissatisfied", "还在渗水"),
     ):
-        oid = orders[name]
-        work_orders.record_callback(
+        oid = made[name]
+        orders.record_callback(
             db,
             desk,
             oid,
             version(db, desk, oid),
-            work_orders.CallbackInput("phone", verdict, "张三", comment),
+            orders.CallbackInput("phone", verdict, "张三", comment),
         )
-    return orders
+    return made
 
 
 def open_tab(qtbot: QtBot, db: Database, actor: Actor) -> CallbacksTab:
@@ -106,7 +106,7 @@ def numbers(tab: CallbacksTab) -> list[str]:
 
 
 def number(db: Database, actor: Actor, order_id: int) -> str:
-    return order_queries.get_order(db, actor, order_id).row.number
+    return orders.get_order(db, actor, order_id).row.number
 
 
 def test_the_queue_lists_waiting_orders_most_urgent_first_overdue_in_red(
@@ -173,7 +173,7 @@ def test_enter_records_the_callback_and_the_order_leaves_the_queue(
         key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_Space)
     assert tab.active_dialog is None
-    assert order_queries.get_order(db, desk, queue["waiting"]).row.status == "closed"
+    assert orders.get_order(db, desk, queue["waiting"]).row.status == "closed"
     assert numbers(tab) == [number(db, desk, queue["late"])]
     qtbot.waitUntil(lambda: tab.stats is not None and tab.stats.waiting == 1, timeout=5000)
 
@@ -265,8 +265,8 @@ def test_a_callback_recorded_at_another_desk_shows_without_a_restart(
     tab.watch.timer.setInterval(50)
     tab.watch.timer.start()
     oid = queue["late"]
-    work_orders.record_callback(
-        db, admin, oid, version(db, admin, oid), work_orders.CallbackInput("visit", "satisfied")
+    orders.record_callback(
+        db, admin, oid, version(db, admin, oid), orders.CallbackInput("visit", "satisfied")
     )
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5000)
     assert numbers(tab) == [number(db, desk, queue["waiting"])]
@@ -289,7 +289,7 @@ def test_dissatisfied_needs_the_owners_words_typed_in_the_dialog(
     type_text(qtbot, dialog.comment, "师傅没来")
     dialog.person_reached.setFocus()
     key(qtbot, Qt.Key.Key_Return)
-    assert order_queries.get_order(db, desk, queue["waiting"]).row.status == "reopened"
+    assert orders.get_order(db, desk, queue["waiting"]).row.status == "reopened"
     assert numbers(tab) == [number(db, desk, queue["late"])]
 
 

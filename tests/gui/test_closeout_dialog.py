@@ -196,16 +196,16 @@ def test_the_work_order_print_menu_opens_the_households_list(
     qtbot.addWidget(tab)
     tab.show()
     tab.open_order(oid)
-    qtbot.waitUntil(lambda: tab.prints.closeout_action.isEnabled(), timeout=5000)
-    assert tab.prints.letter_action.isEnabled() and tab.prints.slip_action.isEnabled()
-    assert not tab.prints.callback_action.isEnabled()  # not completed yet
+    qtbot.waitUntil(lambda: tab.moves.prints.closeout_action.isEnabled(), timeout=5000)
+    assert tab.moves.prints.letter_action.isEnabled() and tab.moves.prints.slip_action.isEnabled()
+    assert not tab.moves.prints.callback_action.isEnabled()  # not completed yet
 
-    tab.prints.closeout_action.trigger()
+    tab.moves.prints.closeout_action.trigger()
     opened = [w for w in qtbot_top_levels() if isinstance(w, CloseoutDialog) and w.isVisible()]
     assert len(opened) == 1 and opened[0].household_id == home
     opened[0].close()
 
-    tab.prints.letter_action.trigger()
+    tab.moves.prints.letter_action.trigger()
     preview = wait_for_preview(qtbot)
     assert preview.windowTitle().startswith("Commitment letter CN")
     # Looking counts nothing; saving it prints the original, counted then.
@@ -221,6 +221,6 @@ def test_the_work_order_print_menu_opens_the_households_list(
     assert printed_count(db) == 1
 
     close_previews()
-    tab.prints.slip_action.trigger()
+    tab.moves.prints.slip_action.trigger()
     slip = wait_for_preview(qtbot)
     assert slip.windowTitle().startswith("Work-order slip")

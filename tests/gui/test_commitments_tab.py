@@ -17,10 +17,9 @@ from tests.conftest import make_user
 from tests.gui.doc_support import close_previews, save_as_pdf, wait_for_preview
 from tests.gui.shell_support import context, type_text
 from tests.unit.test_documents_commitment import promised_order
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.order_queries import CommitmentState
+from wuye_desktop.core.orders import CommitmentState
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Commitment
@@ -69,7 +68,7 @@ def test_a_letter_is_issued_from_the_to_issue_list(
     assert tab.model.rowCount() == 1
     row = tab.selected()
     assert row is not None and row.number and row.responsible_person == "李工"
-    assert q.get_order(db, admin, oid).commitment is not None
+    assert orders.get_order(db, admin, oid).commitment is not None
 
 
 def test_print_then_reprint_marks_the_copy(
@@ -126,8 +125,8 @@ def test_overdue_and_fulfilled_lists(
     tab.set_state(CommitmentState.OVERDUE)
     assert tab.model.rowCount() == 0
     later = now_utc() + timedelta(days=30)
-    real = q.commitment_rows
-    monkeypatch.setattr(q, "commitment_rows", lambda *a, **k: real(*a, **k, now=later))
+    real = orders.commitment_rows
+    monkeypatch.setattr(orders, "commitment_rows", lambda *a, **k: real(*a, **k, now=later))
     tab.reload()
     assert tab.model.rowCount() == 1
     assert tab.model.index(0, 0).data() == number

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user
 from tests.gui.shell_support import context, type_text
-from wuye_desktop.core import directory, order_queries, settings
+from wuye_desktop.core import directory, orders, settings
 from wuye_desktop.core.deadlines import ClockMode
 from wuye_desktop.core.errors import PermissionDenied, WuyeError
 from wuye_desktop.core.roles import Actor, Role
@@ -220,7 +220,7 @@ def test_callback_days_and_due_soon_are_saved(qtbot: QtBot, db: Database, admin:
     retype(qtbot, dialog.due_soon, "120")
     save(qtbot)
     assert dialog.saved
-    assert order_queries.work_order_options(db) == order_queries.WorkOrderOptions(5, 120)
+    assert orders.work_order_options(db) == orders.WorkOrderOptions(5, 120)
 
 
 def test_only_administrators_change_the_deadlines(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.gui.shell_support import context, focused, key, settle, type_text
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
@@ -121,10 +121,10 @@ def new_order(
     db: Database, actor: Actor, household_id: int | None, category: str = "water_leak"
 ) -> int:
     community_id = directory.list_communities(db, actor)[0].id
-    return work_orders.create_order(
+    return orders.create_order(
         db,
         actor,
-        work_orders.OrderInput(
+        orders.OrderInput(
             community_id=community_id,
             household_id=household_id,
             category=category,
@@ -161,7 +161,7 @@ class DeskWindow(MainWindow):
 
 
 def timeline(window: DeskWindow) -> list[str]:
-    return [event for _time, _user, event, _note in window.orders.detail_pane.timeline_rows()]
+    return [event for _time, _user, event, _note in window.orders.detail_pane.timeline.rows()]
 
 
 def order_move(
@@ -238,14 +238,14 @@ def test_a_call_taken_with_the_keyboard_only_from_phone_to_reopened_order(
 
     assert dialog.order_id is not None and not dialog.isVisible()
     order_id = dialog.order_id
-    detail = order_queries.get_order(db, desk, order_id)
+    detail = orders.get_order(db, desk, order_id)
     assert (detail.row.category, detail.row.tier, detail.row.source) == (
         "water_leak",
         "time_limited",
         "phone",
     )
     assert detail.household_code == "QD001-3-2-1201" and detail.caller_name == "张三"
-    assert work_orders.reveal_caller_phone(db, desk, order_id) == "13812345678", (
+    assert orders.reveal_caller_phone(db, desk, order_id) == "13812345678", (
         "the order keeps the owner's real number, not the masked text"
     )
     # The new order opens in the work-order tab, its timeline starting with the call.
@@ -285,7 +285,7 @@ def test_a_call_taken_with_the_keyboard_only_from_phone_to_reopened_order(
     key(qtbot, Qt.Key.Key_Space)
     assert ok_button is not None and not move.isVisible()
 
-    assert order_queries.get_order(db, desk, order_id).row.status == "reopened"
+    assert orders.get_order(db, desk, order_id).row.status == "reopened"
     assert timeline(window) == [
         "Accepted",
         "Dispatched",
@@ -294,7 +294,7 @@ def test_a_call_taken_with_the_keyboard_only_from_phone_to_reopened_order(
         "Callback",
         "Reopened",
     ]
-    assert all(user == "desk1" for _t, user, _e, _n in window.orders.detail_pane.timeline_rows())
+    assert all(user == "desk1" for _t, user, _e, _n in window.orders.detail_pane.timeline.rows())
 
 
 # --- finding the household -------------------------------------------------------------------
@@ -304,9 +304,7 @@ def test_a_whole_phone_number_picks_its_household_and_shows_its_orders(
     qtbot: QtBot, db: Database, desk: Actor, homes: dict[str, int]
 ) -> None:
     earlier = new_order(db, desk, homes["QD001-5-1-501"], "doors_windows")
-    work_orders.cancel(
-        db, desk, earlier, order_queries.get_order(db, desk, earlier).version, "业主已自修"
-    )
+    orders.cancel(db, desk, earlier, orders.get_order(db, desk, earlier).version, "业主已自修")
     still_open = new_order(db, desk, homes["QD001-5-1-501"], "electrical")
     dialog = open_intake(qtbot, context(db, desk))
     find_household(qtbot, dialog, "136 0000 1111")
@@ -314,7 +312,7 @@ def test_a_whole_phone_number_picks_its_household_and_shows_its_orders(
     assert dialog.lookup.matches.count() == 1, "one match picks itself"
     numbers = [r.number for r in dialog.orders_model.rows()]
     assert numbers == [
-        order_queries.get_order(db, desk, oid).row.number for oid in (still_open, earlier)
+        orders.get_order(db, desk, oid).row.number for oid in (still_open, earlier)
     ], "open orders first, then the past ones"
     model = dialog.orders_model
     assert model.data(model.index(1, 1)) == "Cancelled"
@@ -374,7 +372,7 @@ def test_an_open_order_of_the_same_category_is_named_and_can_be_opened(
     qtbot: QtBot, db: Database, desk: Actor, homes: dict[str, int]
 ) -> None:
     existing = new_order(db, desk, homes["QD001-3-2-1201"], "water_leak")
-    number = order_queries.get_order(db, desk, existing).row.number
+    number = orders.get_order(db, desk, existing).row.number
     ctx = context(db, desk)
     asked_for: list[int] = []
     ctx.signals.open_order_requested.connect(asked_for.append)
@@ -395,7 +393,7 @@ def test_an_open_order_of_the_same_category_is_named_and_can_be_opened(
     save(qtbot)
     assert seen and number in seen[0]
     assert asked_for == [existing] and not dialog.isVisible()
-    assert order_queries.order_count(db, desk, order_queries.OrderFilter()) == 1
+    assert orders.order_count(db, desk, orders.OrderFilter()) == 1
 
 
 def test_file_anyway_files_a_second_order(
@@ -415,7 +413,7 @@ def test_file_anyway_files_a_second_order(
     answer_box(qtbot, "File anyway", seen)
     save(qtbot)
     assert seen and created and created[0] == dialog.order_id
-    assert order_queries.order_count(db, desk, order_queries.OrderFilter()) == 2
+    assert orders.order_count(db, desk, orders.OrderFilter()) == 2
     # A different category raises no warning at all.
     other = open_intake(qtbot, context(db, desk))
     find_household(qtbot, other, "13812345678")
@@ -451,7 +449,7 @@ def test_a_common_area_order_has_a_place_instead_of_a_household(
     write(qtbot, "路灯不亮")
     save(qtbot)
     assert created
-    detail = order_queries.get_order(db, desk, created[0])
+    detail = orders.get_order(db, desk, created[0])
     assert detail.household_id is None and detail.location == "3号楼前"
     assert detail.row.category == "lighting" and detail.row.place == "3号楼前"
     assert detail.caller_name == "" and detail.row.caller_phone == ""
@@ -492,7 +490,7 @@ def test_bad_input_is_refused_at_its_fields_and_nothing_is_saved(
     save(qtbot)
     assert dialog.errors.error_text("category") == ""
     assert dialog.errors.error_text("caller_phone") == "Type the whole number"
-    assert order_queries.order_count(db, desk, order_queries.OrderFilter()) == 0
+    assert orders.order_count(db, desk, orders.OrderFilter()) == 0
 
 
 def test_a_new_number_typed_for_the_caller_is_kept(
@@ -513,9 +511,9 @@ def test_a_new_number_typed_for_the_caller_is_kept(
     write(qtbot, "13700001234")
     save(qtbot)
     assert dialog.order_id is not None
-    detail = order_queries.get_order(db, desk, dialog.order_id)
+    detail = orders.get_order(db, desk, dialog.order_id)
     assert detail.row.category == "wall_crack" and detail.caller_name == "张小三"
-    assert work_orders.reveal_caller_phone(db, desk, dialog.order_id) == "13700001234"
+    assert orders.reveal_caller_phone(db, desk, dialog.order_id) == "13700001234"
 
 
 def test_pictures_are_saved_with_the_order(
@@ -543,7 +541,7 @@ def test_pictures_are_saved_with_the_order(
     assert dialog.photos.count() == 1
     save(qtbot)
     assert dialog.errors.error_text("photo") == "Only JPEG and PNG pictures"
-    assert order_queries.order_count(db, desk, order_queries.OrderFilter()) == 0
+    assert orders.order_count(db, desk, orders.OrderFilter()) == 0
     dialog.remove_photo_button.setFocus()
     key(qtbot, Qt.Key.Key_Space)
     dialog.add_photos_button.setFocus()
@@ -551,7 +549,7 @@ def test_pictures_are_saved_with_the_order(
     assert [dialog.photos.item(i).text() for i in range(dialog.photos.count())] == ["ceiling.png"]
     save(qtbot)
     assert dialog.order_id is not None
-    detail = order_queries.get_order(db, desk, dialog.order_id)
+    detail = orders.get_order(db, desk, dialog.order_id)
     assert [name for _id, name in detail.photos] == ["ceiling.png"]
 
 
@@ -604,4 +602,4 @@ def test_escape_asks_before_losing_what_was_typed(
     answer_box(qtbot, "Discard", seen)
     key(qtbot, Qt.Key.Key_Escape)
     assert len(seen) == 2 and not dialog.isVisible()
-    assert order_queries.order_count(db, desk, order_queries.OrderFilter()) == 0
+    assert orders.order_count(db, desk, orders.OrderFilter()) == 0

@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import make_user
 from tests.gui.regulator_support import Platform, configure, running_platform
 from tests.gui.shell_support import context, settle, type_text
-from wuye_desktop.core import directory, order_queries, outbox
+from wuye_desktop.core import directory, outbox
+from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import DatabaseFileLost, WuyeError
 from wuye_desktop.core.roles import Actor, Role
@@ -182,7 +183,7 @@ def test_a_dispatched_ticket_becomes_an_order_and_is_answered_from_it(
     # The caller's number came masked from the platform: there is no full number to reveal.
     assert "139****0001" in orders.detail_pane.caller.text()
     assert not orders.detail_pane.reveal_button.isVisible()
-    assert orders.reply_action.isEnabled()
+    assert orders.moves.reply_action.isEnabled()
     qtbot.waitUntil(lambda: box.reply_button.height() > 0)  # laid out
     qtbot.mouseClick(box.reply_button, Qt.MouseButton.LeftButton)
     dialog = orders.active_dialog
@@ -203,7 +204,7 @@ def test_a_dispatched_ticket_becomes_an_order_and_is_answered_from_it(
     qtbot.waitUntil(lambda: orders.active_dialog is None)
     assert "In progress" in box.ticket_label.text()
     assert "经核实为供电公司线路故障" in box.ticket_label.text()
-    timeline = orders.detail_pane.timeline_rows()
+    timeline = orders.detail_pane.timeline.rows()
     assert any(r[2] == "Reply to regulator" for r in timeline)
 
     # The tab counts the reply; the next sync delivers it.
@@ -309,8 +310,8 @@ def test_a_supervision_notice_flags_its_order(
     box = orders.detail_pane.regulator_box
     assert notice_id in box.supervision_label.text()
     assert "该工单已超期" in box.supervision_label.text()
-    assert any(r[2] == "Supervision notice" for r in orders.detail_pane.timeline_rows())
-    detail = order_queries.get_order(db, admin, notice.order_id)
+    assert any(r[2] == "Supervision notice" for r in orders.detail_pane.timeline.rows())
+    detail = core_orders.get_order(db, admin, notice.order_id)
     assert detail.row.supervision_due is not None
 
 

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import make_user
 from tests.gui.regulator_support import Platform, configure, running_platform
 from tests.gui.shell_support import context, isolate_settings, reset_language
-from wuye_desktop.core import directory, order_queries
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.regulator import inbox, settings
 from wuye_desktop.storage.db import Database
@@ -100,7 +100,7 @@ def test_the_session_syncs_in_the_background(
     # The order made of the ticket is in the work-order list.
     order_id = tab.ticket_model.rows[0].order_id
     assert order_id is not None
-    assert order_queries.get_order(db, admin, order_id).regulator_ticket_id == ticket_id
+    assert orders.get_order(db, admin, order_id).regulator_ticket_id == ticket_id
     close(qtbot, window)
 
 

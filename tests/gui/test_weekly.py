@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.gui.shell_support import context, settle
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory
+from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
@@ -18,7 +19,7 @@ from wuye_desktop.ui.work_orders.weekly import WeeklyDialog, WeeklyView
 
 pytestmark = pytest.mark.usefixtures("shown_errors", "background_finished")
 
-LAST_WEEK = order_queries.current_week(now_utc() - timedelta(days=7))
+LAST_WEEK = core_orders.current_week(now_utc() - timedelta(days=7))
 
 
 @pytest.fixture
@@ -28,14 +29,14 @@ def orders(db: Database, admin: Actor, community: directory.CommunityView) -> di
     other = directory.create_community(
         db, admin, directory.CommunityInput(code="QD002", name="金茂湾")
     )
-    cutoff = order_queries.week_cutoff(LAST_WEEK)
+    cutoff = core_orders.week_cutoff(LAST_WEEK)
     home = directory.get_household(db, admin, "QD001-3-2-1201").id
 
     def take(community_id: int, household_id: int | None, text: str, before: timedelta) -> int:
-        return work_orders.create_order(
+        return core_orders.create_order(
             db,
             admin,
-            work_orders.OrderInput(
+            core_orders.OrderInput(
                 community_id=community_id,
                 household_id=household_id,
                 location="" if household_id else "2号楼大堂",
@@ -54,8 +55,8 @@ def orders(db: Database, admin: Actor, community: directory.CommunityView) -> di
         "lamp": take(other.id, None, "大堂灯不亮", timedelta(hours=3)),
     }
     # Finished now, after that Friday: still on last week's list, which is as it stood then.
-    work_orders.cancel(
-        db, admin, made["crack"], order_queries.get_order(db, admin, made["crack"]).version, "重复"
+    core_orders.cancel(
+        db, admin, made["crack"], core_orders.get_order(db, admin, made["crack"]).version, "重复"
     )
     made["later"] = take(community.id, home, "今天的新报修", cutoff - now_utc())
     return made
@@ -85,7 +86,7 @@ def test_the_weekly_list_per_week_and_community(
 ) -> None:
     dialog = open_weekly(qtbot, db, admin)
     view = dialog.view
-    assert view.selected_week() == order_queries.current_week()
+    assert view.selected_week() == core_orders.current_week()
     assert view.week.count() == 26
     assert view.print_button.isVisible()  # printing the list: see tests/gui/test_signage_tab.py
 
@@ -95,7 +96,7 @@ def test_the_weekly_list_per_week_and_community(
     wait_loaded(qtbot, view)
     assert shown_ids(view) == {orders["leak"], orders["crack"], orders["lamp"]}
     assert view.community_counts() == {"海尔云谷": 2, "金茂湾": 1}
-    cutoff = order_queries.week_cutoff(LAST_WEEK)
+    cutoff = core_orders.week_cutoff(LAST_WEEK)
     assert view.summary.text() == (
         f"Unfinished at Friday {cutoff.strftime('%Y-%m-%d')} 16:00: 3 order(s)"
     )
@@ -130,7 +131,7 @@ def test_an_order_of_the_list_opens_in_the_tab(
     tab.resize(1400, 860)
     with qtbot.waitExposed(tab):
         tab.show()
-    button = tab.toolbar.widgetForAction(tab.weekly_action)
+    button = tab.moves.toolbar.widgetForAction(tab.moves.weekly_action)
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = tab.weekly_dialog

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from tests.conftest import make_user
 from tests.gui.shell_support import context, new_order, settle, type_text, version
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import ConcurrentEdit, PermissionDenied, StateError, WuyeError
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
@@ -35,7 +35,7 @@ pytestmark = pytest.mark.usefixtures("shown_errors", "background_finished")
 
 
 def status(db: Database, actor: Actor, order_id: int) -> str:
-    return order_queries.get_order(db, actor, order_id).row.status
+    return orders.get_order(db, actor, order_id).row.status
 
 
 def open_tab(qtbot: QtBot, db: Database, actor: Actor) -> WorkOrdersTab:
@@ -76,7 +76,7 @@ def press(qtbot: QtBot, tab: WorkOrdersTab, key: Qt.Key, modifiers: Any) -> Orde
 
 
 def click_action(qtbot: QtBot, tab: WorkOrdersTab, action: Any) -> OrderActionDialog:
-    button = tab.toolbar.widgetForAction(action)
+    button = tab.moves.toolbar.widgetForAction(action)
     assert button is not None and button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = tab.active_dialog
@@ -91,7 +91,7 @@ def ok(qtbot: QtBot, dialog: QWidget, field: QWidget) -> None:
 
 
 def timeline_events(tab: WorkOrdersTab) -> list[str]:
-    return [event for _time, _user, event, _details in tab.detail_pane.timeline_rows()]
+    return [event for _time, _user, event, _details in tab.detail_pane.timeline.rows()]
 
 
 def column(qtbot: QtBot, tab: WorkOrdersTab, key: str) -> list[str]:
@@ -127,11 +127,9 @@ def test_the_list_loads_a_page_of_ids_at_a_time_and_rows_only_as_shown(
     assert tab.model.rowCount() == 200, "the list loaded more than its first page"
     assert tab.model.canFetchMore()
     assert tab.model.cached_count() < 200, "rows were read that the view never showed"
-    assert column(qtbot, tab, "number")[:1] == [
-        order_queries.get_order(db, admin, ids[-1]).row.number
-    ]
+    assert column(qtbot, tab, "number")[:1] == [orders.get_order(db, admin, ids[-1]).row.number]
     qtbot.waitUntil(lambda: tab.model.total == 450, timeout=5000)
-    assert tab.count_label.text() == "Showing 200 of 450"
+    assert tab.list_view.count_label.text() == "Showing 200 of 450"
 
     # Going to the end (Ctrl+End in the list) fetches the next pages, a page at a time.
     inserted: list[int] = []
@@ -148,7 +146,7 @@ def test_the_list_loads_a_page_of_ids_at_a_time_and_rows_only_as_shown(
     assert not tab.model.canFetchMore()
     assert tab.table.currentIndex().row() == 449
     assert listed(qtbot, tab) == list(reversed(ids))
-    assert tab.count_label.text() == "Showing 450 of 450"
+    assert tab.list_view.count_label.text() == "Showing 450 of 450"
 
 
 def test_clicking_a_header_sorts_by_a_new_query(
@@ -163,13 +161,13 @@ def test_clicking_a_header_sorts_by_a_new_query(
         new_order(db, admin, community, home, f"渗水 {n}", reported_ago=timedelta(hours=ago))
     tab = open_tab(qtbot, db, admin)
     asked: list[tuple[str, bool]] = []
-    real_page = order_queries.order_page
+    real_page = orders.order_page
 
     def spy(*args: Any, **kwargs: Any) -> Any:
         asked.append((args[3], args[4]))
         return real_page(*args, **kwargs)
 
-    monkeypatch.setattr(order_queries, "order_page", spy)
+    monkeypatch.setattr(orders, "order_page", spy)
     header = tab.table.horizontalHeader()
 
     def click_header(key: str) -> None:
@@ -211,10 +209,10 @@ def test_filters_by_status_community_and_text_and_overdue(
     lamp = new_order(db, admin, community, None, "路灯不亮", category="lighting")
     late = new_order(db, admin, community, home, "窗户漏风", reported_ago=timedelta(days=5))
     for oid in (dispatched, elsewhere):
-        work_orders.dispatch(
+        orders.dispatch(
             db, admin, oid, version(db, admin, oid), channel="property", handler="李师傅"
         )
-    work_orders.cancel(db, admin, lamp, version(db, admin, lamp), "业主已自行处理")
+    orders.cancel(db, admin, lamp, version(db, admin, lamp), "业主已自行处理")
 
     tab = open_tab(qtbot, db, admin)
     # The desk's usual view: open orders, whatever the community.
@@ -257,7 +255,7 @@ def test_filters_by_status_community_and_text_and_overdue(
 
     qtbot.mouseClick(tab.filters.clear_button, Qt.MouseButton.LeftButton)
     assert set(listed(qtbot, tab)) == {accepted, dispatched, elsewhere, late}
-    qtbot.waitUntil(lambda: tab.count_label.text() == "Showing 4 of 4", timeout=5000)
+    qtbot.waitUntil(lambda: tab.list_view.count_label.text() == "Showing 4 of 4", timeout=5000)
 
 
 def test_enter_on_an_order_number_or_a_scanned_code_opens_it(
@@ -265,7 +263,7 @@ def test_enter_on_an_order_number_or_a_scanned_code_opens_it(
 ) -> None:
     first = new_order(db, admin, community, home, "卫生间渗水")
     new_order(db, admin, community, home, "厨房渗水")
-    number = order_queries.get_order(db, admin, first).row.number
+    number = orders.get_order(db, admin, first).row.number
     tab = open_tab(qtbot, db, admin)
     tab.focus_search()
     qtbot.keyClicks(tab.filters.text, f"WUYE:W:{number}")
@@ -283,20 +281,20 @@ def test_detail_shows_the_order_with_its_timeline(
     qtbot: QtBot, db: Database, desk: Actor, community: directory.CommunityView, home: int
 ) -> None:
     oid = new_order(db, desk, community, home)
-    work_orders.dispatch(
+    orders.dispatch(
         db, desk, oid, version(db, desk, oid), channel="repair_contractor", handler="李师傅"
     )
-    work_orders.add_note(db, desk, oid, "业主下午在家")
+    orders.add_note(db, desk, oid, "业主下午在家")
     tab = open_tab(qtbot, db, desk)
     select_order(qtbot, tab, oid)
     pane = tab.detail_pane
-    assert pane.number.text() == order_queries.get_order(db, desk, oid).row.number
+    assert pane.number.text() == orders.get_order(db, desk, oid).row.number
     assert pane.status_chip.text() == "Dispatched"
     assert pane.values["place"].text() == "3-2-1201  (QD001-3-2-1201)"
     assert pane.values["handler"].text() == "李师傅"
     assert pane.caller.text() == "张三  138****5678"
     assert pane.description.text() == "卫生间天花板渗水"
-    rows = pane.timeline_rows()
+    rows = pane.timeline.rows()
     assert [(user, event) for _t, user, event, _d in rows] == [
         ("desk1", "Accepted"),
         ("desk1", "Dispatched"),
@@ -307,25 +305,25 @@ def test_detail_shows_the_order_with_its_timeline(
     assert rows[2][3] == "业主下午在家"
     assert all(len(t) == len("2026-11-20 14:00") for t, *_ in rows)
     # What the role may do follows the status: a dispatched order transfers, starts, cancels.
-    enabled = {a for a in tab.order_actions if a.isEnabled()}
+    enabled = {a for a in tab.moves.order_actions if a.isEnabled()}
     assert enabled == {
-        tab.dispatch_action,
-        tab.start_action,
-        tab.cancel_action,
-        tab.pause_action,
-        tab.note_action,
-        tab.photo_action,
+        tab.moves.dispatch_action,
+        tab.moves.start_action,
+        tab.moves.cancel_action,
+        tab.moves.pause_action,
+        tab.moves.note_action,
+        tab.moves.photo_action,
     }
-    assert tab.dispatch_action.text() == "&Transfer…"
+    assert tab.moves.dispatch_action.text() == "&Transfer…"
     # A greyed-out move says why, in the core's words (the same the core refuses with).
-    assert tab.complete_action.toolTip().endswith(
+    assert tab.moves.complete_action.toolTip().endswith(
         "\nAn order that is dispatched cannot become completed."
     )
-    assert tab.start_action.toolTip() == (
+    assert tab.moves.start_action.toolTip() == (
         "Work begins; a promised repair needs its commitment (Ctrl+Shift+S)"
     )
-    assert not tab.prints.callback_action.isEnabled()
-    assert "printed once it is completed" in tab.prints.callback_action.toolTip()
+    assert not tab.moves.prints.callback_action.isEnabled()
+    assert "printed once it is completed" in tab.moves.prints.callback_action.toolTip()
 
 
 def test_the_callers_number_is_revealed_on_request_and_audited(
@@ -357,7 +355,7 @@ def test_the_callers_number_is_revealed_on_request_and_audited(
     read_only = open_tab(qtbot, db, finance)
     select_order(qtbot, read_only, oid)
     assert not read_only.detail_pane.reveal_button.isVisible()
-    assert not any(a.isVisible() for a in read_only.order_actions)
+    assert not any(a.isVisible() for a in read_only.moves.order_actions)
     qtbot.keyClick(read_only.table, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert read_only.active_dialog is None
 
@@ -381,10 +379,10 @@ def test_add_a_photo_from_a_file(
     oid = new_order(db, desk, community, home)
     tab = open_tab(qtbot, db, desk)
     select_order(qtbot, tab, oid)
-    assert tab.detail_pane.no_photos.isVisible()
-    qtbot.mouseClick(tab.detail_pane.add_photo_button, Qt.MouseButton.LeftButton)
-    assert tab.detail_pane.photos.count() == 1
-    item = tab.detail_pane.photos.item(0)
+    assert tab.detail_pane.photo_box.no_photos.isVisible()
+    qtbot.mouseClick(tab.detail_pane.photo_box.add_photo_button, Qt.MouseButton.LeftButton)
+    assert tab.detail_pane.photo_box.photos.count() == 1
+    item = tab.detail_pane.photo_box.photos.item(0)
     assert item is not None and item.toolTip() == "ceiling.png"
     assert not item.icon().isNull()
     assert timeline_events(tab)[-1] == "Photo added"
@@ -439,7 +437,7 @@ def test_dispatch_start_complete_and_callback_with_the_keyboard(
     qtbot.keyClicks(dialog.text, "replaced the joint")
     ok(qtbot, dialog, dialog.text)
     assert status(db, desk, oid) == "completed"
-    assert tab.callback_action.isEnabled()
+    assert tab.moves.callback_action.isEnabled()
 
     dialog = press(qtbot, tab, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(dialog, CallbackDialog)
@@ -464,10 +462,12 @@ def test_dispatch_start_complete_and_callback_with_the_keyboard(
         "Callback",
         "Reopened",
     ]
-    assert tab.detail_pane.timeline_rows()[3][3] == "replaced the joint"
+    assert tab.detail_pane.timeline.rows()[3][3] == "replaced the joint"
     callbacks = tab.detail_pane.callbacks_label.text()
     assert "Dissatisfied" in callbacks and "还在渗水" in callbacks
-    assert tab.dispatch_action.isEnabled() and tab.dispatch_action.text() == "&Dispatch…"
+    assert (
+        tab.moves.dispatch_action.isEnabled() and tab.moves.dispatch_action.text() == "&Dispatch…"
+    )
 
 
 def test_a_promised_start_asks_for_the_commitment(
@@ -480,9 +480,7 @@ def test_a_promised_start_asks_for_the_commitment(
     shown_errors: list[WuyeError],
 ) -> None:
     oid = new_order(db, desk, community, home, "外墙大面积空鼓", tier="promised")
-    work_orders.dispatch(
-        db, desk, oid, version(db, desk, oid), channel="developer", handler="海尔地产"
-    )
+    orders.dispatch(db, desk, oid, version(db, desk, oid), channel="developer", handler="海尔地产")
     # The desk may not issue a commitment: the form is offered, the core refuses.
     tab = open_tab(qtbot, db, desk)
     select_order(qtbot, tab, oid)
@@ -506,7 +504,7 @@ def test_a_promised_start_asks_for_the_commitment(
     manager = make_user(db, admin, Role.MANAGER, "boss")
     tab = open_tab(qtbot, db, manager)
     select_order(qtbot, tab, oid)
-    assert tab.commitment_action.isVisible() and tab.commitment_action.isEnabled()
+    assert tab.moves.commitment_action.isVisible() and tab.moves.commitment_action.isEnabled()
     dialog = press(qtbot, tab, key, shift)
     assert isinstance(dialog, StartWorkDialog) and dialog.commitment is not None
     fields = dialog.commitment
@@ -516,7 +514,7 @@ def test_a_promised_start_asks_for_the_commitment(
     assert status(db, manager, oid) == "dispatched"
     type_text(qtbot, fields.plan, "铲除空鼓层，重新抹灰")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
-    detail = order_queries.get_order(db, manager, oid)
+    detail = orders.get_order(db, manager, oid)
     assert detail.row.status == "in_progress"
     assert detail.commitment is not None and detail.commitment.plan == "铲除空鼓层，重新抹灰"
     assert tab.detail_pane.commitment_box.isVisible()
@@ -530,7 +528,7 @@ def test_cancel_needs_a_reason_at_the_field(
     oid = new_order(db, desk, community, home)
     tab = open_tab(qtbot, db, desk)
     select_order(qtbot, tab, oid)
-    dialog = click_action(qtbot, tab, tab.cancel_action)
+    dialog = click_action(qtbot, tab, tab.moves.cancel_action)
     assert isinstance(dialog, TextActionDialog)
     ok(qtbot, dialog, dialog.text)
     assert dialog.isVisible()
@@ -542,8 +540,8 @@ def test_cancel_needs_a_reason_at_the_field(
     ok(qtbot, dialog, dialog.text)
     assert status(db, desk, oid) == "cancelled"
     # Cancelled is final: nothing but notes and photos is offered any more.
-    enabled = {a for a in tab.order_actions if a.isEnabled()}
-    assert enabled == {tab.note_action, tab.photo_action}
+    enabled = {a for a in tab.moves.order_actions if a.isEnabled()}
+    assert enabled == {tab.moves.note_action, tab.moves.photo_action}
     # It left the list of open orders, yet stays shown, with a word why it is not listed.
     settle(qtbot)
     assert tab.model.row_of(oid) is None
@@ -556,18 +554,18 @@ def test_pause_and_resume_the_clock(
     qtbot: QtBot, db: Database, desk: Actor, community: directory.CommunityView, home: int
 ) -> None:
     oid = new_order(db, desk, community, home)
-    work_orders.dispatch(db, desk, oid, version(db, desk, oid), channel="property", handler="王")
+    orders.dispatch(db, desk, oid, version(db, desk, oid), channel="property", handler="王")
     tab = open_tab(qtbot, db, desk)
     select_order(qtbot, tab, oid)
-    dialog = click_action(qtbot, tab, tab.pause_action)
+    dialog = click_action(qtbot, tab, tab.moves.pause_action)
     type_text(qtbot, dialog.text, "等待业主开门")  # type: ignore[attr-defined]
     ok(qtbot, dialog, dialog.text)  # type: ignore[attr-defined]
     assert tab.detail_pane.status_chip.text() == "Dispatched (paused)"
     assert column(qtbot, tab, "due") == ["paused"]
     foreground = tab.model.data(tab.model.index(0, 0), Qt.ItemDataRole.ForegroundRole)
     assert isinstance(foreground, QColor) and foreground.name() == "#8a8a8a"
-    assert not tab.complete_action.isEnabled() and tab.resume_action.isEnabled()
-    button = tab.toolbar.widgetForAction(tab.resume_action)
+    assert not tab.moves.complete_action.isEnabled() and tab.moves.resume_action.isEnabled()
+    button = tab.moves.toolbar.widgetForAction(tab.moves.resume_action)
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert tab.detail_pane.status_chip.text() == "Dispatched"
@@ -591,7 +589,7 @@ def test_another_desk_saving_first_is_reported_and_the_dialog_reloads(
     seen = dialog.detail
     assert seen is not None
     # Meanwhile a colleague at another desk writes on the same order.
-    work_orders.add_note(db, admin, oid, "业主来电催促")
+    orders.add_note(db, admin, oid, "业主来电催促")
     ok(qtbot, dialog, dialog.handler)
     assert [type(e) for e in shown_errors] == [ConcurrentEdit]
     assert "Somebody else changed order" in str(shown_errors[0])
@@ -605,7 +603,7 @@ def test_another_desk_saving_first_is_reported_and_the_dialog_reloads(
 
     # A move the flow no longer allows is refused with the core's message.
     dialog = press(qtbot, tab, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    work_orders.cancel(db, admin, oid, version(db, admin, oid), "重复报修")
+    orders.cancel(db, admin, oid, version(db, admin, oid), "重复报修")
     ok(qtbot, dialog, dialog.handler)  # type: ignore[attr-defined]
     assert [type(e) for e in shown_errors] == [ConcurrentEdit]
     shown_errors.clear()
@@ -635,13 +633,11 @@ def test_changes_made_elsewhere_appear_without_a_restart(
     taken = new_order(db, admin, community, home, "厨房渗水")
     qtbot.waitUntil(lambda: tab.model.row_of(taken) is not None, timeout=3000)
     assert listed(qtbot, tab) == [taken, first]
-    work_orders.dispatch(
-        db, admin, first, version(db, admin, first), channel="property", handler="王"
-    )
+    orders.dispatch(db, admin, first, version(db, admin, first), channel="property", handler="王")
     qtbot.waitUntil(lambda: tab.detail_pane.status_chip.text() == "Dispatched", timeout=3000)
     assert column(qtbot, tab, "status")[1] == "Dispatched"
     assert tab.table.currentIndex().row() == tab.model.row_of(first), "the selection moved"
-    qtbot.waitUntil(lambda: tab.count_label.text() == "Showing 2 of 2", timeout=3000)
+    qtbot.waitUntil(lambda: tab.list_view.count_label.text() == "Showing 2 of 2", timeout=3000)
     # A hidden tab does not poll.
     tab.hide()
     assert not tab.watch.timer.isActive()
@@ -652,7 +648,7 @@ def test_open_order_selects_it_or_shows_it_alone(
 ) -> None:
     listed = new_order(db, desk, community, home, "卫生间渗水")
     closed = new_order(db, desk, community, home, "已处理")
-    work_orders.cancel(db, desk, closed, version(db, desk, closed), "重复")
+    orders.cancel(db, desk, closed, version(db, desk, closed), "重复")
     tab = open_tab(qtbot, db, desk)
     tab.open_order(listed)
     assert tab.table.currentIndex().row() == tab.model.row_of(listed)

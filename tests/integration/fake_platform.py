@@ -15,8 +15,8 @@ import pytest
 
 from wuye_desktop.core import directory
 from wuye_desktop.core.clock import LOCAL_TZ
+from wuye_desktop.core.orders import OrderInput, create_order
 from wuye_desktop.core.roles import Actor
-from wuye_desktop.core.work_orders import OrderInput, create_order
 from wuye_desktop.regulator import queue
 from wuye_desktop.regulator.client import RegulatorClient
 from wuye_desktop.regulator.sync import SyncReport, sync_once

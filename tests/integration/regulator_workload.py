@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.regulator import queue
 from wuye_desktop.storage.db import Database
@@ -29,10 +29,10 @@ def make_orders(db: Database, actor: Actor, community_id: int, count: int) -> li
     """``count`` orders, most taken through the whole flow; 6 outbox events for a full one."""
     ids = []
     for i in range(count):
-        order_id = wo.create_order(
+        order_id = core_orders.create_order(
             db,
             actor,
-            wo.OrderInput(
+            core_orders.OrderInput(
                 community_id=community_id,
                 category=CATEGORIES[i % len(CATEGORIES)],
                 channel="property",
@@ -45,18 +45,20 @@ def make_orders(db: Database, actor: Actor, community_id: int, count: int) -> li
         ids.append(order_id)
         if i % 10 == 9:
             continue  # some stay accepted
-        wo.dispatch(
+        core_orders.dispatch(
             db, actor, order_id, _version(db, order_id), channel="property", handler="维修班 李工"
         )
-        wo.start_work(db, actor, order_id, _version(db, order_id))
-        wo.complete(db, actor, order_id, _version(db, order_id), note="已修好")
+        core_orders.start_work(db, actor, order_id, _version(db, order_id))
+        core_orders.complete(db, actor, order_id, _version(db, order_id), note="已修好")
         satisfaction = "dissatisfied" if i % 7 == 3 else "satisfied"
-        wo.record_callback(
+        core_orders.record_callback(
             db,
             actor,
             order_id,
             _version(db, order_id),
-            wo.CallbackInput("phone", satisfaction, "业主", "还是漏" if i % 7 == 3 else ""),
+            core_orders.CallbackInput(
+                "phone", satisfaction, "业主", "还是漏" if i % 7 == 3 else ""
+            ),
         )
     return ids
 

@@ -8,9 +8,7 @@ import textwrap
 
 import pytest
 
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import ConcurrentEdit
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
@@ -18,13 +16,14 @@ from wuye_desktop.storage.db import Database
 DESK_SCRIPT = textwrap.dedent(
     """
     import sys
-    from wuye_desktop.core import users, work_orders as wo
+    from wuye_desktop.core import users
+    from wuye_desktop.core import orders
     from wuye_desktop.storage.db import Database
 
     db = Database(sys.argv[1])
     actor, _ = users.login(db, "admin", "admin-pass-1")
     for i in range(int(sys.argv[3])):
-        wo.create_order(db, actor, wo.OrderInput(
+        orders.create_order(db, actor, orders.OrderInput(
             int(sys.argv[2]), "lighting", "property", "phone", "immediate",
             f"desk {sys.argv[4]} order {i}", location="北门"))
     """
@@ -50,15 +49,15 @@ def test_two_processes_get_distinct_gap_free_numbers(any_db: Database, any_admin
         _, err = p.communicate(timeout=300)
         assert p.returncode == 0, err
     ids: list[int] = []
-    cursor: q.PageCursor | None = None
+    cursor: orders.PageCursor | None = None
     while True:
-        page, cursor = q.order_page(
-            any_db, any_admin, q.OrderFilter(), "number", False, cursor, 500
+        page, cursor = orders.order_page(
+            any_db, any_admin, orders.OrderFilter(), "number", False, cursor, 500
         )
         ids += page
         if cursor is None:
             break
-    numbers = [r.number for r in q.order_rows(any_db, any_admin, ids)]
+    numbers = [r.number for r in orders.order_rows(any_db, any_admin, ids)]
     assert len(numbers) == len(set(numbers)) == 2 * per_desk
     by_day: dict[str, list[int]] = {}
     for n in numbers:
@@ -70,20 +69,20 @@ def test_two_processes_get_distinct_gap_free_numbers(any_db: Database, any_admin
 
 def test_later_save_of_one_order_is_refused(any_db: Database, any_admin: Actor) -> None:
     c = directory.create_community(any_db, any_admin, directory.CommunityInput("QD001", "海尔云谷"))
-    oid = wo.create_order(
+    oid = orders.create_order(
         any_db,
         any_admin,
-        wo.OrderInput(
+        orders.OrderInput(
             c.id, "elevator", "property", "phone", "time_limited", "2号梯异响", location="2号楼"
         ),
     )
     # Two desks open the order and see the same version.
-    seen_by_first = q.get_order(any_db, any_admin, oid).version
-    seen_by_second = q.get_order(any_db, any_admin, oid).version
-    wo.dispatch(any_db, any_admin, oid, seen_by_first, channel="property", handler="王师傅")
+    seen_by_first = orders.get_order(any_db, any_admin, oid).version
+    seen_by_second = orders.get_order(any_db, any_admin, oid).version
+    orders.dispatch(any_db, any_admin, oid, seen_by_first, channel="property", handler="王师傅")
     with pytest.raises(ConcurrentEdit) as refused:
-        wo.dispatch(any_db, any_admin, oid, seen_by_second, channel="developer", handler="赵工")
+        orders.dispatch(any_db, any_admin, oid, seen_by_second, channel="developer", handler="赵工")
     assert "GD" in str(refused.value)
-    detail = q.get_order(any_db, any_admin, oid)
+    detail = orders.get_order(any_db, any_admin, oid)
     assert detail.row.handler == "王师傅" and detail.row.channel == "property"
     assert [e.handler for e in detail.timeline if e.kind == "status"][-1] == "王师傅"

@@ -12,9 +12,7 @@ from sqlalchemy import func, select
 
 from tests.conftest import make_user
 from wuye_desktop.core import closeout as co
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import (
     ConcurrentEdit,
@@ -142,10 +140,10 @@ def test_gathering_from_orders(
     home = directory.get_household(db, admin, HOME)
 
     def new_order(text: str, tier: str = "time_limited") -> int:
-        return wo.create_order(
+        return orders.create_order(
             db,
             admin,
-            wo.OrderInput(
+            orders.OrderInput(
                 community.id, "wall_crack", "repair_contractor", "phone", tier, text, home.id
             ),
         )
@@ -153,24 +151,24 @@ def test_gathering_from_orders(
     open_one = new_order("客厅墙面裂缝")
     done = new_order("次卧门框变形")
     dropped = new_order("误报")
-    wo.create_order(  # a problem of the common areas the owner reported: not the home's
+    orders.create_order(  # a problem of the common areas the owner reported: not the home's
         db,
         admin,
-        wo.OrderInput(
+        orders.OrderInput(
             community.id, "lighting", "property", "phone", "immediate", "楼道灯不亮", home.id
         ),
     )
     for step in ("dispatch", "start", "complete", "callback"):
-        v = q.get_order(db, admin, done).version
+        v = orders.get_order(db, admin, done).version
         if step == "dispatch":
-            wo.dispatch(db, admin, done, v, channel="repair_contractor", handler="李工")
+            orders.dispatch(db, admin, done, v, channel="repair_contractor", handler="李工")
         elif step == "start":
-            wo.start_work(db, admin, done, v)
+            orders.start_work(db, admin, done, v)
         elif step == "complete":
-            wo.complete(db, admin, done, v)
+            orders.complete(db, admin, done, v)
         else:
-            wo.record_callback(db, admin, done, v, wo.CallbackInput("phone", "satisfied"))
-    wo.cancel(db, admin, dropped, q.get_order(db, admin, dropped).version, "业主误报")
+            orders.record_callback(db, admin, done, v, orders.CallbackInput("phone", "satisfied"))
+    orders.cancel(db, admin, dropped, orders.get_order(db, admin, dropped).version, "业主误报")
 
     added = co.gather_from_orders(db, admin, home.id)
 
@@ -178,7 +176,7 @@ def test_gathering_from_orders(
     assert {i.origin for i in added} == {"order"}
     assert all(i.responsible_unit == "青岛房修公司" for i in added)
     first, second = added
-    assert first.order_number == q.get_order(db, admin, open_one).row.number
+    assert first.order_number == orders.get_order(db, admin, open_one).row.number
     assert not first.is_closed and first.deadline is not None
     assert second.is_closed and second.closed_on == today()
     assert second.checker == "系统管理员"  # the display name of who closed the order
@@ -302,10 +300,10 @@ def test_the_list_works_on_both_engines(any_db: Database, any_admin: Actor, tmp_
         any_db, any_admin, directory.CommunityInput(code="QD001", name="海尔云谷")
     )
     directory.create_household(any_db, any_admin, c.id, directory.HouseholdInput("3", "2", "1201"))
-    oid = wo.create_order(
+    oid = orders.create_order(
         any_db,
         any_admin,
-        wo.OrderInput(
+        orders.OrderInput(
             c.id,
             "water_leak",
             "property",
@@ -327,4 +325,4 @@ def test_the_list_works_on_both_engines(any_db: Database, any_admin: Actor, tmp_
         (2, "卫生间漏水", False),
         (3, "窗户漏风", False),
     ]
-    assert gathered.order_number == q.get_order(any_db, any_admin, oid).row.number
+    assert gathered.order_number == orders.get_order(any_db, any_admin, oid).row.number

@@ -15,9 +15,8 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from wuye_desktop import demo
 from wuye_desktop.cli import main
-from wuye_desktop.core import order_queries as q
+from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core import settings, users
-from wuye_desktop.core import work_orders as wo
 from wuye_desktop.core.clock import LOCAL_TZ, to_local
 from wuye_desktop.core.deadlines import (
     ClockMode,
@@ -27,9 +26,8 @@ from wuye_desktop.core.deadlines import (
     deadlines_for,
     default_rules,
 )
-from wuye_desktop.core.order_queries import OrderFilter
+from wuye_desktop.core.orders import OPEN_STATUSES, OrderFilter, Status, allowed_next
 from wuye_desktop.core.roles import SYSTEM_ACTOR
-from wuye_desktop.core.status import OPEN_STATUSES, Status, allowed_next
 from wuye_desktop.core.vocab import Category, Source, Tier
 from wuye_desktop.demo import order_rows
 from wuye_desktop.demo import orders as demo_orders
@@ -336,13 +334,13 @@ def test_recent_orders_stand_out_on_the_real_list(year: Database) -> None:
     day few deadlines fall in any 4 hours; the benchmark's million orders show dozens.)
     """
     actor, _ = users.login(year, "desk", "desk1234")
-    overdue = q.order_count(year, actor, OrderFilter(overdue_only=True), now=ANCHOR)
-    open_now = q.order_count(
+    overdue = core_orders.order_count(year, actor, OrderFilter(overdue_only=True), now=ANCHOR)
+    open_now = core_orders.order_count(
         year, actor, OrderFilter(statuses=[s.value for s in OPEN_STATUSES]), now=ANCHOR
     )
     assert 0 < overdue < open_now / 2
-    ids, _ = q.order_page(year, actor, OrderFilter(), limit=40, now=ANCHOR)
-    rows = q.order_rows(year, actor, ids, now=ANCHOR)
+    ids, _ = core_orders.order_page(year, actor, OrderFilter(), limit=40, now=ANCHOR)
+    rows = core_orders.order_rows(year, actor, ids, now=ANCHOR)
     assert rows[0].reported_at == max(o.reported_at for o in orders_of(year))
     assert all("*" in r.caller_phone for r in rows if r.caller_phone), "masked in lists"
 
@@ -452,29 +450,31 @@ def test_the_core_works_on_demo_orders(any_db: Database) -> None:
     orders = orders_of(any_db)
     # Any open order may be dispatched (again: a transfer).
     waiting = next(o for o in reversed(orders) if Status(o.status) in OPEN_STATUSES)
-    wo.dispatch(any_db, desk, waiting.id, waiting.version, channel="property", handler="王师傅")
-    detail = q.get_order(any_db, desk, waiting.id)
+    core_orders.dispatch(
+        any_db, desk, waiting.id, waiting.version, channel="property", handler="王师傅"
+    )
+    detail = core_orders.get_order(any_db, desk, waiting.id)
     assert detail.row.status == "dispatched"
     assert detail.timeline[-1].seq == waiting.last_event_seq + 1
     completed = next(o for o in reversed(orders) if o.status == "completed")
-    assert completed.id in q.callback_queue_ids(any_db, desk, now=ANCHOR)
-    wo.record_callback(
+    assert completed.id in core_orders.callback_queue_ids(any_db, desk, now=ANCHOR)
+    core_orders.record_callback(
         any_db,
         desk,
         completed.id,
         completed.version,
-        wo.CallbackInput("phone", "dissatisfied", "业主", "还是不行"),
+        core_orders.CallbackInput("phone", "dissatisfied", "业主", "还是不行"),
     )
-    assert q.get_order(any_db, desk, completed.id).row.status == "reopened"
+    assert core_orders.get_order(any_db, desk, completed.id).row.status == "reopened"
     with pytest.raises(Exception, match="Somebody else changed"):
-        wo.complete(any_db, desk, completed.id, completed.version)
+        core_orders.complete(any_db, desk, completed.id, completed.version)
 
     # A new order on the demo's last day goes on from its numbers and ids.
     last = orders[-1]
-    new_id = wo.create_order(
+    new_id = core_orders.create_order(
         any_db,
         desk,
-        wo.OrderInput(
+        core_orders.OrderInput(
             community_id=last.community_id,
             category="lighting",
             channel="property",
@@ -486,13 +486,13 @@ def test_the_core_works_on_demo_orders(any_db: Database) -> None:
         ),
     )
     assert new_id == last.id + 1
-    new = q.get_order(any_db, desk, new_id)
+    new = core_orders.get_order(any_db, desk, new_id)
     day, _, n = last.number.partition("-")
     if to_local(last.reported_at).date() == to_local(ANCHOR).date():
         assert new.row.number == f"{day}-{int(n) + 1:04d}"
-    ids, _ = q.order_page(any_db, desk, OrderFilter(), limit=5)
+    ids, _ = core_orders.order_page(any_db, desk, OrderFilter(), limit=5)
     assert ids[:2] == [new_id, last.id], "sorted among the demo's by the time taken"
-    found, _ = q.order_page(any_db, desk, OrderFilter(text=new.row.number.lower()))
+    found, _ = core_orders.order_page(any_db, desk, OrderFilter(text=new.row.number.lower()))
     assert found == [new_id]
 
 
@@ -516,7 +516,7 @@ def test_pages_in_every_sort_order_are_the_full_sort(any_db: Database) -> None:
         "community": lambda o: (o.community_id, o.reported_at, o.id),
         "handler": lambda o: (o.handler, o.reported_at, o.id),
     }
-    assert set(keys) == set(q.SORT_COLUMNS)
+    assert set(keys) == set(core_orders.SORT_COLUMNS)
     community = orders[0].community_id
     filters = (
         (OrderFilter(), lambda o: True),
@@ -529,7 +529,9 @@ def test_pages_in_every_sort_order_are_the_full_sort(any_db: Database) -> None:
                 listed: list[int] = []
                 cursor = None
                 while True:
-                    ids, cursor = q.order_page(any_db, desk, f, sort, descending, cursor, 37)
+                    ids, cursor = core_orders.order_page(
+                        any_db, desk, f, sort, descending, cursor, 37
+                    )
                     listed.extend(ids)
                     if cursor is None:
                         break

@@ -12,9 +12,7 @@ from sqlalchemy import select
 from tests.unit import pdf_support as pdf
 from tests.unit.test_documents_forms import completed, leak
 from wuye_desktop.cli import main
-from wuye_desktop.core import directory, users
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders, users
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import PermissionDenied, ValidationError
 from wuye_desktop.core.prints import callback_log
@@ -38,14 +36,14 @@ def test_the_log_lists_the_periods_callbacks_with_names_and_masked_phones(
     desk, _ = users.login(db, "desk1", "desk1-pass-1")
     oid = leak(db, admin, community)
     completed(db, admin, oid)
-    wo.record_callback(
+    orders.record_callback(
         db,
         desk,
         oid,
-        q.get_order(db, admin, oid).version,
-        wo.CallbackInput("phone", "basically_satisfied", "张三", "墙面水渍还没干透"),
+        orders.get_order(db, admin, oid).version,
+        orders.CallbackInput("phone", "basically_satisfied", "张三", "墙面水渍还没干透"),
     )
-    number = q.get_order(db, admin, oid).row.number
+    number = orders.get_order(db, admin, oid).row.number
     month = to_local(now_utc()).strftime("%Y-%m")
 
     target = callback_log.write_callback_log(db, desk, tmp_path / "log.pdf", month, "QD001")

@@ -11,9 +11,7 @@ from sqlalchemy import select
 
 from tests.conftest import make_user
 from tests.unit import pdf_support as pdf
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import NotFound, PermissionDenied, StateError
 from wuye_desktop.core.prints import commitment
@@ -33,10 +31,10 @@ def promised_order(
     issue: bool = True,
 ) -> tuple[int, str]:
     home = directory.get_household(db, actor, "QD001-3-2-1201")
-    oid = wo.create_order(
+    oid = orders.create_order(
         db,
         actor,
-        wo.OrderInput(
+        orders.OrderInput(
             community_id=community.id,
             household_id=home.id,
             category="water_leak",
@@ -49,14 +47,14 @@ def promised_order(
         ),
     )
     if issue:
-        wo.issue_commitment(
+        orders.issue_commitment(
             db,
             actor,
             oid,
-            q.get_order(db, actor, oid).version,
-            wo.CommitmentInput(plan, promised_day(), "青岛房修公司", "李工", "139 1111 2222"),
+            orders.get_order(db, actor, oid).version,
+            orders.CommitmentInput(plan, promised_day(), "青岛房修公司", "李工", "139 1111 2222"),
         )
-    return oid, q.get_order(db, actor, oid).row.number
+    return oid, orders.get_order(db, actor, oid).row.number
 
 
 def promised_day() -> date:
@@ -72,7 +70,7 @@ def test_the_letter_says_everything_and_embeds_its_font(
     assert pdf.pages(letter, tmp_path) == 1
     pdf.assert_fonts_embedded(letter, tmp_path)
     text = pdf.flat(pdf.text(letter, tmp_path))
-    detail = q.get_order(db, admin, oid)
+    detail = orders.get_order(db, admin, oid)
     assert detail.commitment is not None
     promised = promised_day()
     for words in (
@@ -146,8 +144,8 @@ def test_a_long_description_flows_onto_a_second_page_without_overlap(
     db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
 ) -> None:
     sentence = "卫生间与主卧相邻墙体自地面起约一米高处持续渗水，墙纸起鼓脱落，踢脚线发黑。"
-    description = (sentence * 60)[: wo.MAX_DESCRIPTION - 4] + "结尾标记"
-    assert len(description) == wo.MAX_DESCRIPTION
+    description = (sentence * 60)[: orders.MAX_DESCRIPTION - 4] + "结尾标记"
+    assert len(description) == orders.MAX_DESCRIPTION
     plan = "一、拆除卫生间地面及墙面瓷砖，检查防水层与给水管接口；" * 12 + "方案结束"
     _, number = promised_order(db, admin, community, description, plan)
 
@@ -194,14 +192,14 @@ def test_refusals_name_the_order(
     assert waiting in str(caught.value) and "no commitment yet" in str(caught.value)
 
     home = directory.get_household(db, admin, "QD001-3-2-1201")
-    oid = wo.create_order(
+    oid = orders.create_order(
         db,
         admin,
-        wo.OrderInput(
+        orders.OrderInput(
             community.id, "lighting", "property", "phone", "immediate", "灯不亮", home.id
         ),
     )
-    other = q.get_order(db, admin, oid).row.number
+    other = orders.get_order(db, admin, oid).row.number
     with pytest.raises(StateError) as caught:
         commitment.write_commitment(db, admin, tmp_path / "x.pdf", other)
     assert "not a promised-tier order" in str(caught.value)

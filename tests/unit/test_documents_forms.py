@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit import pdf_support as pdf
-from wuye_desktop.core import directory, users
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders, users
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import NotFound, StateError, ValidationError
 from wuye_desktop.core.prints import callback_form, slip
@@ -20,10 +18,10 @@ from wuye_desktop.storage.db import Database
 
 def leak(db: Database, actor: Actor, community: directory.CommunityView, text: str = "") -> int:
     home = directory.get_household(db, actor, "QD001-3-2-1201")
-    return wo.create_order(
+    return orders.create_order(
         db,
         actor,
-        wo.OrderInput(
+        orders.OrderInput(
             community_id=community.id,
             household_id=home.id,
             category="water_leak",
@@ -38,18 +36,25 @@ def leak(db: Database, actor: Actor, community: directory.CommunityView, text: s
 
 
 def completed(db: Database, actor: Actor, oid: int) -> None:
-    wo.dispatch(
-        db, actor, oid, q.get_order(db, actor, oid).version, channel="property", handler="李师傅"
+    orders.dispatch(
+        db,
+        actor,
+        oid,
+        orders.get_order(db, actor, oid).version,
+        channel="property",
+        handler="李师傅",
     )
-    wo.start_work(db, actor, oid, q.get_order(db, actor, oid).version)
-    wo.complete(db, actor, oid, q.get_order(db, actor, oid).version, "更换了楼上卫生间的存水弯")
+    orders.start_work(db, actor, oid, orders.get_order(db, actor, oid).version)
+    orders.complete(
+        db, actor, oid, orders.get_order(db, actor, oid).version, "更换了楼上卫生间的存水弯"
+    )
 
 
 def test_the_slip_carries_the_order_and_its_qr_code(
     db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
 ) -> None:
     oid = leak(db, admin, community)
-    number = q.get_order(db, admin, oid).row.number
+    number = orders.get_order(db, admin, oid).row.number
     target = tmp_path / "slip.pdf"
     slip.write_slip(db, admin, target, number)
 
@@ -81,7 +86,7 @@ def test_a_long_slip_flows_over_pages(
     layout = pdf.lines(data, tmp_path)
     assert pdf.overlapping_lines(layout) == []
     assert pdf.qr_codes(data, tmp_path, last=1)[0] == [
-        "WUYE:W:" + q.get_order(db, admin, oid).row.number
+        "WUYE:W:" + orders.get_order(db, admin, oid).row.number
     ]
 
 
@@ -99,18 +104,18 @@ def test_the_callback_form_of_an_order_shows_its_callback(
         db, admin, username="desk1", display_name="王丽", role=Role.DESK, password="desk1-pass-1"
     )
     desk, _ = users.login(db, "desk1", "desk1-pass-1")
-    wo.record_callback(
+    orders.record_callback(
         db,
         desk,
         oid,
-        q.get_order(db, admin, oid).version,
-        wo.CallbackInput("visit", "basically_satisfied", "张三", "维修及时，但墙面还有水渍"),
+        orders.get_order(db, admin, oid).version,
+        orders.CallbackInput("visit", "basically_satisfied", "张三", "维修及时，但墙面还有水渍"),
     )
     data = callback_form.callback_pdf(db, admin, oid)
     pdf.assert_fonts_embedded(data, tmp_path)
     assert pdf.pages(data, tmp_path) == 1
     text = pdf.flat(pdf.text(data, tmp_path))
-    number = q.get_order(db, admin, oid).row.number
+    number = orders.get_order(db, admin, oid).row.number
     for words in (
         "维修回访单",
         "HF-" + number,

@@ -8,9 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit import pdf_support as pdf
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import NotFound, ValidationError
 from wuye_desktop.core.prints import weekly
 from wuye_desktop.core.roles import Actor
@@ -28,10 +26,10 @@ def order(
     text: str,
     household_id: int | None = None,
 ) -> str:
-    oid = wo.create_order(
+    oid = orders.create_order(
         db,
         actor,
-        wo.OrderInput(
+        orders.OrderInput(
             community_id=community_id,
             household_id=household_id,
             location="" if household_id else "2号楼地下车库",
@@ -40,10 +38,10 @@ def order(
             source="phone",
             tier=tier,
             description=text,
-            reported_at=q.week_cutoff(WEEK) - timedelta(days=days_before),
+            reported_at=orders.week_cutoff(WEEK) - timedelta(days=days_before),
         ),
     )
-    return q.get_order(db, actor, oid).row.number
+    return orders.get_order(db, actor, oid).row.number
 
 
 @pytest.fixture
@@ -67,10 +65,10 @@ def test_each_community_gets_its_section_with_what_was_open_that_friday(
     late = order(db, admin, first.id, 3, "immediate", "卫生间渗水已三天", home)
     fresh = order(db, admin, first.id, 0.1, "time_limited", "车库排水沟堵塞")
     elsewhere = order(db, admin, second.id, 2, "time_limited", "翠湖苑路灯不亮")
-    after = wo.create_order(  # taken after the cutoff: not on that week's list
+    after = orders.create_order(  # taken after the cutoff: not on that week's list
         db,
         admin,
-        wo.OrderInput(first.id, "lighting", "property", "phone", "immediate", "本周之后", home),
+        orders.OrderInput(first.id, "lighting", "property", "phone", "immediate", "本周之后", home),
     )
 
     data = weekly.weekly_pdf(db, admin, WEEK)
@@ -85,7 +83,7 @@ def test_each_community_gets_its_section_with_what_was_open_that_friday(
     assert "2026年3月6日（星期五）16:00" in one
     assert late in one and fresh in one and elsewhere not in one
     assert elsewhere in two and late not in two
-    assert q.get_order(db, admin, after).row.number not in one
+    assert orders.get_order(db, admin, after).row.number not in one
     assert "未完成工单2件，其中已超时1件" in one
     assert "已超时" in one.split(late)[1]  # the late one is marked in its row
     assert "2026-W10-QD001" in one and "2026-W10-QD002" in two

@@ -1,4 +1,4 @@
-"""What may be done to an order now (core.order_actions), held against the services themselves.
+"""What may be done to an order now (core.orders.actions), held against the services themselves.
 
 For orders in every state that matters and every role, each move is both asked about and then
 actually tried on its own copy of the database: the move is offered exactly when its service
@@ -17,25 +17,26 @@ from typing import Any
 import pytest
 
 from tests.conftest import make_user, valid_credit_code
-from wuye_desktop.core import directory, order_queries, users, work_orders
+from wuye_desktop.core import directory, orders, users
 from wuye_desktop.core.clock import LOCAL_TZ, today_local
-from wuye_desktop.core.deadlines import supervision_overdue
 from wuye_desktop.core.errors import PermissionDenied, StateError, WuyeError
-from wuye_desktop.core.order_actions import (
+from wuye_desktop.core.orders import (
     Action,
     OrderState,
+    StatsPeriod,
+    Status,
     available_actions,
     dispatch_is_transfer,
+    period_start,
     permitted_actions,
     refusal,
     start_needs_commitment,
+    supervision_overdue,
 )
 from wuye_desktop.core.prints.callback_form import callback_pdf
 from wuye_desktop.core.prints.commitment import preview_commitment
 from wuye_desktop.core.prints.slip import slip_pdf
 from wuye_desktop.core.roles import Actor, Role
-from wuye_desktop.core.stats_periods import StatsPeriod, period_start
-from wuye_desktop.core.status import Status
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.regulator import inbox
 from wuye_desktop.storage import migrate
@@ -44,8 +45,8 @@ from wuye_desktop.storage.db import Database
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
 
 
-def _commitment() -> work_orders.CommitmentInput:
-    return work_orders.CommitmentInput(
+def _commitment() -> orders.CommitmentInput:
+    return orders.CommitmentInput(
         "铲除空鼓层，重新抹灰", today_local() + timedelta(days=7), "海尔地产", "赵主任"
     )
 
@@ -60,46 +61,46 @@ class Builder:
     community: directory.CommunityView
 
     def version(self, oid: int) -> int:
-        return order_queries.get_order(self.db, self.admin, oid).version
+        return orders.get_order(self.db, self.admin, oid).version
 
     def new(self, tier: str = "time_limited") -> int:
-        return work_orders.create_order(
+        return orders.create_order(
             self.db,
             self.admin,
-            work_orders.OrderInput(
+            orders.OrderInput(
                 self.community.id, "water_leak", "property", "phone", tier, "渗水", location="3号楼"
             ),
         )
 
     def dispatch(self, oid: int) -> int:
-        work_orders.dispatch(
+        orders.dispatch(
             self.db, self.admin, oid, self.version(oid), channel="property", handler="王"
         )
         return oid
 
     def start(self, oid: int) -> int:
-        work_orders.start_work(self.db, self.admin, oid, self.version(oid))
+        orders.start_work(self.db, self.admin, oid, self.version(oid))
         return oid
 
     def complete(self, oid: int) -> int:
-        work_orders.complete(self.db, self.admin, oid, self.version(oid), "修好了")
+        orders.complete(self.db, self.admin, oid, self.version(oid), "修好了")
         return oid
 
     def callback(self, oid: int, satisfaction: str) -> int:
-        data = work_orders.CallbackInput("phone", satisfaction, comment="还在渗水")
-        work_orders.record_callback(self.db, self.admin, oid, self.version(oid), data)
+        data = orders.CallbackInput("phone", satisfaction, comment="还在渗水")
+        orders.record_callback(self.db, self.admin, oid, self.version(oid), data)
         return oid
 
     def pause(self, oid: int) -> int:
-        work_orders.pause(self.db, self.admin, oid, self.version(oid), "等业主开门")
+        orders.pause(self.db, self.admin, oid, self.version(oid), "等业主开门")
         return oid
 
     def cancel(self, oid: int) -> int:
-        work_orders.cancel(self.db, self.admin, oid, self.version(oid), "业主自行修好")
+        orders.cancel(self.db, self.admin, oid, self.version(oid), "业主自行修好")
         return oid
 
     def commit(self, oid: int) -> int:
-        work_orders.issue_commitment(self.db, self.admin, oid, self.version(oid), _commitment())
+        orders.issue_commitment(self.db, self.admin, oid, self.version(oid), _commitment())
         return oid
 
 
@@ -132,7 +133,7 @@ SCENARIOS: dict[str, Callable[[Builder], int]] = {
 
 
 def _close(b: Builder, oid: int) -> int:
-    work_orders.close(b.db, b.admin, oid, b.version(oid), "三次联系不上业主")
+    orders.close(b.db, b.admin, oid, b.version(oid), "三次联系不上业主")
     return oid
 
 
@@ -153,38 +154,38 @@ def _from_regulator(b: Builder) -> int:
         },
     )
     assert outcome.order_number is not None
-    return order_queries.get_order(b.db, b.admin, outcome.order_number).id
+    return orders.get_order(b.db, b.admin, outcome.order_number).id
 
 
 # --- each move, made through its service -----------------------------------------------------
 
-Move = Callable[[Database, Actor, order_queries.OrderDetail], object]
+Move = Callable[[Database, Actor, orders.OrderDetail], object]
 
 
-def _start(db: Database, actor: Actor, d: order_queries.OrderDetail) -> None:
+def _start(db: Database, actor: Actor, d: orders.OrderDetail) -> None:
     # The start form asks for the commitment of a promised order that has none yet.
     promise = _commitment() if start_needs_commitment(OrderState.of(d)) else None
-    work_orders.start_work(db, actor, d.id, d.version, commitment=promise)
+    orders.start_work(db, actor, d.id, d.version, commitment=promise)
 
 
 MOVES: dict[Action, Move] = {
-    Action.DISPATCH: lambda db, a, d: work_orders.dispatch(
+    Action.DISPATCH: lambda db, a, d: orders.dispatch(
         db, a, d.id, d.version, channel="developer", handler="海尔地产"
     ),
     Action.START: _start,
-    Action.COMPLETE: lambda db, a, d: work_orders.complete(db, a, d.id, d.version, "好了"),
-    Action.CALLBACK: lambda db, a, d: work_orders.record_callback(
-        db, a, d.id, d.version, work_orders.CallbackInput("visit", "satisfied")
+    Action.COMPLETE: lambda db, a, d: orders.complete(db, a, d.id, d.version, "好了"),
+    Action.CALLBACK: lambda db, a, d: orders.record_callback(
+        db, a, d.id, d.version, orders.CallbackInput("visit", "satisfied")
     ),
-    Action.CLOSE: lambda db, a, d: work_orders.close(db, a, d.id, d.version, "联系不上"),
-    Action.CANCEL: lambda db, a, d: work_orders.cancel(db, a, d.id, d.version, "重复报修"),
-    Action.PAUSE: lambda db, a, d: work_orders.pause(db, a, d.id, d.version, "等配件"),
-    Action.RESUME: lambda db, a, d: work_orders.resume(db, a, d.id, d.version),
-    Action.ISSUE_COMMITMENT: lambda db, a, d: work_orders.issue_commitment(
+    Action.CLOSE: lambda db, a, d: orders.close(db, a, d.id, d.version, "联系不上"),
+    Action.CANCEL: lambda db, a, d: orders.cancel(db, a, d.id, d.version, "重复报修"),
+    Action.PAUSE: lambda db, a, d: orders.pause(db, a, d.id, d.version, "等配件"),
+    Action.RESUME: lambda db, a, d: orders.resume(db, a, d.id, d.version),
+    Action.ISSUE_COMMITMENT: lambda db, a, d: orders.issue_commitment(
         db, a, d.id, d.version, _commitment()
     ),
-    Action.NOTE: lambda db, a, d: work_orders.add_note(db, a, d.id, "业主下午在家"),
-    Action.PHOTO: lambda db, a, d: work_orders.add_photo(db, a, d.id, "a.png", PNG),
+    Action.NOTE: lambda db, a, d: orders.add_note(db, a, d.id, "业主下午在家"),
+    Action.PHOTO: lambda db, a, d: orders.add_photo(db, a, d.id, "a.png", PNG),
     Action.REPLY: lambda db, a, d: inbox.reply_to_ticket(
         db, a, d.id, inbox.ReplyInput("in_progress", "已派维修人员")
     ),
@@ -275,7 +276,7 @@ def test_a_move_is_offered_exactly_when_its_service_accepts_it(
     db = _copy(world.path, tmp_path / "copy.sqlite3")
     try:
         for scenario, oid in world.orders.items():
-            detail = order_queries.get_order(db, actor, oid)
+            detail = orders.get_order(db, actor, oid)
             state = OrderState.of(detail)
             expected = available_actions(detail, actor)[action].refusal
             if action is Action.START and expected is None and start_needs_commitment(state):
@@ -444,8 +445,8 @@ def test_the_services_refuse_with_the_answer_given(
     """The CLI and the window show the same refusal the service raises (one example)."""
     b = Builder(db, admin, community)
     oid = b.new()
-    detail = order_queries.get_order(db, admin, oid)
+    detail = orders.get_order(db, admin, oid)
     expected = available_actions(detail, admin)[Action.COMPLETE].refusal
     with pytest.raises(WuyeError) as raised:
-        work_orders.complete(db, admin, oid, detail.version)
+        orders.complete(db, admin, oid, detail.version)
     assert expected is not None and str(raised.value) == str(expected)

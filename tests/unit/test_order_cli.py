@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 
 from wuye_desktop.cli import main
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
@@ -20,14 +20,14 @@ def run(capsys: pytest.CaptureFixture[str], db: Database, *argv: str) -> tuple[i
 
 
 def new_order(db: Database, admin: Actor, community: directory.CommunityView, tier: str) -> str:
-    oid = work_orders.create_order(
+    oid = orders.create_order(
         db,
         admin,
-        work_orders.OrderInput(
+        orders.OrderInput(
             community.id, "water_leak", "property", "phone", tier, "卫生间渗水", location="3号楼"
         ),
     )
-    return order_queries.get_order(db, admin, oid).row.number
+    return orders.get_order(db, admin, oid).row.number
 
 
 def test_a_whole_flow_and_the_refusals(
@@ -42,7 +42,7 @@ def test_a_whole_flow_and_the_refusals(
         capsys, db, "order", "callback", number, "--method", "phone", "--satisfaction", "satisfied"
     )
     assert code == 3 and "callback is made after completion" in err
-    assert order_queries.get_order(db, admin, number).row.status == "accepted"
+    assert orders.get_order(db, admin, number).row.status == "accepted"
     for argv in (
         ("dispatch", number, "--channel", "repair_contractor", "--handler", "李师傅"),
         ("start", number),
@@ -79,7 +79,7 @@ def test_completing_a_cancelled_order_is_refused(
     assert run(capsys, db, "order", "cancel", number, "--reason", "业主已自行修好")[0] == 0
     code, _, err = run(capsys, db, "order", "complete", number)
     assert code == 3 and "cancelled cannot become completed" in err
-    assert order_queries.get_order(db, admin, number).row.status == "cancelled"
+    assert orders.get_order(db, admin, number).row.status == "cancelled"
 
 
 def test_a_promised_order_does_not_start_without_its_commitment(
@@ -109,7 +109,7 @@ def test_a_promised_order_does_not_start_without_its_commitment(
         "赵主任",
     )
     assert code == 0, err
-    detail = order_queries.get_order(db, admin, number)
+    detail = orders.get_order(db, admin, number)
     assert detail.row.status == "in_progress" and detail.commitment is not None
 
 

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from tests.unit.test_order_cli import run
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory
+from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
 
@@ -17,17 +18,17 @@ def orders(db: Database, admin: Actor, community: directory.CommunityView) -> li
     """Two orders: one of 3-2-1201 (owner 张三 13812345678), one in the lobby with a caller."""
     home = directory.search_household_ids(db, admin, "QD001-3-2-1201")[0]
     made = [
-        work_orders.OrderInput(
+        core_orders.OrderInput(
             community.id, "water_leak", "property", "phone", "immediate", "卫生间漏水",
             household_id=home,
         ),
-        work_orders.OrderInput(
+        core_orders.OrderInput(
             community.id, "lighting", "property", "phone", "immediate", "大堂灯不亮",
             location="3号楼大堂", caller_name="李四", caller_phone="13912343719",
         ),
     ]  # fmt: skip
-    ids = [work_orders.create_order(db, admin, o) for o in made]
-    return [order_queries.get_order(db, admin, i).row.number for i in ids]
+    ids = [core_orders.create_order(db, admin, o) for o in made]
+    return [core_orders.get_order(db, admin, i).row.number for i in ids]
 
 
 def test_finds_by_each_kind_and_says_what_it_understood(

@@ -17,9 +17,7 @@ from sqlalchemy import func, select
 
 from tests.unit import pdf_support as pdf
 from wuye_desktop.cli import main
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.prints import commitment
 from wuye_desktop.core.roles import Actor
@@ -42,17 +40,21 @@ def run(capsys: pytest.CaptureFixture[str], url: str, *argv: str) -> tuple[int, 
 
 def promised_letter(db: Database, admin: Actor, community: directory.CommunityView) -> str:
     home = directory.get_household(db, admin, "QD001-3-2-1201")
-    oid = wo.create_order(
+    oid = orders.create_order(
         db,
         admin,
-        wo.OrderInput(
+        orders.OrderInput(
             community.id, "water_leak", "property", "phone", "promised", "厨房水管漏水", home.id
         ),
     )
-    detail = q.get_order(db, admin, oid)
+    detail = orders.get_order(db, admin, oid)
     day = to_local(now_utc()).date() + timedelta(days=10)
-    wo.issue_commitment(
-        db, admin, oid, detail.version, wo.CommitmentInput("更换主管道", day, "房修公司", "李工")
+    orders.issue_commitment(
+        db,
+        admin,
+        oid,
+        detail.version,
+        orders.CommitmentInput("更换主管道", day, "房修公司", "李工"),
     )
     return detail.row.number
 

@@ -9,9 +9,7 @@ import pytest
 
 from tests.unit import pdf_support as pdf
 from wuye_desktop.cli import main
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.vocab import Channel
@@ -32,14 +30,14 @@ def run(capsys: pytest.CaptureFixture[str], url: str, *argv: str) -> tuple[int, 
 
 def new_order(db: Database, admin: Actor, community: directory.CommunityView, tier: str) -> str:
     home = directory.get_household(db, admin, "QD001-3-2-1201")
-    oid = wo.create_order(
+    oid = orders.create_order(
         db,
         admin,
-        wo.OrderInput(
+        orders.OrderInput(
             community.id, "water_leak", "property", "phone", tier, "厨房水管漏水", home.id
         ),
     )
-    return q.get_order(db, admin, oid).row.number
+    return orders.get_order(db, admin, oid).row.number
 
 
 def test_every_document_is_written(
@@ -51,22 +49,22 @@ def test_every_document_is_written(
     tmp_path: Path,
 ) -> None:
     promised = new_order(db, admin, community, "promised")
-    detail = q.get_order(db, admin, promised)
+    detail = orders.get_order(db, admin, promised)
     day = to_local(now_utc()).date() + timedelta(days=10)
-    wo.issue_commitment(
+    orders.issue_commitment(
         db,
         admin,
         detail.id,
         detail.version,
-        wo.CommitmentInput("更换主管道", day, "房修公司", "李工"),
+        orders.CommitmentInput("更换主管道", day, "房修公司", "李工"),
     )
     plain = new_order(db, admin, community, "immediate")
-    oid = q.get_order(db, admin, plain).id
-    wo.dispatch(
-        db, admin, oid, q.get_order(db, admin, oid).version, channel="property", handler="王"
+    oid = orders.get_order(db, admin, plain).id
+    orders.dispatch(
+        db, admin, oid, orders.get_order(db, admin, oid).version, channel="property", handler="王"
     )
-    wo.start_work(db, admin, oid, q.get_order(db, admin, oid).version)
-    wo.complete(db, admin, oid, q.get_order(db, admin, oid).version)
+    orders.start_work(db, admin, oid, orders.get_order(db, admin, oid).version)
+    orders.complete(db, admin, oid, orders.get_order(db, admin, oid).version)
 
     cases = [
         (["signage", "--community", "qd001"], 2, "WUYE:B:QD001-3-2"),  # lobby, home

@@ -218,7 +218,7 @@ def test_reply_goes_out_on_the_orders_stream_and_counts_for_the_rate(
 def test_reply_to_an_order_not_from_the_regulator_is_refused(
     db: Database, admin: Actor, community: directory.CommunityView
 ) -> None:
-    from wuye_desktop.core.work_orders import OrderInput, create_order
+    from wuye_desktop.core.orders import OrderInput, create_order
 
     order_id = create_order(
         db,

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from tests.conftest import _pg_database, _set_up_company
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory
+from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.errors import ValidationError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
@@ -115,7 +116,7 @@ def _add(db: Database, admin: Actor, world: World, homes: list[Any], orders: lis
         phone, ticket = o["caller_phone"], None
         if phone and o["masked"]:
             phone, ticket = f"{phone[:3]}****{phone[-4:]}", f"T{len(world.numbers)}-{n}-{id(o)}"
-        data = work_orders.OrderInput(
+        data = core_orders.OrderInput(
             community_id=community_id,
             category=Category.SECURITY.value,
             channel=Channel.PROPERTY.value,
@@ -129,10 +130,10 @@ def _add(db: Database, admin: Actor, world: World, homes: list[Any], orders: lis
             regulator_ticket_id=ticket,
         )
         try:
-            order_id = work_orders.create_order(db, admin, data)
+            order_id = core_orders.create_order(db, admin, data)
         except ValidationError:
             continue  # a phone the core refuses: not this test's subject
-        world.numbers.append(order_queries.get_order(db, admin, order_id).row.number)
+        world.numbers.append(core_orders.get_order(db, admin, order_id).row.number)
         world.texts.append(o["description"])
 
 
@@ -332,8 +333,8 @@ def test_order_search_equals_the_oracle(fresh_db: Callable[[], Any]) -> None:
             for typed in queries_for(world, data):
                 choice = data.draw(st.integers(0, len(COMMUNITIES)))
                 community = None if choice == 0 else communities[COMMUNITIES[choice - 1][0]]
-                f = order_queries.OrderFilter(text=typed, community_id=community)
-                ids, _ = order_queries.order_page(db, admin, f, limit=100_000)
+                f = core_orders.OrderFilter(text=typed, community_id=community)
+                ids, _ = core_orders.order_page(db, admin, f, limit=100_000)
                 assert set(ids) == oracle(db, typed, community), typed
                 assert len(ids) == len(set(ids)), typed
 

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import make_user
-from wuye_desktop.core import audit, directory, order_queries
+from wuye_desktop.core import audit, directory, orders
 from wuye_desktop.core.ledger import queries, services
 from wuye_desktop.core.ledger.services import AccountInput, EntryInput
 from wuye_desktop.core.roles import Actor, Role
@@ -115,5 +115,5 @@ def test_audit_search_takes_them_literally(
 
 def test_order_search_takes_them_literally(any_db: Database, any_admin: Actor) -> None:
     # No orders at all: "%" must not turn into "every order" through the search's text column.
-    f = order_queries.OrderFilter(text="%")
-    assert order_queries.order_count(any_db, any_admin, f) == 0
+    f = orders.OrderFilter(text="%")
+    assert orders.order_count(any_db, any_admin, f) == 0

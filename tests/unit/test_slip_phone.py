@@ -11,9 +11,7 @@ from sqlalchemy import select
 
 from tests.conftest import make_user
 from tests.unit import pdf_support as pdf
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import PermissionDenied
 from wuye_desktop.core.prints import slip
 from wuye_desktop.core.roles import Actor, Role
@@ -35,10 +33,10 @@ def order_sent_to(
     db: Database, actor: Actor, community: directory.CommunityView, channel: str
 ) -> str:
     home = directory.get_household(db, actor, "QD001-3-2-1201")
-    oid = wo.create_order(
+    oid = orders.create_order(
         db,
         actor,
-        wo.OrderInput(
+        orders.OrderInput(
             community_id=community.id,
             household_id=home.id,
             category="water_leak",
@@ -50,9 +48,9 @@ def order_sent_to(
             caller_phone=PHONE,
         ),
     )
-    version = q.get_order(db, actor, oid).version
-    wo.dispatch(db, actor, oid, version, channel=channel, handler="李师傅")
-    return q.get_order(db, actor, oid).row.number
+    version = orders.get_order(db, actor, oid).version
+    orders.dispatch(db, actor, oid, version, channel=channel, handler="李师傅")
+    return orders.get_order(db, actor, oid).row.number
 
 
 def slip_text(db: Database, actor: Actor, number: str, tmp_path: Path) -> str:

@@ -9,9 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import ValidationError
 from wuye_desktop.core.roles import Actor
@@ -26,10 +24,10 @@ def order(any_db: Database, any_admin: Actor) -> int:
     h = directory.create_household(
         any_db, any_admin, c.id, directory.HouseholdInput("3", "2", "1201", [])
     )
-    return wo.create_order(
+    return orders.create_order(
         any_db,
         any_admin,
-        wo.OrderInput(
+        orders.OrderInput(
             community_id=c.id,
             household_id=h.id,
             category="water_leak",
@@ -44,12 +42,12 @@ def order(any_db: Database, any_admin: Actor) -> int:
 def refused(
     db: Database, actor: Actor, order_id: int, field: str, move: Callable[[int], object]
 ) -> None:
-    before = q.get_order(db, actor, order_id)
+    before = orders.get_order(db, actor, order_id)
     with pytest.raises(ValidationError) as caught:
         move(before.version)
     assert [e.field for e in caught.value.errors] == [field]
     assert "At most" in caught.value.errors[0].message()
-    after = q.get_order(db, actor, order_id)
+    after = orders.get_order(db, actor, order_id)
     assert (after.version, len(after.timeline)) == (before.version, len(before.timeline))
 
 
@@ -57,40 +55,42 @@ def test_too_long_is_refused_and_the_longest_allowed_is_kept(
     any_db: Database, any_admin: Actor, order: int
 ) -> None:
     db, a = any_db, any_admin
-    name, unit, note = "王" * wo.MAX_NAME, "房" * wo.MAX_UNIT, "记" * wo.MAX_NOTE
+    name, unit, note = "王" * orders.MAX_NAME, "房" * orders.MAX_UNIT, "记" * orders.MAX_NOTE
 
     def dispatch(handler: str, note: str = "") -> Callable[[int], object]:
-        return lambda v: wo.dispatch(
+        return lambda v: orders.dispatch(
             db, a, order, v, channel="property", handler=handler, note=note
         )
 
     refused(db, a, order, "handler", dispatch(name + "王"))
     refused(db, a, order, "note", dispatch("王工", note + "记"))
-    wo.dispatch(db, a, order, q.get_order(db, a, order).version, channel="property", handler=name)
-    assert q.get_order(db, a, order).row.handler == name
+    orders.dispatch(
+        db, a, order, orders.get_order(db, a, order).version, channel="property", handler=name
+    )
+    assert orders.get_order(db, a, order).row.handler == name
 
-    refused(db, a, order, "reason", lambda v: wo.pause(db, a, order, v, "等" * 201))
+    refused(db, a, order, "reason", lambda v: orders.pause(db, a, order, v, "等" * 201))
 
     def start(**changed: str) -> Callable[[int], object]:
         fields = {"plan": "换管", "unit": "房修公司", "person": "李工", **changed}
-        promise = wo.CommitmentInput(
+        promise = orders.CommitmentInput(
             fields["plan"], today_local() + timedelta(days=3), fields["unit"], fields["person"]
         )
-        return lambda v: wo.start_work(db, a, order, v, commitment=promise)
+        return lambda v: orders.start_work(db, a, order, v, commitment=promise)
 
     refused(db, a, order, "responsible_person", start(person=name + "李"))
     refused(db, a, order, "responsible_unit", start(unit=unit + "房"))
     refused(db, a, order, "plan", start(plan=note + "换"))
-    start(person=name, unit=unit, plan=note)(q.get_order(db, a, order).version)
+    start(person=name, unit=unit, plan=note)(orders.get_order(db, a, order).version)
 
-    refused(db, a, order, "note", lambda v: wo.complete(db, a, order, v, note + "记"))
-    wo.complete(db, a, order, q.get_order(db, a, order).version, note)
+    refused(db, a, order, "note", lambda v: orders.complete(db, a, order, v, note + "记"))
+    orders.complete(db, a, order, orders.get_order(db, a, order).version, note)
 
     def callback(person: str, comment: str) -> Callable[[int], object]:
-        data = wo.CallbackInput("phone", "satisfied", person, comment)
-        return lambda v: wo.record_callback(db, a, order, v, data)
+        data = orders.CallbackInput("phone", "satisfied", person, comment)
+        return lambda v: orders.record_callback(db, a, order, v, data)
 
     refused(db, a, order, "person_reached", callback(name + "业", ""))
     refused(db, a, order, "comment", callback("", note + "好"))
-    callback(name, note)(q.get_order(db, a, order).version)
-    assert q.get_order(db, a, order).row.status == "closed"
+    callback(name, note)(orders.get_order(db, a, order).version)
+    assert orders.get_order(db, a, order).row.status == "closed"

@@ -9,9 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from tests.conftest import make_user
-from wuye_desktop.core import directory
-from wuye_desktop.core import order_queries as q
-from wuye_desktop.core import work_orders as wo
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc, to_local, today_local
 from wuye_desktop.core.errors import (
     ConcurrentEdit,
@@ -26,8 +24,8 @@ from wuye_desktop.storage.models import OutboxEvent
 
 def leak(
     community: directory.CommunityView, household_id: int | None, tier: str = "time_limited"
-) -> wo.OrderInput:
-    return wo.OrderInput(
+) -> orders.OrderInput:
+    return orders.OrderInput(
         community_id=community.id,
         household_id=household_id,
         category="water_leak",
@@ -58,24 +56,24 @@ def outbox(db: Database) -> list[OutboxEvent]:
 def test_full_flow_with_dissatisfied_callback_reopens(
     db: Database, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
-    oid = wo.create_order(db, desk, leak(community, household_id))
-    d = q.get_order(db, desk, oid)
+    oid = orders.create_order(db, desk, leak(community, household_id))
+    d = orders.get_order(db, desk, oid)
     assert d.row.number.startswith("GD" + to_local(now_utc()).strftime("%Y%m%d"))
     assert d.row.status == "accepted" and d.row.caller_phone == "138****5678"
     assert d.row.completion_due is not None and d.response_due is not None
     assert d.row.completion_due - d.row.reported_at == timedelta(hours=72)
-    wo.dispatch(db, desk, oid, d.version, channel="repair_contractor", handler="李师傅")
-    wo.start_work(db, desk, oid, q.get_order(db, desk, oid).version)
-    wo.complete(db, desk, oid, q.get_order(db, desk, oid).version, "已更换管件")
-    assert oid in q.callback_queue_ids(db, desk)
-    wo.record_callback(
+    orders.dispatch(db, desk, oid, d.version, channel="repair_contractor", handler="李师傅")
+    orders.start_work(db, desk, oid, orders.get_order(db, desk, oid).version)
+    orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version, "已更换管件")
+    assert oid in orders.callback_queue_ids(db, desk)
+    orders.record_callback(
         db,
         desk,
         oid,
-        q.get_order(db, desk, oid).version,
-        wo.CallbackInput("phone", "dissatisfied", "张三", "还在渗水"),
+        orders.get_order(db, desk, oid).version,
+        orders.CallbackInput("phone", "dissatisfied", "张三", "还在渗水"),
     )
-    d = q.get_order(db, desk, oid)
+    d = orders.get_order(db, desk, oid)
     assert d.row.status == "reopened"
     assert [e.status for e in d.timeline if e.kind == "status"] == [
         "accepted",
@@ -85,7 +83,7 @@ def test_full_flow_with_dissatisfied_callback_reopens(
         "reopened",
     ]
     assert all(e.username == "desk1" for e in d.timeline)
-    assert oid not in q.callback_queue_ids(db, desk)
+    assert oid not in orders.callback_queue_ids(db, desk)
     # The outbox holds the order, then its events with seq 1.., then the callback, in order.
     events = outbox(db)
     assert [e.kind for e in events] == [
@@ -108,14 +106,20 @@ def test_full_flow_with_dissatisfied_callback_reopens(
 def test_satisfied_callback_closes(
     db: Database, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
-    oid = wo.create_order(db, desk, leak(community, household_id, "immediate"))
-    wo.dispatch(db, desk, oid, q.get_order(db, desk, oid).version, channel="property", handler="王")
-    wo.start_work(db, desk, oid, q.get_order(db, desk, oid).version)
-    wo.complete(db, desk, oid, q.get_order(db, desk, oid).version)
-    wo.record_callback(
-        db, desk, oid, q.get_order(db, desk, oid).version, wo.CallbackInput("visit", "satisfied")
+    oid = orders.create_order(db, desk, leak(community, household_id, "immediate"))
+    orders.dispatch(
+        db, desk, oid, orders.get_order(db, desk, oid).version, channel="property", handler="王"
     )
-    d = q.get_order(db, desk, oid)
+    orders.start_work(db, desk, oid, orders.get_order(db, desk, oid).version)
+    orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version)
+    orders.record_callback(
+        db,
+        desk,
+        oid,
+        orders.get_order(db, desk, oid).version,
+        orders.CallbackInput("visit", "satisfied"),
+    )
+    d = orders.get_order(db, desk, oid)
     assert d.row.status == "closed" and d.closed_at is not None
     assert d.callbacks[0].satisfaction == "satisfied"
 
@@ -123,45 +127,52 @@ def test_satisfied_callback_closes(
 def test_illegal_transitions_refused(
     db: Database, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
-    oid = wo.create_order(db, desk, leak(community, household_id))
+    oid = orders.create_order(db, desk, leak(community, household_id))
     with pytest.raises(StateError, match="callback is made after completion"):
-        wo.record_callback(
+        orders.record_callback(
             db,
             desk,
             oid,
-            q.get_order(db, desk, oid).version,
-            wo.CallbackInput("phone", "satisfied"),
+            orders.get_order(db, desk, oid).version,
+            orders.CallbackInput("phone", "satisfied"),
         )
     with pytest.raises(ValidationError):
-        wo.cancel(db, desk, oid, q.get_order(db, desk, oid).version, "  ")
-    wo.cancel(db, desk, oid, q.get_order(db, desk, oid).version, "业主已自行修好")
+        orders.cancel(db, desk, oid, orders.get_order(db, desk, oid).version, "  ")
+    orders.cancel(db, desk, oid, orders.get_order(db, desk, oid).version, "业主已自行修好")
     with pytest.raises(StateError, match="cancelled cannot become completed"):
-        wo.complete(db, desk, oid, q.get_order(db, desk, oid).version)
-    assert q.get_order(db, desk, oid).row.status == "cancelled"
+        orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version)
+    assert orders.get_order(db, desk, oid).row.status == "cancelled"
 
 
 def test_promised_order_needs_commitment(
     db: Database, admin: Actor, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
-    oid = wo.create_order(db, desk, leak(community, household_id, "promised"))
-    wo.dispatch(
-        db, desk, oid, q.get_order(db, desk, oid).version, channel="developer", handler="海尔地产"
+    oid = orders.create_order(db, desk, leak(community, household_id, "promised"))
+    orders.dispatch(
+        db,
+        desk,
+        oid,
+        orders.get_order(db, desk, oid).version,
+        channel="developer",
+        handler="海尔地产",
     )
     with pytest.raises(StateError, match="without its commitment"):
-        wo.start_work(db, desk, oid, q.get_order(db, desk, oid).version)
-    promise = wo.CommitmentInput(
+        orders.start_work(db, desk, oid, orders.get_order(db, desk, oid).version)
+    promise = orders.CommitmentInput(
         "更换防水层", today_local() + timedelta(days=10), "海尔地产", "赵主任"
     )
     with pytest.raises(PermissionDenied):  # the desk prints letters but does not issue them
-        wo.issue_commitment(db, desk, oid, q.get_order(db, desk, oid).version, promise)
-    too_late = wo.CommitmentInput("x", today_local() + timedelta(days=31), "u", "p")
+        orders.issue_commitment(db, desk, oid, orders.get_order(db, desk, oid).version, promise)
+    too_late = orders.CommitmentInput("x", today_local() + timedelta(days=31), "u", "p")
     with pytest.raises(ValidationError) as bad:
-        wo.issue_commitment(db, admin, oid, q.get_order(db, desk, oid).version, too_late)
+        orders.issue_commitment(db, admin, oid, orders.get_order(db, desk, oid).version, too_late)
     assert bad.value.for_field("promised_date")
-    number = wo.issue_commitment(db, admin, oid, q.get_order(db, desk, oid).version, promise)
+    number = orders.issue_commitment(
+        db, admin, oid, orders.get_order(db, desk, oid).version, promise
+    )
     assert number.startswith("CN")
-    wo.start_work(db, desk, oid, q.get_order(db, desk, oid).version)
-    d = q.get_order(db, desk, oid)
+    orders.start_work(db, desk, oid, orders.get_order(db, desk, oid).version)
+    d = orders.get_order(db, desk, oid)
     assert d.commitment is not None and d.commitment.number == number
     assert to_local(d.row.completion_due).date() == promise.promised_date  # type: ignore[arg-type]
     body = json.loads(outbox(db)[-1].body)
@@ -173,19 +184,21 @@ def test_promised_order_needs_commitment(
 def test_stale_version_refused(
     db: Database, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
-    oid = wo.create_order(db, desk, leak(community, household_id))
-    seen = q.get_order(db, desk, oid).version
-    wo.dispatch(db, desk, oid, seen, channel="property", handler="王师傅")
+    oid = orders.create_order(db, desk, leak(community, household_id))
+    seen = orders.get_order(db, desk, oid).version
+    orders.dispatch(db, desk, oid, seen, channel="property", handler="王师傅")
     with pytest.raises(ConcurrentEdit):
-        wo.dispatch(db, desk, oid, seen, channel="developer", handler="赵")
-    assert q.get_order(db, desk, oid).row.handler == "王师傅"
+        orders.dispatch(db, desk, oid, seen, channel="developer", handler="赵")
+    assert orders.get_order(db, desk, oid).row.handler == "王师傅"
 
 
 def test_numbers_are_consecutive_per_day(
     db: Database, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
     numbers = [
-        q.get_order(db, desk, wo.create_order(db, desk, leak(community, household_id))).row.number
+        orders.get_order(
+            db, desk, orders.create_order(db, desk, leak(community, household_id))
+        ).row.number
         for _ in range(3)
     ]
     tails = [int(n.rsplit("-", 1)[1]) for n in numbers]
@@ -195,11 +208,11 @@ def test_numbers_are_consecutive_per_day(
 def test_bad_intake_refused_field_by_field(
     db: Database, desk: Actor, community: directory.CommunityView
 ) -> None:
-    data = wo.OrderInput(
+    data = orders.OrderInput(
         community.id, "nonsense", "property", "phone", "immediate", "", caller_phone="123"
     )
     with pytest.raises(ValidationError) as bad:
-        wo.create_order(db, desk, data)
+        orders.create_order(db, desk, data)
     assert {e.field for e in bad.value.errors} == {
         "category",
         "description",
@@ -213,38 +226,40 @@ def test_finance_cannot_take_orders(
     db: Database, admin: Actor, community: directory.CommunityView
 ) -> None:
     finance = make_user(db, admin, Role.FINANCE, "fin1")
-    lamp = wo.OrderInput(
+    lamp = orders.OrderInput(
         community.id, "lighting", "property", "phone", "immediate", "路灯不亮", location="3号楼前"
     )
     with pytest.raises(PermissionDenied):
-        wo.create_order(db, finance, lamp)
+        orders.create_order(db, finance, lamp)
 
 
 def test_pause_and_resume_extends_deadline(
     db: Database, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
-    oid = wo.create_order(db, desk, leak(community, household_id))
-    wo.dispatch(db, desk, oid, q.get_order(db, desk, oid).version, channel="property", handler="王")
-    before = q.get_order(db, desk, oid).row.completion_due
-    wo.pause(db, desk, oid, q.get_order(db, desk, oid).version, "等业主在家")
-    assert q.get_order(db, desk, oid).row.paused
+    oid = orders.create_order(db, desk, leak(community, household_id))
+    orders.dispatch(
+        db, desk, oid, orders.get_order(db, desk, oid).version, channel="property", handler="王"
+    )
+    before = orders.get_order(db, desk, oid).row.completion_due
+    orders.pause(db, desk, oid, orders.get_order(db, desk, oid).version, "等业主在家")
+    assert orders.get_order(db, desk, oid).row.paused
     with pytest.raises(StateError):
-        wo.complete(db, desk, oid, q.get_order(db, desk, oid).version)
-    wo.resume(db, desk, oid, q.get_order(db, desk, oid).version)
-    after = q.get_order(db, desk, oid).row.completion_due
+        orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version)
+    orders.resume(db, desk, oid, orders.get_order(db, desk, oid).version)
+    after = orders.get_order(db, desk, oid).row.completion_due
     assert before is not None and after is not None and after >= before
-    kinds = [e.kind for e in q.get_order(db, desk, oid).timeline]
+    kinds = [e.kind for e in orders.get_order(db, desk, oid).timeline]
     assert kinds[-2:] == ["pause", "resume"]
 
 
 def test_list_filters_and_duplicates(
     db: Database, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
-    a = wo.create_order(db, desk, leak(community, household_id))
-    b = wo.create_order(
+    a = orders.create_order(db, desk, leak(community, household_id))
+    b = orders.create_order(
         db,
         desk,
-        wo.OrderInput(
+        orders.OrderInput(
             community.id,
             "lighting",
             "property",
@@ -255,33 +270,33 @@ def test_list_filters_and_duplicates(
         ),
     )
 
-    def ids(f: q.OrderFilter) -> list[int]:
-        return q.order_page(db, desk, f)[0]
+    def ids(f: orders.OrderFilter) -> list[int]:
+        return orders.order_page(db, desk, f)[0]
 
-    assert ids(q.OrderFilter(text="渗水")) == [a]
-    assert ids(q.OrderFilter(text="3-2-1201")) == [a]
-    assert ids(q.OrderFilter(categories=["lighting"])) == [b]
-    assert set(ids(q.OrderFilter(community_id=community.id))) == {a, b}
-    assert ids(q.OrderFilter(text="100%")) == []
-    assert q.order_count(db, desk, q.OrderFilter(community_id=community.id)) == 2
-    assert q.open_duplicates(db, desk, household_id, "water_leak") == [
-        q.get_order(db, desk, a).row.number
+    assert ids(orders.OrderFilter(text="渗水")) == [a]
+    assert ids(orders.OrderFilter(text="3-2-1201")) == [a]
+    assert ids(orders.OrderFilter(categories=["lighting"])) == [b]
+    assert set(ids(orders.OrderFilter(community_id=community.id))) == {a, b}
+    assert ids(orders.OrderFilter(text="100%")) == []
+    assert orders.order_count(db, desk, orders.OrderFilter(community_id=community.id)) == 2
+    assert orders.open_duplicates(db, desk, household_id, "water_leak") == [
+        orders.get_order(db, desk, a).row.number
     ]
-    rows = q.order_rows(db, desk, [b, a])
+    rows = orders.order_rows(db, desk, [b, a])
     assert [r.id for r in rows] == [b, a] and rows[1].place == "3-2-1201"
-    assert q.get_order(db, desk, "WUYE:W:" + rows[0].number).id == b
+    assert orders.get_order(db, desk, "WUYE:W:" + rows[0].number).id == b
 
 
 def test_weekly_list_reads_status_as_of_friday(
     db: Database, desk: Actor, community: directory.CommunityView, household_id: int
 ) -> None:
-    oid = wo.create_order(db, desk, leak(community, household_id))
-    week = q.current_week(now_utc() + timedelta(days=7))
-    assert oid in q.weekly_unfinished(db, desk, week).order_ids
-    wo.cancel(db, desk, oid, q.get_order(db, desk, oid).version, "重复报修")
-    assert oid not in q.weekly_unfinished(db, desk, week).order_ids
+    oid = orders.create_order(db, desk, leak(community, household_id))
+    week = orders.current_week(now_utc() + timedelta(days=7))
+    assert oid in orders.weekly_unfinished(db, desk, week).order_ids
+    orders.cancel(db, desk, oid, orders.get_order(db, desk, oid).version, "重复报修")
+    assert oid not in orders.weekly_unfinished(db, desk, week).order_ids
     with pytest.raises(ValidationError):
-        q.week_cutoff("2026-47")
+        orders.week_cutoff("2026-47")
 
 
 def test_reveal_caller_phone_is_audited(
@@ -289,8 +304,8 @@ def test_reveal_caller_phone_is_audited(
 ) -> None:
     from wuye_desktop.core import audit
 
-    oid = wo.create_order(db, desk, leak(community, household_id))
-    assert wo.reveal_caller_phone(db, desk, oid) == "13812345678"
+    oid = orders.create_order(db, desk, leak(community, household_id))
+    assert orders.reveal_caller_phone(db, desk, oid) == "13812345678"
     rows = audit.audit_rows(db, admin, audit.audit_ids(db, admin, "phone.reveal"))
     assert rows and rows[0].username == "desk1"
 
@@ -299,10 +314,10 @@ def test_keyset_pages_cover_every_order_once(any_db: Database, any_admin: Actor)
     db, actor = any_db, any_admin
     c = directory.create_community(db, actor, directory.CommunityInput("QD009", "测试小区"))
     made = [
-        wo.create_order(
+        orders.create_order(
             db,
             actor,
-            wo.OrderInput(
+            orders.OrderInput(
                 c.id,
                 ["lighting", "elevator", "greenery"][i % 3],
                 "property",
@@ -314,13 +329,13 @@ def test_keyset_pages_cover_every_order_once(any_db: Database, any_admin: Actor)
         )
         for i in range(13)
     ]
-    for sort in sorted(q.SORT_COLUMNS):
+    for sort in sorted(orders.SORT_COLUMNS):
         for descending in (True, False):
             seen: list[int] = []
-            cursor: q.PageCursor | None = None
+            cursor: orders.PageCursor | None = None
             while True:
-                ids, cursor = q.order_page(
-                    db, actor, q.OrderFilter(), sort, descending, cursor, limit=4
+                ids, cursor = orders.order_page(
+                    db, actor, orders.OrderFilter(), sort, descending, cursor, limit=4
                 )
                 seen += ids
                 if cursor is None:

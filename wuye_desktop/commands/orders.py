@@ -13,12 +13,11 @@ import sys
 from datetime import date
 
 from wuye_desktop.commands import EXIT_OK, UsageError, with_database
-from wuye_desktop.core import order_queries, work_orders
+from wuye_desktop.core import orders
 from wuye_desktop.core.clock import format_local
-from wuye_desktop.core.order_actions import Action, available_actions, dispatch_is_transfer
+from wuye_desktop.core.orders import Action, Status, available_actions, dispatch_is_transfer
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.core.search.find import find_orders
-from wuye_desktop.core.status import Status
 from wuye_desktop.core.vocab import CallbackMethod, Channel, Satisfaction
 from wuye_desktop.storage.db import Database
 
@@ -91,8 +90,8 @@ def run_find(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
-def _order(db: Database, number: str) -> order_queries.OrderDetail:
-    return order_queries.get_order(db, SYSTEM_ACTOR, number)
+def _order(db: Database, number: str) -> orders.OrderDetail:
+    return orders.get_order(db, SYSTEM_ACTOR, number)
 
 
 def run_show(args: argparse.Namespace, db: Database) -> int:
@@ -129,7 +128,7 @@ def _done(db: Database, number: str) -> int:
 
 def run_dispatch(args: argparse.Namespace, db: Database) -> int:
     d = _order(db, args.number)
-    work_orders.dispatch(
+    orders.dispatch(
         db,
         SYSTEM_ACTOR,
         d.id,
@@ -145,42 +144,42 @@ def run_start(args: argparse.Namespace, db: Database) -> int:
     d = _order(db, args.number)
     promise = None
     if args.plan or args.promised_date or args.unit or args.person:
-        promise = work_orders.CommitmentInput(
+        promise = orders.CommitmentInput(
             plan=args.plan or "",
             promised_date=args.promised_date or date.min,
             responsible_unit=args.unit or "",
             responsible_person=args.person or "",
             responsible_phone=args.phone or "",
         )
-    work_orders.start_work(db, SYSTEM_ACTOR, d.id, d.version, note=args.note, commitment=promise)
+    orders.start_work(db, SYSTEM_ACTOR, d.id, d.version, note=args.note, commitment=promise)
     return _done(db, args.number)
 
 
 def run_complete(args: argparse.Namespace, db: Database) -> int:
     d = _order(db, args.number)
-    work_orders.complete(db, SYSTEM_ACTOR, d.id, d.version, args.note)
+    orders.complete(db, SYSTEM_ACTOR, d.id, d.version, args.note)
     return _done(db, args.number)
 
 
 def run_close(args: argparse.Namespace, db: Database) -> int:
     d = _order(db, args.number)
-    work_orders.close(db, SYSTEM_ACTOR, d.id, d.version, args.note)
+    orders.close(db, SYSTEM_ACTOR, d.id, d.version, args.note)
     return _done(db, args.number)
 
 
 def run_cancel(args: argparse.Namespace, db: Database) -> int:
     d = _order(db, args.number)
-    work_orders.cancel(db, SYSTEM_ACTOR, d.id, d.version, args.reason)
+    orders.cancel(db, SYSTEM_ACTOR, d.id, d.version, args.reason)
     return _done(db, args.number)
 
 
 def run_callback(args: argparse.Namespace, db: Database) -> int:
     d = _order(db, args.number)
-    work_orders.record_callback(
+    orders.record_callback(
         db,
         SYSTEM_ACTOR,
         d.id,
         d.version,
-        work_orders.CallbackInput(args.method, args.satisfaction, args.person, args.comment),
+        orders.CallbackInput(args.method, args.satisfaction, args.person, args.comment),
     )
     return _done(db, args.number)

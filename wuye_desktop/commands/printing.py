@@ -34,7 +34,7 @@ from wuye_desktop.commands import (
     write_error,
 )
 from wuye_desktop.core.ledger.periods import parse_period
-from wuye_desktop.core.order_queries import week_cutoff
+from wuye_desktop.core.orders import week_cutoff
 from wuye_desktop.core.printing import Output
 from wuye_desktop.core.prints import (
     callback_form,

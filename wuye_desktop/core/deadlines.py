@@ -15,8 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from wuye_desktop.core.clock import LOCAL_TZ, to_local
-from wuye_desktop.core.status import OPEN_STATUSES
+from wuye_desktop.core.clock import LOCAL_TZ
 
 MINUTE = timedelta(minutes=1)
 
@@ -213,11 +212,3 @@ def deadlines_for(
     else:
         completion = due_at(accepted_at, rule.completion, rule.mode, rules.calendar, pauses)
     return Deadlines(response, completion)
-
-
-def supervision_overdue(deadline: datetime | None, status: str, now: datetime) -> bool:
-    """Whether the regulator's supervision deadline (督办) has passed with the work not done.
-
-    Only an open order can be late: once completed, closed or cancelled the notice is answered.
-    """
-    return deadline is not None and status in OPEN_STATUSES and to_local(deadline) < now

@@ -25,10 +25,15 @@ from sqlalchemy import func, select
 from wuye_desktop.core.clock import LOCAL_TZ, to_local
 from wuye_desktop.core.deadlines import ClockMode, Pause, deadlines_for
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.orders import (
+    COMMITMENT_PREFIX,
+    ORDER_PREFIX,
+    Status,
+    allowed_next,
+    check_transition,
+)
 from wuye_desktop.core.roles import Role
 from wuye_desktop.core.settings import callback_due_days, load_rules
-from wuye_desktop.core.status import Status, allowed_next, check_transition
-from wuye_desktop.core.work_orders import COMMITMENT_PREFIX, ORDER_PREFIX
 from wuye_desktop.demo import order_odds as odds
 from wuye_desktop.demo.order_rows import (
     EPOCH,

@@ -1,6 +1,6 @@
 """The weekly list of unfinished work (每周五16:00前督办单), one section per community.
 
-The orders are those core.order_queries.weekly_unfinished finds (the print service,
+The orders are those core.orders.weekly_unfinished finds (the print service,
 ``core/prints/weekly.py``, loads them): taken before the week's Friday 16:00 and not finished
 at that moment. Each community starts on a new page, with its
 own name in the letterhead, a count of what is open and overdue, and a column for the

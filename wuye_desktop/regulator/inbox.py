@@ -21,9 +21,15 @@ from wuye_desktop.core import audit, outbox
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.order_actions import Action, require_permission, require_state
+from wuye_desktop.core.orders import (
+    Action,
+    OrderInput,
+    create_order_in,
+    order_state,
+    require_permission,
+    require_state,
+)
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
-from wuye_desktop.core.work_orders import OrderInput, create_order_in, order_state
 from wuye_desktop.regulator import protocol as p
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (

@@ -219,7 +219,7 @@ class WorkOrder(Base):
     # Every sortable list column has an index ending in id, so a page is found by a keyset
     # seek rather than by sorting a million rows. A column many orders share (status, tier,
     # category, channel, source, handler) sorts newest first within each value
-    # (order_queries.order_page), so its index (column, reported_at, id) also serves the
+    # (core.orders.order_page), so its index (column, reported_at, id) also serves the
     # list filtered on that column in its default order. The community/status one serves the
     # desk's usual filter (and the sort by community). No (community_id, reported_at) index:
     # SQLite would prefer it to this one for open orders of a community, and scan them all.

@@ -6,7 +6,7 @@ takes a round trip or more, and a window that waits for it freezes. A view asks 
     self._pages = DbChannel(self)                     # one per kind of request of a view
     self._pages.submit(
         ctx.db,
-        lambda db: order_queries.order_page(db, actor, ...),   # runs on the database thread
+        lambda db: orders.order_page(db, actor, ...),   # runs on the database thread
         label=self.tr("Reading orders…"),
         on_done=self._page_arrived,       # gets the result, on the GUI thread
         on_error=self._page_refused,      # gets a WuyeError; without it show_error() shows it

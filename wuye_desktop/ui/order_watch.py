@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from wuye_desktop.core import order_queries
+from wuye_desktop.core import orders
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel
@@ -42,7 +42,7 @@ class OrderChangeWatch(QObject):
 
     def _ask(self, answer: Callable[[object], None]) -> None:
         def latest(db: Database) -> object:
-            return order_queries.latest_change(db)
+            return orders.latest_change(db)
 
         self._asks.submit(
             self.ctx.db,

@@ -10,8 +10,8 @@ from wuye_desktop.core import audit
 from wuye_desktop.core.clock import to_local
 from wuye_desktop.core.closeout._shared import find_household, new_item
 from wuye_desktop.core.closeout.records import ItemInput, ItemView, Origin, item_view
+from wuye_desktop.core.orders import Status
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.status import Status
 from wuye_desktop.core.vocab import COMMON_AREA_CATEGORIES
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (

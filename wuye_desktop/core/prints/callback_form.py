@@ -17,7 +17,7 @@ from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.numbering import next_number, upcoming_numbers
-from wuye_desktop.core.order_actions import Action, OrderState, require_state
+from wuye_desktop.core.orders import Action, OrderState, require_state
 from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.prints.company import company_name
 from wuye_desktop.core.prints.order_facts import load_order

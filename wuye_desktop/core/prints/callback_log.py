@@ -19,9 +19,9 @@ from wuye_desktop.core.clock import LOCAL_TZ, now_utc
 from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger.periods import month_bounds, parse_period
+from wuye_desktop.core.orders import Status
 from wuye_desktop.core.prints.company import company_name
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.status import Status
 from wuye_desktop.core.validation import mask_phone
 from wuye_desktop.documents.callback_log import CallbackLog, CallbackLogRow, render_callback_log
 from wuye_desktop.documents.output import write_atomic

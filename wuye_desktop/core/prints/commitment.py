@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, directory
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.order_actions import Action, OrderState, require_state
+from wuye_desktop.core.orders import Action, OrderState, require_state
 from wuye_desktop.core.printing import Output, counted_print
 from wuye_desktop.core.prints.order_facts import load_order
 from wuye_desktop.core.roles import Actor, Permission

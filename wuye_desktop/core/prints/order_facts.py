@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from wuye_desktop.core import directory, users
-from wuye_desktop.core import order_queries as q
+from wuye_desktop.core import directory, orders, users
 from wuye_desktop.core.prints.company import company_name
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.documents.facts import CallbackFacts, CommitmentFacts, OrderFacts
@@ -20,7 +19,7 @@ from wuye_desktop.storage.db import Database
 class LoadedOrder:
     company: str
     community: directory.CommunityView
-    detail: q.OrderDetail
+    detail: orders.OrderDetail
     household: directory.HouseholdView | None
     staff_names: dict[str, str] = field(default_factory=dict)  # login name -> display name
 
@@ -94,7 +93,7 @@ class LoadedOrder:
 def load_order(db: Database, actor: Actor, order: int | str) -> LoadedOrder:
     """One order by id, number or scanned ``WUYE:W:`` payload (NotFound names it otherwise)."""
     actor.require(Permission.DOCUMENTS_PRINT)
-    detail = q.get_order(db, actor, order)
+    detail = orders.get_order(db, actor, order)
     community = directory.get_community(db, actor, detail.community_id)
     household = (
         directory.get_household(db, actor, detail.household_id)

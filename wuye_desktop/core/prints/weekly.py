@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from wuye_desktop.core import audit, directory
-from wuye_desktop.core import order_queries as q
+from wuye_desktop.core import audit, directory, orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.prints.company import company_name
 from wuye_desktop.core.progress import Progress
@@ -15,7 +14,7 @@ from wuye_desktop.documents.weekly import WeeklyDocument, WeeklyRow, WeeklySecti
 from wuye_desktop.storage.db import Database
 
 
-def _row(r: q.OrderRow) -> WeeklyRow:
+def _row(r: orders.OrderRow) -> WeeklyRow:
     return WeeklyRow(
         number=r.number,
         place=r.place,
@@ -39,19 +38,19 @@ def load_weekly(
 ) -> WeeklyDocument:
     """The list of *week* (this week by default) for one community or all of them."""
     actor.require(Permission.DOCUMENTS_PRINT)
-    week = (week or q.current_week()).upper()
-    cutoff = q.week_cutoff(week)
+    week = (week or orders.current_week()).upper()
+    cutoff = orders.week_cutoff(week)
     if community is not None:
         communities = [directory.get_community(db, actor, community)]
     else:
         communities = directory.list_communities(db, actor)
     sections: list[WeeklySection] = []
     for done, c in enumerate(communities, start=1):
-        found = q.weekly_unfinished(db, actor, week, c.id)
+        found = orders.weekly_unfinished(db, actor, week, c.id)
         rows: list[WeeklyRow] = []
         ids = list(found.order_ids)
         for start in range(0, len(ids), 500):
-            rows += [_row(r) for r in q.order_rows(db, actor, ids[start : start + 500])]
+            rows += [_row(r) for r in orders.order_rows(db, actor, ids[start : start + 500])]
         sections.append(WeeklySection(c.code, c.name, tuple(rows)))
         if progress is not None:
             progress(done, len(communities))

@@ -10,10 +10,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
-from wuye_desktop.core import order_queries
+from wuye_desktop.core import orders
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.order_queries import CallbackQueueRow
+from wuye_desktop.core.orders import CallbackQueueRow
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.widgets.lazy_table import Column, Index, LazyTableModel
 from wuye_desktop.ui.work_orders import labels
@@ -70,7 +70,7 @@ class CallbackQueueModel(LazyTableModel):
         self.ctx = ctx
 
     def _fetch(self, ids: Sequence[int]) -> list[CallbackQueueRow]:
-        return order_queries.callback_rows(self.ctx.db, self.ctx.actor, ids)
+        return orders.callback_rows(self.ctx.db, self.ctx.actor, ids)
 
     def row_of(self, order_id: int) -> int | None:
         ids = self.ids()

@@ -30,16 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import order_queries
+from wuye_desktop.core import orders
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.order_actions import Action, permitted_actions
-from wuye_desktop.core.order_queries import CallbackStats
-from wuye_desktop.core.stats_periods import (
+from wuye_desktop.core.orders import (
     DEFAULT_PERIOD,
     PERIOD_LABELS,
+    Action,
+    CallbackStats,
     StatsPeriod,
     period_start,
+    permitted_actions,
 )
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.callbacks.log_print import CallbackLogButton
@@ -249,7 +250,7 @@ class CallbacksTab(Retranslating, QWidget):
     def reload_queue(self) -> None:
         keep = self.selected_id()
         try:
-            ids = order_queries.callback_queue_ids(
+            ids = orders.callback_queue_ids(
                 self.ctx.db, self.ctx.actor, overdue_only=self.overdue_only.isChecked()
             )
         except WuyeError as error:
@@ -286,7 +287,7 @@ class CallbacksTab(Retranslating, QWidget):
         if not text:
             return
         try:
-            detail = order_queries.get_order(self.ctx.db, self.ctx.actor, text)
+            detail = orders.get_order(self.ctx.db, self.ctx.actor, text)
         except WuyeError as error:
             self._show_notice(messages.describe(error))
             return
@@ -365,7 +366,7 @@ class CallbacksTab(Retranslating, QWidget):
 
         run_in_background(
             self,
-            lambda _progress: order_queries.callback_stats(db, actor, since),
+            lambda _progress: orders.callback_stats(db, actor, since),
             label=self.tr("Counting callbacks…"),
             on_done=done,
             cancellable=False,

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from wuye_desktop.core.clock import format_local
-from wuye_desktop.core.order_queries import CommitmentRow
+from wuye_desktop.core.orders import CommitmentRow
 from wuye_desktop.ui.widgets.header_model import TranslatedHeaderModel
 from wuye_desktop.ui.work_orders import labels
 

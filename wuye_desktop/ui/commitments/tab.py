@@ -1,6 +1,6 @@
 """The Commitment tab: the 4 lists of commitment letters, and issuing and printing them.
 
-Issuing uses the work-order tab's commitment form (one core call, work_orders.issue_commitment);
+Issuing uses the work-order tab's commitment form (one core call, orders.issue_commitment);
 printing goes through the shared preview. The core counts prints, once the letter is printed or
 saved (looking at it counts nothing): every print after the first is marked as a copy on the
 letter, and "Reprint" asks for a copy explicitly.
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import directory, order_queries
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.order_queries import CommitmentRow, CommitmentState
+from wuye_desktop.core.orders import CommitmentRow, CommitmentState
 from wuye_desktop.core.prints.commitment import preview_commitment, print_commitment
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
@@ -141,7 +141,7 @@ class CommitmentsTab(Retranslating, QWidget):
         current = self.selected()
         data = self.community.currentData()
         try:
-            rows = order_queries.commitment_rows(
+            rows = orders.commitment_rows(
                 self.ctx.db,
                 self.ctx.actor,
                 self.state(),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import order_queries, settings
+from wuye_desktop.core import orders, settings
 from wuye_desktop.core.deadlines import DeadlineRules, TierRule, WorkCalendar
 from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
 from wuye_desktop.core.roles import Permission
@@ -70,7 +70,7 @@ class DeadlineSettingsDialog(Retranslating, QDialog):
         self.saved = False
         self._header_labels: list[tuple[list[QLabel], bool]] = []
         rules = settings.deadline_rules(ctx.db)
-        options = order_queries.work_order_options(ctx.db)
+        options = orders.work_order_options(ctx.db)
         self._stored = (settings.rules_to_json(rules), options)
 
         # -- tiers --
@@ -272,7 +272,7 @@ class DeadlineSettingsDialog(Retranslating, QDialog):
 
     # -- values --------------------------------------------------------------------------------
 
-    def show_rules(self, rules: DeadlineRules, options: order_queries.WorkOrderOptions) -> None:
+    def show_rules(self, rules: DeadlineRules, options: orders.WorkOrderOptions) -> None:
         for tier, row in self.tier_rows.items():
             row.set_rule(rules.tiers[tier])
         for row in list(self.override_rows):
@@ -402,7 +402,7 @@ class DeadlineSettingsDialog(Retranslating, QDialog):
         rules = self.rules()
         if rules is None:
             return
-        options = order_queries.WorkOrderOptions(self.callback_days.value(), self.due_soon.value())
+        options = orders.WorkOrderOptions(self.callback_days.value(), self.due_soon.value())
         try:
             if settings.rules_to_json(rules) != self._stored[0]:
                 settings.save_rules(self.ctx.db, self.ctx.actor, rules)

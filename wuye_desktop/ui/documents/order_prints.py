@@ -11,8 +11,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QToolButton, QWidget
 
-from wuye_desktop.core.order_actions import Action, available_actions
-from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.orders import Action, OrderDetail, available_actions
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages

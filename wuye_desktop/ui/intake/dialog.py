@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.deadlines import Deadlines
 from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
@@ -412,7 +412,7 @@ class IntakeDialog(Retranslating, QDialog):
         else:
             try:
                 self.household = directory.get_household(self.ctx.db, self.ctx.actor, household_id)
-                rows = order_queries.household_orders(self.ctx.db, self.ctx.actor, household_id)
+                rows = orders.household_orders(self.ctx.db, self.ctx.actor, household_id)
             except WuyeError as error:
                 messages.show_error(self, error)
                 self.household = None
@@ -510,7 +510,7 @@ class IntakeDialog(Retranslating, QDialog):
             return
         self.preview_at = now_utc()
         try:
-            self.preview = order_queries.preview_deadlines(
+            self.preview = orders.preview_deadlines(
                 self.ctx.db, tier, self.category.code() or "", self.preview_at
             )
         except WuyeError as error:
@@ -536,7 +536,7 @@ class IntakeDialog(Retranslating, QDialog):
         actor, household_id = self.ctx.actor, self.household.id
 
         def ask(db: Database) -> list[str]:
-            return order_queries.open_duplicates(db, actor, household_id, category)
+            return orders.open_duplicates(db, actor, household_id, category)
 
         return ask
 
@@ -581,7 +581,7 @@ class IntakeDialog(Retranslating, QDialog):
         if not self.duplicates:
             return
         try:
-            detail = order_queries.get_order(self.ctx.db, self.ctx.actor, self.duplicates[0])
+            detail = orders.get_order(self.ctx.db, self.ctx.actor, self.duplicates[0])
         except WuyeError as error:
             messages.show_error(self, error)
             return
@@ -656,7 +656,7 @@ class IntakeDialog(Retranslating, QDialog):
 
     # -- saving --------------------------------------------------------------------------------
 
-    def _order_input(self) -> work_orders.OrderInput | None:
+    def _order_input(self) -> orders.OrderInput | None:
         pictures: list[tuple[str, bytes]] = []
         for path in self.photo_paths:
             try:
@@ -680,7 +680,7 @@ class IntakeDialog(Retranslating, QDialog):
         _name, shown_phone, owner_id = self._prefilled
         phone = self.caller_phone.text()
         same_as_prefilled = household is not None and owner_id is not None and phone == shown_phone
-        return work_orders.OrderInput(
+        return orders.OrderInput(
             community_id=int(community_id),
             household_id=household.id if household else None,
             location=self.location.text() if common else "",
@@ -758,7 +758,7 @@ class IntakeDialog(Retranslating, QDialog):
         actor = self.ctx.actor
 
         def create(db: Database) -> int:
-            return work_orders.create_order(db, actor, data)
+            return orders.create_order(db, actor, data)
 
         def refused(error: WuyeError) -> None:
             self._set_saving(False)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.order_queries import OrderRow
+from wuye_desktop.core.orders import OrderRow
 from wuye_desktop.ui.work_orders import labels
 
 Index = QModelIndex | QPersistentModelIndex

@@ -14,10 +14,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
-from wuye_desktop.core.deadlines import supervision_overdue
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.order_actions import Action, permitted_actions
-from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.orders import Action, OrderDetail, permitted_actions, supervision_overdue
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator import labels

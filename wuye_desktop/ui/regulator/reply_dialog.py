@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
-from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.orders import OrderDetail
 from wuye_desktop.regulator import inbox
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.regulator import labels

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import order_queries
+from wuye_desktop.core import orders
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.regulator import inbox, queue, settings
@@ -488,7 +488,7 @@ class RegulatorTab(Retranslating, QWidget):
         if row is None or not row.stream.startswith("order:"):
             return
         try:
-            detail = order_queries.get_order(
+            detail = orders.get_order(
                 self.ctx.db, self.ctx.actor, labels.subject_of_stream(row.stream)
             )
         except WuyeError as error:

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import order_queries
+from wuye_desktop.core import orders
 from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
-from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.orders import OrderDetail
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
@@ -108,7 +108,7 @@ class OrderActionDialog(QDialog):
         self._load(first=True)
 
     def _load(self, first: bool) -> None:
-        self.detail = order_queries.get_order(self.ctx.db, self.ctx.actor, self.order_id)
+        self.detail = orders.get_order(self.ctx.db, self.ctx.actor, self.order_id)
         self.summary.setText(order_summary_html(self.detail))
         self.loaded(self.detail, first)
 

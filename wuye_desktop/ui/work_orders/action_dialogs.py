@@ -2,7 +2,7 @@
 a promised repair), commitment, complete, close, cancel, pause, note.
 
 Each makes one core call (see action_dialog.py for how refusals are shown). Which of them the
-tab offers, and what they ask for, follows core.order_actions, as do the services' refusals.
+tab offers, and what they ask for, follows core.orders.actions, as do the services' refusals.
 """
 
 from __future__ import annotations
@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import directory, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.order_actions import (
+from wuye_desktop.core.orders import (
     Action,
+    OrderDetail,
     OrderState,
     dispatch_is_transfer,
     permitted_actions,
     start_needs_commitment,
 )
-from wuye_desktop.core.order_queries import OrderDetail
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.work_orders import labels
@@ -110,7 +110,7 @@ class DispatchDialog(OrderActionDialog):
         self._prefill_handler()
 
     def save(self, detail: OrderDetail) -> None:
-        work_orders.dispatch(
+        orders.dispatch(
             self.ctx.db,
             self.ctx.actor,
             self.order_id,
@@ -180,8 +180,8 @@ class CommitmentFields:
             self.responsible_person.setText(view.contact)
             self.responsible_phone.setText(view.phone)
 
-    def value(self) -> work_orders.CommitmentInput:
-        return work_orders.CommitmentInput(
+    def value(self) -> orders.CommitmentInput:
+        return orders.CommitmentInput(
             plan=self.plan.toPlainText(),
             promised_date=_pydate(self.promised_date.date()),
             responsible_unit=self.responsible_unit.text(),
@@ -253,7 +253,7 @@ class StartWorkDialog(OrderActionDialog):
             self.commitment_title.setText(self.tr("The commitment has been issued meanwhile."))
 
     def save(self, detail: OrderDetail) -> None:
-        work_orders.start_work(
+        orders.start_work(
             self.ctx.db,
             self.ctx.actor,
             self.order_id,
@@ -279,7 +279,7 @@ class CommitmentDialog(OrderActionDialog):
             self.fields.prefill(self.ctx, detail)
 
     def save(self, detail: OrderDetail) -> None:
-        work_orders.issue_commitment(
+        orders.issue_commitment(
             self.ctx.db, self.ctx.actor, self.order_id, detail.version, self.fields.value()
         )
 
@@ -321,7 +321,7 @@ class TextActionDialog(OrderActionDialog):
 
 def complete_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
     def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
-        work_orders.complete(c.db, c.actor, oid, d.version, text)
+        orders.complete(c.db, c.actor, oid, d.version, text)
 
     return TextActionDialog(
         ctx,
@@ -338,7 +338,7 @@ def complete_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> T
 
 def close_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
     def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
-        work_orders.close(c.db, c.actor, oid, d.version, text)
+        orders.close(c.db, c.actor, oid, d.version, text)
 
     return TextActionDialog(
         ctx,
@@ -357,7 +357,7 @@ def close_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> Text
 
 def cancel_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
     def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
-        work_orders.cancel(c.db, c.actor, oid, d.version, text)
+        orders.cancel(c.db, c.actor, oid, d.version, text)
 
     return TextActionDialog(
         ctx,
@@ -374,7 +374,7 @@ def cancel_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> Tex
 
 def pause_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
     def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
-        work_orders.pause(c.db, c.actor, oid, d.version, text)
+        orders.pause(c.db, c.actor, oid, d.version, text)
 
     return TextActionDialog(
         ctx,
@@ -393,7 +393,7 @@ def pause_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> Text
 
 def note_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
     def call(c: AppContext, oid: int, _d: OrderDetail, text: str) -> None:
-        work_orders.add_note(c.db, c.actor, oid, text)
+        orders.add_note(c.db, c.actor, oid, text)
 
     return TextActionDialog(
         ctx,

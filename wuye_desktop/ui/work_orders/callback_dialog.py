@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import work_orders
+from wuye_desktop.core import orders
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.orders import OrderDetail
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.vocab import CallbackMethod, Satisfaction
 from wuye_desktop.ui import messages
@@ -103,7 +103,7 @@ class CallbackDialog(OrderActionDialog):
     def reveal_phone(self) -> None:
         assert self.detail is not None
         try:
-            phone = work_orders.reveal_caller_phone(self.ctx.db, self.ctx.actor, self.order_id)
+            phone = orders.reveal_caller_phone(self.ctx.db, self.ctx.actor, self.order_id)
         except WuyeError as error:
             messages.show_error(self, error)
             return
@@ -130,12 +130,12 @@ class CallbackDialog(OrderActionDialog):
         self.outcome.setVisible(bool(value))
 
     def save(self, detail: OrderDetail) -> None:
-        work_orders.record_callback(
+        orders.record_callback(
             self.ctx.db,
             self.ctx.actor,
             self.order_id,
             detail.version,
-            work_orders.CallbackInput(
+            orders.CallbackInput(
                 method=str(self.method.currentData() or ""),
                 satisfaction=self.selected_satisfaction(),
                 person_reached=self.person_reached.text(),

@@ -1,105 +1,48 @@
 """The selected order in full: fields, the caller (masked, with an audited reveal), the
-commitment, callbacks, photos and the timeline of every change, timed and signed."""
+commitment, callbacks, photos (:mod:`.photo_strip`) and the timeline of every change, timed and
+signed (:mod:`.timeline`)."""
 
 from __future__ import annotations
 
 import html
 import logging
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QScrollArea,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from wuye_desktop.core import order_queries, work_orders
+from wuye_desktop.core import orders
 from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.order_actions import Action, permitted_actions
-from wuye_desktop.core.order_queries import OrderDetail, TimelineEntry
+from wuye_desktop.core.orders import (
+    OPEN_STATUSES,
+    OrderDetail,
+)
 from wuye_desktop.core.roles import Permission
-from wuye_desktop.core.status import OPEN_STATUSES
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator.order_box import OrderRegulatorBox
 from wuye_desktop.ui.work_orders import labels
+from wuye_desktop.ui.work_orders.photo_strip import OrderPhotos
+from wuye_desktop.ui.work_orders.timeline import OrderTimeline
 
 log = logging.getLogger(__name__)
 
-THUMB = 72
-PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _note(text: str) -> str:
-    """Notes the core writes itself ("Order taken") are English templates: translate those."""
-    return QCoreApplication.translate("core", text) if text else ""
-
-
-def event_title(entry: TimelineEntry) -> str:
-    if entry.kind == "status":
-        return labels.status_text(entry.status)
-    titles = {
-        "note": QCoreApplication.translate("WorkOrders", "Note"),
-        "pause": QCoreApplication.translate("WorkOrders", "Clock paused"),
-        "resume": QCoreApplication.translate("WorkOrders", "Clock resumed"),
-        "photo": QCoreApplication.translate("WorkOrders", "Photo added"),
-        "commitment": QCoreApplication.translate("WorkOrders", "Commitment issued"),
-        "callback": QCoreApplication.translate("WorkOrders", "Callback"),
-        "supervision": QCoreApplication.translate("WorkOrders", "Supervision notice"),
-        "reply": QCoreApplication.translate("WorkOrders", "Reply to regulator"),
-    }
-    return titles.get(entry.kind, entry.kind)
-
-
-def event_details(entry: TimelineEntry) -> str:
-    parts = []
-    if entry.channel or entry.handler:
-        who = " / ".join(p for p in (labels.channel_text(entry.channel), entry.handler) if p)
-        parts.append(who)
-    if entry.note:
-        parts.append(_note(entry.note))
-    return " — ".join(parts)
-
-
-class PhotoViewer(QDialog):
-    def __init__(self, title: str, pixmap: QPixmap, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        label = QLabel()
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setPixmap(
-            pixmap.scaled(
-                QSize(1000, 750),
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            if pixmap.width() > 1000 or pixmap.height() > 750
-            else pixmap
-        )
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-
 
 class OrderDetailPane(Retranslating, QScrollArea):
-    """Shows one OrderDetail. Emits ``add_photo_requested`` for its "Add photo…" button."""
-
-    add_photo_requested = Signal()
+    """Shows one OrderDetail; its photos (``photo_box``) ask for a new one by their
+    ``add_photo_requested``."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -206,39 +149,8 @@ class OrderDetailPane(Retranslating, QScrollArea):
         self.callbacks_label.setTextFormat(Qt.TextFormat.RichText)
         QVBoxLayout(self.callbacks_box).addWidget(self.callbacks_label)
 
-        # -- photos --
-        self.photos_box = QGroupBox()
-        self.photos = QListWidget()
-        self.photos.setViewMode(QListView.ViewMode.IconMode)
-        self.photos.setIconSize(QSize(THUMB, THUMB))
-        self.photos.setMovement(QListView.Movement.Static)
-        self.photos.setWrapping(False)
-        self.photos.setFixedHeight(THUMB + 40)
-        self.photos.itemActivated.connect(self._open_photo)
-        self.add_photo_button = QPushButton()
-        self.add_photo_button.setAutoDefault(False)
-        self.add_photo_button.clicked.connect(self.add_photo_requested.emit)
-        self.add_photo_button.setVisible(Action.PHOTO in permitted_actions(ctx.actor))
-        self.no_photos = QLabel()
-        self.no_photos.setStyleSheet("color: #5f6b7a;")
-        photos_layout = QHBoxLayout(self.photos_box)
-        photos_layout.addWidget(self.photos, 1)
-        photos_layout.addWidget(self.no_photos, 1)
-        photos_layout.addWidget(self.add_photo_button, 0, Qt.AlignmentFlag.AlignTop)
-
-        # -- timeline --
-        self.timeline_box = QGroupBox()
-        self.timeline = QTreeWidget()
-        self.timeline.setRootIsDecorated(False)
-        self.timeline.setUniformRowHeights(False)
-        self.timeline.setWordWrap(True)
-        self.timeline.setColumnCount(4)
-        self.timeline.setMinimumHeight(180)
-        self.timeline.setColumnWidth(0, 118)
-        self.timeline.setColumnWidth(1, 64)
-        self.timeline.setColumnWidth(2, 92)
-        self.timeline.header().sectionResized.connect(lambda *_a: self._wrap_timeline())
-        QVBoxLayout(self.timeline_box).addWidget(self.timeline)
+        self.photo_box = OrderPhotos(ctx)
+        self.timeline = OrderTimeline()
 
         self.content = QWidget()
         content = QVBoxLayout(self.content)
@@ -250,9 +162,9 @@ class OrderDetailPane(Retranslating, QScrollArea):
         content.addWidget(self.description)
         content.addWidget(self.regulator_box)
         content.addWidget(self.commitment_box)
-        content.addWidget(self.timeline_box, 1)
+        content.addWidget(self.timeline, 1)
         content.addWidget(self.callbacks_box)
-        content.addWidget(self.photos_box)
+        content.addWidget(self.photo_box)
         layout = QVBoxLayout(body)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.content, 1)
@@ -327,8 +239,8 @@ class OrderDetailPane(Retranslating, QScrollArea):
         self.regulator_box.show_order(d)
         self._fill_commitment()
         self._fill_callbacks()
-        self._fill_photos()
-        self._fill_timeline()
+        self.photo_box.show_photos(d.photos)
+        self.timeline.show_entries(d.timeline)
 
     def _show_caller(self) -> None:
         d = self.detail
@@ -379,84 +291,6 @@ class OrderDetailPane(Retranslating, QScrollArea):
             lines.append(f"{head} · <b style='color:{colour}'>{verdict}</b>{comment}")
         self.callbacks_label.setText("<br><br>".join(lines))
 
-    def _fill_photos(self) -> None:
-        d = self.detail
-        assert d is not None
-        self.photos.clear()
-        for photo_id, filename in d.photos:
-            item = QListWidgetItem(filename[-18:])
-            item.setToolTip(filename)
-            item.setData(PHOTO_ID_ROLE, photo_id)
-            pixmap = self._pixmap(photo_id)
-            if pixmap is not None:
-                item.setIcon(
-                    QIcon(
-                        pixmap.scaled(
-                            QSize(THUMB, THUMB),
-                            Qt.AspectRatioMode.KeepAspectRatio,
-                            Qt.TransformationMode.SmoothTransformation,
-                        )
-                    )
-                )
-            self.photos.addItem(item)
-        self.photos.setVisible(bool(d.photos))
-        self.no_photos.setVisible(not d.photos)
-
-    def _pixmap(self, photo_id: int) -> QPixmap | None:
-        try:
-            _name, _mime, data = order_queries.photo_data(self.ctx.db, self.ctx.actor, photo_id)
-        except WuyeError as error:
-            log.warning("photo %s unavailable: %s", photo_id, error)
-            return None
-        pixmap = QPixmap()
-        return pixmap if pixmap.loadFromData(data) else None
-
-    def _open_photo(self, item: QListWidgetItem) -> None:
-        pixmap = self._pixmap(int(item.data(PHOTO_ID_ROLE)))
-        if pixmap is not None:
-            viewer = PhotoViewer(item.toolTip(), pixmap, self)
-            viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            viewer.open()
-
-    def _fill_timeline(self) -> None:
-        d = self.detail
-        assert d is not None
-        self.timeline.clear()
-        for entry in d.timeline:
-            item = QTreeWidgetItem(
-                [
-                    format_local(entry.at),
-                    entry.username,
-                    event_title(entry),
-                    event_details(entry),
-                ]
-            )
-            item.setToolTip(3, event_details(entry))
-            self.timeline.addTopLevelItem(item)
-        self._wrap_timeline()
-
-    def _wrap_timeline(self) -> None:
-        """Long details wrap onto more lines rather than being cut (the view cannot size
-        wrapped rows by itself)."""
-        width = max(60, self.timeline.columnWidth(3) - 10)
-        metrics = self.timeline.fontMetrics()
-        for i in range(self.timeline.topLevelItemCount()):
-            item = self.timeline.topLevelItem(i)
-            assert item is not None
-            rect = metrics.boundingRect(
-                QRect(0, 0, width, 10000), Qt.TextFlag.TextWordWrap, item.text(3)
-            )
-            item.setSizeHint(3, QSize(width, max(rect.height(), metrics.height()) + 6))
-
-    def timeline_rows(self) -> list[tuple[str, str, str, str]]:
-        """What the timeline shows, row by row (tests read it)."""
-        out = []
-        for i in range(self.timeline.topLevelItemCount()):
-            item = self.timeline.topLevelItem(i)
-            assert item is not None
-            out.append((item.text(0), item.text(1), item.text(2), item.text(3)))
-        return out
-
     # -- the caller's number ---------------------------------------------------------------------
 
     def reveal_phone(self) -> None:
@@ -464,7 +298,7 @@ class OrderDetailPane(Retranslating, QScrollArea):
         if d is None:
             return
         try:
-            self._revealed = work_orders.reveal_caller_phone(self.ctx.db, self.ctx.actor, d.id)
+            self._revealed = orders.reveal_caller_phone(self.ctx.db, self.ctx.actor, d.id)
         except WuyeError as error:
             messages.show_error(self, error)
             return
@@ -516,12 +350,5 @@ class OrderDetailPane(Retranslating, QScrollArea):
         for key, text in commitment_captions.items():
             self.commitment_captions[key].setText(text)
         self.callbacks_box.setTitle(self.tr("Callbacks"))
-        self.photos_box.setTitle(self.tr("Photos"))
-        self.no_photos.setText(self.tr("No photos."))
-        self.add_photo_button.setText(self.tr("Add &photo…"))
-        self.timeline_box.setTitle(self.tr("Timeline"))
-        self.timeline.setHeaderLabels(
-            [self.tr("Time"), self.tr("User"), self.tr("Event"), self.tr("Details")]
-        )
         if self.detail is not None:
             self._fill()

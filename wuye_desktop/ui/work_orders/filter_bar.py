@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.directory import CommunityChoice
-from wuye_desktop.core.order_queries import OrderFilter
-from wuye_desktop.core.status import OPEN_STATUSES, Status
+from wuye_desktop.core.orders import OPEN_STATUSES, OrderFilter, Status
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.dates import edited_date

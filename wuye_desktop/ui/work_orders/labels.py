@@ -14,8 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
-from wuye_desktop.core.order_queries import OrderRow, Urgency
-from wuye_desktop.core.status import OPEN_STATUSES, STATUS_LABELS
+from wuye_desktop.core.orders import OPEN_STATUSES, STATUS_LABELS, OrderRow, Urgency
 from wuye_desktop.core.vocab import (
     CALLBACK_METHOD_LABELS,
     CATEGORY_LABELS,

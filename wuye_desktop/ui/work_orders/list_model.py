@@ -1,6 +1,6 @@
 """The work-order list as a lazy Qt model over the core's keyset pages.
 
-Ids arrive page by page (``order_queries.order_page``) as the view scrolls towards the end
+Ids arrive page by page (``orders.order_page``) as the view scrolls towards the end
 (canFetchMore/fetchMore), read on the database thread (ui.db_worker), so a list of a million orders opens with one small query. Rows are
 read (``order_rows``) only for the ids the view paints, a chunk at a time, and only a bounded
 number is kept, so scrolling to the end does not hold a million rows in memory. Sorting and
@@ -27,12 +27,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from wuye_desktop.core import order_queries
+from wuye_desktop.core import orders
 from wuye_desktop.core.clock import format_local, now_utc
-from wuye_desktop.core.deadlines import supervision_overdue
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.order_queries import OrderFilter, OrderRow, PageCursor
+from wuye_desktop.core.orders import OrderFilter, OrderRow, PageCursor, supervision_overdue
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel, DbRequest, run_db
@@ -178,7 +177,7 @@ def order_columns() -> list[OrderColumn]:
 
 @dataclass
 class Query:
-    """What the list shows: the filter and the sort (a key of order_queries.SORT_COLUMNS)."""
+    """What the list shows: the filter and the sort (a key of orders.SORT_COLUMNS)."""
 
     filter: OrderFilter = field(default_factory=OrderFilter)
     sort: str = "reported_at"
@@ -227,7 +226,7 @@ class OrderListModel(QAbstractTableModel):
         actor, limit = self.ctx.actor, self.page_size
 
         def page(db: Database) -> tuple[list[int], PageCursor | None]:
-            return order_queries.order_page(
+            return orders.order_page(
                 db, actor, query.filter, query.sort, query.descending, after=after, limit=limit
             )
 
@@ -331,7 +330,7 @@ class OrderListModel(QAbstractTableModel):
         def read(db: Database) -> tuple[list[int], PageCursor | None]:
             ids, cursor = first_page(db)
             while cursor is not None and len(ids) < wanted:
-                page, cursor = order_queries.order_page(
+                page, cursor = orders.order_page(
                     db,
                     actor,
                     query.filter,
@@ -487,7 +486,7 @@ class OrderListModel(QAbstractTableModel):
         ]
 
         def read(db: Database) -> list[OrderRow]:
-            return order_queries.order_rows(db, actor, chunk)
+            return orders.order_rows(db, actor, chunk)
 
         def arrived(rows: list[OrderRow]) -> None:
             if epoch != self._epoch:

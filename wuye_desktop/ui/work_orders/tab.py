@@ -9,40 +9,26 @@ timer asks the database every few seconds whether any order changed.
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
     QMessageBox,
-    QSizePolicy,
     QSplitter,
-    QTableView,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from wuye_desktop.core import directory, order_queries, work_orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import ConcurrentEdit, WuyeError
-from wuye_desktop.core.order_actions import (
-    Action,
-    available_actions,
-    dispatch_is_transfer,
-    permitted_actions,
-)
-from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.orders import OrderDetail
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
@@ -50,31 +36,17 @@ from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.documents.order_prints import OrderPrintActions
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.order_watch import OrderChangeWatch
-from wuye_desktop.ui.work_orders import action_dialogs, labels
+from wuye_desktop.ui.work_orders import action_dialogs
 from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
 from wuye_desktop.ui.work_orders.detail import OrderDetailPane
 from wuye_desktop.ui.work_orders.filter_bar import FilterBar
 from wuye_desktop.ui.work_orders.list_model import OrderListModel, Query
+from wuye_desktop.ui.work_orders.move_actions import OrderMoves
+from wuye_desktop.ui.work_orders.order_table import OrderTable
 
 log = logging.getLogger(__name__)
 
 _ORDER_NUMBER = re.compile(r"^(WUYE:W:)?[A-Z]{2}\d{8}-\d+$", re.IGNORECASE)
-
-_COLUMN_WIDTHS = {
-    "number": 132,
-    "status": 100,
-    "due": 96,
-    "supervision": 76,
-    "tier": 90,
-    "category": 100,
-    "community": 96,
-    "place": 86,
-    "description": 220,
-    "handler": 76,
-    "reported_at": 90,
-    "channel": 104,
-    "source": 80,
-}
 
 DialogFactory = Callable[[AppContext, int, QWidget], QDialog]
 
@@ -86,10 +58,6 @@ class WorkOrdersTab(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        # What the role may do at all is shown; what the selected order allows is enabled.
-        self.permitted = permitted_actions(ctx.actor)
-        self.moves: dict[QAction, Action] = {}
-        self._tips: dict[QAction, str] = {}
         self.active_dialog: QDialog | None = None
         self.weekly_dialog: QDialog | None = None
         self._counts = DbChannel(self)  # one count at a time, the last asked wins
@@ -97,65 +65,36 @@ class WorkOrdersTab(Retranslating, QWidget):
         self._restoring = False  # while the tab itself moves the list's selection
         self._top_before_reset: int | None = None  # the order at the top before a reload
 
-        self._build_actions()
+        self.moves = OrderMoves(ctx, self, OrderPrintActions(ctx, self, self._selected))
+        self._connect_moves()
         self.filters = FilterBar()
         self.filters.changed.connect(self.apply_filters)
         self.filters.text.installEventFilter(self)
         self.filters.text.returnPressed.connect(self._search_entered)
 
         self.model = OrderListModel(ctx, self)
-        self.model.loaded_changed.connect(self._show_count)
         self.model.modelAboutToBeReset.connect(self._list_about_to_change)
         self.model.modelReset.connect(self._list_changed)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-        header = self.table.horizontalHeader()
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.setHighlightSections(False)
-        header.setStretchLastSection(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, spec in enumerate(self.model.columns):
-            self.table.setColumnWidth(column, _COLUMN_WIDTHS.get(spec.key, 100))
-        header.setSortIndicator(self.model.section_of("reported_at"), Qt.SortOrder.DescendingOrder)
-        header.sortIndicatorChanged.connect(self._sort_changed)
+        self.list_view = OrderTable(self.model)
+        self.table = self.list_view.table
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.moves.context_menu(self.table, pos)
+        )
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
-        self.count_label = QLabel()
-        self.legend = QLabel()
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
-        below = QHBoxLayout()
-        below.setContentsMargins(2, 0, 2, 0)
-        below.addWidget(self.count_label)
-        below.addStretch(1)
-        below.addWidget(self.legend)
-        list_box = QWidget()
-        list_layout = QVBoxLayout(list_box)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
-        list_layout.addLayout(below)
-
         self.detail_pane = OrderDetailPane(ctx)
-        self.detail_pane.add_photo_requested.connect(self.add_photo)
+        self.detail_pane.photo_box.add_photo_requested.connect(self.add_photo)
         self.detail_pane.regulator_box.reply_requested.connect(self.reply_to_regulator)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(list_box)
+        self.splitter.addWidget(self.list_view)
         self.splitter.addWidget(self.detail_pane)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([920, 560])
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.toolbar)
+        layout.addWidget(self.moves.toolbar)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
         QWidget.setTabOrder(self.filters.text, self.table)
@@ -171,109 +110,28 @@ class WorkOrdersTab(Retranslating, QWidget):
 
     # -- actions -------------------------------------------------------------------------------
 
-    def _action(
-        self, slot: Callable[[], None], shortcut: str | None = None, *, move: Action | None = None
-    ) -> QAction:
-        """An action of the toolbar; one that makes *move* on the selected order is shown only
-        to a role that may make it, and enabled only when the core allows it on that order."""
-        action = QAction(self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            # Only while this tab has the focus: other tabs may use the same keys.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        if move is not None:
-            self.moves[action] = move
-            action.setVisible(move in self.permitted)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.dispatch_action = self._action(self.dispatch, "Ctrl+D", move=Action.DISPATCH)
-        self.start_action = self._action(self.start_work, "Ctrl+Shift+S", move=Action.START)
-        self.complete_action = self._action(self.complete, "Ctrl+Shift+C", move=Action.COMPLETE)
-        self.callback_action = self._action(self.record_callback, "Ctrl+R", move=Action.CALLBACK)
-        self.close_action = self._action(self.close_order, move=Action.CLOSE)
-        self.cancel_action = self._action(self.cancel_order, move=Action.CANCEL)
-        self.pause_action = self._action(self.pause, move=Action.PAUSE)
-        self.resume_action = self._action(self.resume, move=Action.RESUME)
-        self.commitment_action = self._action(self.issue_commitment, move=Action.ISSUE_COMMITMENT)
-        self.note_action = self._action(self.add_note, "Ctrl+M", move=Action.NOTE)
-        self.photo_action = self._action(self.add_photo, move=Action.PHOTO)
-        self.reply_action = self._action(self.reply_to_regulator, move=Action.REPLY)
-        self.refresh_action = self._action(self.refresh)
-        self.weekly_action = self._action(self.open_weekly)
-        self.order_actions = [
-            self.dispatch_action,
-            self.start_action,
-            self.complete_action,
-            self.callback_action,
-            self.close_action,
-            self.cancel_action,
-            self.pause_action,
-            self.resume_action,
-            self.commitment_action,
-            self.note_action,
-            self.photo_action,
-            self.reply_action,
-        ]
-
-        self.toolbar = QToolBar()
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.setStyleSheet("QToolBar { spacing: 2px; border: none; }")
-        for action in self.order_actions[:4]:
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
-        for action in (self.note_action, self.photo_action, self.pause_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addAction(self.resume_action)
-        self.toolbar.addSeparator()
-        for action in (self.commitment_action, self.close_action, self.cancel_action):
-            self.toolbar.addAction(action)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        self.prints = OrderPrintActions(self.ctx, self, self._selected)
-        self.toolbar.addWidget(self.prints.button)
-        self.toolbar.addAction(self.weekly_action)
-        self.toolbar.addAction(self.refresh_action)
-        self.shortcuts_button = QToolButton()
-        self.shortcuts_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.shortcuts_menu = QMenu(self.shortcuts_button)
-        self.shortcuts_button.setMenu(self.shortcuts_menu)
-        self.toolbar.addWidget(self.shortcuts_button)
+    def _connect_moves(self) -> None:
+        m = self.moves
+        for action, slot in (
+            (m.dispatch_action, self.dispatch),
+            (m.start_action, self.start_work),
+            (m.complete_action, self.complete),
+            (m.callback_action, self.record_callback),
+            (m.close_action, self.close_order),
+            (m.cancel_action, self.cancel_order),
+            (m.pause_action, self.pause),
+            (m.resume_action, self.resume),
+            (m.commitment_action, self.issue_commitment),
+            (m.note_action, self.add_note),
+            (m.photo_action, self.add_photo),
+            (m.reply_action, self.reply_to_regulator),
+            (m.refresh_action, self.refresh),
+            (m.weekly_action, self.open_weekly),
+        ):
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
 
     def _update_actions(self) -> None:
-        """Enable what the core allows on the order shown; a disabled move's tip says why."""
-        detail = self.detail_pane.detail
-        self.prints.set_order(detail)
-        available = available_actions(detail, self.ctx.actor) if detail is not None else {}
-        transfer = detail is not None and dispatch_is_transfer(detail.row.status)
-        self.dispatch_action.setText(self.tr("&Transfer…") if transfer else self.tr("&Dispatch…"))
-        for action, move in self.moves.items():
-            tip = self._tips.get(action, "")
-            availability = available.get(move)
-            action.setEnabled(availability is not None and availability.allowed)
-            if availability is not None and availability.refusal is not None:
-                tip = f"{tip}\n{messages.describe(availability.refusal)}"
-            action.setToolTip(tip)
-
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.table.indexAt(pos)
-        if not index.isValid():
-            return
-        self.table.setCurrentIndex(index)
-        menu = QMenu(self)
-        menu.setToolTipsVisible(True)  # why a greyed-out move is not possible now
-        for action in self.order_actions:
-            if action.isVisible():
-                menu.addAction(action)
-        menu.addSeparator()
-        if self.prints.slip_action.isVisible():
-            menu.addActions(self.prints.actions)
-            menu.addSeparator()
-        menu.addAction(self.refresh_action)
-        menu.popup(self.table.viewport().mapToGlobal(pos))
+        self.moves.update(self.detail_pane.detail)
 
     # -- main window hooks ---------------------------------------------------------------------
 
@@ -305,9 +163,6 @@ class WorkOrdersTab(Retranslating, QWidget):
             self._notice_if_filtered_out()
 
     # -- the list ------------------------------------------------------------------------------
-
-    def _column(self, key: str) -> int:
-        return next(i for i, c in enumerate(self.model.columns) if c.key == key)
 
     def _load_communities(self) -> None:
         actor = self.ctx.actor
@@ -366,13 +221,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         key = self.model.sort_key(section)
         q = self.model.query
         if key is None:  # not sortable: put the indicator back where the list is sorted
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(
-                self.model.section_of(q.sort),
-                Qt.SortOrder.DescendingOrder if q.descending else Qt.SortOrder.AscendingOrder,
-            )
-            header.blockSignals(False)
+            self.list_view.show_sort(q.sort, q.descending)
             return
         self._set_query(
             Query(q.filter, key, order == Qt.SortOrder.DescendingOrder), self.table.scrollToTop
@@ -384,7 +233,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         generation, query, actor = self.model.generation, self.model.query, self.ctx.actor
 
         def count(db: Database) -> int:
-            return order_queries.order_count(db, actor, query.filter)
+            return orders.order_count(db, actor, query.filter)
 
         self._counts.submit(
             self.ctx.db,
@@ -393,21 +242,6 @@ class WorkOrdersTab(Retranslating, QWidget):
             on_done=lambda total: self.model.set_total(generation, total),
             on_error=lambda error: log.warning("order count unavailable: %s", error),
         )
-
-    def _show_count(self) -> None:
-        loaded = self.model.loaded_count()
-        total = self.model.total
-        if total is None and not self.model.has_more():
-            total = loaded
-        if total is None:
-            text = self.tr("Showing {loaded} — counting…").format(loaded=f"{loaded:,}")
-        elif total == 0:
-            text = self.tr("No order matches the filters.")
-        else:
-            text = self.tr("Showing {loaded} of {total}").format(
-                loaded=f"{loaded:,}", total=f"{total:,}"
-            )
-        self.count_label.setText(text)
 
     def _select_id(self, order_id: int | None) -> None:
         """Put the list's selection back on an order, without reloading the detail."""
@@ -454,7 +288,7 @@ class WorkOrdersTab(Retranslating, QWidget):
 
     def _show_detail(self, order_id: int) -> bool:
         try:
-            detail = order_queries.get_order(self.ctx.db, self.ctx.actor, order_id)
+            detail = orders.get_order(self.ctx.db, self.ctx.actor, order_id)
         except WuyeError as error:
             messages.show_error(self, error)
             self.detail_pane.clear()
@@ -470,7 +304,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         text = self.filters.text.text().strip()
         if _ORDER_NUMBER.match(text):
             try:
-                detail = order_queries.get_order(self.ctx.db, self.ctx.actor, text)
+                detail = orders.get_order(self.ctx.db, self.ctx.actor, text)
             except WuyeError:
                 self.filters.flush_text()  # not a number after all: search for it
                 return
@@ -529,43 +363,43 @@ class WorkOrdersTab(Retranslating, QWidget):
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def dispatch(self) -> None:
-        if self.dispatch_action.isEnabled():
+        if self.moves.dispatch_action.isEnabled():
             self._open_dialog(action_dialogs.DispatchDialog)
 
     def start_work(self) -> None:
-        if self.start_action.isEnabled():
+        if self.moves.start_action.isEnabled():
             self._open_dialog(action_dialogs.StartWorkDialog)
 
     def issue_commitment(self) -> None:
-        if self.commitment_action.isEnabled():
+        if self.moves.commitment_action.isEnabled():
             self._open_dialog(action_dialogs.CommitmentDialog)
 
     def complete(self) -> None:
-        if self.complete_action.isEnabled():
+        if self.moves.complete_action.isEnabled():
             self._open_dialog(action_dialogs.complete_dialog)
 
     def record_callback(self) -> None:
-        if self.callback_action.isEnabled():
+        if self.moves.callback_action.isEnabled():
             self._open_dialog(CallbackDialog)
 
     def close_order(self) -> None:
-        if self.close_action.isEnabled():
+        if self.moves.close_action.isEnabled():
             self._open_dialog(action_dialogs.close_dialog)
 
     def cancel_order(self) -> None:
-        if self.cancel_action.isEnabled():
+        if self.moves.cancel_action.isEnabled():
             self._open_dialog(action_dialogs.cancel_dialog)
 
     def pause(self) -> None:
-        if self.pause_action.isEnabled():
+        if self.moves.pause_action.isEnabled():
             self._open_dialog(action_dialogs.pause_dialog)
 
     def add_note(self) -> None:
-        if self.note_action.isEnabled():
+        if self.moves.note_action.isEnabled():
             self._open_dialog(action_dialogs.note_dialog)
 
     def reply_to_regulator(self) -> None:
-        if self.reply_action.isEnabled():
+        if self.moves.reply_action.isEnabled():
             from wuye_desktop.ui.regulator.reply_dialog import ReplyDialog
 
             self._open_dialog(ReplyDialog)
@@ -573,10 +407,10 @@ class WorkOrdersTab(Retranslating, QWidget):
     def resume(self) -> None:
         """Restart the clock: nothing to ask, so no dialog."""
         detail = self._selected()
-        if detail is None or not self.resume_action.isEnabled():
+        if detail is None or not self.moves.resume_action.isEnabled():
             return
         try:
-            work_orders.resume(self.ctx.db, self.ctx.actor, detail.id, detail.version)
+            orders.resume(self.ctx.db, self.ctx.actor, detail.id, detail.version)
         except ConcurrentEdit as error:
             messages.show_error(self, error)
         except WuyeError as error:
@@ -586,7 +420,7 @@ class WorkOrdersTab(Retranslating, QWidget):
 
     def add_photo(self) -> None:
         detail = self._selected()
-        if detail is None or not self.photo_action.isEnabled():
+        if detail is None or not self.moves.photo_action.isEnabled():
             return
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Add photo"), "", self.tr("Pictures (*.jpg *.jpeg *.png)")
@@ -603,7 +437,7 @@ class WorkOrdersTab(Retranslating, QWidget):
             )
             return
         try:
-            work_orders.add_photo(self.ctx.db, self.ctx.actor, detail.id, Path(path).name, data)
+            orders.add_photo(self.ctx.db, self.ctx.actor, detail.id, Path(path).name, data)
         except WuyeError as error:
             messages.show_error(self, error)
             return
@@ -644,102 +478,6 @@ class WorkOrdersTab(Retranslating, QWidget):
     # -- language ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        texts = [
-            (
-                self.dispatch_action,
-                self.tr("&Dispatch…"),
-                self.tr("Send to a channel and a handler; on a dispatched order, transfer it"),
-            ),
-            (
-                self.start_action,
-                self.tr("&Start work…"),
-                self.tr("Work begins; a promised repair needs its commitment"),
-            ),
-            (
-                self.complete_action,
-                self.tr("&Complete…"),
-                self.tr("The work is done; the order waits for its callback"),
-            ),
-            (
-                self.callback_action,
-                self.tr("Call&back…"),
-                self.tr("Record the owner's verdict; dissatisfied reopens the order"),
-            ),
-            (
-                self.close_action,
-                self.tr("Cl&ose…"),
-                self.tr("Close a completed order without a callback"),
-            ),
-            (
-                self.cancel_action,
-                self.tr("C&ancel order…"),
-                self.tr("Cancel the order, with a reason"),
-            ),
-            (
-                self.pause_action,
-                self.tr("&Pause…"),
-                self.tr("Stop the deadline clock, with a reason"),
-            ),
-            (self.resume_action, self.tr("&Resume"), self.tr("Restart the deadline clock")),
-            (
-                self.commitment_action,
-                self.tr("&Issue commitment…"),
-                self.tr("Record the written promise of a promised repair"),
-            ),
-            (self.note_action, self.tr("&Note…"), self.tr("Add a note to the timeline")),
-            (self.photo_action, self.tr("P&hoto…"), self.tr("Attach a JPEG or PNG picture")),
-            (
-                self.reply_action,
-                self.tr("Reply to re&gulator…"),
-                self.tr("Answer the regulator's ticket this order was made from"),
-            ),
-            (self.refresh_action, self.tr("Refresh"), self.tr("Read the list again (F5)")),
-            (
-                self.weekly_action,
-                self.tr("&Weekly list…"),
-                self.tr("Unfinished orders as of Friday 16:00 of a week, per community"),
-            ),
-        ]
-        for action, text, tip in texts:
-            action.setText(text)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self._tips[action] = f"{tip} ({keys})" if keys else tip
-            action.setToolTip(self._tips[action])
-            action.setStatusTip(tip)
-        self._update_actions()
-        self.shortcuts_button.setText(self.tr("Keys"))
-        lines = [
-            (self.tr("Search box"), "Ctrl+F"),
-            (self.tr("Refresh"), "F5"),
-            (self.tr("Dispatch / transfer"), "Ctrl+D"),
-            (self.tr("Start work"), "Ctrl+Shift+S"),
-            (self.tr("Complete"), "Ctrl+Shift+C"),
-            (self.tr("Callback"), "Ctrl+R"),
-            (self.tr("Note"), "Ctrl+M"),
-            (self.tr("From the search box into the list"), "↓"),
-        ]
-        self.shortcuts_menu.clear()
-        for text, keys in lines:
-            item = self.shortcuts_menu.addAction(f"{text}\t{keys}")
-            item.setEnabled(False)
-        self.shortcuts_button.setToolTip("\n".join(f"{keys}  {text}" for text, keys in lines))
-        swatch = "<span style='background:{colour}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>&nbsp;{text}"
-        self.legend.setText(
-            " &nbsp; ".join(
-                [
-                    swatch.format(
-                        colour=labels.OVERDUE_BACKGROUND.name(),
-                        text=html.escape(self.tr("overdue")),
-                    ),
-                    swatch.format(
-                        colour=labels.DUE_SOON_BACKGROUND.name(),
-                        text=html.escape(self.tr("due soon")),
-                    ),
-                    "<span style='color:{colour}'>{text}</span>".format(
-                        colour=labels.PAUSED_TEXT.name(), text=html.escape(self.tr("paused"))
-                    ),
-                ]
-            )
-        )
+        self.moves.retranslate(self.detail_pane.detail)
         self.model.retranslate()
-        self._show_count()
+        self.list_view.show_count()

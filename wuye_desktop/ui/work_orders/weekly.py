@@ -39,10 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import directory, order_queries
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import format_local, today_local
 from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.core.order_queries import OrderRow, WeeklyList
+from wuye_desktop.core.orders import OrderRow, WeeklyList
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui import messages
@@ -243,12 +243,12 @@ class WeeklyView(Retranslating, QWidget):
         db, actor = self.ctx.db, self.ctx.actor
 
         def work(progress: Progress) -> WeeklyResult:
-            weekly = order_queries.weekly_unfinished(db, actor, week, community_id)
+            weekly = orders.weekly_unfinished(db, actor, week, community_id)
             ids = list(weekly.order_ids)
             rows: list[OrderRow] = []
             progress(0, len(ids))
             for start in range(0, len(ids), ROWS_PER_READ):
-                rows.extend(order_queries.order_rows(db, actor, ids[start : start + ROWS_PER_READ]))
+                rows.extend(orders.order_rows(db, actor, ids[start : start + ROWS_PER_READ]))
                 progress(min(start + ROWS_PER_READ, len(ids)), len(ids))
             return WeeklyResult(weekly, rows)
 

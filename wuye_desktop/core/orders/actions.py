@@ -1,6 +1,6 @@
 """What may be done to a work order now, and why not the rest: decided here, once.
 
-The services (``work_orders``, the documents, the regulator's reply) refuse a move with the
+The services (the moves of this package, the documents, the regulator's reply) refuse a move with the
 refusal computed here, and the windows and the CLI ask :func:`available_actions` which moves to
 offer. It looks only at plain values the caller already holds (an ``OrderDetail``), never at the
 database, so the work-order tab can ask on every change of selection.
@@ -11,13 +11,18 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from wuye_desktop.core.errors import StateError, WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.order_queries import OrderDetail
+from wuye_desktop.core.orders.status import Status, transition_refusal
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.status import Status, transition_refusal
 from wuye_desktop.core.vocab import Tier
+
+if TYPE_CHECKING:
+    # Only read, never constructed, here; the detail module loads the services' helpers, which
+    # load these rules, so a runtime import would go round in a circle.
+    from wuye_desktop.core.orders.detail import OrderDetail
 
 
 class Action(enum.StrEnum):

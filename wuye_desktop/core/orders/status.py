@@ -29,6 +29,8 @@ STATUS_LABELS: dict[Status, str] = {
 }
 
 OPEN_STATUSES = frozenset({Status.ACCEPTED, Status.DISPATCHED, Status.IN_PROGRESS, Status.REOPENED})
+# The same as stored values, for ``WorkOrder.status.in_(...)`` in the queries.
+OPEN_VALUES = [s.value for s in OPEN_STATUSES]
 
 # Dispatching again from dispatched or in progress is a transfer to another channel or handler.
 _ALLOWED: dict[Status, frozenset[Status]] = {

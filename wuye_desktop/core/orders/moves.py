@@ -1,0 +1,229 @@
+"""The moves of an order through its status flow, one function per move the desk makes:
+dispatch (or transfer), start, complete, close, cancel, pause, resume, and a note.
+
+Every function is one transaction: the order, its timeline event, the outbox event that the
+regulator must receive (protocol §5) and the audit entry commit together or not at all.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from wuye_desktop.core import audit
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.errors import FieldError, StateError, ValidationError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.orders._shared import (
+    MAX_NAME,
+    MAX_NOTE,
+    MAX_PAUSE_REASON,
+    REQUIRED,
+    check,
+    check_lengths,
+    event,
+    length_errors,
+    load_order,
+    mark_responded,
+    order_state,
+    recompute_deadlines,
+    status_event,
+)
+from wuye_desktop.core.orders.actions import (
+    Action,
+    require_permission,
+    require_state,
+    start_needs_commitment,
+)
+from wuye_desktop.core.orders.commitments import CommitmentInput, issue_commitment_in
+from wuye_desktop.core.orders.status import Status
+from wuye_desktop.core.roles import Actor
+from wuye_desktop.core.settings import callback_due_days
+from wuye_desktop.core.vocab import Channel
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import Commitment, OrderPause, WorkOrder
+
+
+def dispatch(
+    db: Database,
+    actor: Actor,
+    order_id: int,
+    expected_version: int,
+    *,
+    channel: str,
+    handler: str,
+    note: str = "",
+) -> None:
+    """Send the order to one of the 3 channels and a handler; again later, it is a transfer."""
+    require_permission(actor, Action.DISPATCH)
+    errors: list[FieldError] = []
+    if channel not in {c.value for c in Channel}:
+        errors.append(FieldError("channel", QT_TRANSLATE_NOOP("core", "Choose one")))
+    if not handler.strip():
+        errors.append(FieldError("handler", REQUIRED))
+    errors += length_errors(handler=(handler, MAX_NAME), note=(note, MAX_NOTE))
+    if errors:
+        raise ValidationError(errors)
+    with db.transaction() as s:
+        order = load_order(s, order_id, expected_version)
+        check(s, Action.DISPATCH, order)
+        now = now_utc()
+        order.channel, order.handler = channel, handler.strip()
+        status_event(
+            s,
+            actor,
+            order,
+            Status.DISPATCHED,
+            now,
+            note.strip(),
+            channel=channel,
+            handler=handler.strip(),
+        )
+        mark_responded(order, now)
+
+
+def start_work(
+    db: Database,
+    actor: Actor,
+    order_id: int,
+    expected_version: int,
+    *,
+    note: str = "",
+    commitment: CommitmentInput | None = None,
+) -> None:
+    """Work begins. A promised order needs its commitment first (given here or issued before)."""
+    require_permission(actor, Action.START)
+    check_lengths(note=(note, MAX_NOTE))
+    with db.transaction() as s:
+        order = load_order(s, order_id, expected_version)
+        state = order_state(s, order)
+        require_state(Action.START, state)
+        if start_needs_commitment(state):
+            if commitment is None:
+                raise StateError(
+                    QT_TRANSLATE_NOOP(
+                        "core",
+                        "A promised order cannot start without its commitment: plan, promised "
+                        "date, responsible unit and person.",
+                    )
+                )
+            require_permission(actor, Action.ISSUE_COMMITMENT)
+            issue_commitment_in(s, actor, order, commitment)
+        promised_date: date | None = None
+        number: str | None = None
+        existing = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
+        if existing is not None:  # only promised orders have one
+            promised_date, number = date.fromisoformat(existing.promised_date), existing.number
+        now = now_utc()
+        status_event(
+            s,
+            actor,
+            order,
+            Status.IN_PROGRESS,
+            now,
+            note.strip(),
+            promised_date=promised_date,
+            commitment_no=number,
+        )
+        mark_responded(order, now)
+
+
+def complete(
+    db: Database, actor: Actor, order_id: int, expected_version: int, note: str = ""
+) -> None:
+    require_permission(actor, Action.COMPLETE)
+    check_lengths(note=(note, MAX_NOTE))
+    with db.transaction() as s:
+        order = load_order(s, order_id, expected_version)
+        check(s, Action.COMPLETE, order)
+        now = now_utc()
+        status_event(s, actor, order, Status.COMPLETED, now, note.strip())
+        order.completed_at = now
+        order.callback_due = now + timedelta(days=callback_due_days(s))
+        c = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
+        if c is not None and c.fulfilled_at is None:
+            c.fulfilled_at = now
+
+
+def close(db: Database, actor: Actor, order_id: int, expected_version: int, note: str = "") -> None:
+    """Close a completed order without waiting for a callback (e.g. the owner cannot be reached)."""
+    require_permission(actor, Action.CLOSE)
+    if not note.strip():
+        raise ValidationError([FieldError("note", REQUIRED)])
+    check_lengths(note=(note, MAX_NOTE))
+    with db.transaction() as s:
+        order = load_order(s, order_id, expected_version)
+        check(s, Action.CLOSE, order)
+        now = now_utc()
+        status_event(s, actor, order, Status.CLOSED, now, note.strip())
+        order.closed_at = now
+
+
+def cancel(db: Database, actor: Actor, order_id: int, expected_version: int, reason: str) -> None:
+    require_permission(actor, Action.CANCEL)
+    if not reason.strip():
+        raise ValidationError(
+            [FieldError("reason", QT_TRANSLATE_NOOP("core", "Say why the order is cancelled"))]
+        )
+    check_lengths(reason=(reason, MAX_NOTE))
+    with db.transaction() as s:
+        order = load_order(s, order_id, expected_version)
+        check(s, Action.CANCEL, order)
+        now = now_utc()
+        status_event(s, actor, order, Status.CANCELLED, now, reason.strip())
+        order.closed_at = now
+        _end_pause(s, order, now)
+
+
+def add_note(db: Database, actor: Actor, order_id: int, note: str) -> None:
+    """A note on the timeline; notes never conflict, so no version is asked for."""
+    require_permission(actor, Action.NOTE)
+    if not note.strip():
+        raise ValidationError([FieldError("note", REQUIRED)])
+    check_lengths(note=(note, MAX_NOTE))
+    with db.transaction() as s:
+        order = load_order(s, order_id)
+        check(s, Action.NOTE, order)
+        event(s, actor, order, now_utc(), "note", note.strip())
+        audit.record(s, actor, "order.note", "work_order", order.number)
+
+
+def pause(db: Database, actor: Actor, order_id: int, expected_version: int, reason: str) -> None:
+    """Stop the clock (waiting for the owner's access, for parts); the pause is not counted."""
+    require_permission(actor, Action.PAUSE)
+    if not reason.strip():
+        raise ValidationError([FieldError("reason", REQUIRED)])
+    check_lengths(reason=(reason, MAX_PAUSE_REASON))
+    with db.transaction() as s:
+        order = load_order(s, order_id, expected_version)
+        check(s, Action.PAUSE, order)
+        now = now_utc()
+        s.add(OrderPause(order_id=order.id, start=now, reason=reason.strip()))
+        order.paused_since = now
+        event(s, actor, order, now, "pause", reason.strip())
+        audit.record(s, actor, "order.pause", "work_order", order.number, reason=reason.strip())
+
+
+def _end_pause(s: Session, order: WorkOrder, now: datetime) -> None:
+    if order.paused_since is None:
+        return
+    for p in s.scalars(
+        select(OrderPause).where(OrderPause.order_id == order.id, OrderPause.end.is_(None))
+    ):
+        p.end = now
+    order.paused_since = None
+    s.flush()
+
+
+def resume(db: Database, actor: Actor, order_id: int, expected_version: int) -> None:
+    require_permission(actor, Action.RESUME)
+    with db.transaction() as s:
+        order = load_order(s, order_id, expected_version)
+        check(s, Action.RESUME, order)
+        now = now_utc()
+        _end_pause(s, order, now)
+        recompute_deadlines(s, order, order.reported_at)
+        event(s, actor, order, now, "resume")
+        audit.record(s, actor, "order.resume", "work_order", order.number)
