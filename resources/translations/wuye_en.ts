@@ -1149,6 +1149,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Searching: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the search box&apos;s text was read as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Order number, room (3-2-1201) or words of the description</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1149,6 +1149,14 @@
         <translation>状态：已选 {n} 项</translation>
     </message>
     <message>
+        <source>Searching: {what}</source>
+        <translation>按{what}查找</translation>
+    </message>
+    <message>
+        <source>What the search box&apos;s text was read as</source>
+        <translation>搜索框中的内容被理解为什么</translation>
+    </message>
+    <message>
         <source>Order number, room (3-2-1201) or words of the description</source>
         <translation>工单号、房号（3-2-1201）或问题描述中的词</translation>
     </message>

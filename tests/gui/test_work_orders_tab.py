@@ -243,8 +243,15 @@ def test_filters_by_status_community_and_text_and_overdue(
     qtbot.keyClicks(tab.filters.text, "3-2-1201")
     qtbot.keyClick(tab.filters.text, Qt.Key.Key_Return)  # Enter does not wait
     assert set(listed(qtbot, tab)) == {accepted, dispatched, late}
+    # The box says what it understood, so the desk knows why these rows show.
+    qtbot.waitUntil(
+        lambda: tab.filters.understood.text()
+        == "Searching: Room: building 3, unit 2, room 1201",
+        timeout=5000,
+    )
     qtbot.keyClick(tab.filters.text, Qt.Key.Key_Escape)
     assert tab.filters.text.text() == ""
+    qtbot.waitUntil(lambda: tab.filters.understood.text() == "", timeout=5000)
     assert set(listed(qtbot, tab)) == {accepted, dispatched, lamp, late}
 
     qtbot.mouseClick(tab.filters.overdue, Qt.MouseButton.LeftButton)

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.directory import CommunityChoice
 from wuye_desktop.core.orders import OPEN_STATUSES, OrderFilter, Status
+from wuye_desktop.core.search import SearchQuery
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.messages import tr_core
 from wuye_desktop.ui.widgets.dates import edited_date
 from wuye_desktop.ui.work_orders import labels
 
@@ -67,6 +69,10 @@ class FilterBar(Retranslating, QWidget):
         self._debounce.setInterval(TEXT_DELAY_MS)
         self._debounce.timeout.connect(self._emit)
         self.text.textChanged.connect(lambda _t: self._debounce.start())
+        # What the search made of the text ("电话尾号 3719"), so the desk knows why rows show.
+        self.understood = QLabel()
+        self.understood.setObjectName("searchUnderstood")
+        self._understood: SearchQuery | None = None
 
         self.status_button = QToolButton()
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -117,6 +123,7 @@ class FilterBar(Retranslating, QWidget):
         first = QHBoxLayout()
         first.setContentsMargins(0, 0, 0, 0)
         first.addWidget(self.text, 3)
+        first.addWidget(self.understood)
         first.addWidget(self.status_button)
         first.addWidget(self.community, 1)
         first.addWidget(self.overdue)
@@ -273,7 +280,22 @@ class FilterBar(Retranslating, QWidget):
 
     # -- language --------------------------------------------------------------------------------
 
+    def show_understood(self, query: SearchQuery | None) -> None:
+        """Say what the list's search text was read as (nothing for an empty box)."""
+        self._understood = query
+        if query is None or not query.label_template:
+            self.understood.clear()
+            self.understood.setToolTip("")
+            return
+        self.understood.setText(
+            self.tr("Searching: {what}").format(
+                what=tr_core(query.label_template, **query.label_params)
+            )
+        )
+        self.understood.setToolTip(self.tr("What the search box's text was read as"))
+
     def retranslate(self) -> None:
+        self.show_understood(self._understood)
         self.text.setPlaceholderText(
             self.tr("Order number, room (3-2-1201) or words of the description")
         )

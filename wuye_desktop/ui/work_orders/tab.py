@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import directory, orders
+from wuye_desktop.core import directory, orders, search
 from wuye_desktop.core.errors import ConcurrentEdit, WuyeError
 from wuye_desktop.core.orders import OrderDetail
+from wuye_desktop.core.search import SearchQuery
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
@@ -232,14 +233,24 @@ class WorkOrdersTab(Retranslating, QWidget):
         stale, and a total for a list no longer shown is dropped by the model."""
         generation, query, actor = self.model.generation, self.model.query, self.ctx.actor
 
-        def count(db: Database) -> int:
-            return orders.order_count(db, actor, query.filter)
+        def count(db: Database) -> tuple[int, SearchQuery | None]:
+            text = query.filter.text
+            understood = None
+            if text:
+                with db.read() as s:
+                    understood = search.understand(s, text)
+            return orders.order_count(db, actor, query.filter), understood
+
+        def counted(result: tuple[int, SearchQuery | None]) -> None:
+            total, understood = result
+            self.filters.show_understood(understood)
+            self.model.set_total(generation, total)
 
         self._counts.submit(
             self.ctx.db,
             count,
             label=self.tr("Counting orders…"),
-            on_done=lambda total: self.model.set_total(generation, total),
+            on_done=counted,
             on_error=lambda error: log.warning("order count unavailable: %s", error),
         )
 
