@@ -1150,7 +1150,7 @@
     </message>
     <message>
         <source>Searching: {what}</source>
-        <translation>按{what}查找</translation>
+        <translation>识别为：{what}</translation>
     </message>
     <message>
         <source>What the search box&apos;s text was read as</source>
