@@ -293,7 +293,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the callback queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} orders waiting for a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -381,7 +389,15 @@
 <context>
     <name>CloseoutDialog</name>
     <message>
+        <source>Reading the close-out list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{total} items: {open} open, {closed} closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the close-out list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -480,6 +496,10 @@
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saving the item…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommitmentDialog</name>
@@ -537,6 +557,14 @@
 </context>
 <context>
     <name>CommitmentsTab</name>
+    <message>
+        <source>Reading the communities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the commitment letters…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>{n} letters</source>
         <translation type="unfinished"></translation>
@@ -2589,6 +2617,10 @@
 <context>
     <name>RegulatorIndicator</name>
     <message>
+        <source>Reading the regulator state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Regulator: {state}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2718,6 +2750,10 @@
 <context>
     <name>RegulatorTab</name>
     <message>
+        <source>Reading the regulator state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No regulator platform is set up yet. Set it up to report orders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2778,7 +2814,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finding the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} event(s) back in the queue: they go with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the events back in the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2791,6 +2835,10 @@
     </message>
     <message>
         <source>{n} event(s) dismissed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissing the events…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

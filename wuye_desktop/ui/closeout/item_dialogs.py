@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -68,7 +69,7 @@ class _SavingForm(QDialog):
             self,
             ctx.db,
             work,
-            label=self.tr("Saving the item…"),
+            label=QCoreApplication.translate("CloseoutDialog", "Saving the item…"),
             on_done=on_done,
             on_error=on_error,
         )
