@@ -293,7 +293,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the callback queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} orders waiting for a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -389,7 +397,15 @@
 <context>
     <name>CloseoutDialog</name>
     <message>
+        <source>Reading the close-out list…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{total} items: {open} open, {closed} closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the close-out list…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -488,6 +504,10 @@
         <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saving the item…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CommitmentDialog</name>
@@ -545,6 +565,14 @@
 </context>
 <context>
     <name>CommitmentsTab</name>
+    <message>
+        <source>Reading the communities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the commitment letters…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>{n} letters</source>
         <translation type="unfinished"></translation>
@@ -2836,6 +2864,10 @@
 <context>
     <name>RegulatorIndicator</name>
     <message>
+        <source>Reading the regulator state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Regulator: {state}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2965,6 +2997,10 @@
 <context>
     <name>RegulatorTab</name>
     <message>
+        <source>Reading the regulator state…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No regulator platform is set up yet. Set it up to report orders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3025,7 +3061,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finding the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{n} event(s) back in the queue: they go with the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting the events back in the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3038,6 +3082,10 @@
     </message>
     <message>
         <source>{n} event(s) dismissed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismissing the events…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -293,8 +293,16 @@
         <translation>回访已超期</translation>
     </message>
     <message>
+        <source>Reading the callback queue…</source>
+        <translation>正在读取回访队列…</translation>
+    </message>
+    <message>
         <source>{n} orders waiting for a callback</source>
         <translation>{n} 张工单待回访</translation>
+    </message>
+    <message>
+        <source>Finding the order…</source>
+        <translation>正在查找工单…</translation>
     </message>
     <message>
         <source>{number} is not waiting for a callback: it is {status}.</source>
@@ -389,8 +397,16 @@
 <context>
     <name>CloseoutDialog</name>
     <message>
+        <source>Reading the close-out list…</source>
+        <translation>正在读取销项清单…</translation>
+    </message>
+    <message>
         <source>{total} items: {open} open, {closed} closed</source>
         <translation>共 {total} 项：未销项 {open} 项，已销项 {closed} 项</translation>
+    </message>
+    <message>
+        <source>Saving the close-out list…</source>
+        <translation>正在保存销项清单…</translation>
     </message>
     <message>
         <source>Reopen item {seq}</source>
@@ -488,6 +504,10 @@
         <source>Done</source>
         <translation>完成</translation>
     </message>
+    <message>
+        <source>Saving the item…</source>
+        <translation>正在保存销项…</translation>
+    </message>
 </context>
 <context>
     <name>CommitmentDialog</name>
@@ -545,6 +565,14 @@
 </context>
 <context>
     <name>CommitmentsTab</name>
+    <message>
+        <source>Reading the communities…</source>
+        <translation>正在读取小区…</translation>
+    </message>
+    <message>
+        <source>Reading the commitment letters…</source>
+        <translation>正在读取承诺书…</translation>
+    </message>
     <message>
         <source>{n} letters</source>
         <translation>共 {n} 份承诺书</translation>
@@ -2836,6 +2864,10 @@
 <context>
     <name>RegulatorIndicator</name>
     <message>
+        <source>Reading the regulator state…</source>
+        <translation>正在读取监管平台状态…</translation>
+    </message>
+    <message>
         <source>Regulator: {state}</source>
         <translation>监管平台：{state}</translation>
     </message>
@@ -2965,6 +2997,10 @@
 <context>
     <name>RegulatorTab</name>
     <message>
+        <source>Reading the regulator state…</source>
+        <translation>正在读取监管平台状态…</translation>
+    </message>
+    <message>
         <source>No regulator platform is set up yet. Set it up to report orders.</source>
         <translation>尚未配置监管平台。配置后即可向平台报送工单。</translation>
     </message>
@@ -3025,8 +3061,16 @@
         <translation>立即同步(&amp;N)</translation>
     </message>
     <message>
+        <source>Finding the order…</source>
+        <translation>正在查找工单…</translation>
+    </message>
+    <message>
         <source>{n} event(s) back in the queue: they go with the next sync.</source>
         <translation>{n} 条数据已重新排队，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <source>Putting the events back in the queue…</source>
+        <translation>正在将事件放回队列…</translation>
     </message>
     <message>
         <source>Dismiss refused events</source>
@@ -3039,6 +3083,10 @@
     <message>
         <source>{n} event(s) dismissed.</source>
         <translation>已忽略 {n} 个事件。</translation>
+    </message>
+    <message>
+        <source>Dismissing the events…</source>
+        <translation>正在忽略事件…</translation>
     </message>
     <message>
         <source>Syncing with the platform…</source>

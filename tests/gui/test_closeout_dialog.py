@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.gui.doc_support import close_previews, save_as_pdf, wait_for_preview
-from tests.gui.shell_support import context, type_text
+from tests.gui.shell_support import context, settle, type_text
 from wuye_desktop.core import closeout, directory
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
@@ -41,6 +41,7 @@ def open_dialog(qtbot: QtBot, db: Database, actor: Actor, household: int) -> Clo
     dialog = CloseoutDialog(context(db, actor, "王质检"), household)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot)  # the list arrives from the database thread
     return dialog
 
 
@@ -82,6 +83,7 @@ def test_add_close_reopen_and_delete_an_item(
 
     run_modal(qtbot, AddItemDialog, fill)
     qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.model.rowCount() == 1
     item = dialog.selected()
     assert item is not None and item.item == "主卧窗框渗水" and not item.is_closed
@@ -94,17 +96,20 @@ def test_add_close_reopen_and_delete_an_item(
 
     run_modal(qtbot, CloseItemDialog, close)
     qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     item = dialog.selected()
     assert item is not None and item.is_closed and item.checker == "王质检"
     assert dialog.reopen_button.isEnabled() and not dialog.close_button.isEnabled()
 
     monkeypatch.setattr(QInputDialog, "getText", lambda *_a, **_k: ("复查仍渗水", True))
     qtbot.mouseClick(dialog.reopen_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     item = dialog.selected()
     assert item is not None and not item.is_closed
 
     monkeypatch.setattr(QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.model.rowCount() == 0
     assert closeout.list_items(db, admin, home).items == ()
 
@@ -116,6 +121,7 @@ def test_an_empty_item_is_refused_at_its_field(
     qtbot.addWidget(add)
     add.show()
     add.save()
+    settle(qtbot)  # refused by the core, on the database thread
     assert add.isVisible() and add.errors.is_invalid("item")
     assert closeout.list_items(db, admin, home).items == ()
 
@@ -152,6 +158,7 @@ def test_import_shows_row_errors_and_imports_nothing_then_imports_a_good_sheet(
     book.save(good)
     task = dialog.start_import(good)
     qtbot.waitUntil(lambda: not task.is_running, timeout=10000)
+    settle(qtbot)
     assert dialog.model.rowCount() == 2
     assert infos == ["2 rows read: 2 items added, 0 already on the list."]
 
@@ -165,6 +172,7 @@ def test_gather_from_orders_and_print(
     promised_order(db, admin, community)
     dialog = open_dialog(qtbot, db, admin, home)
     qtbot.mouseClick(dialog.gather_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 6).data()  # the work order's number
     assert infos == ["1 items added from the household's work orders."]

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from tests.conftest import make_user
 from tests.gui.doc_support import close_previews, save_as_pdf, wait_for_preview
-from tests.gui.shell_support import context, type_text
+from tests.gui.shell_support import context, settle, type_text
 from tests.unit.test_documents_commitment import promised_order
 from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc
@@ -44,6 +44,7 @@ def test_a_letter_is_issued_from_the_to_issue_list(
     tab = CommitmentsTab(ctx)
     qtbot.addWidget(tab)
     tab.show()
+    settle(qtbot)
     assert tab.state() is CommitmentState.TO_ISSUE
     assert tab.model.rowCount() == 1 and tab.selected() is not None
     assert tab.selected().order_number == number  # type: ignore[union-attr]
@@ -62,9 +63,10 @@ def test_a_letter_is_issued_from_the_to_issue_list(
     with qtbot.waitSignal(ctx.signals.orders_changed, timeout=5000):
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-
+    settle(qtbot)  # the lists read again on the database thread
     assert tab.model.rowCount() == 0
     tab.set_state(CommitmentState.ISSUED)
+    settle(qtbot)
     assert tab.model.rowCount() == 1
     row = tab.selected()
     assert row is not None and row.number and row.responsible_person == "李工"
@@ -83,7 +85,9 @@ def test_print_then_reprint_marks_the_copy(
     tab = CommitmentsTab(context(db, admin))
     qtbot.addWidget(tab)
     tab.show()
+    settle(qtbot)
     tab.set_state(CommitmentState.ISSUED)
+    settle(qtbot)
     assert tab.print_button.isEnabled() and not tab.reprint_button.isEnabled()
     names = [str(tmp_path / "original.pdf"), str(tmp_path / "copy.pdf")]
     monkeypatch.setattr(
@@ -122,16 +126,20 @@ def test_overdue_and_fulfilled_lists(
     tab = CommitmentsTab(context(db, admin))
     qtbot.addWidget(tab)
     tab.show()
+    settle(qtbot)
     tab.set_state(CommitmentState.OVERDUE)
+    settle(qtbot)
     assert tab.model.rowCount() == 0
     later = now_utc() + timedelta(days=30)
     real = orders.commitment_rows
     monkeypatch.setattr(orders, "commitment_rows", lambda *a, **k: real(*a, **k, now=later))
     tab.reload()
+    settle(qtbot)
     assert tab.model.rowCount() == 1
     assert tab.model.index(0, 0).data() == number
     assert tab.model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
     tab.set_state(CommitmentState.FULFILLED)
+    settle(qtbot)
     assert tab.model.rowCount() == 0
     assert [tab.states.tabText(i) for i in range(len(STATES))] == [
         "To issue",
@@ -149,6 +157,7 @@ def test_a_desk_user_may_print_but_not_issue(
     tab = CommitmentsTab(context(db, desk))
     qtbot.addWidget(tab)
     tab.show()
+    settle(qtbot)
     assert tab.issue_button.isHidden() and tab.print_button.isVisible()
     assert tab.model.rowCount() == 1
 
@@ -166,7 +175,9 @@ def test_a_letter_counts_only_once_it_is_saved_or_printed(
     tab = CommitmentsTab(context(db, admin))
     qtbot.addWidget(tab)
     tab.show()
+    settle(qtbot)
     tab.set_state(CommitmentState.ISSUED)
+    settle(qtbot)
     warnings: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text)
@@ -188,6 +199,7 @@ def test_a_letter_counts_only_once_it_is_saved_or_printed(
     save_as_pdf(qtbot, preview)
     assert len(warnings) == 1 and "letter.pdf" in warnings[0]
     tab.reload()
+    settle(qtbot)
     assert tab.selected().printed_count == 0  # type: ignore[union-attr]
     with db.read() as s:
         assert s.scalar(select(Commitment.printed_count)) == 0
@@ -214,7 +226,9 @@ def test_a_printer_that_fails_uses_up_no_original(
     tab = CommitmentsTab(context(db, admin))
     qtbot.addWidget(tab)
     tab.show()
+    settle(qtbot)
     tab.set_state(CommitmentState.ISSUED)
+    settle(qtbot)
     warnings: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text)

@@ -52,6 +52,7 @@ def open_tab(qtbot: QtBot, ctx: AppContext) -> RegulatorTab:
     tab.resize(1300, 700)
     tab.show()
     qtbot.waitExposed(tab)
+    settle(qtbot)  # the state arrives from the database thread
     return tab
 
 
@@ -61,6 +62,7 @@ def sync_now(qtbot: QtBot, tab: RegulatorTab) -> None:
     with qtbot.waitSignal(tab.sync.finished, timeout=20000):
         qtbot.mouseClick(tab.sync_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not tab.sync.running)
+    settle(qtbot)  # the tab reads the state again after the run
 
 
 def click_ok(
@@ -119,6 +121,7 @@ def test_an_administrator_sets_the_platform_up_field_errors_first(
         click_ok(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Save)
     stored = settings.load_connection(db)
     assert stored.base_url == platform.server.base_url and stored.enabled
+    settle(qtbot)  # the tab reads the new state
     assert tab.state_label.text().endswith(labels.state_text("never"))
     assert tab.values["url"].text() == platform.server.base_url
     assert tab.sync_button.isEnabled()
@@ -208,6 +211,7 @@ def test_a_dispatched_ticket_becomes_an_order_and_is_answered_from_it(
     assert any(r[2] == "Reply to regulator" for r in timeline)
 
     # The tab counts the reply; the next sync delivers it.
+    settle(qtbot)  # the tab reads the state again
     assert tab.ticket_model.rows[0].replies == 1
     assert tab.ticket_model.rows[0].last_result == "in_progress"
     assert tab.values["pending"].text() == "1"
@@ -230,6 +234,7 @@ def test_reply_from_the_tab_for_the_selected_ticket(
     tab.ticket_table.setCurrentIndex(tab.ticket_model.index(0, 0))
     selected = tab.selected_ticket()
     tab.refresh()  # as every 15 s: the selection stays
+    settle(qtbot)
     assert selected is not None and tab.selected_ticket() == selected
     assert tab.reply_button.isVisible() and tab.reply_button.isEnabled()
     qtbot.mouseClick(tab.reply_button, Qt.MouseButton.LeftButton)
@@ -364,9 +369,11 @@ def test_a_refused_event_is_listed_and_retry_puts_it_back(
     tab.parts.setCurrentIndex(0)
     tab.failed_table.selectRow(0)
     tab.refresh()
+    settle(qtbot)
     assert tab.selected_failed_ids() == [model.rows[0].id], "the selection survives a refresh"
     assert tab.retry_selected_button.isEnabled()
     qtbot.mouseClick(tab.retry_selected_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     counts = queue.counts(db)
     assert (counts.failed, counts.pending) == (0, 1)
     assert tab.failed_model.rowCount() == 0 and tab.failed_empty.isVisible()
@@ -377,6 +384,7 @@ def test_a_refused_event_is_listed_and_retry_puts_it_back(
     sync_now(qtbot, tab)
     assert tab.failed_model.rowCount() == 1
     qtbot.mouseClick(tab.retry_all_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert queue.counts(db).failed == 0
 
 
@@ -403,6 +411,7 @@ def test_a_refused_event_is_dismissed_with_a_reason_and_stays_listed_greyed(
 
     QTimer.singleShot(100, answer)
     qtbot.mouseClick(tab.dismiss_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert queue.counts(db).failed == 0
     assert tab.parts.tabText(0) == "Failed (0)"
     model = tab.failed_model
@@ -495,6 +504,7 @@ def test_a_write_after_the_database_files_were_lost_is_refused_with_a_message(
 
     QTimer.singleShot(100, answer)
     qtbot.mouseClick(tab.dismiss_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert [type(e) for e in shown_errors] == [DatabaseFileLost]
     assert "deleted or replaced the database's files" in str(shown_errors[0])
     shown_errors.clear()

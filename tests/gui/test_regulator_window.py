@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user
 from tests.gui.regulator_support import Platform, configure, running_platform
-from tests.gui.shell_support import context, isolate_settings, reset_language
+from tests.gui.shell_support import context, isolate_settings, reset_language, settle
 from wuye_desktop.core import directory, orders
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.regulator import inbox, settings
@@ -55,10 +55,11 @@ def open_window(qtbot: QtBot, ctx: AppContext) -> MainWindow:
     return window
 
 
-def regulator_tab(window: MainWindow) -> RegulatorTab:
+def regulator_tab(qtbot: QtBot, window: MainWindow) -> RegulatorTab:
     window.show_regulator_tab()
     tab = window.current_tab()
     assert isinstance(tab, RegulatorTab)
+    settle(qtbot)  # its state arrives from the database thread
     return tab
 
 
@@ -88,6 +89,7 @@ def test_the_session_syncs_in_the_background(
     assert [t.ticket_id for t in inbox.tickets(db)] == [ticket_id]
     indicator = window.regulator_indicator
     qtbot.waitUntil(indicator.isVisible)
+    settle(qtbot)  # the indicator reads the state after the run on the database thread
     assert indicator.text() == "Regulator: OK"
     # The next run waits for the interval (60 s here), not sooner.
     assert sync.timer.isActive() and sync.timer.remainingTime() > 30_000
@@ -96,6 +98,7 @@ def test_the_session_syncs_in_the_background(
     qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
     tab = window.current_tab()
     assert isinstance(tab, RegulatorTab) and tab.sync is sync
+    settle(qtbot)  # its lists arrive from the database thread
     assert tab.ticket_model.rowCount() == 1
     # The order made of the ticket is in the work-order list.
     order_id = tab.ticket_model.rows[0].order_id
@@ -140,7 +143,7 @@ def test_closing_the_window_stops_a_running_sync(
         platform.ticket(f"第{n}号工单")
     platform.server.faults.latency_ms = 400  # every request a little slow
     window = open_window(qtbot, context(db, admin))
-    tab = regulator_tab(window)
+    tab = regulator_tab(qtbot, window)
     qtbot.mouseClick(tab.sync_button, Qt.MouseButton.LeftButton)
     assert window.regulator_sync.running
     assert tab.sync_button.text() == "Syncing…" and not tab.sync_button.isEnabled()
@@ -164,7 +167,7 @@ def test_every_role_sees_the_tab_only_administrators_the_settings(
         titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
         assert "Regulator" in titles, role
         assert not window.regulator_action.isVisible()
-        assert not regulator_tab(window).settings_button.isVisibleTo(window)
+        assert not regulator_tab(qtbot, window).settings_button.isVisibleTo(window)
         close(qtbot, window)
 
     window = open_window(qtbot, context(db, admin))

@@ -245,8 +245,7 @@ def test_filters_by_status_community_and_text_and_overdue(
     assert set(listed(qtbot, tab)) == {accepted, dispatched, late}
     # The box says what it understood, so the desk knows why these rows show.
     qtbot.waitUntil(
-        lambda: tab.filters.understood.text()
-        == "Searching: Room: building 3, unit 2, room 1201",
+        lambda: tab.filters.understood.text() == "Searching: Room: building 3, unit 2, room 1201",
         timeout=5000,
     )
     qtbot.keyClick(tab.filters.text, Qt.Key.Key_Escape)

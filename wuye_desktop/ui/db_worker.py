@@ -54,8 +54,10 @@ class DbRequest(QObject):
     failed = Signal(object)
     finished = Signal()
 
-    # Emitted on the database thread; queued to _on_outcome on the GUI thread.
-    _outcome = Signal(bool, object)
+    # Emitted on the database thread; queued to _on_outcome on the GUI thread. The request
+    # itself travels along, so the queued call holds it until the GUI thread is done with it
+    # (see _DatabaseThread._loop).
+    _outcome = Signal(bool, object, object)
 
     def __init__(
         self,
@@ -95,22 +97,22 @@ class DbRequest(QObject):
 
     def _run(self) -> None:
         if self._stale.is_set():
-            self._outcome.emit(True, _SKIPPED)
+            self._outcome.emit(True, _SKIPPED, self)
             return
         try:
             result = self._work(self._db)
         except BaseException as exc:  # delivered to the GUI thread, which decides what to show
-            self._outcome.emit(False, exc)
+            self._outcome.emit(False, exc, self)
         else:
-            self._outcome.emit(True, result)
+            self._outcome.emit(True, result, self)
 
     # -- the GUI thread ------------------------------------------------------------------------
 
     def _owner_alive(self) -> bool:
         return self._owner is None or shiboken6.isValid(self._owner)
 
-    @Slot(bool, object)
-    def _on_outcome(self, ok: bool, value: object) -> None:
+    @Slot(bool, object, object)
+    def _on_outcome(self, ok: bool, value: object, _request: object) -> None:
         self._pending = False
         try:
             if value is _SKIPPED or self._stale.is_set() or not self._owner_alive():
@@ -153,6 +155,10 @@ class _DatabaseThread:
                 request._run()
             except BaseException:  # _run reports everything itself; never let the thread die
                 log.exception("database request %r could not report", request.label)
+            # Let go of it now, not when the next request comes: the last reference to a Qt
+            # object must be dropped on the GUI thread (shiboken crashes deleting it from
+            # here), and the queued outcome holds one until the GUI thread has delivered it.
+            del request
 
 
 _THREAD = _DatabaseThread()

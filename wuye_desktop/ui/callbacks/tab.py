@@ -5,6 +5,9 @@ the orders completed in it, the owners' satisfaction, and how many wait now and 
 Below, the queue; overdue callbacks are red. Enter (or Ctrl+R) records the callback of the
 selected order in the shared callback dialog; Ctrl+O shows the order in the work-order tab.
 The search box takes an order number or a scanned callback form (``WUYE:W:<number>``).
+
+Everything is read on the database thread (ui.db_worker): the queue, its rows, the search and
+the statistics arrive when they do, and the tab shows what it has meanwhile.
 """
 
 from __future__ import annotations
@@ -38,22 +41,23 @@ from wuye_desktop.core.orders import (
     PERIOD_LABELS,
     Action,
     CallbackStats,
+    OrderDetail,
     StatsPeriod,
     period_start,
     permitted_actions,
 )
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.callbacks.log_print import CallbackLogButton
 from wuye_desktop.ui.callbacks.queue_model import CallbackQueueModel
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.order_watch import OrderChangeWatch
 from wuye_desktop.ui.work_orders import labels
-from wuye_desktop.ui.workers import run_in_background
 
 log = logging.getLogger(__name__)
 
-_NEVER_MS = 2**31 - 1  # the statistics are read silently: no progress dialog
 _COLUMN_WIDTHS = (132, 150, 90, 100, 100, 150, 70, 100, 80)
 
 _CARD_STYLE = (
@@ -99,7 +103,11 @@ class CallbacksTab(Retranslating, QWidget):
         self.may_record = Action.CALLBACK in permitted_actions(ctx.actor)
         self.active_dialog: QDialog | None = None
         self.stats: CallbackStats | None = None
-        self._stats_generation = 0
+        # One channel per kind of request: a newer one makes the one still coming stale.
+        self._queue = DbChannel(self)
+        self._stats = DbChannel(self)
+        self._finds = DbChannel(self)
+        self._after_queue: list[Callable[[], None]] = []
 
         # -- top row --
         self.search = QLineEdit()
@@ -248,19 +256,44 @@ class CallbacksTab(Retranslating, QWidget):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def reload_queue(self) -> None:
-        keep = self.selected_id()
-        try:
-            ids = orders.callback_queue_ids(
-                self.ctx.db, self.ctx.actor, overdue_only=self.overdue_only.isChecked()
-            )
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
+        """Ask for the queue again; the old one stays on screen until the new one arrives."""
+        actor, overdue_only = self.ctx.actor, self.overdue_only.isChecked()
+
+        def ids(db: Database) -> list[int]:
+            return orders.callback_queue_ids(db, actor, overdue_only=overdue_only)
+
+        self._queue.submit(
+            self.ctx.db,
+            ids,
+            label=self.tr("Reading the callback queue…"),
+            on_done=self._queue_arrived,
+            on_error=self._queue_refused,
+        )
+
+    def _queue_arrived(self, ids: list[int]) -> None:
+        keep = self.selected_id()  # what is selected now, not when it was asked
         self.model.set_ids(ids)
         if keep is not None:
             self.select(keep)
         self._show_count()
         self._update_buttons()
+        self._run_after_queue()
+
+    def _queue_refused(self, error: WuyeError) -> None:
+        messages.show_error(self, error)
+        self._run_after_queue()
+
+    def _run_after_queue(self) -> None:
+        waiting, self._after_queue = self._after_queue, []
+        for then in waiting:
+            then()
+
+    def after_queue(self, then: Callable[[], None]) -> None:
+        """Run *then* once the queue being read is shown (now, if none is on its way)."""
+        if self._queue.busy:
+            self._after_queue.append(then)
+        else:
+            then()
 
     def select(self, order_id: int) -> bool:
         row = self.model.row_of(order_id)
@@ -286,13 +319,29 @@ class CallbacksTab(Retranslating, QWidget):
         self.notice.hide()
         if not text:
             return
-        try:
-            detail = orders.get_order(self.ctx.db, self.ctx.actor, text)
-        except WuyeError as error:
-            self._show_notice(messages.describe(error))
-            return
+        actor = self.ctx.actor
+
+        def find(db: Database) -> OrderDetail:
+            return orders.get_order(db, actor, text)
+
+        self._finds.submit(
+            self.ctx.db,
+            find,
+            label=self.tr("Finding the order…"),
+            on_done=self._found,
+            on_error=lambda error: self._show_notice(messages.describe(error)),
+        )
+
+    def _found(self, detail: OrderDetail) -> None:
+        # The queue on its way first: the order may be in it.
+        self.after_queue(lambda: self._show_found(detail))
+
+    def _show_found(self, detail: OrderDetail) -> None:
         if self.overdue_only.isChecked() and self.model.row_of(detail.id) is None:
-            self.overdue_only.setChecked(False)  # it may wait without being overdue yet
+            # It may wait without being overdue yet: look again in the whole queue.
+            self.overdue_only.setChecked(False)
+            self.after_queue(lambda: self._show_found(detail))
+            return
         if self.select(detail.id):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
             return
@@ -353,25 +402,21 @@ class CallbacksTab(Retranslating, QWidget):
     # -- statistics ----------------------------------------------------------------------------
 
     def load_stats(self) -> None:
-        """Count in the background: on a million orders this takes a moment."""
-        self._stats_generation += 1
-        generation = self._stats_generation
+        """Count on the database thread: on a million orders this takes a moment; the cards
+        keep the last numbers until the new ones arrive."""
         since = period_start(str(self.period.currentData()), now_utc())
-        db, actor = self.ctx.db, self.ctx.actor
+        actor = self.ctx.actor
 
-        def done(stats: CallbackStats) -> None:
-            if generation == self._stats_generation:
-                self.stats = stats
-                self._show_stats()
+        def count(db: Database) -> CallbackStats:
+            return orders.callback_stats(db, actor, since)
 
-        run_in_background(
-            self,
-            lambda _progress: orders.callback_stats(db, actor, since),
-            label=self.tr("Counting callbacks…"),
-            on_done=done,
-            cancellable=False,
-            show_after_ms=_NEVER_MS,
+        self._stats.submit(
+            self.ctx.db, count, label=self.tr("Counting callbacks…"), on_done=self._stats_arrived
         )
+
+    def _stats_arrived(self, stats: CallbackStats) -> None:
+        self.stats = stats
+        self._show_stats()
 
     def _show_stats(self) -> None:
         s = self.stats

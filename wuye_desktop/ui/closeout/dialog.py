@@ -2,12 +2,16 @@
 sheet, gathering the household's work orders, and printing the 销项表.
 
 Each button is one core call (core.closeout); a refusal is shown and the list read again, so a
-change made at another desk in the meantime is never overwritten.
+change made at another desk in the meantime is never overwritten. Reads and writes run on the
+database thread (ui.db_worker): the list shown stays until the new one arrives, and the buttons
+that change it wait while a change is on its way.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -26,13 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import closeout
-from wuye_desktop.core.closeout import ImportReport, ItemView
+from wuye_desktop.core.closeout import CloseoutList, ImportReport, ItemView
 from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
 from wuye_desktop.core.roles import Permission
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.closeout.item_dialogs import AddItemDialog, CloseItemDialog
 from wuye_desktop.ui.closeout.items_model import COLUMNS, ItemsModel
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.documents.preview import preview_document
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.workers import Task, run_in_background
@@ -48,9 +54,11 @@ class CloseoutDialog(Retranslating, QDialog):
         self.can_issue = ctx.can(Permission.DOCUMENTS_ISSUE)
         self.task: Task | None = None
         self.last_import_errors: list[str] = []
+        self._lists = DbChannel(self)  # the list asked for last wins
+        self._writing = False  # a change is on its way to the database
         self.resize(1100, 560)
 
-        self.heading = QLabel()
+        self.heading = QLabel("…")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.summary = QLabel()
         self.model = ItemsModel(self)
@@ -103,13 +111,27 @@ class CloseoutDialog(Retranslating, QDialog):
     # -- reading -------------------------------------------------------------------------------
 
     def reload(self, select_id: int | None = None) -> None:
-        current = self.selected()
+        """Ask for the list again; the one shown stays until it arrives."""
+        actor, household = self.ctx.actor, self.household_id
+
+        def items(db: Database) -> CloseoutList:
+            return closeout.list_items(db, actor, household)
+
+        self._lists.submit(
+            self.ctx.db,
+            items,
+            label=self.tr("Reading the close-out list…"),
+            on_done=lambda data: self._arrived(data, select_id),
+        )
+
+    @property
+    def busy(self) -> bool:
+        """The list or a change is on its way."""
+        return self._lists.busy or self._writing
+
+    def _arrived(self, data: CloseoutList, select_id: int | None) -> None:
+        current = self.selected()  # what is selected now, not when it was asked
         keep = select_id if select_id is not None else (current.id if current else None)
-        try:
-            data = closeout.list_items(self.ctx.db, self.ctx.actor, self.household_id)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
         h = data.household
         self.heading.setText(f"{h.community_name} {h.room_label}  ({h.code})")
         self.model.set_items(data.items)
@@ -128,15 +150,40 @@ class CloseoutDialog(Retranslating, QDialog):
 
     def _update_buttons(self, *_args: QModelIndex) -> None:
         item = self.selected()
-        self.close_button.setEnabled(item is not None and not item.is_closed)
-        self.reopen_button.setEnabled(item is not None and item.is_closed)
-        self.delete_button.setEnabled(item is not None)
+        idle = not self._writing
+        self.close_button.setEnabled(idle and item is not None and not item.is_closed)
+        self.reopen_button.setEnabled(idle and item is not None and item.is_closed)
+        self.delete_button.setEnabled(idle and item is not None)
+        for b in (self.add_button, self.import_button, self.gather_button):
+            b.setEnabled(idle)
 
     # -- changes -------------------------------------------------------------------------------
 
     def _refused(self, error: WuyeError) -> None:
         messages.show_error(self, error)
         self.reload()
+
+    def _write(self, work: Callable[[Database], Any], done: Callable[[Any], None]) -> None:
+        """One core call on the database thread; the buttons that change the list wait for
+        its answer. A refusal is shown and the list read again."""
+        if self._writing:
+            return
+
+        def finished() -> None:
+            self._writing = False
+            self._update_buttons()
+
+        self._writing = True
+        self._update_buttons()
+        request = run_db(
+            self,
+            self.ctx.db,
+            work,
+            label=self.tr("Saving the close-out list…"),
+            on_done=done,
+            on_error=self._refused,
+        )
+        request.finished.connect(finished)
 
     def add_item(self) -> None:
         dialog = AddItemDialog(self.ctx, self.household_id, self)
@@ -160,12 +207,12 @@ class CloseoutDialog(Retranslating, QDialog):
         )
         if not ok:
             return
-        try:
-            closeout.reopen_item(self.ctx.db, self.ctx.actor, item.id, item.version, reason)
-        except WuyeError as error:
-            self._refused(error)
-            return
-        self.reload(item.id)
+        actor = self.ctx.actor
+
+        def reopen(db: Database) -> object:
+            return closeout.reopen_item(db, actor, item.id, item.version, reason)
+
+        self._write(reopen, lambda _done: self.reload(item.id))
 
     def delete_selected(self) -> None:
         item = self.selected()
@@ -178,19 +225,22 @@ class CloseoutDialog(Retranslating, QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            closeout.delete_item(self.ctx.db, self.ctx.actor, item.id, item.version)
-        except WuyeError as error:
-            self._refused(error)
-            return
-        self.reload()
+        actor = self.ctx.actor
+
+        def delete(db: Database) -> None:
+            closeout.delete_item(db, actor, item.id, item.version)
+
+        self._write(delete, lambda _done: self.reload())
 
     def gather(self) -> None:
-        try:
-            added = closeout.gather_from_orders(self.ctx.db, self.ctx.actor, self.household_id)
-        except WuyeError as error:
-            self._refused(error)
-            return
+        actor, household = self.ctx.actor, self.household_id
+
+        def gather(db: Database) -> list[ItemView]:
+            return closeout.gather_from_orders(db, actor, household)
+
+        self._write(gather, self._gathered)
+
+    def _gathered(self, added: list[ItemView]) -> None:
         self.reload(added[0].id if added else None)
         QMessageBox.information(
             self,

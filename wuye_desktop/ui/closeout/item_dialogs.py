@@ -1,7 +1,14 @@
-"""The small forms of the close-out list: a new item, and closing an item."""
+"""The small forms of the close-out list: a new item, and closing an item.
+
+OK saves on the database thread (ui.db_worker): the form stays responsive, with OK disabled,
+until the answer arrives; a refusal shows at its fields.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,14 +25,62 @@ from wuye_desktop.core import closeout
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.closeout import ORIGIN_LABELS, ItemInput, ItemView, Origin
 from wuye_desktop.core.errors import ValidationError, WuyeError
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.messages import tr_core
 from wuye_desktop.ui.widgets.dates import date_edit, edited_date
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
 
-class AddItemDialog(QDialog):
+class _SavingForm(QDialog):
+    """A form whose OK makes one core call on the database thread."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.saving = False
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def _set_saving(self, on: bool) -> None:
+        self.saving = on
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setEnabled(not on)
+
+    def _submit(
+        self,
+        ctx: AppContext,
+        work: Callable[[Database], ItemView],
+        on_done: Callable[[ItemView], None],
+        on_error: Callable[[WuyeError], None],
+    ) -> None:
+        if self.saving:
+            return
+        self._set_saving(True)
+        request = run_db(
+            self,
+            ctx.db,
+            work,
+            label=QCoreApplication.translate("CloseoutDialog", "Saving the item…"),
+            on_done=on_done,
+            on_error=on_error,
+        )
+        request.finished.connect(lambda: self._set_saving(False))
+
+    def reject(self) -> None:
+        if not self.saving:  # the item may be saved already: wait for the answer
+            super().reject()
+
+
+class AddItemDialog(_SavingForm):
     """A new defect item; OK makes one core call, refusals show at their fields."""
 
     def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
@@ -68,12 +123,7 @@ class AddItemDialog(QDialog):
         form.addRow(self.tr("&Origin"), self.errors.wrap("origin"))
         form.addRow(self.tr("N&ote"), self.errors.wrap("note"))
         form.addRow(self.errors.general_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(self.buttons)
         self.item.setFocus()
 
     def value(self) -> ItemInput:
@@ -87,21 +137,28 @@ class AddItemDialog(QDialog):
         )
 
     def save(self) -> None:
+        if self.saving:
+            return
         self.errors.clear()
-        try:
-            self.added = closeout.add_item(
-                self.ctx.db, self.ctx.actor, self.household_id, self.value()
-            )
-        except ValidationError as error:
-            self.errors.show(error)
-            return
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
+        actor, household, data = self.ctx.actor, self.household_id, self.value()
+
+        def add(db: Database) -> ItemView:
+            return closeout.add_item(db, actor, household, data)
+
+        def refused(error: WuyeError) -> None:
+            if isinstance(error, ValidationError):
+                self.errors.show(error)
+            else:
+                messages.show_error(self, error)
+
+        self._submit(self.ctx, add, self._added, refused)
+
+    def _added(self, item: ItemView) -> None:
+        self.added = item
         self.accept()
 
 
-class CloseItemDialog(QDialog):
+class CloseItemDialog(_SavingForm):
     """Close an item: the day it was checked and who checked it."""
 
     def __init__(self, ctx: AppContext, item: ItemView, parent: QWidget | None = None) -> None:
@@ -121,32 +178,36 @@ class CloseItemDialog(QDialog):
         form.addRow(self.tr("&Checker"), self.errors.wrap("checker"))
         form.addRow(self.tr("N&ote"), self.errors.wrap("note"))
         form.addRow(self.errors.general_label)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(self.buttons)
         self.checker.setFocus()
         self.checker.selectAll()
 
     def save(self) -> None:
+        if self.saving:
+            return
         self.errors.clear()
-        try:
-            self.closed = closeout.close_item(
-                self.ctx.db,
-                self.ctx.actor,
-                self.item.id,
-                self.item.version,
-                closed_on=edited_date(self.closed_on),
-                checker=self.checker.text(),
-                note=self.note.text(),
+        actor, item_id, version = self.ctx.actor, self.item.id, self.item.version
+        closed_on, checker, note = (
+            edited_date(self.closed_on),
+            self.checker.text(),
+            self.note.text(),
+        )
+
+        def close(db: Database) -> ItemView:
+            return closeout.close_item(
+                db, actor, item_id, version, closed_on=closed_on, checker=checker, note=note
             )
-        except ValidationError as error:
-            self.errors.show(error)
-            return
-        except WuyeError as error:
+
+        def refused(error: WuyeError) -> None:
+            if isinstance(error, ValidationError):
+                self.errors.show(error)
+                return
             messages.show_error(self, error)
+            self.saving = False
             self.reject()  # e.g. another desk changed it: the list reloads
-            return
+
+        self._submit(self.ctx, close, self._closed, refused)
+
+    def _closed(self, item: ItemView) -> None:
+        self.closed = item
         self.accept()

@@ -4,6 +4,9 @@ Issuing uses the work-order tab's commitment form (one core call, orders.issue_c
 printing goes through the shared preview. The core counts prints, once the letter is printed or
 saved (looking at it counts nothing): every print after the first is marked as a copy on the
 letter, and "Reprint" asks for a copy explicitly.
+
+The lists and the community choices are read on the database thread (ui.db_worker): a list
+stays on screen until the one asked for arrives.
 """
 
 from __future__ import annotations
@@ -23,13 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import directory, orders
+from wuye_desktop.core.directory import CommunityChoice
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.orders import CommitmentRow, CommitmentState
 from wuye_desktop.core.prints.commitment import preview_commitment, print_commitment
 from wuye_desktop.core.roles import Permission
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.commitments.model import COLUMNS, CommitmentModel
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.documents.preview import preview_document
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.workers import Task
@@ -51,6 +57,8 @@ class CommitmentsTab(Retranslating, QWidget):
         self.can_print = ctx.can(Permission.DOCUMENTS_PRINT)
         self.task: Task | None = None
         self.dialog: QDialog | None = None
+        self._lists = DbChannel(self)  # the list asked last wins
+        self._communities = DbChannel(self)
 
         self.states = QTabBar()
         for _ in STATES:
@@ -113,12 +121,20 @@ class CommitmentsTab(Retranslating, QWidget):
     # -- reading -------------------------------------------------------------------------------
 
     def _load_communities(self) -> None:
+        actor = self.ctx.actor
+
+        def choices(db: Database) -> list[CommunityChoice]:
+            return directory.community_choices(db, actor)
+
+        self._communities.submit(
+            self.ctx.db,
+            choices,
+            label=self.tr("Reading the communities…"),
+            on_done=self._communities_arrived,
+        )
+
+    def _communities_arrived(self, communities: list[CommunityChoice]) -> None:
         chosen = self.community.currentData()
-        try:
-            communities = directory.community_choices(self.ctx.db, self.ctx.actor)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
         self.community.blockSignals(True)
         while self.community.count() > 1:
             self.community.removeItem(1)
@@ -138,18 +154,28 @@ class CommitmentsTab(Retranslating, QWidget):
         self.reload()
 
     def reload(self) -> None:
-        current = self.selected()
+        """Ask for the chosen list; the one shown stays until it arrives."""
+        actor, state = self.ctx.actor, self.state()
         data = self.community.currentData()
-        try:
-            rows = orders.commitment_rows(
-                self.ctx.db,
-                self.ctx.actor,
-                self.state(),
-                int(data) if data is not None else None,
-            )
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
+        community = int(data) if data is not None else None
+
+        def rows(db: Database) -> list[CommitmentRow]:
+            return orders.commitment_rows(db, actor, state, community)
+
+        self._lists.submit(
+            self.ctx.db,
+            rows,
+            label=self.tr("Reading the commitment letters…"),
+            on_done=self._rows_arrived,
+        )
+
+    @property
+    def loading(self) -> bool:
+        """A list or the community choices are on their way."""
+        return self._lists.busy or self._communities.busy
+
+    def _rows_arrived(self, rows: list[CommitmentRow]) -> None:
+        current = self.selected()  # what is selected now, not when it was asked
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{n} letters").format(n=len(rows)))
         for row, r in enumerate(rows):

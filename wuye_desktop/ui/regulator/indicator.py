@@ -2,23 +2,39 @@
 
 Hidden while no platform is set up. It reads the stored state and the queue counts after each
 tick of the session's sync (the first one a few seconds after start-up, never during it) and
-when orders change; a click opens the Regulator tab.
+when orders change, on the database thread (ui.db_worker); a click opens the Regulator tab.
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.regulator import labels
 from wuye_desktop.ui.regulator.scheduler import RegulatorSync
 
+if TYPE_CHECKING:
+    from wuye_desktop.regulator.queue import Counts
+    from wuye_desktop.regulator.settings import Connection, SyncStatus
+
 log = logging.getLogger(__name__)
+
+
+def _read(db: Database) -> tuple[Connection, SyncStatus, Counts] | None:
+    """The platform's settings, the last sync and the queue; None while none is set up."""
+    from wuye_desktop.regulator import queue, settings
+
+    connection = settings.load_connection(db)
+    if not connection.configured:
+        return None
+    return connection, settings.load_status(db), queue.counts(db)
 
 
 class RegulatorIndicator(QLabel):
@@ -33,20 +49,23 @@ class RegulatorIndicator(QLabel):
         ctx.signals.orders_changed.connect(self.refresh)  # a change queues an event
         sync.started.connect(self._running)
         self.state = ""
+        self._reads = DbChannel(self)
 
     def refresh(self) -> None:
-        from wuye_desktop.regulator import queue, settings
+        """Ask for the state on the database thread; the word shown stays until it arrives."""
+        self._reads.submit(
+            self.ctx.db,
+            _read,
+            label=self.tr("Reading the regulator state…"),
+            on_done=self._arrived,
+            on_error=lambda error: log.warning("regulator state unavailable: %s", error),
+        )
 
-        try:
-            connection = settings.load_connection(self.ctx.db)
-            if not connection.configured:
-                self.hide()
-                return
-            status = settings.load_status(self.ctx.db)
-            counts = queue.counts(self.ctx.db)
-        except WuyeError as error:
-            log.warning("regulator state unavailable: %s", error)
+    def _arrived(self, read: tuple[Connection, SyncStatus, Counts] | None) -> None:
+        if read is None:
+            self.hide()
             return
+        connection, status, counts = read
         state = status.state
         if not connection.enabled and state in ("never", "ok"):
             state = "disabled"

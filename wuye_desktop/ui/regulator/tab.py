@@ -8,13 +8,16 @@ Below, three lists: events the platform refused (retry them), the tickets it dis
 (each one an order; reply from here or from the order) and its supervision notices.
 
 The tab reads everything again when shown, after every sync, when orders change, and every
-15 seconds while it is visible (other desks sync and reply too).
+15 seconds while it is visible (other desks sync and reply too). Reads and writes run on the
+database thread (ui.db_worker); the tab shows what it read last until the answer arrives.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
@@ -36,13 +39,16 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import orders
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.orders import OrderDetail
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.regulator import inbox, queue, settings
-from wuye_desktop.regulator.inbox import ReplyRate
+from wuye_desktop.regulator.inbox import ReplyRate, SupervisionRow, TicketRow
 from wuye_desktop.regulator.queue import Counts, FailedEvent
 from wuye_desktop.regulator.settings import Connection, SyncStatus
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator import labels
 from wuye_desktop.ui.regulator.models import FailedModel, SupervisionModel, TicketModel
@@ -61,6 +67,32 @@ _WIDTHS = {
     "tickets": (140, 70, 130, 130, 150, 80, 70, 100, 300, 160),
     "supervisions": (150, 150, 80, 130, 130, 420),
 }
+
+
+@dataclass(frozen=True)
+class RegulatorState:
+    """Everything the tab shows, read in one request."""
+
+    connection: Connection
+    status: SyncStatus
+    counts: Counts
+    failed: list[FailedEvent]
+    tickets: list[TicketRow]
+    notices: list[SupervisionRow]
+    rate: ReplyRate
+
+
+def read_state(db: Database) -> RegulatorState:
+    """The state, the queue and the three lists (on the database thread)."""
+    return RegulatorState(
+        connection=settings.load_connection(db),
+        status=settings.load_status(db),
+        counts=queue.counts(db),
+        failed=queue.failed_events(db, limit=500, with_resolved=True),
+        tickets=inbox.tickets(db),
+        notices=inbox.supervisions(db),
+        rate=inbox.reply_rate(db),
+    )
 
 
 def may_retry(ctx: AppContext) -> bool:
@@ -119,6 +151,9 @@ class RegulatorTab(Retranslating, QWidget):
         self.rate = ReplyRate(0, 0)
         self._refreshed_at = 0.0
         self._stale = True
+        self._reads = DbChannel(self)  # the state asked for last wins
+        self._finds = DbChannel(self)
+        self._writing = False  # a retry or dismissal is on its way
 
         self._build_header()
         self._build_lists()
@@ -128,7 +163,7 @@ class RegulatorTab(Retranslating, QWidget):
 
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.timer.timeout.connect(self._tick)
         self.sync.changed.connect(self._changed)
         self.sync.started.connect(self._show_running)
         self.sync.finished.connect(self._sync_finished)
@@ -287,25 +322,40 @@ class RegulatorTab(Retranslating, QWidget):
 
     def refresh(self) -> None:
         """Read the state, the queue and the three lists again (F5)."""
-        db = self.ctx.db
-        try:
-            self.connection = settings.load_connection(db)
-            self.status = settings.load_status(db)
-            self.counts = queue.counts(db)
-            failed = queue.failed_events(db, limit=500, with_resolved=True)
-            tickets = inbox.tickets(db)
-            notices = inbox.supervisions(db)
-            self.rate = inbox.reply_rate(db)
-        except WuyeError as error:
-            log.warning("regulator views unavailable: %s", error)
-            self.message_label.setText(messages.describe(error))
-            return
+        self._reads.submit(
+            self.ctx.db,
+            read_state,
+            label=self.tr("Reading the regulator state…"),
+            on_done=self._state_arrived,
+            on_error=self._state_refused,
+        )
+
+    @property
+    def loading(self) -> bool:
+        return self._reads.busy
+
+    def _tick(self) -> None:
+        if not self._reads.busy:  # the last read still on its way: no pile-up on a slow link
+            self.refresh()
+
+    def _state_refused(self, error: WuyeError) -> None:
+        log.warning("regulator views unavailable: %s", error)
+        self.message_label.setText(messages.describe(error))
+
+    def _state_arrived(self, state: RegulatorState) -> None:
+        self.connection, self.status = state.connection, state.status
+        self.counts, self.rate = state.counts, state.rate
         self._refreshed_at = time.monotonic()
         self._stale = False
-        self._keep_selection(self.failed_table, self.failed_model, failed, lambda r: r.id)
-        self._keep_selection(self.ticket_table, self.ticket_model, tickets, lambda r: r.ticket_id)
+        self._keep_selection(self.failed_table, self.failed_model, state.failed, lambda r: r.id)
         self._keep_selection(
-            self.supervision_table, self.supervision_model, notices, lambda r: r.supervision_id
+            self.ticket_table, self.ticket_model, state.tickets, lambda r: r.ticket_id
+        )
+        self._keep_selection(
+            self.supervision_table,
+            self.supervision_model,
+            state.notices,
+            lambda r: r.supervision_id,
         )
         self._show_header()
         self._show_lists()
@@ -433,13 +483,15 @@ class RegulatorTab(Retranslating, QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_failed()
         refused = [r for r in chosen if r.state == queue.FAILED]
-        self.retry_selected_button.setEnabled(bool(refused))
+        idle = not self._writing
+        self.retry_selected_button.setEnabled(idle and bool(refused))
         self.retry_all_button.setEnabled(
-            any(r.state == queue.FAILED for r in self.failed_model.rows)
+            idle and any(r.state == queue.FAILED for r in self.failed_model.rows)
         )
         # The core decides who may dismiss which event; the button only asks it.
         self.dismiss_button.setEnabled(
-            bool(chosen)
+            idle
+            and bool(chosen)
             and len(refused) == len(chosen)
             and all(queue.may_dismiss(self.ctx.actor, r.kind) for r in refused)
         )
@@ -487,14 +539,17 @@ class RegulatorTab(Retranslating, QWidget):
         row = self.failed_model.row_at(index.row())
         if row is None or not row.stream.startswith("order:"):
             return
-        try:
-            detail = orders.get_order(
-                self.ctx.db, self.ctx.actor, labels.subject_of_stream(row.stream)
-            )
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        self._open(detail.id)
+        actor, number = self.ctx.actor, labels.subject_of_stream(row.stream)
+
+        def find(db: Database) -> OrderDetail:
+            return orders.get_order(db, actor, number)
+
+        self._finds.submit(
+            self.ctx.db,
+            find,
+            label=self.tr("Finding the order…"),
+            on_done=lambda detail: self._open(detail.id),
+        )
 
     def open_ticket_order(self) -> None:
         ticket = self.selected_ticket()
@@ -532,16 +587,38 @@ class RegulatorTab(Retranslating, QWidget):
             self._retry(None)
 
     def _retry(self, ids: list[int] | None) -> None:
-        try:
-            count = queue.retry_failed(self.ctx.db, self.ctx.actor, ids)
-        except WuyeError as error:
-            messages.show_error(self, error)
+        actor = self.ctx.actor
+
+        def retry(db: Database) -> int:
+            return queue.retry_failed(db, actor, ids)
+
+        def done(count: int) -> None:
+            self._show_run(
+                self.tr("{n} event(s) back in the queue: they go with the next sync.").format(
+                    n=count
+                )
+            )
+            self.sync.notify()
+
+        self._write(retry, self.tr("Putting the events back in the queue…"), done)
+
+    def _write(
+        self, work: Callable[[Database], int], label: str, done: Callable[[int], None]
+    ) -> None:
+        """One core call that changes the queue, on the database thread; the retry and
+        dismiss buttons wait for its answer, then the lists are read again."""
+        if self._writing:
             return
-        self._show_run(
-            self.tr("{n} event(s) back in the queue: they go with the next sync.").format(n=count)
-        )
-        self.refresh()
-        self.sync.notify()
+
+        def finished() -> None:
+            self._writing = False
+            self.refresh()
+            self._update_buttons()
+
+        self._writing = True
+        self._update_buttons()
+        request = run_db(self, self.ctx.db, work, label=label, on_done=done)
+        request.finished.connect(finished)
 
     def dismiss_selected(self) -> None:
         ids = self.selected_failed_ids()
@@ -557,14 +634,16 @@ class RegulatorTab(Retranslating, QWidget):
         )
         if not ok:
             return
-        try:
-            count = queue.dismiss(self.ctx.db, self.ctx.actor, ids, reason)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        self._show_run(self.tr("{n} event(s) dismissed.").format(n=count))
-        self.refresh()
-        self.sync.notify()
+        actor = self.ctx.actor
+
+        def dismiss(db: Database) -> int:
+            return queue.dismiss(db, actor, ids, reason)
+
+        def done(count: int) -> None:
+            self._show_run(self.tr("{n} event(s) dismissed.").format(n=count))
+            self.sync.notify()
+
+        self._write(dismiss, self.tr("Dismissing the events…"), done)
 
     # -- syncing -------------------------------------------------------------------------------
 
