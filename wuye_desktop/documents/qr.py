@@ -64,6 +64,11 @@ def order_payload(number: str) -> str:
 
 
 _RUN = re.compile(b"\x01+")
+# A run's operators by (side, start, end) in the flat matrix: the same runs recur from code to
+# code (the finder patterns' and many data ones), and formatting them was costlier than
+# making the symbol. Bounded, as codes of many sizes could fill it.
+_RUN_OPS: dict[tuple[int, int, int], str] = {}
+_RUN_OPS_MAX = 100_000
 
 
 @lru_cache(maxsize=64)
@@ -72,11 +77,17 @@ def _dark_runs(payload: str, min_version: int) -> tuple[int, str]:
     per run of a row, in module units with rows counted downwards (small integers, written
     once, no number formatting)."""
     n, modules = qr_modules(payload, min_version)
-    ops = [
-        f"{run.start() - start} {r} {run.end() - run.start()} 1 re"
-        for r, start in enumerate(range(0, n * n, n))
-        for run in _RUN.finditer(modules, start, start + n)
-    ]
+    if len(_RUN_OPS) > _RUN_OPS_MAX:
+        _RUN_OPS.clear()
+    known = _RUN_OPS.get
+    ops: list[str] = []
+    for r, row_start in enumerate(range(0, n * n, n)):
+        for run in _RUN.finditer(modules, row_start, row_start + n):
+            start, end = run.span()
+            op = known((n, start, end))
+            if op is None:
+                op = _RUN_OPS[n, start, end] = f"{start - row_start} {r} {end - start} 1 re"
+            ops.append(op)
     return n, "\n".join(ops) + "\nf"  # f: non-zero fill, the union of the runs
 
 
