@@ -1,10 +1,9 @@
 """QR codes drawn as vector shapes, sharp at any printer resolution.
 
-The ``qrcode`` package gives the module matrix; each row's runs of dark modules become
-rectangles of one path, filled once, so a code costs a few hundred bytes of PDF and a
-rasteriser sees no seams between modules. The mask pattern is pinned: choosing the best of
-the eight masks (the standard's penalty scoring) triples the time for no gain in print, and a
-thousand in-home cards would spend seconds on it.
+documents/qr_symbol.py gives the module matrix (level M, one pinned mask: choosing the best of
+the eight by the standard's penalty scoring triples the time for no gain in print); each row's
+runs of dark modules become rectangles of one path, filled once, so a code costs a few hundred
+bytes of PDF and a rasteriser sees no seams between modules.
 
 Payloads (DESIGN §4): a household is ``WUYE:H:<household code>`` (QD001-3-2-1201), an order
 ``WUYE:W:<number>``, a building entrance (单元: its lobby sign and its elevators' signs)
@@ -17,38 +16,22 @@ given.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
-import qrcode
-from qrcode.constants import ERROR_CORRECT_M
 from reportlab.lib.colors import Color, black, white
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
+
+from wuye_desktop.documents.qr_symbol import qr_modules
 
 HOUSEHOLD_PREFIX = "WUYE:H:"  # DESIGN.md §4: a household's own code
 ORDER_PREFIX = "WUYE:W:"  # a work order
 BUILDING_PREFIX = "WUYE:B:"  # signage at a building entrance (单元): its lobby and elevators
 HOUSEHOLD_FIELD = "{household}"  # where the reporting address takes a household's code
 ENTRANCE_FIELD = "{entrance}"  # where the entrance reporting address takes an entrance's key
-MASK_PATTERN = 2
 QUIET_ZONE = 4  # modules of white around the code, as the standard asks
-
-
-@lru_cache(maxsize=64)
-def qr_matrix(payload: str, min_version: int = 1) -> tuple[tuple[bool, ...], ...]:
-    """The code's dark (True) and light modules, without the quiet zone. *min_version* keeps a
-    short payload from taking the smallest symbol, whose quiet zone (4 modules of its large
-    modules) would eat the space a large sign gives its code."""
-    code = qrcode.QRCode(
-        version=min_version,
-        error_correction=ERROR_CORRECT_M,
-        border=0,
-        mask_pattern=MASK_PATTERN,
-    )
-    code.add_data(payload)
-    code.make(fit=True)  # from min_version up, as far as the payload needs
-    return tuple(tuple(bool(cell) for cell in row) for row in code.get_matrix())
 
 
 def household_payload(code: str, url_template: str = "") -> str:
@@ -80,22 +63,32 @@ def order_payload(number: str) -> str:
     return ORDER_PREFIX + number
 
 
+_RUN = re.compile(b"\x01+")
+# A run's operators by (side, start, end) in the flat matrix: the same runs recur from code to
+# code (the finder patterns' and many data ones), and formatting them was costlier than
+# making the symbol. Bounded, as codes of many sizes could fill it.
+_RUN_OPS: dict[tuple[int, int, int], str] = {}
+_RUN_OPS_MAX = 100_000
+
+
 @lru_cache(maxsize=64)
-def _dark_runs(payload: str, min_version: int) -> str:
-    """PDF path operators for the dark modules, one rectangle per run of a row, in module
-    units with rows counted downwards: small integers, written once, no number formatting."""
+def _dark_runs(payload: str, min_version: int) -> tuple[int, str]:
+    """The code's side in modules, and PDF path operators for its dark modules: one rectangle
+    per run of a row, in module units with rows counted downwards (small integers, written
+    once, no number formatting)."""
+    n, modules = qr_modules(payload, min_version)
+    if len(_RUN_OPS) > _RUN_OPS_MAX:
+        _RUN_OPS.clear()
+    known = _RUN_OPS.get
     ops: list[str] = []
-    for r, row in enumerate(qr_matrix(payload, min_version)):
-        c, n = 0, len(row)
-        while c < n:
-            if not row[c]:
-                c += 1
-                continue
-            start = c
-            while c < n and row[c]:
-                c += 1
-            ops.append(f"{start} {r} {c - start} 1 re")
-    return "\n".join(ops) + "\nf"  # f: non-zero fill, the union of the runs
+    for r, row_start in enumerate(range(0, n * n, n)):
+        for run in _RUN.finditer(modules, row_start, row_start + n):
+            start, end = run.span()
+            op = known((n, start, end))
+            if op is None:
+                op = _RUN_OPS[n, start, end] = f"{start - row_start} {r} {end - start} 1 re"
+            ops.append(op)
+    return n, "\n".join(ops) + "\nf"  # f: non-zero fill, the union of the runs
 
 
 def draw_qr(
@@ -110,7 +103,7 @@ def draw_qr(
     min_version: int = 1,
 ) -> None:
     """Draw the code with its lower-left corner at (x, y), *size* wide including the quiet zone."""
-    n = len(qr_matrix(payload, min_version))
+    n, runs = _dark_runs(payload, min_version)
     module = size / (n + 2 * QUIET_ZONE)
     canvas.saveState()
     if background is not None:
@@ -120,7 +113,7 @@ def draw_qr(
     # Module units from the code's top-left corner, y downwards: the runs are plain integers.
     canvas.translate(x + QUIET_ZONE * module, y + size - QUIET_ZONE * module)
     canvas.scale(module, -module)
-    canvas.addLiteral(_dark_runs(payload, min_version))
+    canvas.addLiteral(runs)
     canvas.restoreState()
 
 
