@@ -2,17 +2,15 @@
 
     list first screen        the list model opened on open orders, its first 40 rows ready
     tab first paint          the whole Work orders tab built, shown and painted
-    filter                   status + community + text to the first screen; median over 15
-                             filters (each the best of 3 after one unmeasured run)
     scroll to the end        peak RSS (VmHWM) of a process whose list view loads every order
     save one order           create_order with its outbox row on SQLite; median of 200
     cold start               to the painted main window, with this database
 
 The database (the demo company with 200,000 households and a year of 1,000,000 orders, anchored
 on the day it was built) is made once and kept; the measurements work on scratch copies of it
-(logging in writes to a database). The list, filter and scroll measurements run in fresh
-processes, as a desk opening the tab does, so that one's memory or caches do not flatter
-another. The OS file cache is warm (each measurement is repeated and the first run not
+(logging in writes to a database). The list and scroll measurements run in fresh processes,
+as a desk opening the tab does, so that one's memory or caches do not flatter another. Every
+search and filter shape is measured by bench_search, on this database and on PostgreSQL. The OS file cache is warm (each measurement is repeated and the first run not
 counted), as it is for a desk that works in the program all day.
 
 ``python -m bench.bench_work_orders MODE DB`` runs one child measurement and prints its JSON.
@@ -35,33 +33,13 @@ from wuye_desktop.storage.db import Database
 
 ORDERS = 1_000_000
 HOUSEHOLDS = 200_000
-RECIPE = "v3"  # v3: the list indexes (column, reported_at, id)
+RECIPE = "v4"  # v4: migration 0008's search indexes and statistics
 RUNS = int(os.environ.get("WUYE_BENCH_RUNS", "7"))
 SAVES = 200
 SCREEN_ROWS = 40  # rows a desk's list shows at once
 PAGES_PER_PAINT = 10  # pages of ids fetched between two paints while scrolling to the end
 USER, PASSWORD = "desk", "desk1234"  # the demo's service-desk clerk
 OPEN = ("accepted", "dispatched", "in_progress", "reopened")
-
-# (statuses, community code, text): what desks and managers type. Open orders of a community
-# with a word or a room, the callback queue's completed orders, and history lookups in closed.
-FILTERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (OPEN, "QD001", "渗水"),
-    (OPEN, "QD002", "电梯"),
-    (OPEN, "QD003", "暖气"),
-    (OPEN, "QD002", "1201"),
-    (OPEN, "QD003", "5-2-"),
-    (OPEN, "QD001", "楼道"),
-    (OPEN, "QD004", "电梯"),
-    (("accepted",), "QD002", "漏水"),
-    (("in_progress",), "QD003", "堵塞"),
-    (("completed",), "QD001", "跳闸"),
-    (("completed",), "QD002", "门"),
-    (("closed",), "QD002", "渗水"),
-    (("closed",), "QD003", "3-1-1"),
-    (("closed",), "QD001", "裂缝"),
-    (("cancelled",), "QD003", "马桶"),
-)
 
 
 def _build(db: Database) -> None:
@@ -118,12 +96,6 @@ def run() -> Iterator[dict[str, Any]]:
         "value": listed["tab_paint_ms"],
         "unit": "ms",
         "target": 150,
-    }
-    yield {
-        "name": "work_order_filter_status_community_text_median_1m",
-        "value": listed["filter_median_ms"],
-        "unit": "ms",
-        "target": 200,
     }
     scrolled = _child("scroll", path)
     yield {
@@ -259,7 +231,6 @@ def _timed(action: Callable[[], None]) -> float:
 
 
 def _list_child(db_path: Path) -> dict[str, Any]:
-    from wuye_desktop.core import directory
     from wuye_desktop.core.orders import OrderFilter
     from wuye_desktop.ui.work_orders.list_model import OrderListModel, Query
 
@@ -283,30 +254,9 @@ def _list_child(db_path: Path) -> dict[str, Any]:
     paints = [_tab_paint(app, ctx) for _ in range(RUNS + 1)][1:]
     print(f"tab first paint: {', '.join(f'{t:.1f}' for t in paints)} ms", file=sys.stderr)
 
-    codes = {c.code: c.id for c in directory.list_communities(ctx.db, ctx.actor)}
-    model = OrderListModel(ctx)
-    model.set_query(Query())
-    filtered: list[float] = []
-    for statuses, code, text in FILTERS:
-        query = Query(OrderFilter(statuses=statuses, community_id=codes[code], text=text))
-
-        def apply(query: Query = query) -> None:
-            model.set_query(query)
-            _screen(model)
-
-        apply()  # warm: the rows this filter reads come from the OS cache, not the disk
-        best = min(_timed(apply) for _ in range(3))
-        filtered.append(best)
-        print(
-            f"filter {'+'.join(statuses)} {code} {text!r}: {best:.1f} ms, "
-            f"{model.rowCount()} rows loaded{'+' if model.has_more() else ''}",
-            file=sys.stderr,
-        )
     return {
         "first_screen_ms": round(statistics.median(firsts), 1),
         "tab_paint_ms": round(statistics.median(paints), 1),
-        "filter_median_ms": round(statistics.median(filtered), 1),
-        "filter_max_ms": round(max(filtered), 1),
     }
 
 
@@ -339,8 +289,7 @@ def _tab_paint(app: Any, ctx: Any) -> float:
         raise RuntimeError("the work-order list never painted")
     elapsed = (marks["painted"] - started) * 1000
     # Let the background count finish before the tab goes, as it would while the desk reads.
-    task = tab.count_task
-    while task is not None and time.perf_counter() < deadline + 60 and tab.model.total is None:
+    while time.perf_counter() < deadline + 60 and tab.model.total is None:
         app.processEvents()
         time.sleep(0.01)
     tab.hide()

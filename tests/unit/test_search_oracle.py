@@ -27,6 +27,7 @@ from wuye_desktop.core import directory
 from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.errors import ValidationError
 from wuye_desktop.core.roles import Actor
+from wuye_desktop.core.search import orders as search_orders
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
@@ -311,7 +312,18 @@ def fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], Any
     return contextmanager(lambda: _pg_database(pg))
 
 
-def test_order_search_equals_the_oracle(fresh_db: Callable[[], Any]) -> None:
+# The search answers a text from its ids, from a membership test on the walked rows, or
+# (common words) row by row, by how many orders it names (core.search.orders): thresholds
+# of 0 send these small data through each way.
+@pytest.mark.parametrize(
+    ("few", "common"), [(2000, 10**9), (0, 10**9), (0, 0)], ids=["ids", "walk", "rows"]
+)
+def test_order_search_equals_the_oracle(
+    fresh_db: Callable[[], Any], few: int, common: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_orders, "FEW_ORDERS", few)
+    monkeypatch.setattr(search_orders, "COMMON_IN_SAMPLE", common)
+
     @settings(
         max_examples=25,
         deadline=None,

@@ -131,7 +131,7 @@ class Household(Base):
     unit_id: Mapped[int] = mapped_column(ForeignKey("unit.id", ondelete="CASCADE"), index=True)
     # Denormalised so that lists and searches need no four-table join.
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
-    room: Mapped[str] = mapped_column(String(8))
+    room: Mapped[str] = mapped_column(String(8), index=True)  # the desk types a room alone
     code: Mapped[str] = mapped_column(String(48), unique=True)  # QD001-3-2-1201
     sort_key: Mapped[str] = mapped_column(String(24), default="")
     area_m2: Mapped[str] = mapped_column(String(16), default="")  # as printed on the deed
@@ -221,12 +221,15 @@ class WorkOrder(Base):
     # category, channel, source, handler) sorts newest first within each value
     # (core.orders.order_page), so its index (column, reported_at, id) also serves the
     # list filtered on that column in its default order. The community/status one serves the
-    # desk's usual filter (and the sort by community). No (community_id, reported_at) index:
-    # SQLite would prefer it to this one for open orders of a community, and scan them all.
+    # desk's usual filter (and the sort by community); the community/reported one a whole
+    # community, or a stretch of its days, newest first. SQLite chooses between them by the
+    # statistics storage.search_index writes (without them it would scan a community's
+    # orders for its open ones).
     __table_args__ = (
         Index("ix_work_order_reported", "reported_at", "id"),
         Index("ix_work_order_due", "completion_due", "id"),
         Index("ix_work_order_community_status", "community_id", "status", "reported_at"),
+        Index("ix_work_order_community_reported", "community_id", "reported_at", "id"),
         Index("ix_work_order_status", "status", "reported_at", "id"),
         Index("ix_work_order_tier", "tier", "reported_at", "id"),
         Index("ix_work_order_category", "category", "reported_at", "id"),

@@ -9,10 +9,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, or_, select
+from sqlalchemy import Select, select, union_all
 
 from wuye_desktop.core.directory._shared import QR_HOUSEHOLD_PREFIX
 from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.search.orders import owners_with_phone_ending
 from wuye_desktop.core.validation import mask_phone, phone_digits
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Building, Community, Household, Owner, Unit
@@ -55,19 +56,19 @@ def _search_stmt(text: str, community_id: int | None) -> Select[Any]:
         room = f"-{m.group(1)}-{m.group(2)}-{m.group(3)}"
         return stmt.where(Household.code.endswith(room, autoescape=True))
     digits = phone_digits(text)
-    conditions: list[ColumnElement[bool]] = []
+    # One set of household ids, each part through its own index (an OR of them is served
+    # by none, and read every household).
+    parts: list[Select[Any]] = []
     if len(digits) >= 4 and len(digits) >= len(text.replace(" ", "").replace("-", "")):
         # A whole number, or its last digits as callers often give them.
-        owners = select(Owner.household_id).where(
-            Owner.phone_digits.endswith(digits, autoescape=True)
-        )
-        conditions.append(Household.id.in_(owners))
+        parts.append(owners_with_phone_ending(digits))
     if re.fullmatch(r"[0-9A-Za-z]{1,8}", text):
-        conditions.append(Household.room == upper)
+        parts.append(select(Household.id).where(Household.room == upper))
     if not digits or len(digits) < len(text):
-        names = select(Owner.household_id).where(Owner.name.contains(text, autoescape=True))
-        conditions.append(Household.id.in_(names))
-    return stmt.where(or_(*conditions)) if conditions else stmt
+        parts.append(select(Owner.household_id).where(Owner.name.contains(text, autoescape=True)))
+    if not parts:
+        return stmt
+    return stmt.where(Household.id.in_(parts[0] if len(parts) == 1 else union_all(*parts)))
 
 
 def search_household_ids(

@@ -2,7 +2,12 @@
 text into a SearchQuery with the label the box shows, :mod:`orders` turns it into SQL over
 work orders, and :mod:`find` is the service the CLI (and any list) calls."""
 
-from wuye_desktop.core.search.orders import hints, order_condition, understand
+from wuye_desktop.core.search.orders import (
+    hints,
+    order_condition,
+    owners_with_phone_ending,
+    understand,
+)
 from wuye_desktop.core.search.query import Kind, SearchHints, SearchQuery, parse
 
 __all__ = [
@@ -11,6 +16,7 @@ __all__ = [
     "SearchQuery",
     "hints",
     "order_condition",
+    "owners_with_phone_ending",
     "parse",
     "understand",
 ]

@@ -1,16 +1,28 @@
 """A SearchQuery as SQL over work orders: one condition to add to the list's other filters.
 
-Each kind becomes ``work_order.id IN (…)`` over an index: the order's own keys through the
-text index of its ``search_text`` (FTS5 on SQLite, a GIN index of ``to_tsvector`` on
+Each kind becomes one set of order ids over indexes: the order's own keys through the text
+index of its ``search_text`` (FTS5 on SQLite, a GIN index of ``to_tsvector`` on
 PostgreSQL), and what belongs to households (owners' phones and names, rooms, codes) through
 the directory's indexes, then the orders' household index. A community is its column.
+How the set joins the list's other filters depends on its size (:data:`FEW_ORDERS`).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, false, func, literal_column, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    false,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -109,6 +121,11 @@ def _digit_prefix_range(column: InstrumentedAttribute[str], prefix: str) -> Colu
     return and_(column >= prefix, column < upper)
 
 
+def owners_with_phone_ending(digits: str) -> Select[Any]:
+    """Households whose owner's phone ends in *digits*, through the reversed-digit key."""
+    return select(Owner.household_id).where(_digit_prefix_range(Owner.phone_key, digits[::-1]))
+
+
 def _household_ids(q: SearchQuery) -> Select[Any] | None:
     """Ids of the households the query names (their orders match)."""
     homes = (
@@ -117,10 +134,7 @@ def _household_ids(q: SearchQuery) -> Select[Any] | None:
         .join(Building, Building.id == Unit.building_id)
     )
     if q.kind is Kind.DIGITS:
-        reversed_digits = q.value[::-1]
-        return select(Owner.household_id).where(
-            _digit_prefix_range(Owner.phone_key, reversed_digits)
-        )
+        return owners_with_phone_ending(q.value)
     if q.kind is Kind.NAME_OR_WORDS:
         return select(Owner.household_id).where(Owner.name == q.value)
     if q.kind is Kind.HOUSEHOLD:
@@ -135,6 +149,77 @@ def _household_ids(q: SearchQuery) -> Select[Any] | None:
         )
         return stmt.where(Unit.number == rest[1]) if len(rest) > 1 else stmt
     return None
+
+
+# A text naming at most this many orders is answered from their ids, looked up one by one
+# (a few tens of milliseconds at this many); one naming more is a membership test on the
+# list's own index walk, newest first, which finds a page of common matches at once.
+FEW_ORDERS = 2000
+# Common description words are tested on each row the walk reads (a substring of the
+# description or location: exactly what their keys mean, for words without case) rather than
+# gathering every matching id first, which alone takes longer than the target.
+
+
+def _words_in_row(q: SearchQuery) -> ColumnElement[bool] | None:
+    """*q*'s words as substrings of the row, when that means what the keys mean: every
+    character without case (Chinese, digits, punctuation), so no lower-casing is involved."""
+    chars = "".join(q.words)
+    if not chars or not all(
+        unicodedata.category(c)[0] in "LNPS" and c.lower() == c == c.upper() for c in chars
+    ):
+        return None
+    return and_(
+        *(
+            or_(
+                WorkOrder.description.contains(w, autoescape=True),
+                WorkOrder.location.contains(w, autoescape=True),
+            )
+            for w in q.words
+        )
+    )
+
+
+def _walked_id() -> ColumnElement[Any]:
+    """The order's id as SQLite must not use it to drive the query ("+id")."""
+    return literal_column(f"+{WorkOrder.__tablename__}.id")
+
+
+# Words found this often among the newest orders are common: tested row by row on the walk.
+SAMPLE_ORDERS = 2000
+COMMON_IN_SAMPLE = 40  # 2 %: a page of 200 within the newest 10,000 rows walked
+
+
+def _common_words(s: Session, q: SearchQuery) -> ColumnElement[bool] | None:
+    """For a name-or-words query whose words are common: the name through its keys and the
+    owners, the words row by row. Decided on the newest orders, before any index is asked:
+    PostgreSQL's text index alone takes seconds to gather a common word's rows."""
+    words = _words_in_row(q)
+    if q.kind is not Kind.NAME_OR_WORDS or words is None:
+        return None
+    newest = (
+        select(WorkOrder.description, WorkOrder.location)
+        .order_by(WorkOrder.reported_at.desc(), WorkOrder.id.desc())
+        .limit(SAMPLE_ORDERS)
+        .subquery()
+    )
+    sampled = newest.c
+    condition = and_(
+        *(or_(sampled.description.contains(w, autoescape=True),
+              sampled.location.contains(w, autoescape=True)) for w in q.words)
+    )  # fmt: skip
+    seen = s.scalar(select(func.count()).select_from(newest).where(condition)) or 0
+    if seen < COMMON_IN_SAMPLE:
+        return None
+    by_name = SearchQuery(Kind.NAME_OR_WORDS, q.value)
+    named = _keyed_ids(s, by_name)
+    homes = _household_ids(by_name)
+    assert named is not None and homes is not None
+    sqlite = s.get_bind().dialect.name == "sqlite"
+    return or_(
+        (_walked_id() if sqlite else WorkOrder.id).in_(named),
+        WorkOrder.household_id.in_(homes),
+        words,
+    )
 
 
 def order_condition(s: Session, q: SearchQuery) -> ColumnElement[bool] | None:
@@ -156,6 +241,16 @@ def order_condition(s: Session, q: SearchQuery) -> ColumnElement[bool] | None:
         parts.append(select(WorkOrder.id).where(WorkOrder.household_id.in_(homes)))
     if not parts:
         return false()
-    if len(parts) == 1:
-        return WorkOrder.id.in_(parts[0])
-    return or_(*(WorkOrder.id.in_(p) for p in parts))
+    common = _common_words(s, q)
+    if common is not None:
+        return common
+    # One set of ids (UNION ALL, not an OR of two conditions, which no index serves whole).
+    ids = parts[0] if len(parts) == 1 else union_all(*parts)
+    found = list(s.scalars(ids.limit(FEW_ORDERS + 1)))
+    if len(found) <= FEW_ORDERS:
+        return WorkOrder.id.in_(sorted(set(found))) if found else false()
+    if s.get_bind().dialect.name == "sqlite":
+        # "+id": SQLite must not drive the query from this set (thousands of ids, each read
+        # and sorted) but test it against the rows the filters' index walks, newest first.
+        return _walked_id().in_(ids)
+    return WorkOrder.id.in_(ids)
