@@ -9,6 +9,11 @@ ChoiceCombo); the tier's deadlines, computed by the core from the company's rule
 beside it. Ctrl+Enter saves with ONE core call (create_order, photos included); Esc cancels,
 asking first if something was typed.
 
+Everything the dialog reads (the communities on opening, the matches, the picked household and
+its orders, the deadlines, the duplicate warning) comes from the database thread: each part
+keeps what it shows until its answer arrives, and Ctrl+Enter typed before the answers it
+needs (the household still being found) waits for them with Save disabled.
+
 The desk sees owners' numbers masked. The order must still keep the real number, so a caller
 phone left as prefilled is sent as "this owner's number" (``caller_owner_id``) and the core
 copies the stored number: the masked text never becomes the order's phone.
@@ -54,7 +59,7 @@ from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.db_worker import run_db
+from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.intake.choice_combo import ChoiceCombo
 from wuye_desktop.ui.intake.household_orders import HouseholdOrdersModel
@@ -107,9 +112,17 @@ class IntakeDialog(Retranslating, QDialog):
         self._caller_touched = False
         self._closing = False
         self._saving = False  # the order is on its way to the database
+        self._save_waiting = False  # Ctrl+Enter waits for the answers the order needs
+        self._household_wanted: int | None = None  # picked; self.household follows it
+        self._household_reads = DbChannel(self)
+        self._communities = DbChannel(self)
+        self._previews = DbChannel(self)
+        self._duplicate_checks = DbChannel(self)
+        self._preview_tier: str | None = None  # the tier self.preview was computed for
 
         self.lookup = HouseholdLookup(ctx)
         self.lookup.picked.connect(self._pick)
+        self.lookup.settled.connect(self._save_if_ready)
         self.lookup.entered.connect(lambda: self.category.setFocus(Qt.FocusReason.TabFocusReason))
         self.lookup.not_found.connect(
             lambda: self.errors.show_message(self.tr("No household matches."), "household")
@@ -395,36 +408,49 @@ class IntakeDialog(Retranslating, QDialog):
         self.orders_model.retranslate()
         self._show_household()
         self._show_duplicates()
-        self._update_deadlines()
+        self._show_deadlines()
         self.lookup.retranslate()
 
     # -- the household -------------------------------------------------------------------------
 
     def _pick(self, household_id: int | None) -> None:
+        """Ask for the household and its orders; the panel keeps the previous one meanwhile."""
         if self.common_area.isChecked():
             household_id = None
-        if (self.household.id if self.household else None) == household_id:
+        if self._household_wanted == household_id:
             return
+        self._household_wanted = household_id
         self.errors.clear_field("household")
         if household_id is None:
-            self.household = None
-            self.orders_model.set_rows([])
-        else:
-            try:
-                self.household = directory.get_household(self.ctx.db, self.ctx.actor, household_id)
-                rows = orders.household_orders(self.ctx.db, self.ctx.actor, household_id)
-            except WuyeError as error:
-                messages.show_error(self, error)
-                self.household = None
-                rows = []
-            self.orders_model.set_rows(rows)
-            if self.household is not None:
-                index = self.community.findData(self.household.community_id)
-                if index >= 0:
-                    self.community.setCurrentIndex(index)
+            self._household_reads.drop()
+            self._household_arrived(None, [])
+            return
+        actor = self.ctx.actor
+
+        def read(db: Database) -> tuple[directory.HouseholdView, list[orders.OrderRow]]:
+            return (
+                directory.get_household(db, actor, household_id),
+                orders.household_orders(db, actor, household_id),
+            )
+
+        request = self._household_reads.submit(
+            self.ctx.db,
+            read,
+            label=self.tr("Reading the household…"),
+            on_done=lambda found: self._household_arrived(*found),
+        )
+        request.failed.connect(lambda _error: self._household_arrived(None, []))
+
+    def _household_arrived(
+        self, household: directory.HouseholdView | None, rows: list[orders.OrderRow]
+    ) -> None:
+        self.household = household
+        self.orders_model.set_rows(rows)
+        self._choose_community()
         self._prefill_caller()
         self._show_household()
         self._check_duplicates()
+        self._save_if_ready()
 
     def _show_household(self) -> None:
         h = self.household
@@ -475,13 +501,28 @@ class IntakeDialog(Retranslating, QDialog):
     # -- common area, community ----------------------------------------------------------------
 
     def _load_communities(self) -> None:
-        try:
-            communities = directory.community_choices(self.ctx.db, self.ctx.actor)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            communities = []
-        for c in communities:
-            self.community.addItem(f"{c.name} ({c.code})", c.id)
+        actor = self.ctx.actor
+
+        def fill(communities: list[directory.CommunityChoice]) -> None:
+            for c in communities:
+                self.community.addItem(f"{c.name} ({c.code})", c.id)
+            self._choose_community()
+            self._save_if_ready()
+
+        request = self._communities.submit(
+            self.ctx.db,
+            lambda db: directory.community_choices(db, actor),
+            label=self.tr("Reading the communities…"),
+            on_done=fill,
+        )
+        request.failed.connect(lambda _error: self._save_if_ready())
+
+    def _choose_community(self) -> None:
+        """The household's community, once both the household and the choices are there."""
+        if self.household is not None:
+            index = self.community.findData(self.household.community_id)
+            if index >= 0:
+                self.community.setCurrentIndex(index)
 
     def _common_area_toggled(self, on: bool) -> None:
         self.lookup.setEnabled(not on)
@@ -503,24 +544,42 @@ class IntakeDialog(Retranslating, QDialog):
         self._check_duplicates()
 
     def _update_deadlines(self) -> None:
+        """Ask the core for the deadlines of the tier and category chosen, as of now."""
         tier = self.tier.code()
         if tier is None:
-            self.preview = None
+            self._previews.drop()
+            self.preview, self._preview_tier = None, None
+            self._show_deadlines()
+            return
+        category, at = self.category.code() or "", now_utc()
+
+        def arrived(preview: Deadlines) -> None:
+            self.preview, self.preview_at, self._preview_tier = preview, at, tier
+            self._show_deadlines()
+
+        def refused(error: WuyeError) -> None:
+            log.warning("no deadline preview: %s", error)
+            self.preview, self._preview_tier = None, tier
+            self._show_deadlines()
+
+        self._previews.submit(
+            self.ctx.db,
+            lambda db: orders.preview_deadlines(db, tier, category, at),
+            label=self.tr("Computing the deadlines…"),
+            on_done=arrived,
+            on_error=refused,
+        )
+
+    def _show_deadlines(self) -> None:
+        if self._preview_tier is None:
             self.deadlines.setText(self.tr("Choose a tier to see its deadlines."))
             return
-        self.preview_at = now_utc()
-        try:
-            self.preview = orders.preview_deadlines(
-                self.ctx.db, tier, self.category.code() or "", self.preview_at
-            )
-        except WuyeError as error:
-            log.warning("no deadline preview: %s", error)
-            self.preview = None
+        if self.preview is None:
             self.deadlines.setText("")
             return
         response = format_local(self.preview.response_due)
         completion = format_local(self.preview.completion_due)
-        if tier == Tier.PROMISED.value:
+        if self._preview_tier == Tier.PROMISED.value:
             text = self.tr(
                 "Commitment letter by {response} · promised date at the latest {completion}"
             )
@@ -542,13 +601,17 @@ class IntakeDialog(Retranslating, QDialog):
 
     def _check_duplicates(self) -> None:
         ask = self._duplicates_query()
-        numbers: list[str] = []
-        if ask is not None:
-            try:
-                numbers = ask(self.ctx.db)
-            except WuyeError as error:
-                log.warning("duplicate check failed: %s", error)
-        self._set_duplicates(numbers)
+        if ask is None:
+            self._duplicate_checks.drop()
+            self._set_duplicates([])
+            return
+        self._duplicate_checks.submit(
+            self.ctx.db,
+            ask,
+            label=self.tr("Looking for open orders of this category…"),
+            on_done=self._set_duplicates,
+            on_error=lambda error: log.warning("duplicate check failed: %s", error),
+        )
 
     def _set_duplicates(self, numbers: list[str]) -> None:
         if numbers != self.duplicates:
@@ -580,12 +643,14 @@ class IntakeDialog(Retranslating, QDialog):
     def open_duplicate(self) -> None:
         if not self.duplicates:
             return
-        try:
-            detail = orders.get_order(self.ctx.db, self.ctx.actor, self.duplicates[0])
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        self._open_existing(detail.id)
+        actor, number = self.ctx.actor, self.duplicates[0]
+        run_db(
+            self,
+            self.ctx.db,
+            lambda db: orders.get_order(db, actor, number).id,
+            label=self.tr("Opening the order…"),
+            on_done=self._open_existing,
+        )
 
     def _open_existing(self, order_id: int) -> None:
         """Show an existing order instead of filing a new one; what was typed is dropped."""
@@ -721,7 +786,12 @@ class IntakeDialog(Retranslating, QDialog):
         if self._saving:
             return
         self.lookup.flush()
+        if self._waiting():
+            self._save_waiting = True
+            self._set_saving(True)
+            return
         self.errors.clear()
+        self._duplicate_checks.drop()  # asked again below, with the answer awaited
         ask = self._duplicates_query()
         if ask is None:
             self._set_duplicates([])
@@ -748,6 +818,17 @@ class IntakeDialog(Retranslating, QDialog):
             on_done=checked,
             on_error=refused,
         )
+
+    def _waiting(self) -> bool:
+        """An answer the order is made of has not arrived yet."""
+        return self.lookup.busy or self._household_reads.busy or self._communities.busy
+
+    def _save_if_ready(self) -> None:
+        """Go on with a Ctrl+Enter that waited, once nothing it needs is still coming."""
+        if self._save_waiting and not self._waiting():
+            self._save_waiting = False
+            self._set_saving(False)
+            self.save()
 
     def _file(self) -> None:
         if self.duplicates and not self.duplicates_accepted and not self._ask_about_duplicates():
@@ -801,7 +882,7 @@ class IntakeDialog(Retranslating, QDialog):
         )
 
     def reject(self) -> None:
-        if self._saving:  # the order may be filed already: wait for the answer
+        if self._saving and not self._save_waiting:  # the order may be filed already: wait
             return
         if not self._closing and self.is_dirty():
             answer = QMessageBox.question(
@@ -814,5 +895,6 @@ class IntakeDialog(Retranslating, QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self._closing = True
+        self._save_waiting = False
         self._preview_timer.stop()
         super().reject()
