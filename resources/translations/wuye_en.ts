@@ -1362,6 +1362,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finding the household…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No household matches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1662,6 +1666,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the household…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A common-area order: no household, just the place.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1678,6 +1686,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the communities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the deadlines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Choose a tier to see its deadlines.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1690,6 +1706,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Looking for open orders of this category…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This household already has an open {category} order: {numbers}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1699,6 +1719,10 @@
     </message>
     <message>
         <source>Open {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the order…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

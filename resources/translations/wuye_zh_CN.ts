@@ -1362,6 +1362,10 @@
         <translation>输入后按回车；有多户时用 ↑/↓ 选择</translation>
     </message>
     <message>
+        <source>Finding the household…</source>
+        <translation>正在查找房屋…</translation>
+    </message>
+    <message>
         <source>No household matches.</source>
         <translation>没有符合条件的房屋。</translation>
     </message>
@@ -1662,6 +1666,10 @@
         <translation>没有符合条件的房屋。</translation>
     </message>
     <message>
+        <source>Reading the household…</source>
+        <translation>正在读取房屋…</translation>
+    </message>
+    <message>
         <source>A common-area order: no household, just the place.</source>
         <translation>公共区域工单：不关联房屋，只填写位置。</translation>
     </message>
@@ -1678,6 +1686,14 @@
         <translation>暂无工单。</translation>
     </message>
     <message>
+        <source>Reading the communities…</source>
+        <translation>正在读取小区…</translation>
+    </message>
+    <message>
+        <source>Computing the deadlines…</source>
+        <translation>正在计算时限…</translation>
+    </message>
+    <message>
         <source>Choose a tier to see its deadlines.</source>
         <translation>选择维修类型后显示相应时限。</translation>
     </message>
@@ -1690,6 +1706,10 @@
         <translation>{response} 前响应 · {completion} 前完工</translation>
     </message>
     <message>
+        <source>Looking for open orders of this category…</source>
+        <translation>正在查找该类别的未完成工单…</translation>
+    </message>
+    <message>
         <source>This household already has an open {category} order: {numbers}.</source>
         <translation>该房屋已有未办结的“{category}”工单：{numbers}。</translation>
     </message>
@@ -1700,6 +1720,10 @@
     <message>
         <source>Open {number}</source>
         <translation>打开 {number}</translation>
+    </message>
+    <message>
+        <source>Opening the order…</source>
+        <translation>正在打开工单…</translation>
     </message>
     <message>
         <source>Open order of this category</source>
