@@ -326,13 +326,16 @@ def test_a_whole_phone_number_picks_its_household_and_shows_its_orders(
     find_household(qtbot, dialog, "136 0000 1111")
     assert dialog.household is not None and dialog.household.code == "QD001-5-1-501"
     assert dialog.lookup.matches.count() == 1, "one match picks itself"
-    numbers = [r.number for r in dialog.orders_model.rows()]
+    numbers = [r.number for r in dialog.household_panel.model.rows()]
     assert numbers == [
         orders.get_order(db, desk, oid).row.number for oid in (still_open, earlier)
     ], "open orders first, then the past ones"
-    model = dialog.orders_model
+    model = dialog.household_panel.model
     assert model.data(model.index(1, 1)) == "Cancelled"
-    assert "5-1-501" in dialog.household_card.text() and "钱七" in dialog.household_card.text()
+    assert (
+        "5-1-501" in dialog.household_panel.card.text()
+        and "钱七" in dialog.household_panel.card.text()
+    )
     assert dialog.caller_name.text() == "赵六" and dialog.caller_phone.text() == "136****1111"
 
 
@@ -396,9 +399,9 @@ def test_an_open_order_of_the_same_category_is_named_and_can_be_opened(
     find_household(qtbot, dialog, "13812345678")
     key(qtbot, Qt.Key.Key_Return)
     write(qtbot, "leak")
-    assert dialog.duplicate_frame.isVisible(), "the warning shows as soon as the category does"
-    assert number in dialog.duplicate_label.text()
-    assert dialog.open_duplicate_button.text() == f"Open {number}"
+    assert dialog.duplicate_warning.isVisible(), "the warning shows as soon as the category does"
+    assert number in dialog.duplicate_warning.label.text()
+    assert dialog.duplicate_warning.open_button.text() == f"Open {number}"
     key(qtbot, Qt.Key.Key_Tab)
     dialog.description.setFocus()
     write(qtbot, "又漏水了")
@@ -436,7 +439,7 @@ def test_file_anyway_files_a_second_order(
     key(qtbot, Qt.Key.Key_Return)
     write(qtbot, "elev")
     key(qtbot, Qt.Key.Key_Tab)
-    assert other.category.code() == "elevator" and not other.duplicate_frame.isVisible()
+    assert other.category.code() == "elevator" and not other.duplicate_warning.isVisible()
 
 
 def test_a_common_area_order_has_a_place_instead_of_a_household(
