@@ -784,6 +784,25 @@
     </message>
 </context>
 <context>
+    <name>DeadlinePreview</name>
+    <message>
+        <source>Computing the deadlines…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a tier to see its deadlines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment letter by {response} · promised date at the latest {completion}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First response by {response} · completed by {completion}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeadlineSettingsDialog</name>
     <message>
         <source>Deadlines</source>
@@ -1051,6 +1070,49 @@
     </message>
     <message>
         <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <source>Open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for open orders of this category…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This household already has an open {category} order: {numbers}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new order will be filed anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open order of this category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This household already has an open {category} order: {numbers}. File a new order anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1398,6 +1460,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finding the household…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No household matches.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1458,6 +1524,45 @@
     </message>
     <message>
         <source>New household</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPanel</name>
+    <message>
+        <source>Open and recent orders of this household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the household…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A common-area order: no household, just the place.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the household to see its open and recent orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners: {owners}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No orders so far.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1670,83 +1775,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open it</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File anyway</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open and recent orders of this household</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>due soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No household matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A common-area order: no household, just the place.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find the household to see its open and recent orders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owners: {owners}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No orders so far.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a tier to see its deadlines.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Commitment letter by {response} · promised date at the latest {completion}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>First response by {response} · completed by {completion}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This household already has an open {category} order: {numbers}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A new order will be filed anyway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open order of this category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This household already has an open {category} order: {numbers}. File a new order anyway?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back</source>
+        <source>Reading the communities…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

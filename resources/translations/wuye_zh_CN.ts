@@ -784,6 +784,25 @@
     </message>
 </context>
 <context>
+    <name>DeadlinePreview</name>
+    <message>
+        <source>Computing the deadlines…</source>
+        <translation>正在计算时限…</translation>
+    </message>
+    <message>
+        <source>Choose a tier to see its deadlines.</source>
+        <translation>选择维修类型后显示相应时限。</translation>
+    </message>
+    <message>
+        <source>Commitment letter by {response} · promised date at the latest {completion}</source>
+        <translation>{response} 前出具承诺书 · 承诺日期最晚为 {completion}</translation>
+    </message>
+    <message>
+        <source>First response by {response} · completed by {completion}</source>
+        <translation>{response} 前响应 · {completion} 前完工</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineSettingsDialog</name>
     <message>
         <source>Deadlines</source>
@@ -1052,6 +1071,49 @@
     <message>
         <source>Dispatch</source>
         <translation>派单</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateWarning</name>
+    <message>
+        <source>Open it</source>
+        <translation>打开它</translation>
+    </message>
+    <message>
+        <source>File anyway</source>
+        <translation>仍然新建</translation>
+    </message>
+    <message>
+        <source>Looking for open orders of this category…</source>
+        <translation>正在查找该类别的未完成工单…</translation>
+    </message>
+    <message>
+        <source>This household already has an open {category} order: {numbers}.</source>
+        <translation>该房屋已有未办结的“{category}”工单：{numbers}。</translation>
+    </message>
+    <message>
+        <source>A new order will be filed anyway.</source>
+        <translation>仍将新建一张工单。</translation>
+    </message>
+    <message>
+        <source>Open {number}</source>
+        <translation>打开 {number}</translation>
+    </message>
+    <message>
+        <source>Opening the order…</source>
+        <translation>正在打开工单…</translation>
+    </message>
+    <message>
+        <source>Open order of this category</source>
+        <translation>该分类下已有未办结工单</translation>
+    </message>
+    <message>
+        <source>This household already has an open {category} order: {numbers}. File a new order anyway?</source>
+        <translation>该房屋已有未办结的“{category}”工单：{numbers}。仍要新建工单吗？</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
     </message>
 </context>
 <context>
@@ -1398,6 +1460,10 @@
         <translation>输入后按回车；有多户时用 ↑/↓ 选择</translation>
     </message>
     <message>
+        <source>Finding the household…</source>
+        <translation>正在查找房屋…</translation>
+    </message>
+    <message>
         <source>No household matches.</source>
         <translation>没有符合条件的房屋。</translation>
     </message>
@@ -1459,6 +1525,45 @@
     <message>
         <source>New household</source>
         <translation>新建房屋</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPanel</name>
+    <message>
+        <source>Open and recent orders of this household</source>
+        <translation>该房屋未办结和最近的工单</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Reading the household…</source>
+        <translation>正在读取房屋…</translation>
+    </message>
+    <message>
+        <source>A common-area order: no household, just the place.</source>
+        <translation>公共区域工单：不关联房屋，只填写位置。</translation>
+    </message>
+    <message>
+        <source>Find the household to see its open and recent orders.</source>
+        <translation>找到房屋后，这里会显示它未办结和最近的工单。</translation>
+    </message>
+    <message>
+        <source>Owners: {owners}</source>
+        <translation>业主：{owners}</translation>
+    </message>
+    <message>
+        <source>No orders so far.</source>
+        <translation>暂无工单。</translation>
     </message>
 </context>
 <context>
@@ -1670,84 +1775,12 @@
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
     </message>
     <message>
-        <source>Open it</source>
-        <translation>打开它</translation>
-    </message>
-    <message>
-        <source>File anyway</source>
-        <translation>仍然新建</translation>
-    </message>
-    <message>
-        <source>Open and recent orders of this household</source>
-        <translation>该房屋未办结和最近的工单</translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation>已超时</translation>
-    </message>
-    <message>
-        <source>due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>已暂停</translation>
-    </message>
-    <message>
         <source>No household matches.</source>
         <translation>没有符合条件的房屋。</translation>
     </message>
     <message>
-        <source>A common-area order: no household, just the place.</source>
-        <translation>公共区域工单：不关联房屋，只填写位置。</translation>
-    </message>
-    <message>
-        <source>Find the household to see its open and recent orders.</source>
-        <translation>找到房屋后，这里会显示它未办结和最近的工单。</translation>
-    </message>
-    <message>
-        <source>Owners: {owners}</source>
-        <translation>业主：{owners}</translation>
-    </message>
-    <message>
-        <source>No orders so far.</source>
-        <translation>暂无工单。</translation>
-    </message>
-    <message>
-        <source>Choose a tier to see its deadlines.</source>
-        <translation>选择维修类型后显示相应时限。</translation>
-    </message>
-    <message>
-        <source>Commitment letter by {response} · promised date at the latest {completion}</source>
-        <translation>{response} 前出具承诺书 · 承诺日期最晚为 {completion}</translation>
-    </message>
-    <message>
-        <source>First response by {response} · completed by {completion}</source>
-        <translation>{response} 前响应 · {completion} 前完工</translation>
-    </message>
-    <message>
-        <source>This household already has an open {category} order: {numbers}.</source>
-        <translation>该房屋已有未办结的“{category}”工单：{numbers}。</translation>
-    </message>
-    <message>
-        <source>A new order will be filed anyway.</source>
-        <translation>仍将新建一张工单。</translation>
-    </message>
-    <message>
-        <source>Open {number}</source>
-        <translation>打开 {number}</translation>
-    </message>
-    <message>
-        <source>Open order of this category</source>
-        <translation>该分类下已有未办结工单</translation>
-    </message>
-    <message>
-        <source>This household already has an open {category} order: {numbers}. File a new order anyway?</source>
-        <translation>该房屋已有未办结的“{category}”工单：{numbers}。仍要新建工单吗？</translation>
-    </message>
-    <message>
-        <source>Back</source>
-        <translation>返回</translation>
+        <source>Reading the communities…</source>
+        <translation>正在读取小区…</translation>
     </message>
     <message>
         <source>Add pictures</source>

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user
-from tests.gui.shell_support import context, type_text
+from tests.gui.shell_support import context, settle, type_text
 from wuye_desktop.core import directory, orders, settings
 from wuye_desktop.core.deadlines import ClockMode
 from wuye_desktop.core.errors import PermissionDenied, WuyeError
@@ -110,12 +110,14 @@ def test_changing_the_elevator_override_changes_the_deadline_intake_shows(
     show(qtbot, intake)
     retype(qtbot, intake.category, "elevator")
     key(qtbot, Qt.Key.Key_Tab)
+    settle(qtbot)  # the preview comes from the database thread
     assert intake.tier.code() == "time_limited"
     assert intake.preview is not None and intake.preview.completion_due is not None
     assert intake.preview.completion_due - intake.preview_at == timedelta(hours=12)
     # Other categories keep the tier's own 72 h.
     retype(qtbot, intake.category, "leak")
     key(qtbot, Qt.Key.Key_Tab)
+    settle(qtbot)
     assert intake.preview.completion_due - intake.preview_at == timedelta(hours=72)
 
 

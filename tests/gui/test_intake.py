@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from tests.gui.shell_support import context, focused, key, settle, type_text
+from tests.gui import shell_support
+from tests.gui.shell_support import context, focused, settle, type_text
 from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.roles import Actor
@@ -77,12 +78,26 @@ def open_intake(qtbot: QtBot, ctx: AppContext) -> IntakeDialog:
     return dialog
 
 
+def key(qtbot: QtBot, k: Qt.Key, modifiers: Qt.KeyboardModifier = NO_KEYS) -> None:
+    """Press a key where the focus is, then let the database thread answer what it asked (the
+    dialog reads the household, the deadlines and the duplicate warning there)."""
+    shell_support.key(qtbot, k, modifiers)
+    settle(qtbot)
+
+
 def write(qtbot: QtBot, text: str) -> None:
     type_text(qtbot, focused(), text)
+    settle(qtbot)
 
 
 def retype(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Go to a field and type over what it holds."""
+    window = widget.window()
+    if not window.isActiveWindow():
+        # The offscreen platform leaves a combo's (hidden) match popup the active window once
+        # the event loop ran while it was open; a window manager would not.
+        with qtbot.waitActive(window):
+            window.activateWindow()
     widget.setFocus()
     key(qtbot, Qt.Key.Key_A, CTRL)
     write(qtbot, text)
@@ -115,6 +130,7 @@ def find_household(qtbot: QtBot, dialog: IntakeDialog, text: str) -> None:
     assert dialog.lookup.edit.hasFocus()
     write(qtbot, text)
     qtbot.waitUntil(lambda: dialog.lookup.last_search == text, timeout=3000)
+    settle(qtbot)  # the household a single match picked, and its orders
 
 
 def new_order(
@@ -282,7 +298,7 @@ def test_a_call_taken_with_the_keyboard_only_from_phone_to_reopened_order(
     tab_until(qtbot, lambda w: w is move.comment)
     write(qtbot, "还在渗水")
     ok_button = tab_until(qtbot, lambda w: isinstance(w, QPushButton) and w.isDefault())
-    key(qtbot, Qt.Key.Key_Space)
+    shell_support.key(qtbot, Qt.Key.Key_Space)  # no waiting: the dialog is deleted once saved
     assert ok_button is not None and not move.isVisible()
 
     assert orders.get_order(db, desk, order_id).row.status == "reopened"
@@ -310,13 +326,16 @@ def test_a_whole_phone_number_picks_its_household_and_shows_its_orders(
     find_household(qtbot, dialog, "136 0000 1111")
     assert dialog.household is not None and dialog.household.code == "QD001-5-1-501"
     assert dialog.lookup.matches.count() == 1, "one match picks itself"
-    numbers = [r.number for r in dialog.orders_model.rows()]
+    numbers = [r.number for r in dialog.household_panel.model.rows()]
     assert numbers == [
         orders.get_order(db, desk, oid).row.number for oid in (still_open, earlier)
     ], "open orders first, then the past ones"
-    model = dialog.orders_model
+    model = dialog.household_panel.model
     assert model.data(model.index(1, 1)) == "Cancelled"
-    assert "5-1-501" in dialog.household_card.text() and "钱七" in dialog.household_card.text()
+    assert (
+        "5-1-501" in dialog.household_panel.card.text()
+        and "钱七" in dialog.household_panel.card.text()
+    )
     assert dialog.caller_name.text() == "赵六" and dialog.caller_phone.text() == "136****1111"
 
 
@@ -326,7 +345,7 @@ def test_a_scanned_household_code_or_a_room_is_found(
     dialog = open_intake(qtbot, context(db, desk))
     # A USB scanner types the payload and Enter at once, before any delayed search ran.
     qtbot.keyClicks(dialog.lookup.edit, "WUYE:H:QD001-3-2-1202")
-    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Return)  # waits for the matches, then takes the single one
     assert dialog.household is not None and dialog.household.id == homes["QD001-3-2-1202"]
     assert dialog.category.hasFocus()
 
@@ -380,9 +399,9 @@ def test_an_open_order_of_the_same_category_is_named_and_can_be_opened(
     find_household(qtbot, dialog, "13812345678")
     key(qtbot, Qt.Key.Key_Return)
     write(qtbot, "leak")
-    assert dialog.duplicate_frame.isVisible(), "the warning shows as soon as the category does"
-    assert number in dialog.duplicate_label.text()
-    assert dialog.open_duplicate_button.text() == f"Open {number}"
+    assert dialog.duplicate_warning.isVisible(), "the warning shows as soon as the category does"
+    assert number in dialog.duplicate_warning.label.text()
+    assert dialog.duplicate_warning.open_button.text() == f"Open {number}"
     key(qtbot, Qt.Key.Key_Tab)
     dialog.description.setFocus()
     write(qtbot, "又漏水了")
@@ -420,7 +439,7 @@ def test_file_anyway_files_a_second_order(
     key(qtbot, Qt.Key.Key_Return)
     write(qtbot, "elev")
     key(qtbot, Qt.Key.Key_Tab)
-    assert other.category.code() == "elevator" and not other.duplicate_frame.isVisible()
+    assert other.category.code() == "elevator" and not other.duplicate_warning.isVisible()
 
 
 def test_a_common_area_order_has_a_place_instead_of_a_household(
@@ -480,11 +499,6 @@ def test_bad_input_is_refused_at_its_fields_and_nothing_is_saved(
     assert dialog.errors.error_text("category") == "Choose one"
     assert dialog.errors.error_text("caller_phone") == "Not a mainland mobile or landline number"
     # A masked number typed by hand is not the owner's: the whole number is asked for.
-    if not dialog.isActiveWindow():
-        # The offscreen platform leaves the category's (hidden) match popup the active window
-        # when the refusal arrives from the database thread; a window manager would not.
-        with qtbot.waitActive(dialog):
-            dialog.activateWindow()
     retype(qtbot, dialog.category, "leak")
     retype(qtbot, dialog.caller_phone, "139****5678")
     save(qtbot)

@@ -9,6 +9,11 @@ ChoiceCombo); the tier's deadlines, computed by the core from the company's rule
 beside it. Ctrl+Enter saves with ONE core call (create_order, photos included); Esc cancels,
 asking first if something was typed.
 
+Everything the dialog reads (the communities on opening, the matches, the picked household and
+its orders, the deadlines, the duplicate warning) comes from the database thread: each part
+keeps what it shows until its answer arrives, and Ctrl+Enter typed before the answers it
+needs (the household still being found) waits for them with Save disabled.
+
 The desk sees owners' numbers masked. The order must still keep the real number, so a caller
 phone left as prefilled is sent as "this owner's number" (``caller_owner_id``) and the core
 copies the stored number: the masked text never becomes the order's phone.
@@ -16,48 +21,44 @@ copies the stored number: the masked text never becomes the order's phone.
 
 from __future__ import annotations
 
-import html
 import itertools
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from wuye_desktop.core import directory, orders
-from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.deadlines import Deadlines
 from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.db_worker import run_db
+from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.intake.choice_combo import ChoiceCombo
-from wuye_desktop.ui.intake.household_orders import HouseholdOrdersModel
+from wuye_desktop.ui.intake.deadline_preview import DeadlinePreview
+from wuye_desktop.ui.intake.duplicate_warning import DuplicateWarning, plain_button
+from wuye_desktop.ui.intake.household_panel import HouseholdPanel
 from wuye_desktop.ui.intake.lookup import HouseholdLookup
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.work_orders import labels
@@ -66,23 +67,6 @@ log = logging.getLogger(__name__)
 
 PREVIEW_REFRESH_MS = 30_000
 PICTURE_FILTER = "*.jpg *.jpeg *.png"
-
-_WARNING_STYLE = (
-    "QFrame#duplicateWarning { background: #fff3cd; border: 1px solid #e0b84c; "
-    "border-radius: 3px; } QLabel { color: #6b4500; }"
-)
-_DEADLINE_STYLE = "color: #1f4e79;"
-_CARD_STYLE = (
-    "QLabel { background: #f3f6fa; border: 1px solid #d6dde6; border-radius: 3px; padding: 6px; }"
-)
-
-
-def _plain_button() -> QPushButton:
-    # Enter must never press a button of this dialog: in the lookup box it picks a household.
-    button = QPushButton()
-    button.setAutoDefault(False)
-    button.setDefault(False)
-    return button
 
 
 class IntakeDialog(Retranslating, QDialog):
@@ -95,27 +79,27 @@ class IntakeDialog(Retranslating, QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.household: directory.HouseholdView | None = None
         self.order_id: int | None = None
-        self.preview: Deadlines | None = None
-        self.preview_at = now_utc()
         self.photo_paths: list[Path] = []
-        self.duplicates: list[str] = []
-        self.duplicates_accepted = False
         # The caller as prefilled from the household: (name, phone as shown, owner id).
         self._prefilled: tuple[str, str, int | None] = ("", "", None)
         self._caller_touched = False
         self._closing = False
         self._saving = False  # the order is on its way to the database
+        self._save_waiting = False  # Ctrl+Enter waits for the answers the order needs
+        self._communities = DbChannel(self)
 
         self.lookup = HouseholdLookup(ctx)
         self.lookup.picked.connect(self._pick)
+        self.lookup.settled.connect(self._save_if_ready)
         self.lookup.entered.connect(lambda: self.category.setFocus(Qt.FocusReason.TabFocusReason))
         self.lookup.not_found.connect(
             lambda: self.errors.show_message(self.tr("No household matches."), "household")
         )
         self._build_form()
-        self._build_side()
+        self.household_panel = HouseholdPanel(ctx)
+        self.household_panel.changed.connect(self._household_arrived)
+        self.household_panel.open_requested.connect(self._open_existing)
         self._build_layout()
 
         self._preview_timer = QTimer(self)
@@ -148,9 +132,7 @@ class IntakeDialog(Retranslating, QDialog):
         self.source = ChoiceCombo()
         self.tier = ChoiceCombo()
         self.tier.code_changed.connect(lambda _c: self._category_or_tier_changed())
-        self.deadlines = QLabel()
-        self.deadlines.setStyleSheet(_DEADLINE_STYLE)
-        self.deadlines.setWordWrap(True)
+        self.deadlines = DeadlinePreview(self.ctx)
         self.description = QPlainTextEdit()
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(self.description.fontMetrics().height() * 4 + 14)
@@ -162,27 +144,16 @@ class IntakeDialog(Retranslating, QDialog):
             edit.textEdited.connect(self._caller_edited)
         self.photos = QListWidget()
         self.photos.setMaximumHeight(self.photos.fontMetrics().height() * 3 + 12)
-        self.add_photos_button = _plain_button()
+        self.add_photos_button = plain_button()
         self.add_photos_button.clicked.connect(self.add_photos)
-        self.remove_photo_button = _plain_button()
+        self.remove_photo_button = plain_button()
         self.remove_photo_button.clicked.connect(self.remove_photo)
 
-        # The duplicate warning: not a block, but the desk sees it before saving.
-        self.duplicate_frame = QFrame()
-        self.duplicate_frame.setObjectName("duplicateWarning")
-        self.duplicate_frame.setStyleSheet(_WARNING_STYLE)
-        self.duplicate_label = QLabel()
-        self.duplicate_label.setWordWrap(True)
-        self.open_duplicate_button = _plain_button()
-        self.open_duplicate_button.clicked.connect(self.open_duplicate)
-        self.file_anyway_button = _plain_button()
-        self.file_anyway_button.clicked.connect(self.file_anyway)
-        warning = QHBoxLayout(self.duplicate_frame)
-        warning.setContentsMargins(8, 6, 8, 6)
-        warning.addWidget(self.duplicate_label, 1)
-        warning.addWidget(self.open_duplicate_button)
-        warning.addWidget(self.file_anyway_button)
-        self.duplicate_frame.hide()
+        self.duplicate_warning = DuplicateWarning(self.ctx, self.category)
+        self.duplicate_warning.accepted.connect(
+            lambda: self.description.setFocus(Qt.FocusReason.OtherFocusReason)
+        )
+        self.duplicate_warning.open_requested.connect(self._open_existing)
 
         self.errors = FormErrorDisplay(
             {
@@ -200,35 +171,10 @@ class IntakeDialog(Retranslating, QDialog):
             },
             self,
         )
-        self.save_button = _plain_button()
+        self.save_button = plain_button()
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = _plain_button()
+        self.cancel_button = plain_button()
         self.cancel_button.clicked.connect(self.reject)
-
-    def _build_side(self) -> None:
-        self.household_card = QLabel()
-        self.household_card.setWordWrap(True)
-        self.household_card.setTextFormat(Qt.TextFormat.RichText)
-        self.household_card.setStyleSheet(_CARD_STYLE)
-        self.household_card.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.orders_title = QLabel()
-        self.orders_model = HouseholdOrdersModel(self)
-        self.orders = QTableView()
-        self.orders.setModel(self.orders_model)
-        self.orders.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the form keeps the keyboard
-        self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.orders.setWordWrap(False)
-        self.orders.verticalHeader().hide()
-        self.orders.verticalHeader().setDefaultSectionSize(self.orders.fontMetrics().height() + 8)
-        header = self.orders.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((128, 86, 140, 84, 84)):
-            self.orders.setColumnWidth(column, width)
-        self.orders.doubleClicked.connect(self._order_double_clicked)
-        self.legend = QLabel()
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
 
     def _build_layout(self) -> None:
         form_widget = QWidget()
@@ -283,7 +229,7 @@ class IntakeDialog(Retranslating, QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 6, 0)
         left_layout.addWidget(form_widget)
-        left_layout.addWidget(self.duplicate_frame)
+        left_layout.addWidget(self.duplicate_warning)
         left_layout.addWidget(self.errors.general_label)
         left_layout.addStretch(1)
         buttons = QHBoxLayout()
@@ -294,17 +240,9 @@ class IntakeDialog(Retranslating, QDialog):
         buttons.addWidget(self.cancel_button)
         left_layout.addLayout(buttons)
 
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 0, 0, 0)
-        right_layout.addWidget(self.household_card)
-        right_layout.addWidget(self.orders_title)
-        right_layout.addWidget(self.orders, 1)
-        right_layout.addWidget(self.legend)
-
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.household_panel)
         splitter.setStretchFactor(0, 5)
         splitter.setStretchFactor(1, 6)
         splitter.setSizes([560, 700])
@@ -326,8 +264,8 @@ class IntakeDialog(Retranslating, QDialog):
             self.caller_phone,
             self.add_photos_button,
             self.remove_photo_button,
-            self.open_duplicate_button,
-            self.file_anyway_button,
+            self.duplicate_warning.open_button,
+            self.duplicate_warning.file_anyway_button,
             self.save_button,
             self.cancel_button,
         ]
@@ -365,20 +303,6 @@ class IntakeDialog(Retranslating, QDialog):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Esc"))
         self.keys_hint.setText(self.tr("Ctrl+Enter saves · Esc cancels"))
-        self.open_duplicate_button.setText(self.tr("Open it"))
-        self.file_anyway_button.setText(self.tr("File anyway"))
-        self.orders_title.setText(self.tr("Open and recent orders of this household"))
-        self.legend.setText(
-            " &nbsp;".join(
-                f'<span style="background:{bg.name()};color:{fg.name()}">&nbsp;'
-                f"{html.escape(text)}&nbsp;</span>"
-                for bg, fg, text in (
-                    (labels.OVERDUE_BACKGROUND, labels.OVERDUE_TEXT, self.tr("overdue")),
-                    (labels.DUE_SOON_BACKGROUND, labels.DUE_SOON_TEXT, self.tr("due soon")),
-                    (self.palette().base().color(), labels.PAUSED_TEXT, self.tr("paused")),
-                )
-            )
-        )
         self.category.set_choices([(c.value, labels.category_text(c.value)) for c in Category])
         self.channel.set_choices(
             [(c.value, labels.channel_text(c.value)) for c in Channel],
@@ -392,64 +316,26 @@ class IntakeDialog(Retranslating, QDialog):
             [(t.value, labels.tier_text(t.value)) for t in Tier],
             self.tier.code() or Tier.TIME_LIMITED.value,
         )
-        self.orders_model.retranslate()
-        self._show_household()
-        self._show_duplicates()
-        self._update_deadlines()
         self.lookup.retranslate()
 
     # -- the household -------------------------------------------------------------------------
 
+    @property
+    def household(self) -> directory.HouseholdView | None:
+        """The household shown (the one picked once it has arrived)."""
+        return self.household_panel.household
+
     def _pick(self, household_id: int | None) -> None:
         if self.common_area.isChecked():
             household_id = None
-        if (self.household.id if self.household else None) == household_id:
-            return
         self.errors.clear_field("household")
-        if household_id is None:
-            self.household = None
-            self.orders_model.set_rows([])
-        else:
-            try:
-                self.household = directory.get_household(self.ctx.db, self.ctx.actor, household_id)
-                rows = orders.household_orders(self.ctx.db, self.ctx.actor, household_id)
-            except WuyeError as error:
-                messages.show_error(self, error)
-                self.household = None
-                rows = []
-            self.orders_model.set_rows(rows)
-            if self.household is not None:
-                index = self.community.findData(self.household.community_id)
-                if index >= 0:
-                    self.community.setCurrentIndex(index)
-        self._prefill_caller()
-        self._show_household()
-        self._check_duplicates()
+        self.household_panel.want(household_id)
 
-    def _show_household(self) -> None:
-        h = self.household
-        if self.common_area.isChecked():
-            self.household_card.setText(
-                html.escape(self.tr("A common-area order: no household, just the place."))
-            )
-            return
-        if h is None:
-            self.household_card.setText(
-                html.escape(self.tr("Find the household to see its open and recent orders."))
-            )
-            return
-        owners = "; ".join(
-            html.escape(" ".join(p for p in (o.name, o.phone) if p)) for o in h.owners
-        )
-        lines = [
-            f"<b>{html.escape(h.room_label)}</b> · {html.escape(h.community_name)} · "
-            f"{html.escape(h.code)}",
-            html.escape(self.tr("Owners: {owners}")).format(owners=owners or "—"),
-        ]
-        count = self.orders_model.rowCount()
-        if count == 0:
-            lines.append(html.escape(self.tr("No orders so far.")))
-        self.household_card.setText("<br>".join(lines))
+    def _household_arrived(self) -> None:
+        self._choose_community()
+        self._prefill_caller()
+        self._check_duplicates()
+        self._save_if_ready()
 
     def _prefill_caller(self) -> None:
         """The household's first owner is the likely caller; what the user typed stays."""
@@ -466,22 +352,31 @@ class IntakeDialog(Retranslating, QDialog):
     def _caller_edited(self, _text: str) -> None:
         self._caller_touched = True
 
-    def _order_double_clicked(self, index: QModelIndex) -> None:
-        row = index.row()
-        rows = self.orders_model.rows()
-        if 0 <= row < len(rows):
-            self._open_existing(rows[row].id)
-
     # -- common area, community ----------------------------------------------------------------
 
     def _load_communities(self) -> None:
-        try:
-            communities = directory.community_choices(self.ctx.db, self.ctx.actor)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            communities = []
-        for c in communities:
-            self.community.addItem(f"{c.name} ({c.code})", c.id)
+        actor = self.ctx.actor
+
+        def fill(communities: list[directory.CommunityChoice]) -> None:
+            for c in communities:
+                self.community.addItem(f"{c.name} ({c.code})", c.id)
+            self._choose_community()
+            self._save_if_ready()
+
+        request = self._communities.submit(
+            self.ctx.db,
+            lambda db: directory.community_choices(db, actor),
+            label=self.tr("Reading the communities…"),
+            on_done=fill,
+        )
+        request.failed.connect(lambda _error: self._save_if_ready())
+
+    def _choose_community(self) -> None:
+        """The household's community, once both the household and the choices are there."""
+        if self.household is not None:
+            index = self.community.findData(self.household.community_id)
+            if index >= 0:
+                self.community.setCurrentIndex(index)
 
     def _common_area_toggled(self, on: bool) -> None:
         self.lookup.setEnabled(not on)
@@ -494,7 +389,8 @@ class IntakeDialog(Retranslating, QDialog):
         else:
             self.errors.clear_field("location")
             self._pick(self.lookup.picked_id())
-        self._show_household()
+        self.household_panel.common_area = on
+        self.household_panel.show_household()
 
     # -- deadlines and duplicates --------------------------------------------------------------
 
@@ -503,30 +399,16 @@ class IntakeDialog(Retranslating, QDialog):
         self._check_duplicates()
 
     def _update_deadlines(self) -> None:
-        tier = self.tier.code()
-        if tier is None:
-            self.preview = None
-            self.deadlines.setText(self.tr("Choose a tier to see its deadlines."))
-            return
-        self.preview_at = now_utc()
-        try:
-            self.preview = orders.preview_deadlines(
-                self.ctx.db, tier, self.category.code() or "", self.preview_at
-            )
-        except WuyeError as error:
-            log.warning("no deadline preview: %s", error)
-            self.preview = None
-            self.deadlines.setText("")
-            return
-        response = format_local(self.preview.response_due)
-        completion = format_local(self.preview.completion_due)
-        if tier == Tier.PROMISED.value:
-            text = self.tr(
-                "Commitment letter by {response} · promised date at the latest {completion}"
-            )
-        else:
-            text = self.tr("First response by {response} · completed by {completion}")
-        self.deadlines.setText(text.format(response=response, completion=completion))
+        self.deadlines.update_for(self.tier.code(), self.category.code() or "")
+
+    @property
+    def preview(self) -> Deadlines | None:
+        """The deadlines shown beside the tier, computed as of ``preview_at``."""
+        return self.deadlines.preview
+
+    @property
+    def preview_at(self) -> datetime:
+        return self.deadlines.preview_at
 
     def _duplicates_query(self) -> Callable[[Database], list[str]] | None:
         """The question "open orders of this category here?", or None when there is none."""
@@ -541,93 +423,13 @@ class IntakeDialog(Retranslating, QDialog):
         return ask
 
     def _check_duplicates(self) -> None:
-        ask = self._duplicates_query()
-        numbers: list[str] = []
-        if ask is not None:
-            try:
-                numbers = ask(self.ctx.db)
-            except WuyeError as error:
-                log.warning("duplicate check failed: %s", error)
-        self._set_duplicates(numbers)
-
-    def _set_duplicates(self, numbers: list[str]) -> None:
-        if numbers != self.duplicates:
-            self.duplicates = numbers
-            self.duplicates_accepted = False
-        self._show_duplicates()
-
-    def _show_duplicates(self) -> None:
-        if not self.duplicates:
-            self.duplicate_frame.hide()
-            return
-        self.duplicate_label.setText(
-            self.tr("This household already has an open {category} order: {numbers}.").format(
-                category=labels.category_text(self.category.code() or ""),
-                numbers=", ".join(self.duplicates),
-            )
-            + (
-                " " + self.tr("A new order will be filed anyway.")
-                if self.duplicates_accepted
-                else ""
-            )
-        )
-        self.open_duplicate_button.setText(
-            self.tr("Open {number}").format(number=self.duplicates[0])
-        )
-        self.file_anyway_button.setVisible(not self.duplicates_accepted)
-        self.duplicate_frame.show()
-
-    def open_duplicate(self) -> None:
-        if not self.duplicates:
-            return
-        try:
-            detail = orders.get_order(self.ctx.db, self.ctx.actor, self.duplicates[0])
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        self._open_existing(detail.id)
+        self.duplicate_warning.check(self._duplicates_query())
 
     def _open_existing(self, order_id: int) -> None:
         """Show an existing order instead of filing a new one; what was typed is dropped."""
         self.ctx.signals.open_order_requested.emit(order_id)
         self._closing = True
         super().reject()
-
-    def file_anyway(self) -> None:
-        self.duplicates_accepted = True
-        self._show_duplicates()
-        self.description.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _ask_about_duplicates(self) -> bool:
-        """True to go on filing; False when the user went to the existing order or back."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(self.tr("Open order of this category"))
-        box.setText(
-            self.tr(
-                "This household already has an open {category} order: {numbers}. "
-                "File a new order anyway?"
-            ).format(
-                category=labels.category_text(self.category.code() or ""),
-                numbers=", ".join(self.duplicates),
-            )
-        )
-        open_button = box.addButton(
-            self.tr("Open {number}").format(number=self.duplicates[0]),
-            QMessageBox.ButtonRole.ActionRole,
-        )
-        file_button = box.addButton(self.tr("File anyway"), QMessageBox.ButtonRole.AcceptRole)
-        back_button = box.addButton(self.tr("Back"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(file_button)
-        box.setEscapeButton(back_button)
-        box.exec()
-        clicked = box.clickedButton()
-        if clicked is file_button:
-            self.file_anyway()
-            return True
-        if clicked is open_button:
-            self.open_duplicate()
-        return False
 
     # -- pictures ------------------------------------------------------------------------------
 
@@ -721,22 +523,27 @@ class IntakeDialog(Retranslating, QDialog):
         if self._saving:
             return
         self.lookup.flush()
+        if self._waiting():
+            self._save_waiting = True
+            self._set_saving(True)
+            return
         self.errors.clear()
+        self.duplicate_warning.drop_check()  # asked again below, with the answer awaited
         ask = self._duplicates_query()
         if ask is None:
-            self._set_duplicates([])
+            self.duplicate_warning.set_numbers([])
             self._file()
             return
 
         def refused(error: WuyeError) -> None:
             log.warning("duplicate check failed: %s", error)
             self._set_saving(False)
-            self._set_duplicates([])
+            self.duplicate_warning.set_numbers([])
             self._file()
 
         def checked(numbers: list[str]) -> None:
             self._set_saving(False)
-            self._set_duplicates(numbers)
+            self.duplicate_warning.set_numbers(numbers)
             self._file()
 
         self._set_saving(True)
@@ -749,8 +556,20 @@ class IntakeDialog(Retranslating, QDialog):
             on_error=refused,
         )
 
+    def _waiting(self) -> bool:
+        """An answer the order is made of has not arrived yet."""
+        return self.lookup.busy or self.household_panel.busy or self._communities.busy
+
+    def _save_if_ready(self) -> None:
+        """Go on with a Ctrl+Enter that waited, once nothing it needs is still coming."""
+        if self._save_waiting and not self._waiting():
+            self._save_waiting = False
+            self._set_saving(False)
+            self.save()
+
     def _file(self) -> None:
-        if self.duplicates and not self.duplicates_accepted and not self._ask_about_duplicates():
+        warning = self.duplicate_warning
+        if warning.numbers and not warning.filing_anyway and not warning.ask(self):
             return
         data = self._order_input()
         if data is None:
@@ -801,7 +620,7 @@ class IntakeDialog(Retranslating, QDialog):
         )
 
     def reject(self) -> None:
-        if self._saving:  # the order may be filed already: wait for the answer
+        if self._saving and not self._save_waiting:  # the order may be filed already: wait
             return
         if not self._closing and self.is_dirty():
             answer = QMessageBox.question(
@@ -814,5 +633,6 @@ class IntakeDialog(Retranslating, QDialog):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         self._closing = True
+        self._save_waiting = False
         self._preview_timer.stop()
         super().reject()

@@ -5,6 +5,9 @@ What the desk types or a USB scanner "types" (a phone number or its last 4 digit
 the matches show in a short list under the box. ↑/↓ in the box move through them (the
 highlighted one is the picked one), Enter takes it and says so with ``entered``; a single
 match picks itself.
+
+The search runs on the database thread: the list keeps the previous matches until the new ones
+arrive, and keys that need the matches (↑/↓, Enter, a scanner's Enter) wait for them.
 """
 
 from __future__ import annotations
@@ -22,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import directory
-from wuye_desktop.core.errors import WuyeError
-from wuye_desktop.ui import messages
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 
 SEARCH_DELAY_MS = 150
 MATCH_LIMIT = 50
@@ -34,16 +37,22 @@ _NAV_STEPS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_PageUp: -5, Qt.K
 
 class HouseholdLookup(QWidget):
     """``picked(id or None)`` whenever the picked household changes; ``entered()`` when Enter
-    confirms a pick; ``not_found()`` when Enter finds nothing."""
+    confirms a pick; ``not_found()`` when Enter finds nothing; ``settled()`` when the matches
+    of the typed text have arrived (or their search failed)."""
 
     picked = Signal(object)
     entered = Signal()
     not_found = Signal()
+    settled = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.last_search: str | None = None
+        self.last_search: str | None = None  # the text whose matches are shown
+        self._asked: str | None = None  # the text last searched for (its answer may be coming)
+        self._searches = DbChannel(self)
+        self._enter_waiting = False  # Enter was pressed before the matches arrived
+        self._steps_waiting: list[int] = []  # ↑/↓ pressed before the matches arrived
         self._more = False
         self._picked: int | None = None
 
@@ -91,6 +100,11 @@ class HouseholdLookup(QWidget):
         if self._debounce.isActive():
             self.search_now()
 
+    @property
+    def busy(self) -> bool:
+        """The matches shown are not yet those of the typed text."""
+        return self._debounce.isActive() or self._searches.busy
+
     def clear(self) -> None:
         self.edit.clear()
         self.search_now()
@@ -105,17 +119,30 @@ class HouseholdLookup(QWidget):
             and event.key() in _NAV_STEPS
         ):
             self.flush()
+            step = _NAV_STEPS[Qt.Key(event.key())]
+            if self.busy:
+                self._steps_waiting.append(step)
+                return True
             if self.matches.count():
-                step = _NAV_STEPS[Qt.Key(event.key())]
-                row, last = self.matches.currentRow(), self.matches.count() - 1
-                row = (0 if step > 0 else last) if row < 0 else max(0, min(last, row + step))
-                self.matches.setCurrentRow(row)
+                self._move(step)
                 return True
         return super().eventFilter(watched, event)
 
+    def _move(self, step: int) -> None:
+        row, last = self.matches.currentRow(), self.matches.count() - 1
+        row = (0 if step > 0 else last) if row < 0 else max(0, min(last, row + step))
+        self.matches.setCurrentRow(row)
+
     def _enter(self) -> None:
-        """Enter (a scanner ends with it): take the highlighted match, or the first."""
+        """Enter (a scanner ends with it): take the highlighted match, or the first, once the
+        matches of what was typed are there."""
         self.search_now()
+        if self.busy:
+            self._enter_waiting = True
+            return
+        self._take_entered()
+
+    def _take_entered(self) -> None:
         if self.matches.count() == 0:
             if self.edit.text().strip():
                 self.not_found.emit()
@@ -128,21 +155,32 @@ class HouseholdLookup(QWidget):
     # -- searching ---------------------------------------------------------------------------
 
     def search_now(self) -> None:
+        """Ask for the matches of the typed text (unless they are asked for or shown)."""
         self._debounce.stop()
         text = self.edit.text().strip()
-        if text == self.last_search:
+        if text == self._asked:
             return
-        self.last_search = text
-        ids: list[int] = []
-        rows: list[directory.HouseholdRow] = []
-        if text:
-            try:
-                ids = directory.search_household_ids(
-                    self.ctx.db, self.ctx.actor, text, limit=MATCH_LIMIT + 1
-                )
-                rows = directory.household_rows(self.ctx.db, self.ctx.actor, ids[:MATCH_LIMIT])
-            except WuyeError as error:
-                messages.show_error(self, error)
+        self._asked = text
+        if not text:
+            self._searches.drop()
+            self._show_matches(text, [], [])
+            return
+        actor = self.ctx.actor
+
+        def find(db: Database) -> tuple[list[int], list[directory.HouseholdRow]]:
+            ids = directory.search_household_ids(db, actor, text, limit=MATCH_LIMIT + 1)
+            return ids, directory.household_rows(db, actor, ids[:MATCH_LIMIT])
+
+        request = self._searches.submit(
+            self.ctx.db,
+            find,
+            label=self.tr("Finding the household…"),
+            on_done=lambda found: self._show_matches(text, *found),
+        )
+        # A refused or failed search leaves the matches as they were; what waited goes on.
+        request.failed.connect(lambda _error: self._searched(text))
+
+    def _show_matches(self, text: str, ids: list[int], rows: list[directory.HouseholdRow]) -> None:
         self._more = len(ids) > MATCH_LIMIT
         self.matches.blockSignals(True)
         self.matches.clear()
@@ -161,8 +199,20 @@ class HouseholdLookup(QWidget):
         # As tall as its matches, up to six rows: the form below stays in view.
         row_height = max(self.matches.sizeHintForRow(0), self.matches.fontMetrics().height() + 4)
         self.matches.setFixedHeight(row_height * min(max(len(rows), 1), 6) + 6)
-        self._show_status()
         self._set_picked(rows[keep].id if keep >= 0 else None)
+        self._searched(text)
+
+    def _searched(self, text: str) -> None:
+        """The search for *text* is over: say so, and do what the keys asked meanwhile."""
+        self.last_search = text
+        self._show_status()
+        steps, self._steps_waiting = self._steps_waiting, []
+        for step in steps if self.matches.count() else []:
+            self._move(step)
+        if self._enter_waiting:
+            self._enter_waiting = False
+            self._take_entered()
+        self.settled.emit()
 
     def _show_status(self) -> None:
         count = self.matches.count()
