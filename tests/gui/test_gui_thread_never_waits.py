@@ -42,6 +42,11 @@ DELAY_S = 0.100  # each way
 MAX_GAP_S = 0.050
 TICK_MS = 5
 WAIT_MS = 60_000  # a slow link and a busy machine: generous, the gaps are what is judged
+# A query on the GUI thread costs a round trip through the proxy (≥ 200 ms) in every run; a
+# screenful painted slowly because the machine is busy (other processes, the garbage collector)
+# does not repeat. So a proof that found a stall is run again, from fresh fixtures, up to twice:
+# a real wait on the database fails all three runs.
+RETRIED = pytest.mark.flaky(reruns=2, only_rerun=["the event loop stopped"])
 
 
 class SlowProxy:
@@ -167,6 +172,7 @@ def _bottom_row_shown(tab: WorkOrdersTab) -> bool:
     return bool(tab.model.data(index.siblingAtColumn(0)))
 
 
+@RETRIED
 def test_scrolling_filtering_and_saving_never_block_the_event_loop(
     qtbot: QtBot, slow_ctx: AppContext
 ) -> None:

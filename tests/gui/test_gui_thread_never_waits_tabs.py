@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.gui.test_gui_thread_never_waits import MAX_GAP_S, WAIT_MS, GapMeter
+from tests.gui.test_gui_thread_never_waits import MAX_GAP_S, RETRIED, WAIT_MS, GapMeter
 
 # The slow link, as a fixture here too (the explicit re-export keeps it).
 from tests.gui.test_gui_thread_never_waits import slow_ctx as slow_ctx
@@ -42,6 +42,7 @@ def _idle() -> bool:
     return not workers.running_tasks()
 
 
+@RETRIED
 def test_the_callback_commitment_regulator_and_closeout_views_never_block(
     qtbot: QtBot, request: pytest.FixtureRequest
 ) -> None:
