@@ -159,6 +159,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Showing the number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The order will be reopened for another repair.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,6 +2181,10 @@
     <name>OrderDetailPane</name>
     <message>
         <source>{status} (paused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing the number…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4199,6 +4207,18 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Counting orders…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking up the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

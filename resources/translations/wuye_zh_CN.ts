@@ -159,6 +159,10 @@
         <translation>保存回访</translation>
     </message>
     <message>
+        <source>Showing the number…</source>
+        <translation>正在显示号码…</translation>
+    </message>
+    <message>
         <source>The order will be reopened for another repair.</source>
         <translation>工单将重新处理，再次维修。</translation>
     </message>
@@ -2178,6 +2182,10 @@
     <message>
         <source>{status} (paused)</source>
         <translation>{status}（已暂停）</translation>
+    </message>
+    <message>
+        <source>Showing the number…</source>
+        <translation>正在显示号码…</translation>
     </message>
     <message>
         <source>Select an order in the list to see it here with its timeline. Ctrl+N takes a new call.</source>
@@ -4203,6 +4211,18 @@ The details are in the log file.</source>
     <message>
         <source>Counting orders…</source>
         <translation>正在统计工单…</translation>
+    </message>
+    <message>
+        <source>Reading the order…</source>
+        <translation>正在读取工单…</translation>
+    </message>
+    <message>
+        <source>Looking up the order…</source>
+        <translation>正在查找工单…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Add photo</source>

@@ -178,6 +178,7 @@ def test_enter_records_the_callback_and_the_order_leaves_the_queue(
             break
         key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_Space)
+    settle(qtbot)  # saved on the database thread
     assert tab.active_dialog is None
     assert orders.get_order(db, desk, queue["waiting"]).row.status == "closed"
     assert numbers(qtbot, tab) == [number(db, desk, queue["late"])]
@@ -298,6 +299,7 @@ def test_dissatisfied_needs_the_owners_words_typed_in_the_dialog(
     type_text(qtbot, dialog.comment, "师傅没来")
     dialog.person_reached.setFocus()
     key(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
     assert orders.get_order(db, desk, queue["waiting"]).row.status == "reopened"
     assert numbers(qtbot, tab) == [number(db, desk, queue["late"])]
 

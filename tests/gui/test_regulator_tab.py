@@ -71,6 +71,7 @@ def click_ok(
     button = buttons.button(which)
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # OK saves on the database thread
 
 
 # --- settings ------------------------------------------------------------------------------
@@ -312,6 +313,7 @@ def test_a_supervision_notice_flags_its_order(
     assert orders.model.data(cell, Qt.ItemDataRole.ForegroundRole).name() == "#b3261e"
     assert "deadline" in orders.model.data(cell, Qt.ItemDataRole.ToolTipRole)
     orders.open_order(notice.order_id)
+    settle(qtbot)
     box = orders.detail_pane.regulator_box
     assert notice_id in box.supervision_label.text()
     assert "该工单已超期" in box.supervision_label.text()

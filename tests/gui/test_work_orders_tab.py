@@ -58,6 +58,7 @@ def select_order(qtbot: QtBot, tab: WorkOrdersTab, order_id: int) -> None:
     tab.table.scrollTo(tab.model.index(row, 0))
     rect = tab.table.visualRect(tab.model.index(row, 1))
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    settle(qtbot)  # the order arrives from the database thread
     assert tab.detail_pane.detail is not None and tab.detail_pane.detail.id == order_id
     tab.table.setFocus()
 
@@ -86,8 +87,10 @@ def click_action(qtbot: QtBot, tab: WorkOrdersTab, action: Any) -> OrderActionDi
 
 
 def ok(qtbot: QtBot, dialog: QWidget, field: QWidget) -> None:
-    """Enter in a one-line field presses the dialog's OK."""
+    """Enter in a one-line field presses the dialog's OK; the move is saved on the database
+    thread, and the tab reads the order again."""
     qtbot.keyClick(field, Qt.Key.Key_Return)
+    settle(qtbot)
 
 
 def timeline_events(tab: WorkOrdersTab) -> list[str]:
@@ -274,6 +277,7 @@ def test_enter_on_an_order_number_or_a_scanned_code_opens_it(
     tab.focus_search()
     qtbot.keyClicks(tab.filters.text, f"WUYE:W:{number}")
     qtbot.keyClick(tab.filters.text, Qt.Key.Key_Return)
+    settle(qtbot)
     assert tab.detail_pane.detail is not None and tab.detail_pane.detail.id == first
     assert tab.filters.text.text() == "", "the next scan starts in an empty box"
     assert tab.model.row_of(first) is not None
@@ -347,6 +351,7 @@ def test_the_callers_number_is_revealed_on_request_and_audited(
     assert "13812345678" not in pane.caller.text()
     assert audit_count(db, "phone.reveal") == 0
     qtbot.mouseClick(pane.reveal_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert pane.caller.text() == "张三  13812345678"
     assert not pane.reveal_button.isEnabled()
     assert audit_count(db, "phone.reveal") == 1
@@ -387,6 +392,7 @@ def test_add_a_photo_from_a_file(
     select_order(qtbot, tab, oid)
     assert tab.detail_pane.photo_box.no_photos.isVisible()
     qtbot.mouseClick(tab.detail_pane.photo_box.add_photo_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert tab.detail_pane.photo_box.photos.count() == 1
     item = tab.detail_pane.photo_box.photos.item(0)
     assert item is not None and item.toolTip() == "ceiling.png"
@@ -459,6 +465,7 @@ def test_dispatch_start_complete_and_callback_with_the_keyboard(
     type_text(qtbot, dialog.comment, "还在渗水")
     assert dialog.errors.error_text("comment") == ""
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert status(db, desk, oid) == "reopened"
     assert timeline_events(tab) == [
         "Accepted",
@@ -500,6 +507,7 @@ def test_a_promised_start_asks_for_the_commitment(
     assert fields.responsible_person.text() == "赵主任"
     type_text(qtbot, fields.plan, "铲除空鼓层，重新抹灰")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert [type(e) for e in shown_errors] == [PermissionDenied]
     shown_errors.clear()
     assert dialog.isVisible()
@@ -516,10 +524,12 @@ def test_a_promised_start_asks_for_the_commitment(
     fields = dialog.commitment
     # An empty plan is refused at its field, and nothing is saved.
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert dialog.errors.error_text("plan") == "Required"
     assert status(db, manager, oid) == "dispatched"
     type_text(qtbot, fields.plan, "铲除空鼓层，重新抹灰")
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+    settle(qtbot)
     detail = orders.get_order(db, manager, oid)
     assert detail.row.status == "in_progress"
     assert detail.commitment is not None and detail.commitment.plan == "铲除空鼓层，重新抹灰"
@@ -574,6 +584,7 @@ def test_pause_and_resume_the_clock(
     button = tab.moves.toolbar.widgetForAction(tab.moves.resume_action)
     assert button is not None
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert tab.detail_pane.status_chip.text() == "Dispatched"
     assert timeline_events(tab)[-2:] == ["Clock paused", "Clock resumed"]
 

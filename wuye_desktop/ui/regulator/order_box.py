@@ -2,13 +2,16 @@
 reply deadline, the replies sent) and the supervision notices (督办) about it.
 
 Hidden for the many orders the regulator has nothing to say about; those cost no query (the
-order's row already tells whether it has a ticket or a notice).
+order's row already tells whether it has a ticket or a notice). What the box shows is read with
+the order, on the database thread (:func:`read_regulator_side`), and shown by ``show_order``.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -16,13 +19,48 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.orders import Action, OrderDetail, permitted_actions, supervision_overdue
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.regulator import labels
 
+if TYPE_CHECKING:
+    from wuye_desktop.regulator.inbox import ReplyRow, SupervisionRow
+    from wuye_desktop.storage.models import RegulatorTicket
+
 log = logging.getLogger(__name__)
 
 _GREY = "#5f6b7a"
+
+
+@dataclass(frozen=True)
+class RegulatorSide:
+    """What the regulator has said about one order: its ticket with the replies sent, and the
+    supervision notices (empty when it has none, or when they could not be read)."""
+
+    ticket: RegulatorTicket | None = None
+    replies: tuple[ReplyRow, ...] = ()
+    notices: tuple[SupervisionRow, ...] = ()
+
+
+def read_regulator_side(db: Database, detail: OrderDetail) -> RegulatorSide:
+    """Read on the database thread with the order; queries only for orders that have a ticket
+    or a notice."""
+    from wuye_desktop.regulator import inbox
+
+    ticket: RegulatorTicket | None = None
+    replies: tuple[ReplyRow, ...] = ()
+    notices: tuple[SupervisionRow, ...] = ()
+    try:
+        if detail.regulator_ticket_id:
+            ticket = inbox.ticket_of_order(db, detail.id)
+            if ticket is not None:
+                replies = tuple(inbox.replies_of_order(db, detail.id))
+        if detail.row.supervision_due is not None:
+            notices = tuple(inbox.supervisions(db, order_id=detail.id))
+    except WuyeError as error:  # the rest of the order still shows
+        log.warning("regulator data of order %s unavailable: %s", detail.id, error)
+    return RegulatorSide(ticket, replies, notices)
 
 
 class OrderRegulatorBox(Retranslating, QGroupBox):
@@ -34,6 +72,7 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
         super().__init__(parent)
         self.ctx = ctx
         self.detail: OrderDetail | None = None
+        self.side = RegulatorSide()
         self.has_ticket = False
         self.ticket_label = QLabel()
         self.ticket_label.setWordWrap(True)
@@ -58,17 +97,11 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
         self.hide()
         self.retranslate()
 
-    def show_order(self, detail: OrderDetail) -> None:
-        self.detail = detail
-        ticket_html = supervision_html = ""
-        self.has_ticket = False
-        try:
-            if detail.regulator_ticket_id:
-                ticket_html = self._ticket_html(detail)
-            if detail.row.supervision_due is not None:
-                supervision_html = self._supervision_html(detail)
-        except WuyeError as error:  # the rest of the order still shows
-            log.warning("regulator data of order %s unavailable: %s", detail.id, error)
+    def show_order(self, detail: OrderDetail, side: RegulatorSide) -> None:
+        self.detail, self.side = detail, side
+        self.has_ticket = side.ticket is not None
+        ticket_html = self._ticket_html(side) if side.ticket is not None else ""
+        supervision_html = self._supervision_html(detail, side) if side.notices else ""
         self.ticket_label.setText(ticket_html)
         self.ticket_label.setVisible(bool(ticket_html))
         self.supervision_label.setText(supervision_html)
@@ -77,14 +110,9 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
         self.reply_button.setVisible(self.has_ticket and self.may_reply)
         self.setVisible(bool(ticket_html or supervision_html))
 
-    def _ticket_html(self, detail: OrderDetail) -> str:
-        from wuye_desktop.regulator import inbox
-
-        ticket = inbox.ticket_of_order(self.ctx.db, detail.id)
-        if ticket is None:
-            return ""
-        self.has_ticket = True
-        replies = inbox.replies_of_order(self.ctx.db, detail.id)
+    def _ticket_html(self, side: RegulatorSide) -> str:
+        ticket, replies = side.ticket, side.replies
+        assert ticket is not None
         now = now_utc()
         due = ticket.reply_due_at
         late = due is not None and not replies and to_local(due) < now
@@ -110,12 +138,8 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
             lines.append(f"<span style='color:{_GREY}'>{meta}</span> · <b>{result}</b> {text}")
         return "<br>".join(lines)
 
-    def _supervision_html(self, detail: OrderDetail) -> str:
-        from wuye_desktop.regulator import inbox
-
-        notices = inbox.supervisions(self.ctx.db, order_id=detail.id)
-        if not notices:
-            return ""
+    def _supervision_html(self, detail: OrderDetail, side: RegulatorSide) -> str:
+        notices = side.notices
         now = now_utc()
         lines = []
         for notice in notices:
@@ -139,4 +163,4 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
         self.reply_button.setText(self.tr("Reply to &regulator…"))
         self.reply_button.setToolTip(self.tr("Tell the regulator's platform how the ticket stands"))
         if self.detail is not None:
-            self.show_order(self.detail)
+            self.show_order(self.detail, self.side)

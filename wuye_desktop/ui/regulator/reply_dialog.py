@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 from wuye_desktop.core.clock import format_local, now_utc, to_local
 from wuye_desktop.core.orders import OrderDetail
 from wuye_desktop.regulator import inbox
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.regulator import labels
-from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog
+from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog, SaveWork
 
 CONTENT_MAX = inbox.MAX_TEXT
 
@@ -72,15 +73,16 @@ class ReplyDialog(OrderActionDialog):
         if not needs_reason:
             self.errors.clear_field("reason")
 
-    def save(self, detail: OrderDetail) -> None:
+    def save(self, detail: OrderDetail) -> SaveWork:
         needs_reason = self.result_box.currentData() == "not_responsible"
-        inbox.reply_to_ticket(
-            self.ctx.db,
-            self.ctx.actor,
-            detail.id,
-            inbox.ReplyInput(
-                result=str(self.result_box.currentData()),
-                content=self.content.toPlainText(),
-                reason=self.reason.toPlainText() if needs_reason else "",
-            ),
+        actor, order_id = self.ctx.actor, detail.id
+        data = inbox.ReplyInput(
+            result=str(self.result_box.currentData()),
+            content=self.content.toPlainText(),
+            reason=self.reason.toPlainText() if needs_reason else "",
         )
+
+        def reply(db: Database) -> None:
+            inbox.reply_to_ticket(db, actor, order_id, data)
+
+        return reply

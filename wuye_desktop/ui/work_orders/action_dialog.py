@@ -1,7 +1,7 @@
 """The frame every work-order action dialog shares.
 
 A dialog shows which order it acts on, a form, and OK / Cancel. OK makes ONE core call with the
-version of the order the dialog loaded. What the core refuses is shown where it belongs:
+version of the order the dialog loaded, on the database thread (OK is disabled meanwhile). What the core refuses is shown where it belongs:
 field errors at their fields (nothing saved), a stale version as a message after which the
 dialog shows the fresh order and keeps what the user typed, any other refusal (a move the
 status flow forbids, a role without the permission) as a message. After a successful call the
@@ -11,6 +11,7 @@ dialog emits ``ctx.signals.orders_changed`` so every view of orders reloads, the
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -25,10 +26,15 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import orders
 from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
 from wuye_desktop.core.orders import OrderDetail
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.work_orders import labels
+
+SaveWork = Callable[[Database], object]
+"""The one core call of a move, with the form's values taken: run on the database thread."""
 
 
 def order_summary_html(detail: OrderDetail) -> str:
@@ -54,7 +60,7 @@ def order_summary_html(detail: OrderDetail) -> str:
 class OrderActionDialog(QDialog):
     """Subclasses build their fields with ``add_field``, implement ``save``, and end their
     constructor with ``self.load()``, which raises the core's WuyeError (e.g. NotFound) if the
-    order cannot be read; callers show it.
+    order cannot be read; callers show it. ``saving`` is true while OK's call is on its way.
     """
 
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
@@ -62,6 +68,7 @@ class OrderActionDialog(QDialog):
         self.ctx = ctx
         self.order_id = order_id
         self.detail: OrderDetail | None = None
+        self.saving = False
         self.setMinimumWidth(480)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -115,29 +122,50 @@ class OrderActionDialog(QDialog):
     def loaded(self, detail: OrderDetail, first: bool) -> None:
         """Hook: prefill the form (only when *first*: a reload keeps what the user typed)."""
 
-    def save(self, detail: OrderDetail) -> None:
-        """Make the one core call of this action with ``detail.version``."""
+    def save(self, detail: OrderDetail) -> SaveWork:
+        """The one core call of this action with ``detail.version``, the form's values read
+        now; it runs on the database thread."""
         raise NotImplementedError
 
     # -- OK ------------------------------------------------------------------------------------
 
+    def _set_saving(self, on: bool) -> None:
+        self.saving = on
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        assert ok is not None
+        ok.setEnabled(not on)
+
     def accept(self) -> None:
         assert self.detail is not None
+        if self.saving:  # a second Enter while the first is on its way
+            return
         self.errors.clear()
-        try:
-            self.save(self.detail)
-        except ValidationError as error:
-            self.errors.show(error)
-            return
-        except ConcurrentEdit as error:
-            messages.show_error(self, error)
-            self._reload_after_conflict()
-            return
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
+        work = self.save(self.detail)
+        self._set_saving(True)
+        request = run_db(
+            self,
+            self.ctx.db,
+            work,
+            label=self.windowTitle(),
+            on_done=self._saved,
+            on_error=self._refused,
+        )
+        request.failed.connect(lambda _exc: self._set_saving(False))
+
+    def _saved(self, _result: object) -> None:
+        self._set_saving(False)
         self.ctx.signals.orders_changed.emit()
         super().accept()
+
+    def _refused(self, error: WuyeError) -> None:
+        self._set_saving(False)
+        if isinstance(error, ValidationError):
+            self.errors.show(error)
+        elif isinstance(error, ConcurrentEdit):
+            messages.show_error(self, error)
+            self._reload_after_conflict()
+        else:
+            messages.show_error(self, error)
 
     def _reload_after_conflict(self) -> None:
         try:

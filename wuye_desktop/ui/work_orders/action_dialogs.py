@@ -31,10 +31,12 @@ from wuye_desktop.core.orders import (
     permitted_actions,
     start_needs_commitment,
 )
+from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.vocab import Channel
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.work_orders import labels
-from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog
+from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog, SaveWork
 
 NOTE_MAX = 500
 DEFAULT_PROMISE_DAYS = 7
@@ -109,16 +111,17 @@ class DispatchDialog(OrderActionDialog):
     def _channel_changed(self, _index: int) -> None:
         self._prefill_handler()
 
-    def save(self, detail: OrderDetail) -> None:
-        orders.dispatch(
-            self.ctx.db,
-            self.ctx.actor,
-            self.order_id,
-            detail.version,
-            channel=str(self.channel.currentData() or ""),
-            handler=self.handler.text(),
-            note=self.note.text(),
-        )
+    def save(self, detail: OrderDetail) -> SaveWork:
+        actor, order_id, version = self.ctx.actor, self.order_id, detail.version
+        channel = str(self.channel.currentData() or "")
+        handler, note = self.handler.text(), self.note.text()
+
+        def dispatch(db: Database) -> None:
+            orders.dispatch(
+                db, actor, order_id, version, channel=channel, handler=handler, note=note
+            )
+
+        return dispatch
 
 
 # --- the commitment of a promised repair -------------------------------------------------------
@@ -252,15 +255,15 @@ class StartWorkDialog(OrderActionDialog):
             self.commitment = None
             self.commitment_title.setText(self.tr("The commitment has been issued meanwhile."))
 
-    def save(self, detail: OrderDetail) -> None:
-        orders.start_work(
-            self.ctx.db,
-            self.ctx.actor,
-            self.order_id,
-            detail.version,
-            note=self.note.text(),
-            commitment=self.commitment.value() if self.commitment is not None else None,
-        )
+    def save(self, detail: OrderDetail) -> SaveWork:
+        actor, order_id, version = self.ctx.actor, self.order_id, detail.version
+        note = self.note.text()
+        commitment = self.commitment.value() if self.commitment is not None else None
+
+        def start(db: Database) -> None:
+            orders.start_work(db, actor, order_id, version, note=note, commitment=commitment)
+
+        return start
 
 
 class CommitmentDialog(OrderActionDialog):
@@ -278,15 +281,20 @@ class CommitmentDialog(OrderActionDialog):
         if first:
             self.fields.prefill(self.ctx, detail)
 
-    def save(self, detail: OrderDetail) -> None:
-        orders.issue_commitment(
-            self.ctx.db, self.ctx.actor, self.order_id, detail.version, self.fields.value()
-        )
+    def save(self, detail: OrderDetail) -> SaveWork:
+        actor, order_id, version = self.ctx.actor, self.order_id, detail.version
+        value = self.fields.value()
+
+        def issue(db: Database) -> None:
+            orders.issue_commitment(db, actor, order_id, version, value)
+
+        return issue
 
 
 # --- moves that take one line of text ----------------------------------------------------------
 
-TextCall = Callable[[AppContext, int, OrderDetail, str], None]
+TextCall = Callable[[Database, Actor, int, OrderDetail, str], None]
+"""The move's core call: run on the database thread with the text typed."""
 
 
 class TextActionDialog(OrderActionDialog):
@@ -315,13 +323,14 @@ class TextActionDialog(OrderActionDialog):
         self.load()
         self.text.setFocus()
 
-    def save(self, detail: OrderDetail) -> None:
-        self._call(self.ctx, self.order_id, detail, self.text.text())
+    def save(self, detail: OrderDetail) -> SaveWork:
+        call, actor, order_id, text = self._call, self.ctx.actor, self.order_id, self.text.text()
+        return lambda db: call(db, actor, order_id, detail, text)
 
 
 def complete_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
-    def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
-        orders.complete(c.db, c.actor, oid, d.version, text)
+    def call(db: Database, actor: Actor, oid: int, d: OrderDetail, text: str) -> None:
+        orders.complete(db, actor, oid, d.version, text)
 
     return TextActionDialog(
         ctx,
@@ -337,8 +346,8 @@ def complete_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> T
 
 
 def close_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
-    def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
-        orders.close(c.db, c.actor, oid, d.version, text)
+    def call(db: Database, actor: Actor, oid: int, d: OrderDetail, text: str) -> None:
+        orders.close(db, actor, oid, d.version, text)
 
     return TextActionDialog(
         ctx,
@@ -356,8 +365,8 @@ def close_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> Text
 
 
 def cancel_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
-    def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
-        orders.cancel(c.db, c.actor, oid, d.version, text)
+    def call(db: Database, actor: Actor, oid: int, d: OrderDetail, text: str) -> None:
+        orders.cancel(db, actor, oid, d.version, text)
 
     return TextActionDialog(
         ctx,
@@ -373,8 +382,8 @@ def cancel_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> Tex
 
 
 def pause_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
-    def call(c: AppContext, oid: int, d: OrderDetail, text: str) -> None:
-        orders.pause(c.db, c.actor, oid, d.version, text)
+    def call(db: Database, actor: Actor, oid: int, d: OrderDetail, text: str) -> None:
+        orders.pause(db, actor, oid, d.version, text)
 
     return TextActionDialog(
         ctx,
@@ -392,8 +401,8 @@ def pause_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> Text
 
 
 def note_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> TextActionDialog:
-    def call(c: AppContext, oid: int, _d: OrderDetail, text: str) -> None:
-        orders.add_note(c.db, c.actor, oid, text)
+    def call(db: Database, actor: Actor, oid: int, _d: OrderDetail, text: str) -> None:
+        orders.add_note(db, actor, oid, text)
 
     return TextActionDialog(
         ctx,

@@ -28,10 +28,12 @@ from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.orders import OrderDetail
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.core.vocab import CallbackMethod, Satisfaction
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.work_orders import labels
-from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog
+from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog, SaveWork
 
 
 class CallbackDialog(OrderActionDialog):
@@ -102,13 +104,28 @@ class CallbackDialog(OrderActionDialog):
 
     def reveal_phone(self) -> None:
         assert self.detail is not None
-        try:
-            phone = orders.reveal_caller_phone(self.ctx.db, self.ctx.actor, self.order_id)
-        except WuyeError as error:
+        actor, order_id = self.ctx.actor, self.order_id
+
+        def reveal(db: Database) -> str:
+            return orders.reveal_caller_phone(db, actor, order_id)
+
+        def revealed(phone: str) -> None:
+            if self.detail is not None:
+                self._show_caller(self.detail, phone)
+
+        def refused(error: WuyeError) -> None:
             messages.show_error(self, error)
-            return
-        self._show_caller(self.detail, phone)
+            self.reveal_button.setEnabled(True)
+
         self.reveal_button.setEnabled(False)
+        run_db(
+            self,
+            self.ctx.db,
+            reveal,
+            label=self.tr("Showing the number…"),
+            on_done=revealed,
+            on_error=refused,
+        )
 
     def selected_satisfaction(self) -> str:
         for value, button in self.satisfaction_buttons.items():
@@ -129,16 +146,16 @@ class CallbackDialog(OrderActionDialog):
             self.outcome.setText("")
         self.outcome.setVisible(bool(value))
 
-    def save(self, detail: OrderDetail) -> None:
-        orders.record_callback(
-            self.ctx.db,
-            self.ctx.actor,
-            self.order_id,
-            detail.version,
-            orders.CallbackInput(
-                method=str(self.method.currentData() or ""),
-                satisfaction=self.selected_satisfaction(),
-                person_reached=self.person_reached.text(),
-                comment=self.comment.toPlainText(),
-            ),
+    def save(self, detail: OrderDetail) -> SaveWork:
+        actor, order_id, version = self.ctx.actor, self.order_id, detail.version
+        data = orders.CallbackInput(
+            method=str(self.method.currentData() or ""),
+            satisfaction=self.selected_satisfaction(),
+            person_reached=self.person_reached.text(),
+            comment=self.comment.toPlainText(),
         )
+
+        def record(db: Database) -> None:
+            orders.record_callback(db, actor, order_id, version, data)
+
+        return record

@@ -1,11 +1,16 @@
 """The selected order in full: fields, the caller (masked, with an audited reveal), the
 commitment, callbacks, photos (:mod:`.photo_strip`) and the timeline of every change, timed and
-signed (:mod:`.timeline`)."""
+signed (:mod:`.timeline`).
+
+Everything the pane shows is read in one go on the database thread (:func:`load_order`, asked
+by the tab); while the next order is on its way the pane keeps the one it shows, greyed out.
+"""
 
 from __future__ import annotations
 
 import html
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -28,16 +33,39 @@ from wuye_desktop.core.orders import (
     OPEN_STATUSES,
     OrderDetail,
 )
-from wuye_desktop.core.roles import Permission
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
-from wuye_desktop.ui.regulator.order_box import OrderRegulatorBox
+from wuye_desktop.ui.regulator.order_box import (
+    OrderRegulatorBox,
+    RegulatorSide,
+    read_regulator_side,
+)
 from wuye_desktop.ui.work_orders import labels
-from wuye_desktop.ui.work_orders.photo_strip import OrderPhotos
+from wuye_desktop.ui.work_orders.photo_strip import LoadedPhoto, OrderPhotos, read_photos
 from wuye_desktop.ui.work_orders.timeline import OrderTimeline
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoadedOrder:
+    """An order with all the pane shows of it: the regulator's side and the photos' bytes."""
+
+    detail: OrderDetail
+    regulator: RegulatorSide
+    photos: tuple[LoadedPhoto, ...]
+
+
+def load_order(db: Database, actor: Actor, order_id: int | str) -> LoadedOrder:
+    """Runs on the database thread; raises the core's WuyeError (NotFound, PermissionDenied)."""
+    detail = orders.get_order(db, actor, order_id)
+    return LoadedOrder(
+        detail, read_regulator_side(db, detail), read_photos(db, actor, detail.photos)
+    )
 
 
 class OrderDetailPane(Retranslating, QScrollArea):
@@ -48,7 +76,10 @@ class OrderDetailPane(Retranslating, QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.detail: OrderDetail | None = None
+        self.loaded: LoadedOrder | None = None
+        self.loading_id: int | None = None  # an order asked for and not shown yet
         self._revealed: str | None = None
+        self._reveal = DbChannel(self)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
@@ -173,22 +204,49 @@ class OrderDetailPane(Retranslating, QScrollArea):
 
     # -- showing ---------------------------------------------------------------------------------
 
+    @property
+    def order_id(self) -> int | None:
+        """The order shown, or the one on its way to be shown."""
+        if self.loading_id is not None:
+            return self.loading_id
+        return self.detail.id if self.detail is not None else None
+
+    def ready(self) -> OrderDetail | None:
+        """The order shown, unless another one is on its way: what the moves act on."""
+        if self.detail is None or self.loading_id not in (None, self.detail.id):
+            return None
+        return self.detail
+
+    def show_loading(self, order_id: int) -> None:
+        """Another order is being read: the one shown stays, greyed out, until it arrives."""
+        self.loading_id = order_id
+        self.content.setEnabled(self.detail is not None and self.detail.id == order_id)
+
     def clear(self) -> None:
         self.detail = None
+        self.loaded = None
+        self.loading_id = None
         self._revealed = None
+        self._reveal.drop()
         self.content.hide()
+        self.content.setEnabled(True)
         self.placeholder.show()
 
     def show_notice(self, text: str) -> None:
         self.notice.setText(text)
         self.notice.setVisible(bool(text))
 
-    def show_order(self, detail: OrderDetail) -> None:
+    def show_order(self, loaded: LoadedOrder) -> None:
+        detail = loaded.detail
         if self.detail is None or self.detail.id != detail.id:
             self._revealed = None  # a reveal holds for the order it was asked on only
+            self._reveal.drop()
             self.show_notice("")
-        self.detail = detail
+        self.detail, self.loaded = detail, loaded
+        if self.loading_id == detail.id:
+            self.loading_id = None
         self.placeholder.hide()
+        self.content.setEnabled(True)
         self.content.show()
         self._fill()
 
@@ -236,10 +294,11 @@ class OrderDetailPane(Retranslating, QScrollArea):
             self.values[key].setText(text)
         self._show_caller()
         self.description.setText(row.description)
-        self.regulator_box.show_order(d)
+        assert self.loaded is not None
+        self.regulator_box.show_order(d, self.loaded.regulator)
         self._fill_commitment()
         self._fill_callbacks()
-        self.photo_box.show_photos(d.photos)
+        self.photo_box.show_photos(self.loaded.photos)
         self.timeline.show_entries(d.timeline)
 
     def _show_caller(self) -> None:
@@ -252,7 +311,7 @@ class OrderDetailPane(Retranslating, QScrollArea):
         # The regulator sends callers' numbers masked only: there is nothing more to show.
         from_ticket = d.regulator_ticket_id is not None
         self.reveal_button.setVisible(can and bool(d.row.caller_phone) and not from_ticket)
-        self.reveal_button.setEnabled(self._revealed is None)
+        self.reveal_button.setEnabled(self._revealed is None and not self._reveal.busy)
 
     def _fill_commitment(self) -> None:
         d = self.detail
@@ -295,14 +354,31 @@ class OrderDetailPane(Retranslating, QScrollArea):
 
     def reveal_phone(self) -> None:
         d = self.detail
-        if d is None:
+        if d is None or self._reveal.busy:
             return
-        try:
-            self._revealed = orders.reveal_caller_phone(self.ctx.db, self.ctx.actor, d.id)
-        except WuyeError as error:
+        actor, order_id = self.ctx.actor, d.id
+
+        def reveal(db: Database) -> str:
+            return orders.reveal_caller_phone(db, actor, order_id)
+
+        def revealed(phone: str) -> None:
+            if self.detail is not None and self.detail.id == order_id:
+                self._revealed = phone
+                self._show_caller()
+
+        def refused(error: WuyeError) -> None:
             messages.show_error(self, error)
-            return
-        self._show_caller()
+            if self.detail is not None:
+                self._show_caller()
+
+        self.reveal_button.setEnabled(False)
+        self._reveal.submit(
+            self.ctx.db,
+            reveal,
+            label=self.tr("Showing the number…"),
+            on_done=revealed,
+            on_error=refused,
+        )
 
     # -- language --------------------------------------------------------------------------------
 

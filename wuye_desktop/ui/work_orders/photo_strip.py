@@ -1,9 +1,11 @@
 """The pictures of an order in its detail pane: thumbnails in a row, one opened large on
-activation, and the "Add photo…" button for the roles that may add one."""
+activation, and the "Add photo…" button for the roles that may add one. The pictures' bytes are
+read with the order on the database thread (:func:`read_photos`)."""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
@@ -23,6 +25,8 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import orders
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.orders import Action, permitted_actions
+from wuye_desktop.core.roles import Actor
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
 
@@ -30,6 +34,29 @@ log = logging.getLogger(__name__)
 
 THUMB = 72
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class LoadedPhoto:
+    photo_id: int
+    filename: str
+    data: bytes | None  # None: it could not be read (logged)
+
+
+def read_photos(
+    db: Database, actor: Actor, photos: tuple[tuple[int, str], ...]
+) -> tuple[LoadedPhoto, ...]:
+    """The bytes of an order's (photo id, file name) pairs, on the database thread."""
+    loaded = []
+    for photo_id, filename in photos:
+        try:
+            _name, _mime, data = orders.photo_data(db, actor, photo_id)
+        except WuyeError as error:
+            log.warning("photo %s unavailable: %s", photo_id, error)
+            loaded.append(LoadedPhoto(photo_id, filename, None))
+        else:
+            loaded.append(LoadedPhoto(photo_id, filename, data))
+    return tuple(loaded)
 
 
 class PhotoViewer(QDialog):
@@ -59,6 +86,7 @@ class OrderPhotos(Retranslating, QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._data: dict[int, bytes | None] = {}  # the shown photos' bytes, by id
         self.photos = QListWidget()
         self.photos.setViewMode(QListView.ViewMode.IconMode)
         self.photos.setIconSize(QSize(THUMB, THUMB))
@@ -78,14 +106,15 @@ class OrderPhotos(Retranslating, QGroupBox):
         layout.addWidget(self.add_photo_button, 0, Qt.AlignmentFlag.AlignTop)
         self.retranslate()
 
-    def show_photos(self, photos: tuple[tuple[int, str], ...]) -> None:
-        """Thumbnails of (photo id, file name) pairs, read one by one."""
+    def show_photos(self, photos: tuple[LoadedPhoto, ...]) -> None:
+        """Thumbnails of the photos read with the order."""
         self.photos.clear()
-        for photo_id, filename in photos:
-            item = QListWidgetItem(filename[-18:])
-            item.setToolTip(filename)
-            item.setData(PHOTO_ID_ROLE, photo_id)
-            pixmap = self._pixmap(photo_id)
+        self._data = {photo.photo_id: photo.data for photo in photos}
+        for photo in photos:
+            item = QListWidgetItem(photo.filename[-18:])
+            item.setToolTip(photo.filename)
+            item.setData(PHOTO_ID_ROLE, photo.photo_id)
+            pixmap = self._pixmap(photo.photo_id)
             if pixmap is not None:
                 item.setIcon(
                     QIcon(
@@ -101,10 +130,8 @@ class OrderPhotos(Retranslating, QGroupBox):
         self.no_photos.setVisible(not photos)
 
     def _pixmap(self, photo_id: int) -> QPixmap | None:
-        try:
-            _name, _mime, data = orders.photo_data(self.ctx.db, self.ctx.actor, photo_id)
-        except WuyeError as error:
-            log.warning("photo %s unavailable: %s", photo_id, error)
+        data = self._data.get(photo_id)
+        if data is None:
             return None
         pixmap = QPixmap()
         return pixmap if pixmap.loadFromData(data) else None

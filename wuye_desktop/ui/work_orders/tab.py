@@ -39,7 +39,7 @@ from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.order_watch import OrderChangeWatch
 from wuye_desktop.ui.work_orders import action_dialogs
 from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
-from wuye_desktop.ui.work_orders.detail import OrderDetailPane
+from wuye_desktop.ui.work_orders.detail import LoadedOrder, OrderDetailPane, load_order
 from wuye_desktop.ui.work_orders.filter_bar import FilterBar
 from wuye_desktop.ui.work_orders.list_model import OrderListModel, Query
 from wuye_desktop.ui.work_orders.move_actions import OrderMoves
@@ -63,6 +63,9 @@ class WorkOrdersTab(Retranslating, QWidget):
         self.weekly_dialog: QDialog | None = None
         self._counts = DbChannel(self)  # one count at a time, the last asked wins
         self._communities = DbChannel(self)
+        self._details = DbChannel(self)  # the order for the detail pane, the last asked wins
+        self._lookups = DbChannel(self)  # an order number scanned into the search box
+        self._moves = DbChannel(self)  # a move made without a dialog (resume, a photo)
         self._restoring = False  # while the tab itself moves the list's selection
         self._top_before_reset: int | None = None  # the order at the top before a reload
 
@@ -132,7 +135,7 @@ class WorkOrdersTab(Retranslating, QWidget):
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
 
     def _update_actions(self) -> None:
-        self.moves.update(self.detail_pane.detail)
+        self.moves.update(self.detail_pane.ready())
 
     # -- main window hooks ---------------------------------------------------------------------
 
@@ -160,8 +163,7 @@ class WorkOrdersTab(Retranslating, QWidget):
             self._show_detail(order_id)
             return
         self.table.clearSelection()
-        if self._show_detail(order_id):
-            self._notice_if_filtered_out()
+        self._show_detail(order_id, then=self._notice_if_filtered_out)
 
     # -- the list ------------------------------------------------------------------------------
 
@@ -189,8 +191,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         """Ask for the new list; the old one stays until it arrives."""
 
         def shown() -> None:
-            keep = self.detail_pane.detail.id if self.detail_pane.detail is not None else None
-            self._select_id(keep)
+            self._select_id(self.detail_pane.order_id)
             self._notice_if_filtered_out()
             self._count()
             if then is not None:
@@ -270,12 +271,12 @@ class WorkOrdersTab(Retranslating, QWidget):
     def reload(self, then: Callable[[], None] | None = None) -> None:
         """The same list read again (other desks' changes): selection and position kept.
         *then* runs once the list is back."""
-        keep = self.detail_pane.detail.id if self.detail_pane.detail is not None else None
+        keep = self.detail_pane.order_id
         if keep is not None:
             self._show_detail(keep)
 
         def reloaded(same: bool) -> None:
-            keep = self.detail_pane.detail.id if self.detail_pane.detail is not None else None
+            keep = self.detail_pane.order_id
             if not same:
                 self._select_id(keep)
                 top = self._top_before_reset
@@ -297,32 +298,61 @@ class WorkOrdersTab(Retranslating, QWidget):
             return
         self._show_detail(self.model.id_at(current.row()))
 
-    def _show_detail(self, order_id: int) -> bool:
-        try:
-            detail = orders.get_order(self.ctx.db, self.ctx.actor, order_id)
-        except WuyeError as error:
+    def _show_detail(self, order_id: int, then: Callable[[], None] | None = None) -> None:
+        """Read the order on the database thread; the pane keeps the one it shows (greyed
+        out, its moves disabled) until it arrives. *then* runs once it is shown."""
+        actor = self.ctx.actor
+        self.detail_pane.show_loading(order_id)
+        self._update_actions()
+
+        def read(db: Database) -> LoadedOrder:
+            return load_order(db, actor, order_id)
+
+        def arrived(loaded: LoadedOrder) -> None:
+            self.detail_pane.show_order(loaded)
+            self._update_actions()
+            if then is not None:
+                then()
+
+        def refused(error: WuyeError) -> None:
             messages.show_error(self, error)
             self.detail_pane.clear()
             self._update_actions()
-            return False
-        self.detail_pane.show_order(detail)
-        self._update_actions()
-        return True
+
+        self._details.submit(
+            self.ctx.db,
+            read,
+            label=self.tr("Reading the order…"),
+            on_done=arrived,
+            on_error=refused,
+        )
 
     # -- the search box ------------------------------------------------------------------------
 
     def _search_entered(self) -> None:
         text = self.filters.text.text().strip()
         if _ORDER_NUMBER.match(text):
-            try:
-                detail = orders.get_order(self.ctx.db, self.ctx.actor, text)
-            except WuyeError:
-                self.filters.flush_text()  # not a number after all: search for it
-                return
-            self.filters.text.clear()  # a scan opens the order, whatever the filters
-            self.filters.flush_text()
-            self.open_order(detail.id)
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            actor = self.ctx.actor
+
+            def find(db: Database) -> int:
+                return orders.get_order(db, actor, text).id
+
+            def found(order_id: int) -> None:
+                if self.filters.text.text().strip() != text:
+                    return  # typed on meanwhile: what is there now is searched for
+                self.filters.text.clear()  # a scan opens the order, whatever the filters
+                self.filters.flush_text()
+                self.open_order(order_id)
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+            self._lookups.submit(
+                self.ctx.db,
+                find,
+                label=self.tr("Looking up the order…"),
+                on_done=found,
+                # not a number after all: search for it
+                on_error=lambda _error: self.filters.flush_text(),
+            )
             return
         self.filters.flush_text()
         self.model.after_query(self._select_if_single)
@@ -353,7 +383,7 @@ class WorkOrdersTab(Retranslating, QWidget):
     # -- the moves -----------------------------------------------------------------------------
 
     def _selected(self) -> OrderDetail | None:
-        return self.detail_pane.detail
+        return self.detail_pane.ready()
 
     def _open_dialog(self, factory: DialogFactory) -> None:
         detail = self._selected()
@@ -420,14 +450,31 @@ class WorkOrdersTab(Retranslating, QWidget):
         detail = self._selected()
         if detail is None or not self.moves.resume_action.isEnabled():
             return
-        try:
-            orders.resume(self.ctx.db, self.ctx.actor, detail.id, detail.version)
-        except ConcurrentEdit as error:
+        actor, order_id, version = self.ctx.actor, detail.id, detail.version
+
+        def resume(db: Database) -> None:
+            orders.resume(db, actor, order_id, version)
+
+        def refused(error: WuyeError) -> None:
             messages.show_error(self, error)
-        except WuyeError as error:
-            messages.show_error(self, error)
+            if isinstance(error, ConcurrentEdit):  # show the other desk's change
+                self.ctx.signals.orders_changed.emit()
+
+        self._run_move(resume, refused)
+
+    def _run_move(
+        self, work: Callable[[Database], None], refused: Callable[[WuyeError], None]
+    ) -> None:
+        """A move without a dialog, on the database thread; every view of orders reloads."""
+        if self._moves.busy:
             return
-        self.ctx.signals.orders_changed.emit()
+        self._moves.submit(
+            self.ctx.db,
+            work,
+            label=self.tr("Saving…"),
+            on_done=lambda _none: self.ctx.signals.orders_changed.emit(),
+            on_error=refused,
+        )
 
     def add_photo(self) -> None:
         detail = self._selected()
@@ -447,12 +494,12 @@ class WorkOrdersTab(Retranslating, QWidget):
                 self.tr("The file cannot be read: {error}").format(error=error.strerror),
             )
             return
-        try:
-            orders.add_photo(self.ctx.db, self.ctx.actor, detail.id, Path(path).name, data)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
-        self.ctx.signals.orders_changed.emit()
+        actor, order_id, name = self.ctx.actor, detail.id, Path(path).name
+
+        def add(db: Database) -> None:
+            orders.add_photo(db, actor, order_id, name, data)
+
+        self._run_move(add, lambda error: messages.show_error(self, error))
 
     def open_weekly(self) -> None:
         from wuye_desktop.ui.work_orders.weekly import WeeklyDialog
@@ -489,6 +536,6 @@ class WorkOrdersTab(Retranslating, QWidget):
     # -- language ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.moves.retranslate(self.detail_pane.detail)
+        self.moves.retranslate(self.detail_pane.ready())
         self.model.retranslate()
         self.list_view.show_count()
