@@ -1687,6 +1687,61 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Common &amp;area instead of a household</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where, e.g. Building 3 lobby, north gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the caller reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile or landline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No household matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the communities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discard this order?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What you typed for this order will be lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
         <source>&amp;Household</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1731,87 +1786,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Common &amp;area instead of a household</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Where, e.g. Building 3 lobby, north gate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the caller reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mobile or landline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add p&amp;ictures…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remo&amp;ve</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save order</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ctrl+Enter saves · Esc cancels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No household matches.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading the communities…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add pictures</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pictures ({patterns})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cannot read {name}: {error}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a community in the directory first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving the order…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard this order?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What you typed for this order will be lost.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2301,6 +2276,21 @@
     </message>
 </context>
 <context>
+    <name>OrderFiling</name>
+    <message>
+        <source>Saving the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a community in the directory first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderMoves</name>
     <message>
         <source>&amp;Transfer…</source>
@@ -2701,6 +2691,25 @@
     </message>
     <message>
         <source>Preparing {title}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PictureList</name>
+    <message>
+        <source>Add p&amp;ictures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1687,6 +1687,61 @@
         <translation>新建工单</translation>
     </message>
     <message>
+        <source>Common &amp;area instead of a household</source>
+        <translation>公共区域（不关联房屋）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Where, e.g. Building 3 lobby, north gate</source>
+        <translation>具体位置，例如 3号楼大堂、北门</translation>
+    </message>
+    <message>
+        <source>What the caller reports</source>
+        <translation>报修人反映的问题</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Mobile or landline</source>
+        <translation>手机或固定电话</translation>
+    </message>
+    <message>
+        <source>Save order</source>
+        <translation>保存工单</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>No household matches.</source>
+        <translation>没有符合条件的房屋。</translation>
+    </message>
+    <message>
+        <source>Reading the communities…</source>
+        <translation>正在读取小区…</translation>
+    </message>
+    <message>
+        <source>Discard this order?</source>
+        <translation>放弃这张工单吗？</translation>
+    </message>
+    <message>
+        <source>What you typed for this order will be lost.</source>
+        <translation>已为这张工单填写的内容将会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeForm</name>
+    <message>
         <source>&amp;Household</source>
         <translation>房屋(&amp;H)</translation>
     </message>
@@ -1731,88 +1786,8 @@
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <source>Common &amp;area instead of a household</source>
-        <translation>公共区域（不关联房屋）(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Where, e.g. Building 3 lobby, north gate</source>
-        <translation>具体位置，例如 3号楼大堂、北门</translation>
-    </message>
-    <message>
-        <source>What the caller reports</source>
-        <translation>报修人反映的问题</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Mobile or landline</source>
-        <translation>手机或固定电话</translation>
-    </message>
-    <message>
-        <source>Add p&amp;ictures…</source>
-        <translation>添加图片(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Remo&amp;ve</source>
-        <translation>移除(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Save order</source>
-        <translation>保存工单</translation>
-    </message>
-    <message>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Esc</source>
-        <translation>Esc</translation>
-    </message>
-    <message>
         <source>Ctrl+Enter saves · Esc cancels</source>
         <translation>Ctrl+Enter 保存 · Esc 取消</translation>
-    </message>
-    <message>
-        <source>No household matches.</source>
-        <translation>没有符合条件的房屋。</translation>
-    </message>
-    <message>
-        <source>Reading the communities…</source>
-        <translation>正在读取小区…</translation>
-    </message>
-    <message>
-        <source>Add pictures</source>
-        <translation>添加图片</translation>
-    </message>
-    <message>
-        <source>Pictures ({patterns})</source>
-        <translation>图片 ({patterns})</translation>
-    </message>
-    <message>
-        <source>Cannot read {name}: {error}</source>
-        <translation>无法读取 {name}：{error}</translation>
-    </message>
-    <message>
-        <source>Add a community in the directory first.</source>
-        <translation>请先在“基础信息”中添加小区。</translation>
-    </message>
-    <message>
-        <source>Saving the order…</source>
-        <translation>正在保存工单…</translation>
-    </message>
-    <message>
-        <source>Discard this order?</source>
-        <translation>放弃这张工单吗？</translation>
-    </message>
-    <message>
-        <source>What you typed for this order will be lost.</source>
-        <translation>已为这张工单填写的内容将会丢失。</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2276,21 @@
     </message>
 </context>
 <context>
+    <name>OrderFiling</name>
+    <message>
+        <source>Saving the order…</source>
+        <translation>正在保存工单…</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {error}</source>
+        <translation>无法读取 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>Add a community in the directory first.</source>
+        <translation>请先在“基础信息”中添加小区。</translation>
+    </message>
+</context>
+<context>
     <name>OrderMoves</name>
     <message>
         <source>&amp;Transfer…</source>
@@ -2702,6 +2692,25 @@
     <message>
         <source>Preparing {title}…</source>
         <translation>正在准备 {title}…</translation>
+    </message>
+</context>
+<context>
+    <name>PictureList</name>
+    <message>
+        <source>Add p&amp;ictures…</source>
+        <translation>添加图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Add pictures</source>
+        <translation>添加图片</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
     </message>
 </context>
 <context>

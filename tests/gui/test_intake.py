@@ -554,17 +554,19 @@ def test_pictures_are_saved_with_the_order(
     write(qtbot, "leak")
     dialog.description.setFocus()
     write(qtbot, "天花板水渍")
-    dialog.add_photos_button.setFocus()
+    dialog.pictures.add_button.setFocus()
     key(qtbot, Qt.Key.Key_Space)
-    assert dialog.photos.count() == 1
+    assert dialog.pictures.photos.count() == 1
     save(qtbot)
     assert dialog.errors.error_text("photo") == "Only JPEG and PNG pictures"
     assert orders.order_count(db, desk, orders.OrderFilter()) == 0
-    dialog.remove_photo_button.setFocus()
+    dialog.pictures.remove_button.setFocus()
     key(qtbot, Qt.Key.Key_Space)
-    dialog.add_photos_button.setFocus()
+    dialog.pictures.add_button.setFocus()
     key(qtbot, Qt.Key.Key_Space)
-    assert [dialog.photos.item(i).text() for i in range(dialog.photos.count())] == ["ceiling.png"]
+    assert [
+        dialog.pictures.photos.item(i).text() for i in range(dialog.pictures.photos.count())
+    ] == ["ceiling.png"]
     save(qtbot)
     assert dialog.order_id is not None
     detail = orders.get_order(db, desk, dialog.order_id)
