@@ -95,7 +95,13 @@ def run() -> Iterator[dict[str, Any]]:
         "name": "work_order_tab_first_paint_1m",
         "value": listed["tab_paint_ms"],
         "unit": "ms",
-        "target": 150,
+        "target": 100,  # DESIGN §6
+    }
+    yield {
+        "name": "work_order_tab_first_empty_frame_1m",
+        "value": listed["tab_frame_ms"],
+        "unit": "ms",
+        "target": None,
     }
     scrolled = _child("scroll", path)
     yield {
@@ -238,10 +244,19 @@ def _list_child(db_path: Path) -> dict[str, Any]:
     ctx = _context(db_path)
 
     # The first screen: the tab's own first view (open orders, newest first), each run on a
-    # new connection, as when the tab is first opened.
+    # new connection, as when the tab is first opened. The model reads on the database
+    # thread: the screen is there when its ids and then its rows have arrived.
     def first_screen() -> None:
         model = OrderListModel(ctx)
         model.set_query(Query(OrderFilter(statuses=OPEN)))
+        deadline = time.perf_counter() + 30
+        while model.loaded_count() == 0 and time.perf_counter() < deadline:
+            app.processEvents()
+        _screen(model)  # asks for the screen's rows
+        while model.rows_pending() and time.perf_counter() < deadline:
+            app.processEvents()
+        if model.cached_count() == 0:
+            raise RuntimeError("the work-order list never read its first screen")
         _screen(model)
 
     firsts = []
@@ -251,28 +266,43 @@ def _list_child(db_path: Path) -> dict[str, Any]:
     firsts = firsts[1:]  # the first read the file into the OS cache
     print(f"first screen: {', '.join(f'{t:.1f}' for t in firsts)} ms", file=sys.stderr)
 
-    paints = [_tab_paint(app, ctx) for _ in range(RUNS + 1)][1:]
-    print(f"tab first paint: {', '.join(f'{t:.1f}' for t in paints)} ms", file=sys.stderr)
+    measured = [_tab_paint(app, ctx) for _ in range(RUNS + 1)][1:]
+    paints, frames = [m[0] for m in measured], [m[1] for m in measured]
+    print(f"tab first screen painted: {', '.join(f'{t:.1f}' for t in paints)} ms", file=sys.stderr)
+    print(f"tab first (empty) frame: {', '.join(f'{t:.1f}' for t in frames)} ms", file=sys.stderr)
 
     return {
         "first_screen_ms": round(statistics.median(firsts), 1),
         "tab_paint_ms": round(statistics.median(paints), 1),
+        "tab_frame_ms": round(statistics.median(frames), 1),
     }
 
 
-def _tab_paint(app: Any, ctx: Any) -> float:
-    """The Work orders tab built, shown at a desk's size and its list painted for the first time."""
+def _tab_paint(app: Any, ctx: Any) -> tuple[float, float]:
+    """The Work orders tab built, shown at a desk's size and its first screen painted: the
+    list reads on the database thread, so its first frame is empty; the figure is the paint
+    that shows the rows (ids and every visible row read), the first frame's time beside it."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from wuye_desktop.ui.work_orders.tab import WorkOrdersTab
 
     marks: dict[str, float] = {}
+    tab: Any = None
+
+    def mark(name: str) -> None:
+        marks.setdefault(name, time.perf_counter())
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and "paint" not in marks:
-                marks["paint"] = 0.0
-                QTimer.singleShot(0, lambda: marks.__setitem__("painted", time.perf_counter()))
+            if event.type() == QEvent.Type.Paint:
+                if "frame" not in marks:
+                    marks["frame"] = 0.0
+                    QTimer.singleShot(0, lambda: mark("frame_painted"))
+                model = tab.model
+                shown = model.loaded_count() > 0 and model.cached_count() > 0
+                if shown and not model.rows_pending() and "screen" not in marks:
+                    marks["screen"] = 0.0
+                    QTimer.singleShot(0, lambda: mark("painted"))
             return False
 
     watcher = FirstPaint()
@@ -286,8 +316,9 @@ def _tab_paint(app: Any, ctx: Any) -> float:
     while "painted" not in marks and time.perf_counter() < deadline:
         app.processEvents()
     if "painted" not in marks:
-        raise RuntimeError("the work-order list never painted")
+        raise RuntimeError("the work-order list never painted its rows")
     elapsed = (marks["painted"] - started) * 1000
+    frame = (marks["frame_painted"] - started) * 1000
     # Let the background count finish before the tab goes, as it would while the desk reads.
     while time.perf_counter() < deadline + 60 and tab.model.total is None:
         app.processEvents()
@@ -295,7 +326,7 @@ def _tab_paint(app: Any, ctx: Any) -> float:
     tab.hide()
     tab.deleteLater()
     app.processEvents()
-    return elapsed
+    return elapsed, frame
 
 
 def _peak_rss_mb() -> float:

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ColumnElement,
     Select,
     and_,
+    any_,
     false,
     func,
     literal_column,
@@ -222,6 +223,21 @@ def _common_words(s: Session, q: SearchQuery) -> ColumnElement[bool] | None:
     )
 
 
+def _among(s: Session, ids: list[int]) -> ColumnElement[bool]:
+    """The order's id is one of *ids* (up to :data:`FEW_ORDERS` of them, read just now).
+
+    On PostgreSQL one array literal in the statement rather than a bound parameter per id:
+    expanding, sending and parsing a thousand parameters took more than the query itself (a
+    3-digit number tail: 114 ms against a 40 ms floor), and a single array parameter would let
+    a prepared statement's generic plan guess its length. The ids are integers read from the
+    table, so the literal holds nothing typed by anyone.
+    """
+    if s.get_bind().dialect.name == "sqlite":
+        return WorkOrder.id.in_(ids)
+    array = "'{" + ",".join(str(int(i)) for i in ids) + "}'::integer[]"
+    return WorkOrder.id == any_(literal_column(array))
+
+
 def order_condition(s: Session, q: SearchQuery) -> ColumnElement[bool] | None:
     """The condition on WorkOrder for *q*, or None when nothing was typed."""
     if q.kind is Kind.NONE:
@@ -248,7 +264,7 @@ def order_condition(s: Session, q: SearchQuery) -> ColumnElement[bool] | None:
     ids = parts[0] if len(parts) == 1 else union_all(*parts)
     found = list(s.scalars(ids.limit(FEW_ORDERS + 1)))
     if len(found) <= FEW_ORDERS:
-        return WorkOrder.id.in_(sorted(set(found))) if found else false()
+        return _among(s, sorted(set(found))) if found else false()
     if s.get_bind().dialect.name == "sqlite":
         # "+id": SQLite must not drive the query from this set (thousands of ids, each read
         # and sorted) but test it against the rows the filters' index walks, newest first.
