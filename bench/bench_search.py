@@ -77,6 +77,9 @@ class Shape:
     sort: str = "reported_at"
 
 
+REPORT_URL = "https://bx.example-wuye.cn/r?h={household}"
+
+
 def _kinds(db: Database) -> tuple[list[Kind], dict[str, Any], str]:
     """The texts, the filters and the intake lookup's digits, from an ordinary order in the
     middle of the year: one taken by phone for a household, its caller's number unmasked."""
@@ -92,6 +95,12 @@ def _kinds(db: Database) -> tuple[list[Kind], dict[str, Any], str]:
         WorkOrder,
     )
 
+    # A scanned reporting URL is read by the company's template: give the demo company one, so
+    # that shape is measured too (the demo leaves it empty).
+    with db.transaction() as s:
+        company = s.scalars(select(Company).order_by(Company.id).limit(1)).one()
+        if "{household}" not in company.report_url_template:
+            company.report_url_template = REPORT_URL
     with db.read() as s:
         middle = (s.scalar(select(func.max(WorkOrder.id))) or 0) // 2
         order = s.scalars(
@@ -136,7 +145,7 @@ def _kinds(db: Database) -> tuple[list[Kind], dict[str, Any], str]:
         Kind("word_1_char", "水", SHAPE_MS),
         Kind("word_2_chars", "渗水", SHAPE_MS),
     ]
-    if "{household}" in template:
+    if "{household}" in template:  # always, since the template is set above
         kinds.insert(14, Kind("scan_report_url", template.format(household=home.code), SHAPE_MS))
     day = order.reported_at.date()
     filters = {
