@@ -96,6 +96,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. 3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,6 +708,10 @@
         <source>New community</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the community…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CompanyPage</name>
@@ -998,6 +1006,10 @@
         <source>{count} households</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Reading the directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DisclosureDialog</name>
@@ -1147,6 +1159,10 @@
     </message>
     <message>
         <source>Forget the changes not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1512,6 +1528,14 @@
     </message>
     <message>
         <source>N&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the household…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -96,6 +96,10 @@
         <translation>每个单元的电梯数；每部电梯轿厢打印一张公示</translation>
     </message>
     <message>
+        <source>Reading the building…</source>
+        <translation>正在读取楼栋…</translation>
+    </message>
+    <message>
         <source>e.g. 3</source>
         <translation>例如 3</translation>
     </message>
@@ -704,6 +708,10 @@
         <source>New community</source>
         <translation>新建小区</translation>
     </message>
+    <message>
+        <source>Reading the community…</source>
+        <translation>正在读取小区…</translation>
+    </message>
 </context>
 <context>
     <name>CompanyPage</name>
@@ -998,6 +1006,10 @@
         <source>{count} households</source>
         <translation>{count} 户</translation>
     </message>
+    <message>
+        <source>Reading the directory…</source>
+        <translation>正在读取房屋目录…</translation>
+    </message>
 </context>
 <context>
     <name>DisclosureDialog</name>
@@ -1148,6 +1160,10 @@
     <message>
         <source>Forget the changes not saved yet</source>
         <translation>放弃尚未保存的修改</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1513,6 +1529,14 @@
     <message>
         <source>N&amp;ote</source>
         <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Reading the number…</source>
+        <translation>正在读取完整号码…</translation>
+    </message>
+    <message>
+        <source>Reading the household…</source>
+        <translation>正在读取房屋…</translation>
     </message>
     <message>
         <source>Owners</source>

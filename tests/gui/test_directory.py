@@ -117,6 +117,17 @@ def click(qtbot: QtBot, widget: QWidget) -> None:
     # A button just shown gets its size when the layout runs: a person cannot click before.
     qtbot.waitUntil(lambda: widget.isVisible() and widget.height() > 0, timeout=2000)
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+    settle(qtbot)  # what the click asked of the database thread (a save, a reveal) is back
+
+
+def open_path(
+    qtbot: QtBot, tab: DirectoryTab, community_id: int, building: str, unit: str
+) -> QModelIndex | None:
+    """Open the tree down to a unit, as its levels arrive from the database thread."""
+    opened: list[QModelIndex | None] = []
+    tab.tree.expand_path(community_id, building, unit, opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    return opened[0]
 
 
 def audit_entries(db: Database, action: str) -> list[AuditEntry]:
@@ -248,6 +259,7 @@ def test_tree_reads_each_level_only_when_opened(
     assert tab._current_page() is tab.community_pane
     qtbot.keyClick(tree, Qt.Key.Key_Right)
     assert tree.isExpanded(qd001)
+    settle(qtbot)  # the buildings arrive from the database thread
     assert model.loaded_ids(Kind.COMMUNITY) == {_community_id(db, admin, "QD001")}
     buildings = [model.data(model.index(r, 0, qd001)) for r in range(model.rowCount(qd001))]
     assert buildings == ["3号楼", "5号楼"]
@@ -255,10 +267,12 @@ def test_tree_reads_each_level_only_when_opened(
 
     building3 = model.index(0, 0, qd001)
     tree.expand(building3)
+    settle(qtbot)
     units = [model.data(model.index(r, 0, building3)) for r in range(model.rowCount(building3))]
     assert units == ["Unit 1 · 1", "Unit 2 · 2"]
     unit2 = model.index(1, 0, building3)
     tree.expand(unit2)
+    settle(qtbot)
     rooms = [model.data(model.index(r, 0, unit2)) for r in range(model.rowCount(unit2))]
     assert rooms == ["1201  张三", "1202  李四"]
     unit2_id = model.node(unit2).id
@@ -281,13 +295,14 @@ def test_refresh_keeps_the_tree_open_and_shows_changes_made_elsewhere(
 ) -> None:
     tab = open_tab(qtbot, db, admin)
     model = tab.tree_model
-    opened = tab.tree.expand_path(community.id, "3", "2")
+    opened = open_path(qtbot, tab, community.id, "3", "2")
     assert opened is not None
     unit_id = model.node(opened).id
     directory.create_household(
         db, admin, community.id, directory.HouseholdInput("3", "2", "1203", [])
     )
     tab.refresh()
+    settle(qtbot)
     unit2 = model.find_loaded(Kind.UNIT, unit_id)
     assert unit2.isValid() and tab.tree.isExpanded(unit2)
     assert model.data(unit2) == "Unit 2 · 3"
@@ -327,7 +342,7 @@ def test_good_edit_is_saved_audited_and_shown_everywhere(
     qtbot: QtBot, db: Database, admin: Actor, homes: dict[str, int]
 ) -> None:
     tab = open_tab(qtbot, db, admin)
-    tab.tree.expand_path(_community_id(db, admin, "QD001"), "3", "2")
+    open_path(qtbot, tab, _community_id(db, admin, "QD001"), "3", "2")
     open_household(qtbot, tab, "QD001-3-2-1201")
     pane = tab.household_pane
     retype(qtbot, pane.owner_rows[0].name, "张三丰")
@@ -335,7 +350,7 @@ def test_good_edit_is_saved_audited_and_shown_everywhere(
     retype(qtbot, pane.area, "89.50")
     with qtbot.waitSignal(tab.ctx.signals.directory_changed, timeout=1000):
         qtbot.keyClick(pane.area, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-
+    settle(qtbot)  # the tree and the results read the saved household again
     assert pane.banner.text() == "Saved."
     stored = directory.get_household(db, admin, "QD001-3-2-1201")
     assert [(n, p) for _, n, p in stored_owners(db, stored.code)] == [("张三丰", "13700001111")]
@@ -484,7 +499,7 @@ def test_new_household_in_the_selected_unit(
     homes: dict[str, int],
 ) -> None:
     tab = open_tab(qtbot, db, admin)
-    unit = tab.tree.expand_path(community.id, "3", "2")
+    unit = open_path(qtbot, tab, community.id, "3", "2")
     assert unit is not None
     tab.tree.setCurrentIndex(unit)
     assert tab._current_page() is tab.unit_page

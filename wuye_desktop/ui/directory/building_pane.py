@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from wuye_desktop.core import directory
-from wuye_desktop.core.errors import NotFound, WuyeError
+from wuye_desktop.core.errors import NotFound
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.ui import messages
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.directory.pane import EditPane
 
 
@@ -73,9 +76,8 @@ class BuildingPane(EditPane):
         self.subtitle.setText(self.community.name)
 
     def load(self, view: directory.BuildingView, community: directory.CommunityView) -> None:
+        self.begin_showing()
         self.view, self.community = view, community
-        self.errors.clear()
-        self.banner.clear_text()
         self._render_header()
         self.number.setText(view.number)
         self.number.setReadOnly(True)  # part of household codes
@@ -84,9 +86,8 @@ class BuildingPane(EditPane):
         self.elevators.setValue(view.elevator_count)
 
     def start_new(self, community: directory.CommunityView) -> None:
+        self.begin_showing()
         self.view, self.community = None, community
-        self.errors.clear()
-        self.banner.clear_text()
         self._render_header()
         self.number.clear()
         self.number.setReadOnly(not self.can_edit)
@@ -103,22 +104,27 @@ class BuildingPane(EditPane):
         else:
             self.start_new(self.community)
 
-    def reload_fresh(self) -> None:
+    def reload_fresh(self, warning: str = "") -> None:
         if self.view is None or self.community is None:
             return
-        try:
-            buildings = directory.list_buildings(
-                self.ctx.db, self.ctx.actor, self.view.community_id
-            )
-            fresh = next((b for b in buildings if b.id == self.view.id), None)
-            if fresh is None:
-                raise NotFound(QT_TRANSLATE_NOOP("core", "No such building: {id}"), id=self.view.id)
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return
-        self.load(fresh, self.community)
+        actor, building_id, showing = self.ctx.actor, self.view.id, self.showing
+        community_id, community = self.view.community_id, self.community
 
-    def submit(self) -> tuple[object, bool]:
+        def read(db: Database) -> directory.BuildingView:
+            buildings = directory.list_buildings(db, actor, community_id)
+            fresh = next((b for b in buildings if b.id == building_id), None)
+            if fresh is None:
+                raise NotFound(QT_TRANSLATE_NOOP("core", "No such building: {id}"), id=building_id)
+            return fresh
+
+        def arrived(fresh: directory.BuildingView) -> None:
+            if showing == self.showing:
+                self.load(fresh, community)
+                self.reloaded(warning)
+
+        run_db(self, self.ctx.db, read, label=self.tr("Reading the building…"), on_done=arrived)
+
+    def submit(self) -> Callable[[Database], tuple[object, bool]]:
         assert self.community is not None
         self.floors.interpretText()
         self.elevators.interpretText()
@@ -128,12 +134,17 @@ class BuildingPane(EditPane):
             floors=self.floors.value(),
             elevator_count=self.elevators.value(),
         )
-        if self.view is not None:
-            view = directory.update_building(
-                self.ctx.db, self.ctx.actor, self.view.id, data, self.view.version
-            )
-        else:
-            view = directory.create_building(self.ctx.db, self.ctx.actor, self.community.id, data)
-        created = self.view is None
+        actor, community_id = self.ctx.actor, self.community.id
+        building = (self.view.id, self.view.version) if self.view is not None else None
+
+        def work(db: Database) -> tuple[object, bool]:
+            if building is not None:
+                building_id, version = building
+                return directory.update_building(db, actor, building_id, data, version), False
+            return directory.create_building(db, actor, community_id, data), True
+
+        return work
+
+    def show_saved(self, view: object) -> None:
+        assert isinstance(view, directory.BuildingView) and self.community is not None
         self.load(view, self.community)
-        return view, created

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from wuye_desktop.core import directory
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.vocab import CHANNEL_LABELS, Channel
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.directory.pane import EditPane
 
 # The parts of a channel contact, as the core names its fields ("property.phone").
@@ -119,9 +122,8 @@ class CommunityPane(EditPane):
             self.subtitle.clear()
 
     def load(self, view: directory.CommunityView) -> None:
+        self.begin_showing()
         self.view, self.adding = view, False
-        self.errors.clear()
-        self.banner.clear_text()
         self._render_header()
         self.code.setText(view.code)
         self.code.setReadOnly(True)  # the code is part of every household code
@@ -137,9 +139,8 @@ class CommunityPane(EditPane):
                 self.channel_edits[(channel, part)].setText(value)
 
     def start_new(self) -> None:
+        self.begin_showing()
         self.view, self.adding = None, True
-        self.errors.clear()
-        self.banner.clear_text()
         self._render_header()
         for edit in (self.code, self.name, self.project_code, self.address, self.district):
             edit.clear()
@@ -154,15 +155,25 @@ class CommunityPane(EditPane):
         else:
             self.start_new()
 
-    def reload_fresh(self) -> None:
+    def reload_fresh(self, warning: str = "") -> None:
         if self.view is None:
             return
-        try:
-            self.load(directory.get_community(self.ctx.db, self.ctx.actor, self.view.id))
-        except WuyeError as e:
-            messages.show_error(self, e)
+        actor, community_id, showing = self.ctx.actor, self.view.id, self.showing
 
-    def submit(self) -> tuple[object, bool]:
+        def arrived(fresh: directory.CommunityView) -> None:
+            if showing == self.showing:
+                self.load(fresh)
+                self.reloaded(warning)
+
+        run_db(
+            self,
+            self.ctx.db,
+            lambda db: directory.get_community(db, actor, community_id),
+            label=self.tr("Reading the community…"),
+            on_done=arrived,
+        )
+
+    def submit(self) -> Callable[[Database], tuple[object, bool]]:
         data = directory.CommunityInput(
             code=self.code.text(),
             name=self.name.text(),
@@ -176,14 +187,16 @@ class CommunityPane(EditPane):
             )
             for channel in Channel
         ]
-        view = directory.save_community(
-            self.ctx.db,
-            self.ctx.actor,
-            self.view.id if self.view else None,
-            data,
-            channels,
-            self.view.version if self.view else None,
-        )
-        created = self.view is None
+        actor = self.ctx.actor
+        community_id = self.view.id if self.view else None
+        version = self.view.version if self.view else None
+
+        def work(db: Database) -> tuple[object, bool]:
+            view = directory.save_community(db, actor, community_id, data, channels, version)
+            return view, community_id is None
+
+        return work
+
+    def show_saved(self, view: object) -> None:
+        assert isinstance(view, directory.CommunityView)
         self.load(view)
-        return view, created

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
@@ -24,11 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import directory
-from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
+from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Permission
-from wuye_desktop.ui import messages
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.directory.pane import EditPane
 from wuye_desktop.ui.i18n import Retranslating
 
@@ -116,6 +118,7 @@ class HouseholdPane(EditPane):
         super().__init__(ctx, parent)
         self.view: directory.HouseholdView | None = None
         self.community: directory.CommunityView | None = None  # when adding
+        self._rows: list[int] = []  # the owner row of each owner Save sent (see _input)
 
         self.building = QLineEdit()
         self.unit = QLineEdit()
@@ -250,20 +253,28 @@ class HouseholdPane(EditPane):
     def _reveal(self, row: OwnerRow) -> None:
         if row.owner_id is None:
             return
-        try:
-            full = directory.reveal_owner_phone(self.ctx.db, self.ctx.actor, row.owner_id)
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return
-        row.set_revealed(full)
+        actor, owner_id, showing = self.ctx.actor, row.owner_id, self.showing
+
+        def arrived(full: str) -> None:
+            if showing == self.showing and row.owner_id == owner_id:  # still that owner
+                row.set_revealed(full)
+
+        row.reveal.setEnabled(False)  # asked once; the audit log records each reveal
+        request = run_db(
+            self,
+            self.ctx.db,
+            lambda db: directory.reveal_owner_phone(db, actor, owner_id),
+            label=self.tr("Reading the number…"),
+            on_done=arrived,
+        )
+        request.finished.connect(lambda: row.reveal.setEnabled(True))
 
     # -- showing -----------------------------------------------------------------------------
 
     def load(self, view: directory.HouseholdView) -> None:
         """Show a stored household (its address parts are its identity and are not edited)."""
+        self.begin_showing()
         self.view, self.community = view, None
-        self.errors.clear()
-        self.banner.clear_text()
         self._render_header()
         self.form.setRowVisible(0, False)
         self.building.setText(view.building)
@@ -280,9 +291,8 @@ class HouseholdPane(EditPane):
         self, community: directory.CommunityView, building: str = "", unit: str = ""
     ) -> None:
         """An empty form for a new household in *community*, with building and unit if known."""
+        self.begin_showing()
         self.view, self.community = None, community
-        self.errors.clear()
-        self.banner.clear_text()
         self._render_header()
         self.form.setRowVisible(0, True)
         self.building.setText(building)
@@ -307,15 +317,23 @@ class HouseholdPane(EditPane):
         elif self.community is not None:
             self.start_new(self.community, self.building.text(), self.unit.text())
 
-    def reload_fresh(self) -> None:
+    def reload_fresh(self, warning: str = "") -> None:
         if self.view is None:
             return
-        try:
-            fresh = directory.get_household(self.ctx.db, self.ctx.actor, self.view.id)
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return
-        self.load(fresh)
+        actor, household_id, showing = self.ctx.actor, self.view.id, self.showing
+
+        def arrived(fresh: directory.HouseholdView) -> None:
+            if showing == self.showing:
+                self.load(fresh)
+                self.reloaded(warning)
+
+        run_db(
+            self,
+            self.ctx.db,
+            lambda db: directory.get_household(db, actor, household_id),
+            label=self.tr("Reading the household…"),
+            on_done=arrived,
+        )
 
     # -- saving ------------------------------------------------------------------------------
 
@@ -349,23 +367,27 @@ class HouseholdPane(EditPane):
         )
         return data, rows
 
-    def submit(self) -> tuple[object, bool]:
-        data, rows = self._input()
-        try:
-            if self.view is not None:
-                view = directory.update_household(
-                    self.ctx.db, self.ctx.actor, self.view.id, data, self.view.version
-                )
-            else:
-                assert self.community is not None
-                view = directory.create_household(
-                    self.ctx.db, self.ctx.actor, self.community.id, data
-                )
-        except ValidationError as e:
-            raise ValidationError([_on_row(err, rows) for err in e.errors]) from e
-        created = self.view is None
+    def submit(self) -> Callable[[Database], tuple[object, bool]]:
+        data, self._rows = self._input()
+        actor = self.ctx.actor
+        household = (self.view.id, self.view.version) if self.view is not None else None
+        community_id = self.community.id if self.community is not None else None
+
+        def work(db: Database) -> tuple[object, bool]:
+            if household is not None:
+                household_id, version = household
+                return directory.update_household(db, actor, household_id, data, version), False
+            assert community_id is not None
+            return directory.create_household(db, actor, community_id, data), True
+
+        return work
+
+    def saved_errors(self, error: ValidationError) -> ValidationError:
+        return ValidationError([_on_row(err, self._rows) for err in error.errors])
+
+    def show_saved(self, view: object) -> None:
+        assert isinstance(view, directory.HouseholdView)
         self.load(view)
-        return view, created
 
 
 def _on_row(error: FieldError, rows: list[int]) -> FieldError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,8 +19,10 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
 from wuye_desktop.core.roles import Permission
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbRequest, run_db
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 
@@ -53,8 +57,9 @@ class Banner(QLabel):
 class EditPane(Retranslating, QWidget):
     """A form over one directory record; subclasses say how to submit and how to reload.
 
-    Saving calls exactly one core service. A ValidationError is shown at the fields it names
-    and nothing is written; a ConcurrentEdit reloads the record and says so in the banner.
+    Saving calls exactly one core service, on the database thread; Save is disabled until it
+    answers. A ValidationError is shown at the fields it names and nothing is written; a
+    ConcurrentEdit reloads the record and says so in the banner.
     Roles without DIRECTORY_EDIT get the same form read-only and no Save button.
     """
 
@@ -77,6 +82,8 @@ class EditPane(Retranslating, QWidget):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels: dict[str, QLabel] = {}
+        self.showing = 0  # counts the records shown (see begin_showing)
+        self._saving: DbRequest | None = None
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.revert_button = QPushButton()
@@ -122,37 +129,82 @@ class EditPane(Retranslating, QWidget):
 
     # -- subclasses --------------------------------------------------------------------------
 
-    def submit(self) -> tuple[object, bool]:
-        """Call the one core service for Save; return (view, created)."""
+    def submit(self) -> Callable[[Database], tuple[object, bool]]:
+        """Read the form and return the one core call for Save, which runs on the database
+        thread and returns (view, created). A ValidationError raised here (found without the
+        database) is shown at once."""
         raise NotImplementedError
 
-    def reload_fresh(self) -> None:
-        """Read the record again after somebody else saved it first."""
+    def show_saved(self, view: object) -> None:
+        """Show the record as Save stored it."""
+        raise NotImplementedError
+
+    def saved_errors(self, error: ValidationError) -> ValidationError:
+        """The core's field errors named as this form's fields (see the household pane)."""
+        return error
+
+    def reload_fresh(self, warning: str = "") -> None:
+        """Read the record again after somebody else saved it first, then show *warning*."""
         raise NotImplementedError
 
     def revert(self) -> None:
         """Show the record as last read, forgetting unsaved edits."""
         raise NotImplementedError
 
+    # -- showing -----------------------------------------------------------------------------
+
+    def begin_showing(self) -> None:
+        """A record (or an empty form) is about to be shown: what was said about the one
+        before goes, and a save of that one still on its way will not replace it."""
+        self.showing += 1
+        self.errors.clear()
+        self.banner.clear_text()
+
+    def reloaded(self, warning: str) -> None:
+        if warning:
+            self.banner.show_text(warning, "warning")
+
     # -- saving ------------------------------------------------------------------------------
 
-    def save(self) -> bool:
-        if not self.can_edit:
-            return False
+    @property
+    def saving(self) -> bool:
+        """Save was pressed and its answer has not come back from the database thread."""
+        return self._saving is not None and self._saving.is_pending
+
+    def save(self) -> None:
+        if not self.can_edit or self.saving:
+            return
         self.errors.clear()
         self.banner.clear_text()
         try:
-            view, created = self.submit()
+            work = self.submit()
         except ValidationError as e:
             self.errors.show(e)
-            return False
-        except ConcurrentEdit as e:
-            self.reload_fresh()
-            self.banner.show_text(messages.describe(e), "warning")
-            return False
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return False
-        self.banner.show_text(self.tr("Saved."))
+            return
+        showing = self.showing
+        self.save_button.setEnabled(False)
+        self._saving = run_db(
+            self,
+            self.ctx.db,
+            work,
+            label=self.tr("Saving…"),
+            on_done=lambda result: self._saved(showing, *result),
+            on_error=lambda e: self._refused(showing, e),
+        )
+        self._saving.finished.connect(lambda: self.save_button.setEnabled(True))
+
+    def _saved(self, showing: int, view: object, created: bool) -> None:
+        if showing == self.showing:  # the form still shows what was saved
+            self.show_saved(view)
+            self.banner.show_text(self.tr("Saved."))
         self.saved.emit(view, created)
-        return True
+
+    def _refused(self, showing: int, error: WuyeError) -> None:
+        if showing != self.showing:  # the user moved on to another record meanwhile
+            messages.show_error(self, error)
+        elif isinstance(error, ValidationError):
+            self.errors.show(self.saved_errors(error))
+        elif isinstance(error, ConcurrentEdit):
+            self.reload_fresh(messages.describe(error))
+        else:
+            messages.show_error(self, error)

@@ -12,6 +12,8 @@ This module lays them out and ties them together; the parts are their own module
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core import directory
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Permission
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.db_worker import DbChannel
+from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.directory.building_pane import BuildingPane
 from wuye_desktop.ui.directory.community_pane import CommunityPane
 from wuye_desktop.ui.directory.household_finder import HouseholdFinder
@@ -61,6 +63,8 @@ class DirectoryTab(Retranslating, QWidget):
         self._context: tuple[int | None, str, str] = (None, "", "")
         # The record chosen in the tree or the results, read on the database thread.
         self._details = DbChannel(self)
+        # The community New household / New building / Import start in (see below).
+        self._context_reads = DbChannel(self)
 
         # -- search row and results --
         self.finder = HouseholdFinder(ctx)
@@ -173,9 +177,12 @@ class DirectoryTab(Retranslating, QWidget):
     def refresh(self, reload_detail: bool = True) -> None:
         """Read everything again, keeping what is open in the tree and what is selected."""
         current = self.tree.current_ident()
-        self.tree.reset_keeping_open()
-        if current is not None:
-            self.tree.select_quietly(*current)
+
+        def reopened() -> None:
+            if current is not None:
+                self.tree.select_quietly(*current)
+
+        self.tree.reset_keeping_open(reopened)
         self.finder.reload_scope()
         self.finder.search_now(force=True)
         if reload_detail:
@@ -288,17 +295,27 @@ class DirectoryTab(Retranslating, QWidget):
 
     # -- adding ------------------------------------------------------------------------------
 
-    def _context_community(self) -> directory.CommunityView | None:
-        """The community the user is working in: tree or opened household, else the filter."""
+    def _with_context_community(
+        self, then: Callable[[directory.CommunityView | None], None]
+    ) -> None:
+        """Call *then* with the community the user is working in (tree or opened household,
+        else the filter, else the only one), read on the database thread; None if unknown."""
         community_id = self._context[0] or self.finder.scope_id()
-        try:
+        actor = self.ctx.actor
+
+        def read(db: Database) -> directory.CommunityView | None:
             if community_id is not None:
-                return directory.get_community(self.ctx.db, self.ctx.actor, community_id)
-            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
-        except WuyeError as e:
-            messages.show_error(self, e)
-            return None
-        return communities[0] if len(communities) == 1 else None
+                return directory.get_community(db, actor, community_id)
+            communities = directory.list_communities(db, actor)
+            return communities[0] if len(communities) == 1 else None
+
+        self._context_reads.submit(
+            self.ctx.db,
+            read,
+            label=self.tr("Reading the community…"),
+            on_done=then,
+            on_error=lambda e: messages.show_error(self, e),
+        )
 
     def _pick_community_first(self) -> None:
         QMessageBox.information(
@@ -308,24 +325,31 @@ class DirectoryTab(Retranslating, QWidget):
         )
 
     def new_household(self) -> None:
-        community = self._context_community()
-        if community is None:
-            self._pick_community_first()
-            return
-        same = self._context[0] == community.id
-        building, unit = (self._context[1], self._context[2]) if same else ("", "")
-        self.household_pane.start_new(community, building, unit)
-        self._show_page(self.household_pane)
-        (self.household_pane.room if building and unit else self.household_pane.building).setFocus()
+        context = self._context
+
+        def start(community: directory.CommunityView | None) -> None:
+            if community is None:
+                self._pick_community_first()
+                return
+            same = context[0] == community.id
+            building, unit = (context[1], context[2]) if same else ("", "")
+            self.household_pane.start_new(community, building, unit)
+            self._show_page(self.household_pane)
+            pane = self.household_pane
+            (pane.room if building and unit else pane.building).setFocus()
+
+        self._with_context_community(start)
 
     def new_building(self) -> None:
-        community = self._context_community()
-        if community is None:
-            self._pick_community_first()
-            return
-        self.building_pane.start_new(community)
-        self._show_page(self.building_pane)
-        self.building_pane.number.setFocus()
+        def start(community: directory.CommunityView | None) -> None:
+            if community is None:
+                self._pick_community_first()
+                return
+            self.building_pane.start_new(community)
+            self._show_page(self.building_pane)
+            self.building_pane.number.setFocus()
+
+        self._with_context_community(start)
 
     def new_community(self) -> None:
         self.community_pane.start_new()
@@ -333,43 +357,59 @@ class DirectoryTab(Retranslating, QWidget):
         self.community_pane.code.setFocus()
 
     def open_import(self) -> None:
-        from wuye_desktop.ui.directory.import_dialog import ImportDialog
+        def start(community: directory.CommunityView | None) -> None:
+            from wuye_desktop.ui.directory.import_dialog import ImportDialog
 
-        community = self._context_community()
-        dialog = ImportDialog(self.ctx, community.code if community else None, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+            dialog = ImportDialog(self.ctx, community.code if community else None, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+        self._with_context_community(start)
 
     # -- after a save ------------------------------------------------------------------------
 
     def _household_saved(self, view: directory.HouseholdView, created: bool) -> None:
-        try:
-            if created:
-                self._reload_branch(view.community_id, view.building)
-                unit = self.tree.expand_path(view.community_id, view.building, view.unit)
+        self._context = (view.community_id, view.building, view.unit)
+        if created:
+
+            def opened(unit: QModelIndex | None) -> None:
                 if unit is not None:
                     self.tree.select_quietly(Kind.HOUSEHOLD, view.id)
-                self.finder.search_now(force=True)
-            else:
-                rows = directory.household_rows(self.ctx.db, self.ctx.actor, [view.id])
+
+            self._reload_branch(
+                view.community_id,
+                view.building,
+                lambda: self.tree.expand_path(view.community_id, view.building, view.unit, opened),
+            )
+            self.finder.search_now(force=True)
+        else:
+            actor = self.ctx.actor
+
+            def rows_arrived(rows: list[directory.HouseholdRow]) -> None:
                 if rows:
                     self.tree_model.update_payload(Kind.HOUSEHOLD, view.id, rows[0])
-                self.results_model.refresh_rows()
-            self._context = (view.community_id, view.building, view.unit)
-        except WuyeError as e:
-            messages.show_error(self, e)
+
+            run_db(
+                self,
+                self.ctx.db,
+                lambda db: directory.household_rows(db, actor, [view.id]),
+                label=self.tr("Reading the household…"),
+                on_done=rows_arrived,
+                on_error=lambda e: messages.show_error(self, e),
+            )
+            self.results_model.refresh_rows()
         self._announce()
 
     def _building_saved(self, view: directory.BuildingView, created: bool) -> None:
         if created:
-            try:
-                self._reload_branch(view.community_id, None)
-            except WuyeError as e:
-                messages.show_error(self, e)
-            index = self.tree_model.find_loaded(Kind.COMMUNITY, view.community_id)
-            if index.isValid():
-                self.tree.expand(index)
-                self.tree.select_quietly(Kind.BUILDING, view.id)
+
+            def reloaded() -> None:
+                index = self.tree_model.find_loaded(Kind.COMMUNITY, view.community_id)
+                if index.isValid():
+                    self.tree.expand(index)
+                    self.tree.select_quietly(Kind.BUILDING, view.id)
+
+            self._reload_branch(view.community_id, None, reloaded)
         else:
             self.tree_model.update_payload(Kind.BUILDING, view.id, view)
         self._context = (view.community_id, view.number, "")
@@ -377,8 +417,7 @@ class DirectoryTab(Retranslating, QWidget):
 
     def _community_saved(self, view: directory.CommunityView, created: bool) -> None:
         if created:
-            self.tree.reset_keeping_open()
-            self.tree.select_quietly(Kind.COMMUNITY, view.id)
+            self.tree.reset_keeping_open(lambda: self.tree.select_quietly(Kind.COMMUNITY, view.id))
         else:
             self.tree_model.update_payload(Kind.COMMUNITY, view.id, view)
             self.results_model.refresh_rows()
@@ -386,10 +425,14 @@ class DirectoryTab(Retranslating, QWidget):
         self.finder.reload_scope()
         self._announce()
 
-    def _reload_branch(self, community_id: int, building: str | None) -> None:
-        """Read again the part of the tree a new building or household went into."""
+    def _reload_branch(
+        self, community_id: int, building: str | None, then: Callable[[], None]
+    ) -> None:
+        """Read again the part of the tree a new building or household went into, then call
+        *then*; the community's counts are read again too."""
         index = self.tree_model.find_loaded(Kind.COMMUNITY, community_id)
         if not index.isValid():
+            then()
             return
         node = self.tree_model.node(index)
         match = None
@@ -400,6 +443,15 @@ class DirectoryTab(Retranslating, QWidget):
             # building if that is open (a closed building is read when opened anyway).
             if match is not None:
                 index = self.tree_model.index_of(match)
-            self.tree.reload_keeping_open(index)
-        community = directory.get_community(self.ctx.db, self.ctx.actor, community_id)
-        self.tree_model.update_payload(Kind.COMMUNITY, community_id, community)
+            self.tree.reload_keeping_open(index, then)
+        else:
+            then()
+        actor = self.ctx.actor
+        run_db(
+            self,
+            self.ctx.db,
+            lambda db: directory.get_community(db, actor, community_id),
+            label=self.tr("Reading the community…"),
+            on_done=lambda c: self.tree_model.update_payload(Kind.COMMUNITY, community_id, c),
+            on_error=lambda e: messages.show_error(self, e),
+        )

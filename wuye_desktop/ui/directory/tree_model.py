@@ -3,13 +3,19 @@
 Only the communities are read up front; a community's buildings are read when it is expanded,
 a building's units likewise, and a unit's households only when that unit is opened. So a
 company with 50,000 households opens the tab with a handful of rows.
+
+Each level is read on the database thread (:func:`db_worker.run_db`): ``fetchMore`` asks, and
+the rows are inserted when the answer arrives. Code that must go on once a level is in (opening
+a path, restoring the open branches) asks through :meth:`DirectoryTreeModel.fetch` with a
+continuation.
 """
 
 from __future__ import annotations
 
 import enum
 import itertools
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,7 +30,10 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.roles import Actor
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbRequest, run_db
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TOP = QModelIndex()  # the invisible root, as a default argument
@@ -50,6 +59,9 @@ class Node:
     has_children: bool = False
     children: list[Node] | None = None  # None: not read yet
     payload: Any = None  # the core view the node shows
+    # While its children are being read: what to do once they are in (see fetch()).
+    waiting: list[Callable[[], None]] | None = field(default=None, repr=False)
+    request: DbRequest | None = field(default=None, repr=False)  # the read on its way
 
     @property
     def ident(self) -> tuple[Kind, int]:
@@ -154,23 +166,6 @@ class DirectoryTreeModel(QAbstractItemModel):
             payload=payload,
         )
 
-    def _read_children(self, node: Node) -> list[Node]:
-        db, actor = self._ctx.db, self._ctx.actor
-        if node.kind is Kind.ROOT:
-            items: list[tuple[Kind, int, Any]] = [
-                (Kind.COMMUNITY, c.id, c) for c in directory.list_communities(db, actor)
-            ]
-        elif node.kind is Kind.COMMUNITY:
-            items = [(Kind.BUILDING, b.id, b) for b in directory.list_buildings(db, actor, node.id)]
-        elif node.kind is Kind.BUILDING:
-            items = [(Kind.UNIT, u.id, u) for u in directory.list_units(db, actor, node.id)]
-        elif node.kind is Kind.UNIT:
-            ids = directory.household_ids_in_unit(db, actor, node.id)
-            items = [(Kind.HOUSEHOLD, h.id, h) for h in directory.household_rows(db, actor, ids)]
-        else:
-            items = []
-        return [self._child(k, i, node, row, p) for row, (k, i, p) in enumerate(items)]
-
     def _forget(self, nodes: list[Node]) -> None:
         for n in nodes:
             if n.children:
@@ -212,21 +207,61 @@ class DirectoryTreeModel(QAbstractItemModel):
         return node.children is None and node.has_children
 
     def fetchMore(self, parent: AnyIndex) -> None:
+        self.fetch(parent)
+
+    def fetch(self, parent: AnyIndex, then: Callable[[], None] | None = None) -> None:
+        """Read *parent*'s children on the database thread, then call *then* (at once if they
+        are in already). If the level cannot be read, :attr:`load_failed` says why and *then*
+        is not called."""
         node = self.node(parent)
         if node.children is not None:
+            if then is not None:
+                then()
             return
-        try:
-            children = self._read_children(node)
-        except WuyeError as e:
-            self.load_failed.emit(e)  # left unread: expanding again tries again
+        first = node.waiting is None
+        node.waiting = [*(node.waiting or []), *([then] if then is not None else [])]
+        if not first:
+            return  # asked already: this continuation waits for the same answer
+        kind, ident, actor = node.kind, node.id, self._ctx.actor
+        node.request = run_db(
+            self,
+            self._ctx.db,
+            lambda db: _read_level(db, actor, kind, ident),
+            label=self.tr("Reading the directory…"),
+            on_done=lambda items: self._level_arrived(node, items),
+            on_error=lambda e: self._level_refused(node, e),
+        )
+
+    def _alive(self, node: Node) -> bool:
+        """*node* is still in the tree (not forgotten by a reset or reload since it asked)."""
+        return node is self._root or self._nodes.get(node.key) is node
+
+    def _level_arrived(self, node: Node, items: list[tuple[Kind, int, Any]]) -> None:
+        waiting, node.waiting, node.request = node.waiting or [], None, None
+        if not self._alive(node) or node.children is not None:
             return
+        children = [self._child(k, i, node, row, p) for row, (k, i, p) in enumerate(items)]
         if not children:
             node.children = []
             node.has_children = False
-            return
-        self.beginInsertRows(self.index_of(node), 0, len(children) - 1)
-        node.children = children
-        self.endInsertRows()
+            if node is not self._root:  # its arrow goes
+                self.dataChanged.emit(self.index_of(node), self.index_of(node))
+        else:
+            self.beginInsertRows(self.index_of(node), 0, len(children) - 1)
+            node.children = children
+            self.endInsertRows()
+        for then in waiting:
+            then()
+
+    def _level_refused(self, node: Node, error: WuyeError) -> None:
+        node.waiting = node.request = None  # left unread: expanding again tries again
+        if self._alive(node):
+            self.load_failed.emit(error)
+
+    @property
+    def reading(self) -> bool:
+        """A level is on its way from the database thread."""
+        return any(n.waiting is not None for n in self._nodes.values())
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -249,17 +284,19 @@ class DirectoryTreeModel(QAbstractItemModel):
 
     # -- changes -----------------------------------------------------------------------------
 
-    def reset(self) -> None:
-        """Forget everything read (F5, or a change elsewhere); communities are read again."""
+    def reset(self, then: Callable[[], None] | None = None) -> None:
+        """Forget everything read (F5, or a change elsewhere); communities are read again,
+        then *then* is called."""
         self.beginResetModel()
         self._nodes.clear()
         self._by_ident.clear()
         self._root = self._new_node(Kind.ROOT, 0, None, 0, has_children=True)
         self.endResetModel()
-        self.fetchMore(QModelIndex())
+        self.fetch(QModelIndex(), then)
 
-    def reload(self, index: AnyIndex) -> None:
-        """Read one node's children again, e.g. after a building or household was added."""
+    def reload(self, index: AnyIndex, then: Callable[[], None] | None = None) -> None:
+        """Read one node's children again, e.g. after a building or household was added;
+        *then* is called once they are in."""
         node = self.node(index)
         parent = self.index_of(node)
         if node.children:
@@ -269,7 +306,12 @@ class DirectoryTreeModel(QAbstractItemModel):
             self.endRemoveRows()
         node.children = None
         node.has_children = True
-        self.fetchMore(parent)
+        carried = node.waiting or []  # who waited for the old answer waits for the new one
+        if node.request is not None:  # an answer on its way would show the old children
+            node.request.drop()
+        node.waiting = node.request = None
+        self.fetch(parent, then)
+        node.waiting = [*carried, *(node.waiting or [])]
 
     def retranslate(self) -> None:
         """Texts in the new UI language for every node read so far."""
@@ -291,6 +333,20 @@ class DirectoryTreeModel(QAbstractItemModel):
         node.payload = payload
         node.text, node.tooltip = self.describe(kind, payload)
         self.dataChanged.emit(index, index)
+
+
+def _read_level(db: Database, actor: Actor, kind: Kind, ident: int) -> list[tuple[Kind, int, Any]]:
+    """The children of node (*kind*, *ident*): runs on the database thread."""
+    if kind is Kind.ROOT:
+        return [(Kind.COMMUNITY, c.id, c) for c in directory.list_communities(db, actor)]
+    if kind is Kind.COMMUNITY:
+        return [(Kind.BUILDING, b.id, b) for b in directory.list_buildings(db, actor, ident)]
+    if kind is Kind.BUILDING:
+        return [(Kind.UNIT, u.id, u) for u in directory.list_units(db, actor, ident)]
+    if kind is Kind.UNIT:
+        ids = directory.household_ids_in_unit(db, actor, ident)
+        return [(Kind.HOUSEHOLD, h.id, h) for h in directory.household_rows(db, actor, ids)]
+    return []
 
 
 _STANDARD_ICONS = {

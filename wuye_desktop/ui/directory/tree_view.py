@@ -2,10 +2,14 @@
 
 Reading the tree again (F5, another desk's change, a new record) would close every branch and
 lose the selection; the view remembers what was open and selected and restores it, opens the
-path down to a unit, and selects a node without the tab taking it for the user's click.
+path down to a unit, and selects a node without the tab taking it for the user's click. The
+levels arrive from the database thread, so opening goes on level by level as each arrives, and
+who needs the result passes a continuation.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QWidget
@@ -58,45 +62,77 @@ class DirectoryTreeView(QTreeView):
                 found.extend(self.expanded_under(child))
         return found
 
-    def expand_again(self, idents: list[Ident]) -> None:
-        """Open the nodes :meth:`expanded_under` listed, reading each as needed."""
-        for kind, ident in idents:
-            index = self.tree_model.find_loaded(kind, ident)
-            if index.isValid():
-                if self.tree_model.canFetchMore(index):
-                    self.tree_model.fetchMore(index)
-                self.expand(index)
+    def expand_again(self, idents: list[Ident], then: Callable[[], None] | None = None) -> None:
+        """Open the nodes :meth:`expanded_under` listed, one after the other as each level
+        arrives from the database thread, then call *then*."""
+        if not idents:
+            if then is not None:
+                then()
+            return
+        (kind, ident), rest = idents[0], idents[1:]
+        index = self.tree_model.find_loaded(kind, ident)
+        if not index.isValid():  # gone, or its parent was not opened again
+            self.expand_again(rest, then)
+            return
 
-    def reset_keeping_open(self) -> None:
-        """Read the whole tree again with the same branches open."""
+        def arrived() -> None:
+            here = self.tree_model.find_loaded(kind, ident)  # still there after the wait?
+            if here.isValid():
+                self.expand(here)
+            self.expand_again(rest, then)
+
+        self.tree_model.fetch(index, arrived)
+
+    def reset_keeping_open(self, then: Callable[[], None] | None = None) -> None:
+        """Read the whole tree again with the same branches open, then call *then*."""
         expanded = self.expanded_under(QModelIndex())
-        self.tree_model.reset()
-        self.expand_again(expanded)
+        self.tree_model.reset(lambda: self.expand_again(expanded, then))
 
-    def reload_keeping_open(self, index: QModelIndex) -> None:
+    def reload_keeping_open(
+        self, index: QModelIndex, then: Callable[[], None] | None = None
+    ) -> None:
         """Read *index*'s children again with the same branches below it open."""
         expanded = self.expanded_under(index)
-        self.tree_model.reload(index)
-        self.expand_again(expanded)
+        self.tree_model.reload(index, lambda: self.expand_again(expanded, then))
 
-    def expand_path(self, community_id: int, building: str, unit: str) -> QModelIndex | None:
-        """Open the tree down to a unit, reading each level as needed."""
+    def expand_path(
+        self,
+        community_id: int,
+        building: str,
+        unit: str,
+        then: Callable[[QModelIndex | None], None] | None = None,
+    ) -> None:
+        """Open the tree down to a unit, reading each level as it is reached, then call
+        *then* with the unit's index (None if the path is not there)."""
+        done: Callable[[QModelIndex | None], None] = then or (lambda _index: None)
         index = self.tree_model.find_loaded(Kind.COMMUNITY, community_id)
-        for number in (building, unit):
-            if not index.isValid():
-                return None
-            if self.tree_model.canFetchMore(index):
-                self.tree_model.fetchMore(index)
-            self.expand(index)
-            children = self.tree_model.node(index).children or []
-            match = next((n for n in children if n.payload.number == number), None)
+        self._open_down(index, [building, unit], done)
+
+    def _open_down(
+        self, index: QModelIndex, numbers: list[str], done: Callable[[QModelIndex | None], None]
+    ) -> None:
+        if not index.isValid():
+            done(None)
+            return
+        kind, ident = self.tree_model.node(index).ident
+
+        def arrived() -> None:
+            here = self.tree_model.find_loaded(kind, ident)  # still there after the wait?
+            if not here.isValid():
+                done(None)
+                return
+            self.expand(here)
+            if not numbers:
+                done(here)
+                return
+            children = self.tree_model.node(here).children or []
+            match = next((n for n in children if n.payload.number == numbers[0]), None)
             if match is None:
-                return None
-            index = self.tree_model.index_of(match)
-        if self.tree_model.canFetchMore(index):
-            self.tree_model.fetchMore(index)
-        self.expand(index)
-        return index
+                done(None)
+                return
+            self._open_down(self.tree_model.index_of(match), numbers[1:], done)
+
+        self.tree_model.fetch(index, arrived)
 
     def select_quietly(self, kind: Kind, ident: int) -> None:
         """Select a loaded node; :attr:`syncing` tells the tab this is not the user's choice."""
