@@ -72,6 +72,10 @@
         <source>{n} entries</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Searching the audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BuildingPane</name>
@@ -773,6 +777,14 @@
     </message>
     <message>
         <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the company…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the company…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3433,6 +3445,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Counting the pages…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preview: {pages} page(s) ({parts}). The community&apos;s pack: {total} page(s).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3520,6 +3536,14 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     </message>
     <message>
         <source>In-&amp;home card (one per household)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the communities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the community…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3907,6 +3931,10 @@ The details are in the log file.</source>
 <context>
     <name>UsersPage</name>
     <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;New user…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3920,6 +3948,14 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -72,6 +72,10 @@
         <source>{n} entries</source>
         <translation>共 {n} 条</translation>
     </message>
+    <message>
+        <source>Searching the audit log…</source>
+        <translation>正在查询操作日志…</translation>
+    </message>
 </context>
 <context>
     <name>BuildingPane</name>
@@ -774,6 +778,14 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Reading the company…</source>
+        <translation>正在读取公司信息…</translation>
+    </message>
+    <message>
+        <source>Saving the company…</source>
+        <translation>正在保存公司信息…</translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3445,10 @@
         <translation>{name}（{elevators} 部电梯）</translation>
     </message>
     <message>
+        <source>Counting the pages…</source>
+        <translation>正在计算页数…</translation>
+    </message>
+    <message>
         <source>Preview: {pages} page(s) ({parts}). The community&apos;s pack: {total} page(s).</source>
         <translation>预览：{pages} 页（{parts}）。全小区公示包：{total} 页。</translation>
     </message>
@@ -3523,6 +3539,14 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     <message>
         <source>In-&amp;home card (one per household)</source>
         <translation>户内服务卡（每户一张）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Reading the communities…</source>
+        <translation>正在读取小区列表…</translation>
+    </message>
+    <message>
+        <source>Reading the community…</source>
+        <translation>正在读取小区…</translation>
     </message>
     <message>
         <source>P&amp;review…</source>
@@ -3910,6 +3934,10 @@ The details are in the log file.</source>
 <context>
     <name>UsersPage</name>
     <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <source>&amp;New user…</source>
         <translation>新建用户(&amp;N)…</translation>
     </message>
@@ -3924,6 +3952,14 @@ The details are in the log file.</source>
     <message>
         <source>&amp;Unlock</source>
         <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Reading the users…</source>
+        <translation>正在读取用户…</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
     </message>
 </context>
 <context>

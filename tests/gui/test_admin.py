@@ -11,13 +11,20 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user, valid_credit_code
-from tests.gui.shell_support import context, isolate_settings, reset_language, type_text
+from tests.gui.shell_support import (
+    context,
+    isolate_settings,
+    reset_language,
+    settle,
+    type_text,
+)
 from wuye_desktop.core import audit, directory, users
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.errors import AuthenticationFailed
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.core.slip_phone import SlipPhoneChoice, save_slip_phone_choice, slip_phone_choice
 from wuye_desktop.storage.db import Database
+from wuye_desktop.ui.admin.audit_page import AuditPage
 from wuye_desktop.ui.admin.dialog import AdministrationDialog
 from wuye_desktop.ui.admin.users_page import ResetPasswordDialog, UserDialog
 from wuye_desktop.ui.messages import tr_core
@@ -36,6 +43,7 @@ def dialog(qtbot: QtBot, db: Database, admin: Actor) -> AdministrationDialog:
     qtbot.addWidget(d)
     d.show()
     qtbot.waitExposed(d)
+    settle(qtbot)
     return d
 
 
@@ -44,6 +52,14 @@ def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     edit.selectAll()
     qtbot.keyClick(edit, Qt.Key.Key_Delete)
     type_text(qtbot, edit, text)
+
+
+def audit_cell(qtbot: QtBot, page: AuditPage, row: int, column: int) -> str:
+    """A cell of the log once its row was read (rows are read, on the database thread, when
+    first shown)."""
+    index = page.model.index(row, column)
+    qtbot.waitUntil(lambda: index.data() is not None)
+    return str(index.data())
 
 
 def usernames(d: AdministrationDialog) -> list[str]:
@@ -66,6 +82,7 @@ def test_add_a_user_through_the_users_page(
         qtbot.keyClicks(new.password, "short")
         qtbot.keyClicks(new.password_again, "short")
         qtbot.keyClick(new.password_again, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: new.errors.is_invalid("password"))
         seen["error"] = new.errors.error_text("password")
         seen["invalid"] = str(new.errors.is_invalid("password"))
         seen["visible"] = str(new.isVisible())
@@ -75,6 +92,7 @@ def test_add_a_user_through_the_users_page(
 
     QTimer.singleShot(0, fill_in_the_new_user_dialog)
     qtbot.mouseClick(dialog.users_page.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
 
     assert seen == {
         "error": tr_core("At least {n} characters", n=users.MIN_PASSWORD_LENGTH),
@@ -94,6 +112,7 @@ def test_taken_user_name_is_shown_at_its_field(qtbot: QtBot, db: Database, admin
     qtbot.keyClicks(d.password, "long-enough-1")
     qtbot.keyClicks(d.password_again, "long-enough-1")
     qtbot.keyClick(d.password_again, Qt.Key.Key_Return)
+    settle(qtbot)
     assert d.result() != QDialog.DialogCode.Accepted
     assert d.errors.error_text("username") == tr_core("This user name is taken")
     assert d.errors.error_text("password") == ""
@@ -111,6 +130,7 @@ def test_edit_role_and_disable(qtbot: QtBot, db: Database, admin: Actor) -> None
     qtbot.keyClick(d.active, Qt.Key.Key_Space)  # untick "may log in"
     assert not d.active.isChecked()
     qtbot.keyClick(d.display_name, Qt.Key.Key_Return)
+    settle(qtbot)
     assert d.result() == QDialog.DialogCode.Accepted
     row = next(u for u in users.list_users(db, admin) if u.username == "desk1")
     assert row.role == Role.MANAGER and not row.active
@@ -125,6 +145,7 @@ def test_administrator_cannot_demote_themself(qtbot: QtBot, db: Database, admin:
     d.show()
     d.role.setCurrentIndex(d.role.findData(Role.DESK.value))
     qtbot.keyClick(d.display_name, Qt.Key.Key_Return)
+    settle(qtbot)
     assert d.result() != QDialog.DialogCode.Accepted
     assert d.errors.error_text("role") == tr_core("You cannot demote or disable yourself")
 
@@ -137,12 +158,14 @@ def test_locked_user_is_shown_and_can_be_unlocked(qtbot: QtBot, db: Database, ad
     d = AdministrationDialog(context(db, admin))
     qtbot.addWidget(d)
     d.show()
+    settle(qtbot)
     page = d.users_page
     page.select_user(next(u.id for u in page.model.rows if u.username == "desk1"))
     status = page.model.index(page.table.currentIndex().row(), 3).data()
     assert status.startswith("Locked until")
     assert page.unlock_button.isEnabled()
     qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.model.index(page.table.currentIndex().row(), 3).data() == "Active"
     assert not page.unlock_button.isEnabled()
     users.login(db, "desk1", "desk1-pass-1")
@@ -157,6 +180,7 @@ def test_reset_password(qtbot: QtBot, db: Database, admin: Actor) -> None:
     qtbot.keyClicks(d.password, "new-pass-123")
     qtbot.keyClicks(d.password_again, "new-pass-123")
     qtbot.keyClick(d.password_again, Qt.Key.Key_Return)
+    settle(qtbot)
     assert d.result() == QDialog.DialogCode.Accepted
     users.login(db, "desk1", "new-pass-123")
 
@@ -170,6 +194,7 @@ def test_company_errors_are_shown_at_the_fields_and_a_good_save_is_kept(
     retype(qtbot, page.credit_code, "91370200MA3C12345")
     retype(qtbot, page.phone, "12345")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.errors.error_text("credit_code") == tr_core("A credit code has 18 characters")
     assert page.errors.error_text("phone") == tr_core("Not a mainland mobile or landline number")
     assert page.errors.error_text("name") == ""
@@ -181,6 +206,7 @@ def test_company_errors_are_shown_at_the_fields_and_a_good_save_is_kept(
     retype(qtbot, page.name, "青岛安居物业服务有限公司崂山分公司")
     with qtbot.waitSignal(dialog.company_changed, timeout=1000) as signal:
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert signal.args == ["青岛安居物业服务有限公司崂山分公司"]
     assert page.phone.text() == "0532-88881234"
     company = directory.get_company(db)
@@ -191,11 +217,13 @@ def test_company_errors_are_shown_at_the_fields_and_a_good_save_is_kept(
     retype(qtbot, page.complaint_name, "市南区住建局")
     retype(qtbot, page.complaint_phone, "0532 8287 1234")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.errors.error_text("entrance_url_template") == tr_core(
         "An https:// address containing {{entrance}}"
     )
     retype(qtbot, page.entrance_url_template, "https://report.example.cn/e?k={entrance}")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert page.complaint_phone.text() == "0532-82871234"
     company = directory.get_company(db)
     assert company is not None
@@ -213,13 +241,16 @@ def test_the_company_chooses_which_slips_print_the_full_phone(
     assert page.slip_full_staff.isChecked()
     assert slip_phone_choice(db) == SlipPhoneChoice()  # nothing until saved
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     assert slip_phone_choice(db) == SlipPhoneChoice(staff=True, contractor=False)
     assert page.done_label.text() == "Saved."
     dialog.pages.setCurrentWidget(dialog.audit_page)
-    assert dialog.audit_page.model.index(0, 2).data() == "Phone on work-order slips changed"
+    settle(qtbot)
+    assert audit_cell(qtbot, dialog.audit_page, 0, 2) == "Phone on work-order slips changed"
 
     save_slip_phone_choice(db, admin, SlipPhoneChoice(contractor=True))  # another desk
     page.reload()
+    settle(qtbot)
     assert not page.slip_full_staff.isChecked() and page.slip_full_contractor.isChecked()
 
 
@@ -234,18 +265,20 @@ def test_audit_log_shows_entries_in_local_time_and_searches(
     d.show()
     page = d.audit_page
     d.pages.setCurrentWidget(page)
+    settle(qtbot)
     model = page.model
     all_ids = audit.audit_ids(db, admin)
     assert model.rowCount() == len(all_ids) >= 5
     newest = audit.audit_rows(db, admin, all_ids[:1])[0]
-    assert model.index(0, 0).data() == format_local(newest.at, with_seconds=True)
-    assert model.index(0, 1).data() == "desk1"
-    assert model.index(0, 2).data() == "Failed login"
+    assert audit_cell(qtbot, page, 0, 0) == format_local(newest.at, with_seconds=True)
+    assert audit_cell(qtbot, page, 0, 1) == "desk1"
+    assert audit_cell(qtbot, page, 0, 2) == "Failed login"
     assert page.count_label.text() == f"{len(all_ids)} entries"
 
     qtbot.keyClicks(page.search, "user.create")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
-    actions = {model.index(r, 2).data() for r in range(model.rowCount())}
+    settle(qtbot)
+    actions = {audit_cell(qtbot, page, r, 2) for r in range(model.rowCount())}
     assert actions == {"User created"}
     assert model.rowCount() == 2  # the first administrator and desk1
 
@@ -257,5 +290,7 @@ def test_audit_log_lists_changes_made_in_the_dialog(
     dialog.pages.setCurrentWidget(page)
     retype(qtbot, page.address, "青岛市崂山区海尔路1号")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    settle(qtbot)
     dialog.pages.setCurrentWidget(dialog.audit_page)
-    assert dialog.audit_page.model.index(0, 2).data() == "Company changed"
+    settle(qtbot)
+    assert audit_cell(qtbot, dialog.audit_page, 0, 2) == "Company changed"

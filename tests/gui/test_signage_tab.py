@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from tests.gui.doc_support import close_previews, save_as_pdf, wait_for_preview
-from tests.gui.shell_support import context
+from tests.gui.shell_support import context, settle
 from wuye_desktop.core import directory
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.vocab import Channel
@@ -33,6 +33,7 @@ def make_tab(qtbot: QtBot, db: Database, actor: Actor) -> SignageTab:
     tab = SignageTab(context(db, actor))
     qtbot.addWidget(tab)
     tab.show()
+    settle(qtbot)
     return tab
 
 
@@ -61,12 +62,14 @@ def test_missing_channel_data_is_listed_exactly_and_blocks_printing(
     assert tab.preview_button.isEnabled()
 
     tab.community.setCurrentIndex(tab.community.findData(bare.id))
+    settle(qtbot)
     items = [tab.problem_list.item(i).text() for i in range(tab.problem_list.count())]
     assert items == [f"Community QD002: fill in the phone of {words.CHANNEL['developer']}"]
     assert tab.problem_box.isVisible()
     assert not tab.preview_button.isEnabled() and not tab.pack_button.isEnabled()
 
     tab.community.setCurrentIndex(tab.community.findData(community.id))
+    settle(qtbot)
     assert tab.problem_box.isHidden() and tab.pack_button.isEnabled()
 
 
@@ -218,6 +221,7 @@ def test_the_pages_are_counted_and_text_only_codes_are_said_before_printing(
     assert f"{total}" in tab.summary.text() and tab.text_only.isVisible()
     assert "WUYE:" in tab.text_only.text()
     tab.locations[Location.HOME].setChecked(False)
+    settle(qtbot)
     assert tab.tr("Preview: {pages} page(s)").format(pages=1 + elevators) in tab.summary.text()
     company = directory.get_company(db)
     assert company is not None
@@ -232,4 +236,5 @@ def test_the_pages_are_counted_and_text_only_codes_are_said_before_printing(
         ),
     )
     tab.refresh()
+    settle(qtbot)
     assert not tab.text_only.isVisible()

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import audit
 from wuye_desktop.core.clock import format_local
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
-from wuye_desktop.ui.messages import show_error
-from wuye_desktop.ui.widgets.lazy_table import Column, LazyTableModel
+from wuye_desktop.ui.widgets.db_lazy_table import DbLazyTableModel
+from wuye_desktop.ui.widgets.lazy_table import Column
 
 AUDIT_CONTEXT = "audit"
 
@@ -143,13 +143,16 @@ class AuditPage(Retranslating, QWidget):
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
-        self._debounce.timeout.connect(self._search_safely)
+        self._debounce.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self._debounce.start())
-        self.search.returnPressed.connect(self._search_safely)
-
-        self.model = LazyTableModel(
+        self.search.returnPressed.connect(self.reload)
+        # The matching ids, then the rows as they are shown, come from the database thread;
+        # the table shows the previous search until the new one's ids arrive.
+        self._ids = DbChannel(self)
+        self.model = DbLazyTableModel(
             _columns(),
-            lambda ids: audit.audit_rows(ctx.db, ctx.actor, ids),
+            lambda: ctx.db,
+            lambda db, ids: audit.audit_rows(db, ctx.actor, ids),
             lambda row: row.id,
             parent=self,
         )
@@ -185,14 +188,22 @@ class AuditPage(Retranslating, QWidget):
     def _show_count(self) -> None:
         self.count_label.setText(self.tr("{n} entries").format(n=self.model.rowCount()))
 
+    @property
+    def loading(self) -> bool:
+        """A search's ids, or rows being shown, are on their way."""
+        return self._ids.busy or self.model.loading
+
     def reload(self) -> None:
         """Search again (the core refuses anybody without the right to read the log)."""
         self._debounce.stop()
-        self.model.set_ids(audit.audit_ids(self._ctx.db, self._ctx.actor, self.search.text()))
-        self._show_count()
+        actor, text = self._ctx.actor, self.search.text()
+        self._ids.submit(
+            self._ctx.db,
+            lambda db: audit.audit_ids(db, actor, text),
+            label=self.tr("Searching the audit log…"),
+            on_done=self._ids_arrived,
+        )
 
-    def _search_safely(self) -> None:
-        try:
-            self.reload()
-        except WuyeError as error:
-            show_error(self, error)
+    def _ids_arrived(self, ids: list[int]) -> None:
+        self.model.set_ids(ids)
+        self._show_count()

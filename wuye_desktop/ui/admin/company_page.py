@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
 from wuye_desktop.core.slip_phone import SlipPhoneChoice, save_slip_phone_choice, slip_phone_choice
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel, DbRequest
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
@@ -29,7 +31,9 @@ _DONE_STYLE = "color: #2e7d32;"
 
 
 class CompanyPage(Retranslating, QWidget):
-    """Emits ``saved(name)`` after the core accepted a change."""
+    """Emits ``saved(name)`` after the core accepted a change. Reading and saving run on the
+    database thread; Save waits for both (saving before the record arrived would have no
+    version to check against)."""
 
     saved = Signal(str)
 
@@ -37,6 +41,8 @@ class CompanyPage(Retranslating, QWidget):
         super().__init__(parent)
         self._ctx = ctx
         self._version: int | None = None
+        self._reading = DbChannel(self)
+        self._saving = DbChannel(self)
         self.name = QLineEdit()
         self.name.setMaxLength(200)
         self.credit_code = QLineEdit()
@@ -149,11 +155,35 @@ class CompanyPage(Retranslating, QWidget):
         if self.done_label.text():
             self.done_label.setText(self.tr("Saved."))
 
+    @property
+    def busy(self) -> bool:
+        """The record is being read or saved."""
+        return self._reading.busy or self._saving.busy
+
+    def _track(self, request: DbRequest) -> None:
+        self.save_button.setEnabled(False)
+        request.finished.connect(lambda: self.save_button.setEnabled(not self.busy))
+
     def reload(self) -> None:
-        company = directory.get_company(self._ctx.db)
+        """Read the company and the slips' choice again; the fields keep what they show until
+        the answer arrives."""
+
+        def read(db: Database) -> tuple[directory.CompanyView | None, SlipPhoneChoice]:
+            return directory.get_company(db), slip_phone_choice(db)
+
+        self._track(
+            self._reading.submit(
+                self._ctx.db,
+                read,
+                label=self.tr("Reading the company…"),
+                on_done=self._arrived,
+            )
+        )
+
+    def _arrived(self, answer: tuple[directory.CompanyView | None, SlipPhoneChoice]) -> None:
+        company, self._slip_choice = answer
         self.errors.clear()
         self.done_label.clear()
-        self._slip_choice = slip_phone_choice(self._ctx.db)
         self.slip_full_staff.setChecked(self._slip_choice.staff)
         self.slip_full_contractor.setChecked(self._slip_choice.contractor)
         if company is None:
@@ -182,32 +212,52 @@ class CompanyPage(Retranslating, QWidget):
             complaint_name=self.complaint_name.text(),
             complaint_phone=self.complaint_phone.text(),
         )
-        try:
-            company = directory.update_company(
-                self._ctx.db, self._ctx.actor, data, expected_version=self._version
+        actor, version = self._ctx.actor, self._version
+        self._track(
+            self._saving.submit(
+                self._ctx.db,
+                lambda db: directory.update_company(db, actor, data, expected_version=version),
+                label=self.tr("Saving the company…"),
+                on_done=self._company_saved,
+                on_error=self._company_refused,
             )
-        except ValidationError as error:
+        )
+
+    def _company_refused(self, error: WuyeError) -> None:
+        if isinstance(error, ValidationError):
             self.errors.show(error)
             return
-        except ConcurrentEdit as error:
-            show_error(self, error)
+        show_error(self, error)
+        if isinstance(error, ConcurrentEdit):
             self.reload()
-            return
-        except WuyeError as error:
-            show_error(self, error)
-            return
+
+    def _company_saved(self, company: directory.CompanyView) -> None:
         self._version = company.version
         choice = SlipPhoneChoice(
             staff=self.slip_full_staff.isChecked(),
             contractor=self.slip_full_contractor.isChecked(),
         )
-        if choice != self._slip_choice:
-            try:
-                save_slip_phone_choice(self._ctx.db, self._ctx.actor, choice)
-            except WuyeError as error:
-                show_error(self, error)
-                return
+        if choice == self._slip_choice:
+            self._done(company)
+            return
+        actor = self._ctx.actor
+
+        def saved(_result: object) -> None:
             self._slip_choice = choice
+            self._done(company)
+
+        # A setting of its own, saved after the company as before: a refusal here leaves the
+        # company saved (and its new version kept).
+        self._track(
+            self._saving.submit(
+                self._ctx.db,
+                lambda db: save_slip_phone_choice(db, actor, choice),
+                label=self.tr("Saving the company…"),
+                on_done=saved,
+            )
+        )
+
+    def _done(self, company: directory.CompanyView) -> None:
         self.credit_code.setText(company.credit_code)  # the core's normal form
         self.phone.setText(company.phone)
         self.complaint_phone.setText(company.complaint_phone)

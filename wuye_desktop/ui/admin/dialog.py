@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout, QWidget
 
+from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui.admin.audit_page import AuditPage
 from wuye_desktop.ui.admin.company_page import CompanyPage
 from wuye_desktop.ui.admin.users_page import UsersPage
@@ -13,18 +14,21 @@ from wuye_desktop.ui.i18n import Retranslating
 
 
 class AdministrationDialog(Retranslating, QDialog):
-    """Company, users and audit log. Building it reads all three through the core services,
-    so for a user who is not an administrator it raises PermissionDenied."""
+    """Company, users and audit log, each read on the database thread. For a user who is not
+    an administrator building it raises PermissionDenied (the check the core services make)."""
 
     company_changed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        # Refused here, before anything is asked: the pages' reads answer later, and a dialog
+        # that opens only to show a refusal would be worse.
+        ctx.actor.require(Permission.ADMINISTER)
+        ctx.actor.require(Permission.AUDIT_READ)
         self.company_page = CompanyPage(ctx)
         self.users_page = UsersPage(ctx)
         self.audit_page = AuditPage(ctx)
-        # Users first: list_users is the call the core refuses to anybody but an administrator.
         self.users_page.reload()
         self.company_page.reload()
         self.audit_page.reload()
@@ -53,4 +57,4 @@ class AdministrationDialog(Retranslating, QDialog):
     def _page_shown(self, index: int) -> None:
         # The log grows with every action taken meanwhile (in this dialog too): show it fresh.
         if self.pages.widget(index) is self.audit_page:
-            self.audit_page._search_safely()
+            self.audit_page.reload()

@@ -1,11 +1,16 @@
-"""Administration → Users: list, add, edit role and active, reset password, unlock."""
+"""Administration → Users: list, add, edit role and active, reset password, unlock.
+
+The list and every save run on the database thread: the table keeps its rows until the new
+ones arrive, and a dialog's OK (with Cancel and Esc) waits while it saves."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -31,7 +36,9 @@ from wuye_desktop.core import users
 from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.roles import ROLE_LABELS, Role
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
@@ -107,14 +114,51 @@ class UsersModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 4))
 
 
-class UserDialog(Retranslating, QDialog):
+class _SavingDialog(Retranslating, QDialog):
+    """A dialog whose OK saves on the database thread and closes when the core accepted."""
+
+    buttons: QDialogButtonBox
+    errors: FormErrorDisplay
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._ctx = ctx
+        self._saving = DbChannel(self)
+
+    @property
+    def saving(self) -> bool:
+        return self._saving.busy
+
+    def _submit(self, work: Callable[[Database], object]) -> None:
+        self.buttons.setEnabled(False)
+        request = self._saving.submit(
+            self._ctx.db,
+            work,
+            label=QCoreApplication.translate("UsersPage", "Saving…"),
+            on_done=lambda _result: self.accept(),
+            on_error=self._refused,
+        )
+        request.finished.connect(lambda: self.buttons.setEnabled(not self.saving))
+
+    def _refused(self, error: WuyeError) -> None:
+        if isinstance(error, ValidationError):
+            self.errors.show(error)
+        else:
+            show_error(self, error)
+
+    def reject(self) -> None:
+        # Closing while the save is on its way would hide whether it was made.
+        if not self.saving:
+            super().reject()
+
+
+class UserDialog(_SavingDialog):
     """Add a user (``user`` is None) or edit one's display name, role and active flag."""
 
     def __init__(
         self, ctx: AppContext, user: users.UserRow | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self._user = user
         self.username = QLineEdit()
         self.username.setMaxLength(64)
@@ -183,44 +227,37 @@ class UserDialog(Retranslating, QDialog):
     def _save(self) -> None:
         self.errors.clear()
         role = Role(self.role.currentData())
-        try:
-            if self._user is None:
-                if self.password.text() != self.password_again.text():
-                    self.errors.show_message(self.tr("The two passwords differ"), "password_again")
-                    self.password_again.setFocus()
-                    return
-                users.create_user(
-                    self._ctx.db,
-                    self._ctx.actor,
-                    username=self.username.text(),
-                    display_name=self.display_name.text(),
+        actor, display_name = self._ctx.actor, self.display_name.text()
+        if self._user is None:
+            if self.password.text() != self.password_again.text():
+                self.errors.show_message(self.tr("The two passwords differ"), "password_again")
+                self.password_again.setFocus()
+                return
+            username, password = self.username.text(), self.password.text()
+            self._submit(
+                lambda db: users.create_user(
+                    db,
+                    actor,
+                    username=username,
+                    display_name=display_name,
                     role=role,
-                    password=self.password.text(),
+                    password=password,
                 )
-            else:
-                users.update_user(
-                    self._ctx.db,
-                    self._ctx.actor,
-                    self._user.id,
-                    display_name=self.display_name.text(),
-                    role=role,
-                    active=self.active.isChecked(),
+            )
+        else:
+            user_id, active = self._user.id, self.active.isChecked()
+            self._submit(
+                lambda db: users.update_user(
+                    db, actor, user_id, display_name=display_name, role=role, active=active
                 )
-        except ValidationError as error:
-            self.errors.show(error)
-            return
-        except WuyeError as error:
-            show_error(self, error)
-            return
-        self.accept()
+            )
 
 
-class ResetPasswordDialog(Retranslating, QDialog):
+class ResetPasswordDialog(_SavingDialog):
     """An administrator gives a user a new password (which also lifts a lock)."""
 
     def __init__(self, ctx: AppContext, user: users.UserRow, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._ctx = ctx
+        super().__init__(ctx, parent)
         self._user = user
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -271,21 +308,16 @@ class ResetPasswordDialog(Retranslating, QDialog):
             self.errors.show_message(self.tr("The two passwords differ"), "password_again")
             self.password_again.setFocus()
             return
-        try:
-            users.reset_password(self._ctx.db, self._ctx.actor, self._user.id, self.password.text())
-        except ValidationError as error:
-            self.errors.show(error)
-            return
-        except WuyeError as error:
-            show_error(self, error)
-            return
-        self.accept()
+        actor, user_id, password = self._ctx.actor, self._user.id, self.password.text()
+        self._submit(lambda db: users.reset_password(db, actor, user_id, password))
 
 
 class UsersPage(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._ctx = ctx
+        self._list = DbChannel(self)
+        self._unlocking = DbChannel(self)
         self.model = UsersModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -323,10 +355,24 @@ class UsersPage(Retranslating, QWidget):
         self.unlock_button.setText(self.tr("&Unlock"))
         self.model.retranslate()
 
+    @property
+    def loading(self) -> bool:
+        return self._list.busy or self._unlocking.busy
+
     def reload(self) -> None:
-        """Read the users again (the core refuses anybody but an administrator)."""
+        """Read the users again (the core refuses anybody but an administrator); the table
+        keeps its rows until they arrive."""
+        actor = self._ctx.actor
+        self._list.submit(
+            self._ctx.db,
+            lambda db: users.list_users(db, actor),
+            label=self.tr("Reading the users…"),
+            on_done=self._rows_arrived,
+        )
+
+    def _rows_arrived(self, rows: list[users.UserRow]) -> None:
         selected = self.selected_user()
-        self.model.set_rows(users.list_users(self._ctx.db, self._ctx.actor))
+        self.model.set_rows(rows)
         if selected is not None:
             self.select_user(selected.id)
         self._selection_changed()
@@ -346,35 +392,34 @@ class UsersPage(Retranslating, QWidget):
         for button in (self.edit_button, self.reset_button):
             button.setEnabled(user is not None)
         until = user.locked_until if user is not None else None
-        self.unlock_button.setEnabled(until is not None and until > now_utc())
-
-    def _reload_safely(self) -> None:
-        try:
-            self.reload()
-        except WuyeError as error:
-            show_error(self, error)
+        self.unlock_button.setEnabled(
+            until is not None and until > now_utc() and not self._unlocking.busy
+        )
 
     def add_user(self) -> None:
         if UserDialog(self._ctx, None, self).exec() == QDialog.DialogCode.Accepted:
-            self._reload_safely()
+            self.reload()
 
     def edit_user(self) -> None:
         user = self.selected_user()
         if user is not None and UserDialog(self._ctx, user, self).exec():
-            self._reload_safely()
+            self.reload()
 
     def reset_password(self) -> None:
         user = self.selected_user()
         if user is not None and ResetPasswordDialog(self._ctx, user, self).exec():
-            self._reload_safely()
+            self.reload()
 
     def unlock(self) -> None:
         user = self.selected_user()
         if user is None:
             return
-        try:
-            users.unlock_user(self._ctx.db, self._ctx.actor, user.id)
-        except WuyeError as error:
-            show_error(self, error)
-            return
-        self._reload_safely()
+        actor, user_id = self._ctx.actor, user.id
+        request = self._unlocking.submit(
+            self._ctx.db,
+            lambda db: users.unlock_user(db, actor, user_id),
+            label=self.tr("Unlocking…"),
+            on_done=lambda _result: self.reload(),
+        )
+        request.finished.connect(self._selection_changed)
+        self._selection_changed()

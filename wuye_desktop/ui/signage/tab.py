@@ -6,11 +6,16 @@ rules, through core.prints.signage. Before anything is printed the tab says how 
 choice makes (a lobby sign per unit entrance, an elevator sign per elevator of each entrance,
 a card per household) and warns when owners' phones would see only text in the codes. A community whose channels lack a unit name, contact, phone
 or service hours cannot be printed: the tab lists exactly what to fill in, as the core does.
+
+What the tab reads (the communities, a community's buildings and channels, the page counts) comes
+from the database thread; meanwhile the tab shows what it had, and Preview and the pack wait
+for the chosen community's buildings.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,8 +39,10 @@ from wuye_desktop.core import directory
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.prints import callback_form, signage
 from wuye_desktop.documents.signage import ALL_LOCATIONS, Location
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.documents.preview import preview_document
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.workers import Task, run_in_background
@@ -47,12 +54,27 @@ PROBLEM_STYLE = (
 )
 
 
+class _Community(NamedTuple):
+    """What the tab shows of one community."""
+
+    view: directory.CommunityView
+    buildings: list[directory.BuildingView]
+
+
+class _Plan(NamedTuple):
+    pages: dict[Location, int]  # of the chosen buildings and places
+    pack: signage.SignagePlan
+
+
 class SignageTab(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.task: Task | None = None
         self.problems: list[str] = []
+        self._communities = DbChannel(self)
+        self._community = DbChannel(self)
+        self._plan = DbChannel(self)
 
         self.community = QComboBox()
         self.community.setMinimumWidth(260)
@@ -162,14 +184,23 @@ class SignageTab(Retranslating, QWidget):
 
     # -- reading -------------------------------------------------------------------------------
 
+    @property
+    def loading(self) -> bool:
+        """Something the tab shows is on its way from the database."""
+        return self._communities.busy or self._community.busy or self._plan.busy
+
     def refresh(self) -> None:
         """Read the communities again, keeping the chosen one."""
+        actor = self.ctx.actor
+        self._communities.submit(
+            self.ctx.db,
+            lambda db: directory.list_communities(db, actor),
+            label=self.tr("Reading the communities…"),
+            on_done=self._communities_arrived,
+        )
+
+    def _communities_arrived(self, communities: list[directory.CommunityView]) -> None:
         chosen = self.community_id()
-        try:
-            communities = directory.list_communities(self.ctx.db, self.ctx.actor)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            return
         self.community.blockSignals(True)
         self.community.clear()
         for c in communities:
@@ -184,17 +215,36 @@ class SignageTab(Retranslating, QWidget):
         return int(data) if data is not None else None
 
     def _community_changed(self) -> None:
+        community = self.community_id()
+        if community is None:
+            self._community.drop()
+            self._show_community(None)
+            return
+        actor = self.ctx.actor
+
+        def read(db: Database) -> _Community:
+            return _Community(
+                directory.get_community(db, actor, community),
+                directory.list_buildings(db, actor, community),
+            )
+
+        # The buildings shown belong to the community chosen before: nothing may be printed
+        # from them until the new ones arrive.
+        for button in (self.preview_button, self.pack_button, self.blank_button):
+            button.setEnabled(False)
+        self._community.submit(
+            self.ctx.db,
+            read,
+            label=self.tr("Reading the community…"),
+            on_done=self._show_community,
+        )
+
+    def _show_community(self, answer: _Community | None) -> None:
+        self.buildings.blockSignals(True)
         self.buildings.clear()
         self.problems = []
-        community = self.community_id()
-        if community is not None:
-            try:
-                view = directory.get_community(self.ctx.db, self.ctx.actor, community)
-                buildings = directory.list_buildings(self.ctx.db, self.ctx.actor, community)
-            except WuyeError as error:
-                messages.show_error(self, error)
-                return
-            for b in buildings:
+        if answer is not None:
+            for b in answer.buildings:
                 text = self.tr("{name} ({elevators} elevators)").format(
                     name=b.name, elevators=b.elevator_count
                 )
@@ -203,41 +253,56 @@ class SignageTab(Retranslating, QWidget):
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked)
                 self.buildings.addItem(item)
-            self.problems = [messages.describe_field(e) for e in signage.channel_problems(view)]
+            self.problems = [
+                messages.describe_field(e) for e in signage.channel_problems(answer.view)
+            ]
+        self.buildings.blockSignals(False)
         self._show_problems()
         self._update_summary()
 
     def _update_summary(self) -> None:
         """The pages the chosen buildings and places make, and the pack's, said before printing;
-        and which codes owners' phones would only see as text."""
+        and which codes owners' phones would only see as text. The last counts stay shown
+        until the new ones arrive."""
         community = self.community_id()
-        self.summary.clear()
-        self.text_only.hide()
         if community is None or self.problems:
+            self._plan.drop()
+            self.summary.clear()
+            self.text_only.hide()
             return
-        db, actor, locations = self.ctx.db, self.ctx.actor, self.chosen_locations()
+        actor, locations = self.ctx.actor, self.chosen_locations()
         buildings = self.checked_building_ids()
-        pages: dict[Location, int] = {}
-        try:
+
+        def plan(db: Database) -> _Plan:
             pack = signage.plan_signage(db, actor, community)
+            pages: dict[Location, int] = {}
             if locations and buildings:
                 pages = signage.plan_signage(db, actor, community, locations, buildings).pages
-        except WuyeError:
-            return  # the buttons say what is wrong when pressed
+            return _Plan(pages, pack)
+
+        self._plan.submit(
+            self.ctx.db,
+            plan,
+            label=self.tr("Counting the pages…"),
+            on_done=self._show_plan,
+            on_error=lambda _error: None,  # the buttons say what is wrong when pressed
+        )
+
+    def _show_plan(self, plan: _Plan) -> None:
         names = self._place_names()
         self.summary.setText(
             self.tr(
                 "Preview: {pages} page(s) ({parts}). The community's pack: {total} page(s)."
             ).format(
-                pages=sum(pages.values()),
-                parts=", ".join(f"{names[w]} {n}" for w, n in pages.items()) or "—",
-                total=pack.total,
+                pages=sum(plan.pages.values()),
+                parts=", ".join(f"{names[w]} {n}" for w, n in plan.pages.items()) or "—",
+                total=plan.pack.total,
             )
         )
-        if pack.text_only:
-            places = "、".join(names[w] for w in pack.text_only)
+        self.text_only.setVisible(bool(plan.pack.text_only))
+        if plan.pack.text_only:
+            places = "、".join(names[w] for w in plan.pack.text_only)
             self.text_only.setText(messages.tr_core(signage.TEXT_ONLY_NOTICE, places=places))
-            self.text_only.show()
 
     def _place_names(self) -> dict[Location, str]:
         return {
