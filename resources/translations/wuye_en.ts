@@ -2189,6 +2189,13 @@
     </message>
 </context>
 <context>
+    <name>OrderActionDialog</name>
+    <message>
+        <source>Reading the order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OrderDetailPane</name>
     <message>
         <source>{status} (paused)</source>

@@ -167,6 +167,7 @@ def test_enter_records_the_callback_and_the_order_leaves_the_queue(
     dialog = tab.active_dialog
     assert isinstance(dialog, CallbackDialog)
     qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    settle(qtbot)  # the order arrives from the database thread and fills the form
     for _ in range(8):  # Tab to the satisfaction choices; Space takes "Satisfied"
         if isinstance(focused(), QRadioButton):
             break
@@ -293,6 +294,7 @@ def test_dissatisfied_needs_the_owners_words_typed_in_the_dialog(
     dialog = tab.active_dialog
     assert isinstance(dialog, CallbackDialog)
     qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    settle(qtbot)  # the order arrives from the database thread and fills the form
     dialog.satisfaction_buttons["dissatisfied"].setFocus()
     key(qtbot, Qt.Key.Key_Space)
     dialog.comment.setFocus()

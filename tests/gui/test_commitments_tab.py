@@ -53,6 +53,7 @@ def test_a_letter_is_issued_from_the_to_issue_list(
     qtbot.mouseClick(tab.issue_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, CommitmentDialog)
+    settle(qtbot)  # the order and its channels arrive from the database thread
     fields = dialog.fields
     fields.plan.clear()
     type_text(qtbot, fields.plan, "更换主管道阀门")

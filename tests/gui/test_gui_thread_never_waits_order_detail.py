@@ -83,6 +83,7 @@ def test_selecting_an_order_and_adding_a_note_never_block_the_event_loop(
     dialog = tab.active_dialog
     assert isinstance(dialog, TextActionDialog)
     _wait(qtbot, dialog.isVisible)
+    _wait(qtbot, lambda: dialog.detail is not None and _idle())  # the order fills the form
     before = len(tab.detail_pane.timeline.rows())
 
     def add_note() -> None:

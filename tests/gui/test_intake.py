@@ -192,6 +192,7 @@ def order_move(
     dialog = window.orders.active_dialog
     assert isinstance(dialog, OrderActionDialog), "the shortcut opened no dialog"
     qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    settle(qtbot)  # the order arrives from the database thread and fills the form
     return dialog
 
 

@@ -192,6 +192,7 @@ def test_a_dispatched_ticket_becomes_an_order_and_is_answered_from_it(
     qtbot.mouseClick(box.reply_button, Qt.MouseButton.LeftButton)
     dialog = orders.active_dialog
     assert isinstance(dialog, ReplyDialog)
+    settle(qtbot)  # the order arrives from the database thread and fills the form
     assert ticket_id in dialog.ticket_label.text()
     assert not dialog.reason.isEnabled()
 
@@ -241,6 +242,7 @@ def test_reply_from_the_tab_for_the_selected_ticket(
     qtbot.mouseClick(tab.reply_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
     assert isinstance(dialog, ReplyDialog)
+    settle(qtbot)  # the order arrives from the database thread and fills the form
     click_ok(qtbot, dialog.buttons, QDialogButtonBox.StandardButton.Ok)
     assert dialog.errors.is_invalid("content")
     type_text(qtbot, dialog.content, "已更换电梯门机板，恢复运行")

@@ -73,6 +73,7 @@ def press(qtbot: QtBot, tab: WorkOrdersTab, key: Qt.Key, modifiers: Any) -> Orde
     dialog = tab.active_dialog
     assert isinstance(dialog, OrderActionDialog), "the shortcut opened no dialog"
     qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    settle(qtbot)  # the order arrives from the database thread and fills the form
     return dialog
 
 
@@ -83,6 +84,7 @@ def click_action(qtbot: QtBot, tab: WorkOrdersTab, action: Any) -> OrderActionDi
     dialog = tab.active_dialog
     assert isinstance(dialog, OrderActionDialog)
     qtbot.waitUntil(dialog.isActiveWindow, timeout=3000)
+    settle(qtbot)  # the order arrives from the database thread and fills the form
     return dialog
 
 

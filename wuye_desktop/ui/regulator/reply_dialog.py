@@ -46,9 +46,10 @@ class ReplyDialog(OrderActionDialog):
         self.ok_button_text(self.tr("Send reply"))
         self.load()
         self._result_changed()
-        self.content.setFocus()
 
     def loaded(self, detail: OrderDetail, first: bool) -> None:
+        if first:
+            self.content.setFocus()
         ticket = inbox.ticket_of_order(self.ctx.db, detail.id)
         if ticket is None:
             self.ticket_label.setText(self.tr("This order did not come from the regulator."))

@@ -1,6 +1,9 @@
 """The frame every work-order action dialog shares.
 
-A dialog shows which order it acts on, a form, and OK / Cancel. OK makes ONE core call with the
+A dialog shows which order it acts on, a form, and OK / Cancel. It opens at once with its form
+disabled and "reading…" where the order goes; the order (and, for the dialogs that propose
+them, its community's channels) is read on the database thread and fills the form when it
+arrives. OK makes ONE core call with the
 version of the order the dialog loaded, on the database thread (OK is disabled meanwhile). What the core refuses is shown where it belongs:
 field errors at their fields (nothing saved), a stale version as a message after which the
 dialog shows the fresh order and keeps what the user typed, any other refusal (a move the
@@ -23,18 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import orders
+from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
 from wuye_desktop.core.orders import OrderDetail
+from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.db_worker import run_db
+from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.work_orders import labels
 
 SaveWork = Callable[[Database], object]
 """The one core call of a move, with the form's values taken: run on the database thread."""
+
+Channels = dict[str, directory.ChannelView]
+
+
+def read_channels(db: Database, actor: Actor, community_id: int) -> Channels:
+    """The community's 3 channels (unit, contact, phone), to name them and prefill fields."""
+    try:
+        community = directory.get_community(db, actor, community_id)
+    except WuyeError:  # only a convenience: the dialog works without it
+        return {}
+    return {c.channel.value: c for c in community.channels}
 
 
 def order_summary_html(detail: OrderDetail) -> str:
@@ -59,16 +74,22 @@ def order_summary_html(detail: OrderDetail) -> str:
 
 class OrderActionDialog(QDialog):
     """Subclasses build their fields with ``add_field``, implement ``save``, and end their
-    constructor with ``self.load()``, which raises the core's WuyeError (e.g. NotFound) if the
-    order cannot be read; callers show it. ``saving`` is true while OK's call is on its way.
+    constructor with ``self.load()``, which asks for the order; ``loaded`` fills the form when
+    it arrives (``detail`` is None until then). If the order cannot be read the dialog shows
+    why and closes. ``saving`` is true while OK's call is on its way.
     """
+
+    needs_channels = False
+    """Whether ``loaded`` wants the community's channels (``self.channels``) read too."""
 
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.order_id = order_id
         self.detail: OrderDetail | None = None
+        self.channels: Channels = {}
         self.saving = False
+        self._reads = DbChannel(self)
         self.setMinimumWidth(480)
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -78,7 +99,11 @@ class OrderActionDialog(QDialog):
             "padding: 6px; }"
         )
         self.errors = FormErrorDisplay({}, self)
-        self.form = QFormLayout()
+        # Disabled until the order arrives: nothing typed before can be overwritten by it.
+        self.form_box = QWidget()
+        self.form_box.setEnabled(False)
+        self.form = QFormLayout(self.form_box)
+        self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -88,19 +113,21 @@ class OrderActionDialog(QDialog):
         # Kept typed: self.layout() is only a QLayout, and subclasses insert rows into it.
         self.column = QVBoxLayout(self)
         self.column.addWidget(self.summary)
-        self.column.addLayout(self.form)
+        self.column.addWidget(self.form_box)
         self.column.addWidget(self.errors.general_label)
         self.column.addStretch(1)
         self.column.addWidget(self.buttons)
+        self._update_ok()
 
     # -- building ------------------------------------------------------------------------------
 
-    def add_field(self, name: str, label: str, widget: QWidget) -> QLabel:
-        """A form row for the core field *name*; returns its label (for retranslating)."""
+    def add_field(self, name: str, label: str, widget: QWidget, row: int = -1) -> QLabel:
+        """A form row for the core field *name*, at *row* (the end if negative); returns its
+        label (for retranslating)."""
         self.errors.add_field(name, widget)
         caption = QLabel(label)
         caption.setBuddy(widget)
-        self.form.addRow(caption, self.errors.wrap(name))
+        self.form.insertRow(row, caption, self.errors.wrap(name))
         return caption
 
     def ok_button_text(self, text: str) -> None:
@@ -111,16 +138,42 @@ class OrderActionDialog(QDialog):
     # -- the order -----------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Read the order and prefill the form; the last step of a subclass's constructor."""
-        self._load(first=True)
+        """Ask for the order; the last step of a subclass's constructor."""
+        self.summary.setText(self.tr("Reading the order…"))
+        self._read(first=True)
 
-    def _load(self, first: bool) -> None:
-        self.detail = orders.get_order(self.ctx.db, self.ctx.actor, self.order_id)
+    def _read(self, first: bool) -> None:
+        actor, order_id, wants = self.ctx.actor, self.order_id, self.needs_channels
+
+        def read(db: Database) -> tuple[OrderDetail, Channels]:
+            detail = orders.get_order(db, actor, order_id)
+            return detail, read_channels(db, actor, detail.community_id) if wants else {}
+
+        self._reads.submit(
+            self.ctx.db,
+            read,
+            label=self.tr("Reading the order…"),
+            on_done=lambda answer: self._arrived(answer, first),
+            on_error=self._unreadable,
+        )
+        self._update_ok()
+
+    def _arrived(self, answer: tuple[OrderDetail, Channels], first: bool) -> None:
+        self.detail, self.channels = answer
         self.summary.setText(order_summary_html(self.detail))
+        self.form_box.setEnabled(True)
         self.loaded(self.detail, first)
+        self._update_ok()
+
+    def _unreadable(self, error: WuyeError) -> None:
+        messages.show_error(self, error)
+        self.reject()
+        # Gone or no longer visible: whoever lists this order must read the list again.
+        self.ctx.signals.orders_changed.emit()
 
     def loaded(self, detail: OrderDetail, first: bool) -> None:
-        """Hook: prefill the form (only when *first*: a reload keeps what the user typed)."""
+        """Hook: prefill the form and put the focus in it (only when *first*: a reload keeps
+        what the user typed)."""
 
     def save(self, detail: OrderDetail) -> SaveWork:
         """The one core call of this action with ``detail.version``, the form's values read
@@ -131,13 +184,17 @@ class OrderActionDialog(QDialog):
 
     def _set_saving(self, on: bool) -> None:
         self.saving = on
+        self._update_ok()
+
+    def _update_ok(self) -> None:
+        """OK only with the order read (its version is what OK sends) and nothing on its way."""
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
-        ok.setEnabled(not on)
+        ok.setEnabled(self.detail is not None and not self.saving and not self._reads.busy)
 
     def accept(self) -> None:
-        assert self.detail is not None
-        if self.saving:  # a second Enter while the first is on its way
+        # A second Enter while the first is on its way, or Enter before the order arrived.
+        if self.saving or self.detail is None or self._reads.busy:
             return
         self.errors.clear()
         work = self.save(self.detail)
@@ -168,10 +225,7 @@ class OrderActionDialog(QDialog):
             messages.show_error(self, error)
 
     def _reload_after_conflict(self) -> None:
-        try:
-            self._load(first=False)
-        except WuyeError as error:
-            messages.show_error(self, error)
-            self.reject()
+        # The form stays as typed; OK waits for the fresh version.
+        self._read(first=False)
         # Whoever shows this order must show the other desk's change too.
         self.ctx.signals.orders_changed.emit()

@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import directory, orders
+from wuye_desktop.core import orders
 from wuye_desktop.core.clock import today_local
-from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.orders import (
     Action,
     OrderDetail,
@@ -36,7 +35,7 @@ from wuye_desktop.core.vocab import Channel
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.work_orders import labels
-from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog, SaveWork
+from wuye_desktop.ui.work_orders.action_dialog import Channels, OrderActionDialog, SaveWork
 
 NOTE_MAX = 500
 DEFAULT_PROMISE_DAYS = 7
@@ -48,24 +47,16 @@ def _line(max_length: int = NOTE_MAX) -> QLineEdit:
     return edit
 
 
-def _channels(ctx: AppContext, community_id: int) -> dict[str, directory.ChannelView]:
-    """The community's 3 channels (unit, contact, phone), to name them and prefill fields."""
-    try:
-        community = directory.get_community(ctx.db, ctx.actor, community_id)
-    except WuyeError:  # only a convenience: the dialog works without it
-        return {}
-    return {c.channel.value: c for c in community.channels}
-
-
 # --- dispatch / transfer -----------------------------------------------------------------------
 
 
 class DispatchDialog(OrderActionDialog):
     """Send the order to a channel and a handler; on a dispatched order this is a transfer."""
 
+    needs_channels = True
+
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, order_id, parent)
-        self._channels: dict[str, directory.ChannelView] = {}
         self._prefilled_handler = ""
         self.channel = QComboBox()
         self.handler = _line(100)
@@ -76,8 +67,6 @@ class DispatchDialog(OrderActionDialog):
         self.handler.setPlaceholderText(self.tr("Who does the work: a person or a team"))
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.load()
-        self.handler.setFocus()
-        self.handler.selectAll()
 
     def loaded(self, detail: OrderDetail, first: bool) -> None:
         transfer = dispatch_is_transfer(detail.row.status)
@@ -85,11 +74,10 @@ class DispatchDialog(OrderActionDialog):
         self.ok_button_text(self.tr("Transfer") if transfer else self.tr("Dispatch"))
         if not first:
             return
-        self._channels = _channels(self.ctx, detail.community_id)
         self.channel.blockSignals(True)
         for channel in Channel:
             text = labels.channel_text(channel.value)
-            view = self._channels.get(channel.value)
+            view = self.channels.get(channel.value)
             if view is not None and view.unit_name:
                 text = f"{text} — {view.unit_name}"
             self.channel.addItem(text, channel.value)
@@ -99,12 +87,14 @@ class DispatchDialog(OrderActionDialog):
             self.handler.setText(detail.row.handler)
         else:
             self._prefill_handler()
+        self.handler.setFocus()
+        self.handler.selectAll()
 
     def _prefill_handler(self) -> None:
         """The channel's contact, unless the user typed somebody else."""
         if self.handler.text() and self.handler.text() != self._prefilled_handler:
             return
-        view = self._channels.get(str(self.channel.currentData()))
+        view = self.channels.get(str(self.channel.currentData()))
         self._prefilled_handler = view.contact if view is not None else ""
         self.handler.setText(self._prefilled_handler)
 
@@ -128,9 +118,10 @@ class DispatchDialog(OrderActionDialog):
 
 
 class CommitmentFields:
-    """Plan, promised date, responsible unit and person, added to a dialog's form."""
+    """Plan, promised date, responsible unit and person, added to a dialog's form from
+    *first_row* on (at its end if negative)."""
 
-    def __init__(self, dialog: OrderActionDialog) -> None:
+    def __init__(self, dialog: OrderActionDialog, first_row: int = -1) -> None:
         self.plan = QPlainTextEdit()
         self.plan.setTabChangesFocus(True)
         self.plan.setFixedHeight(self.plan.fontMetrics().height() * 3 + 12)
@@ -142,26 +133,33 @@ class CommitmentFields:
         self.responsible_unit = _line(200)
         self.responsible_person = _line(100)
         self.responsible_phone = _line(40)
-        dialog.add_field("plan", QCoreApplication.translate("WorkOrders", "&Plan"), self.plan)
+        rows = iter(range(first_row, first_row + 5)) if first_row >= 0 else iter([-1] * 5)
+        dialog.add_field(
+            "plan", QCoreApplication.translate("WorkOrders", "&Plan"), self.plan, next(rows)
+        )
         dialog.add_field(
             "promised_date",
             QCoreApplication.translate("WorkOrders", "Promised &date"),
             self.promised_date,
+            next(rows),
         )
         dialog.add_field(
             "responsible_unit",
             QCoreApplication.translate("WorkOrders", "Responsible &unit"),
             self.responsible_unit,
+            next(rows),
         )
         dialog.add_field(
             "responsible_person",
             QCoreApplication.translate("WorkOrders", "Responsible p&erson"),
             self.responsible_person,
+            next(rows),
         )
         dialog.add_field(
             "responsible_phone",
             QCoreApplication.translate("WorkOrders", "Responsible person's p&hone"),
             self.responsible_phone,
+            next(rows),
         )
         self.plan.setPlaceholderText(
             QCoreApplication.translate("WorkOrders", "What will be done, and how")
@@ -176,8 +174,8 @@ class CommitmentFields:
             self.responsible_phone,
         ]
 
-    def prefill(self, ctx: AppContext, detail: OrderDetail) -> None:
-        view = _channels(ctx, detail.community_id).get(detail.row.channel)
+    def prefill(self, channels: Channels, detail: OrderDetail) -> None:
+        view = channels.get(detail.row.channel)
         if view is not None:
             self.responsible_unit.setText(view.unit_name)
             self.responsible_person.setText(view.contact)
@@ -218,6 +216,8 @@ def _issue_hint(dialog: OrderActionDialog) -> QLabel:
 class StartWorkDialog(OrderActionDialog):
     """Work begins. A promised order without its commitment gets the commitment form here."""
 
+    needs_channels = True  # to prefill the commitment, if one is asked for
+
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, order_id, parent)
         self.setWindowTitle(self.tr("Start work"))
@@ -226,10 +226,8 @@ class StartWorkDialog(OrderActionDialog):
         self.commitment: CommitmentFields | None = None
         self.commitment_title = QLabel()
         self.commitment_title.setWordWrap(True)
-        self.load()  # the commitment form, if asked for, comes first
         self.add_field("note", self.tr("&Note"), self.note)
-        if self.commitment is None:
-            self.note.setFocus()
+        self.load()  # the commitment form, if asked for, goes above the note
 
     def loaded(self, detail: OrderDetail, first: bool) -> None:
         needs = start_needs_commitment(OrderState.of(detail))
@@ -242,11 +240,13 @@ class StartWorkDialog(OrderActionDialog):
                 )
                 + "</b>"
             )
-            self.form.addRow(self.commitment_title)
+            self.form.insertRow(0, self.commitment_title)
+            row = 1
             if Action.ISSUE_COMMITMENT not in permitted_actions(self.ctx.actor):
-                self.form.addRow(_issue_hint(self))
-            self.commitment = CommitmentFields(self)
-            self.commitment.prefill(self.ctx, detail)
+                self.form.insertRow(row, _issue_hint(self))
+                row += 1
+            self.commitment = CommitmentFields(self, first_row=row)
+            self.commitment.prefill(self.channels, detail)
             self.commitment.plan.setFocus()
         elif not needs and self.commitment is not None:
             # Somebody issued it meanwhile (seen after a reload): it is no longer asked for.
@@ -254,6 +254,8 @@ class StartWorkDialog(OrderActionDialog):
                 widget.setEnabled(False)
             self.commitment = None
             self.commitment_title.setText(self.tr("The commitment has been issued meanwhile."))
+        if first and self.commitment is None:
+            self.note.setFocus()
 
     def save(self, detail: OrderDetail) -> SaveWork:
         actor, order_id, version = self.ctx.actor, self.order_id, detail.version
@@ -269,17 +271,19 @@ class StartWorkDialog(OrderActionDialog):
 class CommitmentDialog(OrderActionDialog):
     """Issue the commitment of a promised order before work starts (managers)."""
 
+    needs_channels = True
+
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ctx, order_id, parent)
         self.setWindowTitle(self.tr("Issue commitment"))
         self.ok_button_text(self.tr("Issue"))
         self.fields = CommitmentFields(self)
         self.load()
-        self.fields.plan.setFocus()
 
     def loaded(self, detail: OrderDetail, first: bool) -> None:
         if first:
-            self.fields.prefill(self.ctx, detail)
+            self.fields.prefill(self.channels, detail)
+            self.fields.plan.setFocus()
 
     def save(self, detail: OrderDetail) -> SaveWork:
         actor, order_id, version = self.ctx.actor, self.order_id, detail.version
@@ -321,7 +325,10 @@ class TextActionDialog(OrderActionDialog):
         self.text.setPlaceholderText(placeholder)
         self.add_field(field, label, self.text)
         self.load()
-        self.text.setFocus()
+
+    def loaded(self, detail: OrderDetail, first: bool) -> None:
+        if first:
+            self.text.setFocus()
 
     def save(self, detail: OrderDetail) -> SaveWork:
         call, actor, order_id, text = self._call, self.ctx.actor, self.order_id, self.text.text()

@@ -4,8 +4,8 @@ Used by the work-order tab and by the callback queue: ``CallbackDialog(ctx, orde
 then ``open()`` or ``exec()``. On OK it makes the one core call, ``record_callback``, with the
 version of the order it shows; the core closes the order, or reopens it when the owner is
 dissatisfied. The dialog itself emits ``ctx.signals.orders_changed`` after saving, so callers
-only reload what they show. The constructor raises the core's WuyeError if the order cannot be
-read.
+only reload what they show. The order is read on the database thread after the dialog opens
+(see action_dialog.py); if it cannot be read the dialog says why and closes.
 """
 
 from __future__ import annotations
@@ -87,7 +87,6 @@ class CallbackDialog(OrderActionDialog):
         self.satisfaction_group.buttonToggled.connect(self._satisfaction_changed)
         self.ok_button_text(self.tr("Save callback"))
         self._satisfaction_changed()
-        self.method.setFocus()
         self.load()
 
     def loaded(self, detail: OrderDetail, first: bool) -> None:
@@ -97,6 +96,8 @@ class CallbackDialog(OrderActionDialog):
         self.reveal_button.setEnabled(True)
         if first and not self.person_reached.text():
             self.person_reached.setText(detail.caller_name)
+        if first:
+            self.method.setFocus()
 
     def _show_caller(self, detail: OrderDetail, phone: str) -> None:
         parts = [p for p in (detail.caller_name, phone) if p]
