@@ -208,7 +208,7 @@ def oracle(db: Database, typed: str, community_id: int | None) -> set[int]:
             return lambda o: False
         if re.fullmatch(r"[A-Z]{2}\d{8}-\d{4,}", up):
             return lambda o: o.number == up
-        if "-" in up and (m := code_match(up)) is not None:
+        if "-" in up and (m := code_match(up.rstrip("-"))) is not None:
             return m
         parts = up.split("-")
         room_like = len(parts) == 3 and all(re.fullmatch(r"[0-9A-Z]{1,8}", p) for p in parts)
