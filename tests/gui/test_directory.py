@@ -586,7 +586,7 @@ def test_changes_from_elsewhere_refresh_the_tab(
     qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
 ) -> None:
     tab = open_tab(qtbot, db, admin)
-    search(qtbot, tab, "1201")
+    search(qtbot, tab, "QD001")  # the community's households
     assert result_codes(qtbot, tab) == ["QD001-3-2-1201"]
     directory.create_household(
         db, admin, community.id, directory.HouseholdInput("7", "1", "1201", [])
