@@ -253,11 +253,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order number or scanned callback form, Enter</source>
+        <source>Order number, phone or its last 4 digits, name, room, or scan; Enter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Find an order in the queue (Ctrl+F); ↓ goes to the list</source>
+        <source>Find orders in the queue (Ctrl+F); ↓ goes to the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -310,6 +310,18 @@
     </message>
     <message>
         <source>{n} orders waiting for a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the search box&apos;s text was read as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No order waiting for a callback matches.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1473,6 +1485,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Searching: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the search box&apos;s text was read as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No household has the code {code}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1505,6 +1525,14 @@
     </message>
     <message>
         <source>{n} households match: ↑/↓ choose, Enter picks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searching: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the text in the box was read as</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5664,6 +5692,22 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>{text} is not a period (2026-11, 2026Q4 or 2026-11-01..2026-11-15)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Household of order {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone ending {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value}: a phone number needs 4 digits or more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner named {value}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

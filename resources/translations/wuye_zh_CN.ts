@@ -253,11 +253,11 @@
         <translation>问题描述</translation>
     </message>
     <message>
-        <source>Order number or scanned callback form, Enter</source>
-        <translation>工单号或扫描回访单，按回车</translation>
+        <source>Order number, phone or its last 4 digits, name, room, or scan; Enter</source>
+        <translation>工单号、电话或尾号4位、姓名、房号，或扫码；按回车</translation>
     </message>
     <message>
-        <source>Find an order in the queue (Ctrl+F); ↓ goes to the list</source>
+        <source>Find orders in the queue (Ctrl+F); ↓ goes to the list</source>
         <translation>在待回访队列中查找工单（Ctrl+F）；按 ↓ 进入列表</translation>
     </message>
     <message>
@@ -311,6 +311,18 @@
     <message>
         <source>{n} orders waiting for a callback</source>
         <translation>{n} 张工单待回访</translation>
+    </message>
+    <message>
+        <source>Searching: {what}</source>
+        <translation>识别为：{what}</translation>
+    </message>
+    <message>
+        <source>What the search box&apos;s text was read as</source>
+        <translation>搜索框中的内容被识别为什么</translation>
+    </message>
+    <message>
+        <source>No order waiting for a callback matches.</source>
+        <translation>没有符合条件的待回访工单。</translation>
     </message>
     <message>
         <source>Finding the order…</source>
@@ -1473,6 +1485,14 @@
         <translation>{n} 户</translation>
     </message>
     <message>
+        <source>Searching: {what}</source>
+        <translation>识别为：{what}</translation>
+    </message>
+    <message>
+        <source>What the search box&apos;s text was read as</source>
+        <translation>搜索框中的内容被识别为什么</translation>
+    </message>
+    <message>
         <source>No household has the code {code}.</source>
         <translation>没有编码为 {code} 的房屋。</translation>
     </message>
@@ -1506,6 +1526,14 @@
     <message>
         <source>{n} households match: ↑/↓ choose, Enter picks.</source>
         <translation>有 {n} 户符合条件：用 ↑/↓ 选择，按回车确定。</translation>
+    </message>
+    <message>
+        <source>Searching: {what}</source>
+        <translation>识别为：{what}</translation>
+    </message>
+    <message>
+        <source>What the text in the box was read as</source>
+        <translation>输入框中的内容被识别为什么</translation>
     </message>
 </context>
 <context>
@@ -5668,6 +5696,22 @@ The details are in the log file.</source>
     <message>
         <source>{text} is not a period (2026-11, 2026Q4 or 2026-11-01..2026-11-15)</source>
         <translation>{text} 不是期间（2026-11、2026Q4 或 2026-11-01..2026-11-15）</translation>
+    </message>
+    <message>
+        <source>Household of order {value}</source>
+        <translation>工单 {value} 的房屋</translation>
+    </message>
+    <message>
+        <source>Phone ending {value}</source>
+        <translation>电话尾号 {value}</translation>
+    </message>
+    <message>
+        <source>{value}: a phone number needs 4 digits or more</source>
+        <translation>{value}：电话号码至少需要4位数字</translation>
+    </message>
+    <message>
+        <source>Owner named {value}</source>
+        <translation>业主姓名 {value}</translation>
     </message>
 </context>
 <context>

@@ -210,6 +210,36 @@ def test_an_order_number_or_a_scanned_form_finds_the_order(
     assert tab.notice.text() == "No such work order: GD20000101-9999"
 
 
+def test_the_search_box_narrows_the_queue_as_the_order_list_does(
+    qtbot: QtBot, db: Database, desk: Actor, queue: dict[str, int]
+) -> None:
+    tab = open_tab(qtbot, db, desk)
+    assert len(numbers(qtbot, tab)) == 2 and tab.understood.text() == ""
+    tab.focus_search()
+    type_text(qtbot, tab.search, "卫生间")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=3000)
+    assert numbers(qtbot, tab) == [number(db, desk, queue["late"])]
+    # What the text was read as, beside the box: the same reading as the order list's.
+    assert tab.understood.text() == "Searching: Name 卫生间 or description containing 卫生间"
+    # The owner's phone by its last digits (the orders are of 张三's home, 13812345678).
+    tab.focus_search()
+    type_text(qtbot, tab.search, "5678")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=3000)
+    assert tab.understood.text() == "Searching: Phone ending 5678 or order number ending 5678"
+    # Nothing matching: Enter says so.
+    tab.focus_search()
+    type_text(qtbot, tab.search, "无此事")
+    key(qtbot, Qt.Key.Key_Return)
+    settle(qtbot)
+    assert numbers(qtbot, tab) == []
+    assert tab.notice.text() == "No order waiting for a callback matches."
+    tab.focus_search()
+    key(qtbot, Qt.Key.Key_Delete)
+    settle(qtbot)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=3000)
+    assert tab.understood.text() == ""
+
+
 def test_ctrl_o_asks_for_the_order_in_the_work_order_tab(
     qtbot: QtBot, db: Database, desk: Actor, queue: dict[str, int]
 ) -> None:

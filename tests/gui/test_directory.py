@@ -158,6 +158,8 @@ def test_search_by_room_waits_for_typing_to_pause_and_enter_opens_it(
     assert result_codes(qtbot, tab) == ["QD001-3-2-1201"]
     row = [tab.results_model.data(tab.results_model.index(0, c)) for c in range(6)]
     assert row == ["QD001-3-2-1201", "海尔云谷", "3-2-1201", "张三", "138****5678", "1"]
+    # What the text was read as, beside the count: the same reading as the order list's.
+    assert tab.finder.understood.text() == "Searching: Room: building 3, unit 2, room 1201"
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
     settle(qtbot)
     assert tab._current_page() is tab.household_pane
@@ -173,6 +175,7 @@ def test_search_by_phone_tail_and_down_arrow_into_results(
     search(qtbot, tab, "5678")
     assert sorted(result_codes(qtbot, tab)) == ["QD001-3-2-1201", "QD001-3-2-1202", "QD002-1-1-101"]
     assert tab.results_label.text() == "3 household(s)"
+    assert tab.finder.understood.text() == "Searching: Phone ending 5678"
     # Enter with several matches opens none of them; ↓ moves into the list and opens the first.
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
     settle(qtbot)
@@ -194,9 +197,10 @@ def test_search_by_owner_name_in_one_community(
     assert result_codes(qtbot, tab) == ["QD001-5-1-501"]
     assert tab.results_model.data(tab.results_model.index(0, 3)) == "赵六"  # the main contact
     assert tab.results_model.data(tab.results_model.index(0, 5)) == "2"
+    assert tab.finder.understood.text() == "Searching: Owner named 钱七"
     # The community filter narrows the search at once.
-    search(qtbot, tab, "101")
-    assert sorted(result_codes(qtbot, tab)) == ["QD001-3-1-101", "QD002-1-1-101"]
+    search(qtbot, tab, "5678")
+    assert sorted(result_codes(qtbot, tab)) == ["QD001-3-2-1201", "QD001-3-2-1202", "QD002-1-1-101"]
     tab.scope.setCurrentIndex(tab.scope.findData(_community_id(db, admin, "QD002")))
     settle(qtbot)
     assert result_codes(qtbot, tab) == ["QD002-1-1-101"]
@@ -218,6 +222,7 @@ def test_scanned_payload_opens_the_household_at_once(
     assert tab.household_pane.view is not None
     assert tab.household_pane.view.code == "QD001-5-1-501"
     assert result_codes(qtbot, tab) == ["QD001-5-1-501"]
+    assert tab.finder.understood.text() == "Searching: Household QD001-5-1-501"
     # The next scan replaces the text; an unknown code says so and opens nothing new.
     qtbot.keyClicks(tab.search, "WUYE:H:QD009-1-1-1")
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
@@ -596,7 +601,7 @@ def test_changes_from_elsewhere_refresh_the_tab(
     qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
 ) -> None:
     tab = open_tab(qtbot, db, admin)
-    search(qtbot, tab, "1201")
+    search(qtbot, tab, "QD001")  # the community's households
     assert result_codes(qtbot, tab) == ["QD001-3-2-1201"]
     directory.create_household(
         db, admin, community.id, directory.HouseholdInput("7", "1", "1201", [])
@@ -675,8 +680,10 @@ def test_the_search_and_its_results_follow_a_language_change(
         assert tab.search.placeholderText().startswith("房号 3-2-1201")
         assert tab.results_model.headerData(0, Qt.Orientation.Horizontal) == "房屋编码"
         assert tab.results_label.text() == "1 户"
+        assert tab.finder.understood.text() == "识别为：房号 3栋2单元1201"
         assert tab.new_household_button.text() == "新建房屋(&H)"
     finally:
         i18n.install_language("en")
     qtbot.waitUntil(lambda: tab.scope.itemText(0) == "All communities", timeout=2000)
     assert tab.results_label.text() == "1 household(s)"
+    assert tab.finder.understood.text() == "Searching: Room: building 3, unit 2, room 1201"

@@ -331,6 +331,8 @@ def test_a_whole_phone_number_picks_its_household_and_shows_its_orders(
     find_household(qtbot, dialog, "136 0000 1111")
     assert dialog.household is not None and dialog.household.code == "QD001-5-1-501"
     assert dialog.lookup.matches.count() == 1, "one match picks itself"
+    # What the text was read as, under the box: the same reading as the order list's.
+    assert dialog.lookup.understood.text() == "Searching: Phone ending 13600001111"
     numbers = [r.number for r in dialog.household_panel.model.rows()]
     assert numbers == [
         orders.get_order(db, desk, oid).row.number for oid in (still_open, earlier)
@@ -358,6 +360,14 @@ def test_a_scanned_household_code_or_a_room_is_found(
     key(qtbot, Qt.Key.Key_A, CTRL)
     find_household(qtbot, dialog, "5-1-501")
     assert dialog.household is not None and dialog.household.id == homes["QD001-5-1-501"]
+    assert dialog.lookup.understood.text() == "Searching: Room: building 5, unit 1, room 501"
+
+    # A household code's beginning, at its dashes, is a building (or unit) of a community.
+    dialog.lookup.edit.setFocus()
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    find_household(qtbot, dialog, "QD001-5")
+    assert dialog.household is not None and dialog.household.id == homes["QD001-5-1-501"]
+    assert dialog.lookup.understood.text() == "Searching: Household code prefix QD001-5"
 
 
 def test_several_matches_are_chosen_with_the_arrow_keys(
@@ -384,6 +394,7 @@ def test_nothing_found_is_said_at_the_lookup_box(
     dialog = open_intake(qtbot, context(db, desk))
     find_household(qtbot, dialog, "9999")
     assert dialog.lookup.status.text() == "No household matches."
+    assert dialog.lookup.understood.text() == "Searching: Phone ending 9999"
     key(qtbot, Qt.Key.Key_Return)
     assert dialog.errors.error_text("household") == "No household matches."
     assert dialog.lookup.edit.hasFocus()

@@ -365,13 +365,20 @@ def neighbours(db: Database, admin: Actor, community: CommunityView) -> Communit
         ("qd001-3-2-1201", ["QD001-3-2-1201"]),
         ("WUYE:H:QD002-3-2-1201", ["QD002-3-2-1201"]),  # a scanned QR code
         ("QD001-3-2-", ["QD001-3-2-201", "QD001-3-2-1201"]),  # a code's beginning
+        ("QD001-3", ["QD001-3-1-1201", "QD001-3-2-201", "QD001-3-2-1201"]),
+        ("QD001-3-2-12", []),  # prefixes end at a dash: not room 1201
+        ("QD002", ["QD002-3-2-1201"]),  # a community, by code or name
+        ("海信花园", ["QD002-3-2-1201"]),
+        ("WUYE:B:QD001-12", ["QD001-12-2-1201"]),  # a scanned building sign
         ("13812345678", ["QD001-3-2-1201"]),  # a whole mobile
         ("138 1234 5678", ["QD001-3-2-1201"]),
         ("5678", ["QD001-3-1-1201", "QD001-3-2-1201", "QD001-3-2-201", "QD002-3-2-1201"]),
         ("0532-66665678", ["QD001-3-1-1201"]),  # a landline as people write it
         ("张三", ["QD001-3-2-1201"]),  # an owner's name
-        ("张", ["QD001-3-1-1201", "QD001-3-2-1201"]),  # part of a name
-        ("1201", ["QD001-3-1-1201", "QD001-3-2-1201", "QD001-12-2-1201", "QD002-3-2-1201"]),
+        ("张", []),  # a name is a whole name, as in the order list
+        ("1201", []),  # 4 digits are a phone's last digits, not a room
+        ("1111", ["QD001-12-2-1201"]),
+        ("567", []),  # too few digits for a phone
         ("无此人", []),
     ],
 )
@@ -419,7 +426,7 @@ def test_search_by_phone_works_for_a_desk_that_sees_only_masked_numbers(
 def test_household_rows_keep_the_order_asked_and_skip_unknown_ids(
     db: Database, admin: Actor, neighbours: CommunityView
 ) -> None:
-    ids = directory.search_household_ids(db, admin, "1201")
+    ids = directory.search_household_ids(db, admin, "QD001")
     reordered = [*reversed(ids), 987654]
     rows = directory.household_rows(db, admin, reordered)
     assert [r.id for r in rows] == list(reversed(ids))

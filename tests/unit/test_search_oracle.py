@@ -208,7 +208,7 @@ def oracle(db: Database, typed: str, community_id: int | None) -> set[int]:
             return lambda o: False
         if re.fullmatch(r"[A-Z]{2}\d{8}-\d{4,}", up):
             return lambda o: o.number == up
-        if "-" in up and (m := code_match(up)) is not None:
+        if "-" in up and (m := code_match(up.rstrip("-"))) is not None:
             return m
         parts = up.split("-")
         room_like = len(parts) == 3 and all(re.fullmatch(r"[0-9A-Z]{1,8}", p) for p in parts)
@@ -349,5 +349,115 @@ def test_order_search_equals_the_oracle(
                 ids, _ = core_orders.order_page(db, admin, f, limit=100_000)
                 assert set(ids) == oracle(db, typed, community), typed
                 assert len(ids) == len(set(ids)), typed
+
+    check()
+
+
+# --- households: the same reading, over the directory (intake, the directory tab) -------------
+
+
+def household_oracle(db: Database, typed: str, community_id: int | None) -> set[int]:
+    """DESIGN §3 over households in plain Python: what belongs to a home (owners' phones and
+    names, its room and code, its community) and the home of an order named by its number."""
+    with db.read() as s:
+        communities = {
+            c: (i, n) for i, c, n in s.execute(select(Community.id, Community.code, Community.name))
+        }
+        homes = {
+            hid: (code, cid, b, u, r)
+            for hid, code, cid, b, u, r in s.execute(
+                select(Household.id, Household.code, Household.community_id)
+                .add_columns(Building.number, Unit.number, Household.room)
+                .join(Unit, Unit.id == Household.unit_id)
+                .join(Building, Building.id == Unit.building_id)
+            )
+        }
+        owners: dict[int, list[tuple[str, str]]] = {}
+        for hid, name, phone in s.execute(select(Owner.household_id, Owner.name, Owner.phone)):
+            owners.setdefault(hid, []).append((name, phone))
+        order_homes = dict(s.execute(select(WorkOrder.number, WorkOrder.household_id)).all())
+
+    t = typed.strip()
+    up = t.upper()
+
+    def code_match(key: str) -> Any:
+        parts = key.split("-")
+        if parts[0] not in communities or not 1 <= len(parts) <= 4:
+            return None
+        if not all(re.fullmatch(r"[0-9A-Z]{1,8}", p) for p in parts[1:]):
+            return None
+        return lambda h: h[1][0].split("-")[: len(parts)] == parts
+
+    def of_order(number: str) -> Any:
+        return lambda h: order_homes.get(number) == h[0]
+
+    def pick() -> Any:
+        nothing = lambda h: False  # noqa: E731
+        if not t:
+            return lambda h: True
+        if up.startswith("WUYE:H:"):
+            return lambda h: h[1][0] == up[7:].strip()
+        if up.startswith("WUYE:W:"):
+            return of_order(up[7:].strip())
+        if up.startswith("WUYE:B:"):
+            return code_match(up[7:].strip()) or nothing
+        if re.match(r"https?://", t, re.IGNORECASE):
+            before, after = TEMPLATE.split("{household}")
+            if t.startswith(before) and t.endswith(after) and len(t) >= len(TEMPLATE):
+                return code_match(t[len(before) : len(t) - len(after)].strip().upper()) or nothing
+            return nothing
+        if re.fullmatch(r"[A-Z]{2}\d{8}-\d{4,}", up):
+            return of_order(up)
+        if "-" in up and (m := code_match(up.rstrip("-"))) is not None:
+            return m
+        parts = up.split("-")
+        room_like = len(parts) == 3 and all(re.fullmatch(r"[0-9A-Z]{1,8}", p) for p in parts)
+        if room_like and not (_digits(up) == "".join(parts) and len(_digits(up)) >= 10):
+            return lambda h: list(h[1][2:]) == parts
+        if re.fullmatch(r"\+?[\d\s\-]+", t):
+            d = _digits(t.removeprefix("+86"))
+            if d:
+                if len(d) < 4:
+                    return nothing  # an order number's last digits: they name no home
+                return lambda h: any(p and _digits(p).endswith(d) for _, p in owners.get(h[0], []))
+        if up in communities:
+            return lambda h: h[1][1] == communities[up][0]
+        by_name = {n: i for c, (i, n) in sorted(communities.items(), reverse=True)}
+        if t in by_name:
+            return lambda h: h[1][1] == by_name[t]
+        return lambda h: any(n == t for n, _ in owners.get(h[0], []))
+
+    match = pick()
+    found = [h for h in homes.items() if match(h)]
+    return {hid for hid, home in found if community_id is None or home[1] == community_id}
+
+
+def test_household_search_equals_the_oracle(fresh_db: Callable[[], Any]) -> None:
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(
+        homes=st.lists(home_st(), max_size=8),
+        orders=st.lists(order_st, max_size=4),
+        edits=st.lists(home_st(), max_size=3),
+        data=st.data(),
+    )
+    def check(homes: list[Any], orders: list[Any], edits: list[Any], data: Any) -> None:
+        with fresh_db() as db:
+            admin = _set_up_company(db)
+            world = World()
+            _add(db, admin, world, homes, orders)
+            _add(db, admin, world, edits, [])  # owners changed: the search follows them
+            communities = _ensure_communities(db, admin)
+            extra = ["", "QD001-", "WUYE:W:GD20000101-0001", "王秀", "%", "1201"]
+            for typed in [*queries_for(world, data), *extra]:
+                choice = data.draw(st.integers(0, len(COMMUNITIES)))
+                community = None if choice == 0 else communities[COMMUNITIES[choice - 1][0]]
+                found = directory.find_households(db, admin, typed, community, limit=100_000)
+                assert set(found.ids) == household_oracle(db, typed, community), typed
+                assert len(found.ids) == len(set(found.ids)), typed
+                assert found.label_template or not typed.strip(), typed
 
     check()

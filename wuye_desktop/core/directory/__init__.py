@@ -58,7 +58,9 @@ from wuye_desktop.core.directory.household_records import (
     household_errors,
 )
 from wuye_desktop.core.directory.household_search import (
+    FoundHouseholds,
     HouseholdRow,
+    find_households,
     household_ids_in_unit,
     household_rows,
     search_household_ids,
@@ -89,6 +91,7 @@ __all__ = [
     "CommunityView",
     "CompanyInput",
     "CompanyView",
+    "FoundHouseholds",
     "HouseholdInput",
     "HouseholdRow",
     "HouseholdView",
@@ -103,6 +106,7 @@ __all__ = [
     "create_building",
     "create_community",
     "create_household",
+    "find_households",
     "get_community",
     "get_company",
     "get_household",

@@ -54,7 +54,9 @@ from wuye_desktop.core.orders.callback_stats import (
 )
 from wuye_desktop.core.orders.callbacks import (
     CallbackInput,
+    CallbackQueue,
     CallbackQueueRow,
+    callback_queue,
     callback_queue_ids,
     callback_rows,
     record_callback,
@@ -144,6 +146,7 @@ __all__ = [
     "Action",
     "Availability",
     "CallbackInput",
+    "CallbackQueue",
     "CallbackQueueRow",
     "CallbackStats",
     "CallbackView",
@@ -167,6 +170,7 @@ __all__ = [
     "add_photo",
     "allowed_next",
     "available_actions",
+    "callback_queue",
     "callback_queue_ids",
     "callback_rows",
     "callback_stats",

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from wuye_desktop.core import audit, outbox
+from wuye_desktop.core import audit, outbox, search
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -28,6 +28,7 @@ from wuye_desktop.core.orders.actions import Action, require_permission
 from wuye_desktop.core.orders.rows import places
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.search import SearchQuery
 from wuye_desktop.core.validation import mask_phone
 from wuye_desktop.core.vocab import CallbackMethod, Satisfaction, Tier
 from wuye_desktop.storage.db import Database
@@ -108,16 +109,41 @@ def record_callback(
 # --- the queue of orders waiting for their callback ---------------------------------------------
 
 
-def callback_queue_ids(
-    db: Database, actor: Actor, overdue_only: bool = False, now: datetime | None = None
-) -> list[int]:
-    """Completed orders waiting for their callback, the most urgent first."""
+@dataclass(frozen=True)
+class CallbackQueue:
+    """The queue's ids, the most urgent first, and what its search text was read as."""
+
+    ids: list[int]
+    query: SearchQuery
+
+
+def callback_queue(
+    db: Database,
+    actor: Actor,
+    text: str = "",
+    overdue_only: bool = False,
+    now: datetime | None = None,
+) -> CallbackQueue:
+    """Completed orders waiting for their callback, the most urgent first; with *text*, those
+    it names as the order list's search box does (core.search: the same meaning)."""
     actor.require(Permission.WORK_ORDERS_READ)
     stmt = select(WorkOrder.id).where(WorkOrder.status == Status.COMPLETED.value)
     if overdue_only:
         stmt = stmt.where(WorkOrder.callback_due < (now or now_utc()))
     with db.read() as s:
-        return list(s.scalars(stmt.order_by(WorkOrder.callback_due, WorkOrder.id)))
+        query = search.understand(s, text)
+        condition = search.order_condition(s, query)
+        if condition is not None:
+            stmt = stmt.where(condition)
+        ids = list(s.scalars(stmt.order_by(WorkOrder.callback_due, WorkOrder.id)))
+    return CallbackQueue(ids, query)
+
+
+def callback_queue_ids(
+    db: Database, actor: Actor, overdue_only: bool = False, now: datetime | None = None
+) -> list[int]:
+    """Completed orders waiting for their callback, the most urgent first."""
+    return callback_queue(db, actor, overdue_only=overdue_only, now=now).ids
 
 
 @dataclass(frozen=True)

@@ -25,19 +25,12 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
+from wuye_desktop.core.search.households import household_ids
 from wuye_desktop.core.search.query import Kind, SearchHints, SearchQuery, parse
 from wuye_desktop.storage import search_index
-from wuye_desktop.storage.models import (
-    Building,
-    Community,
-    Company,
-    Household,
-    Owner,
-    Unit,
-    WorkOrder,
-)
+from wuye_desktop.storage.models import Community, Company, WorkOrder
 from wuye_desktop.storage.search_keys import digits_key, name_key, word_phrase
 
 FTS_TABLE = search_index.FTS_TABLE
@@ -109,49 +102,6 @@ def _keyed_ids(s: Session, q: SearchQuery) -> Select[Any] | None:
     return select(WorkOrder.id).where(vector.bool_op("@@")(func.to_tsquery(_SIMPLE, query)))
 
 
-# --- households ------------------------------------------------------------------------------
-
-
-def _digit_prefix_range(column: InstrumentedAttribute[str], prefix: str) -> ColumnElement[bool]:
-    """Digit strings starting with *prefix*, as a range an index serves on any collation:
-    between the prefix and the prefix with its last digit raised (no bound after 9…9)."""
-    stripped = prefix.rstrip("9")
-    if not stripped:
-        return column >= prefix
-    upper = stripped[:-1] + str(int(stripped[-1]) + 1)
-    return and_(column >= prefix, column < upper)
-
-
-def owners_with_phone_ending(digits: str) -> Select[Any]:
-    """Households whose owner's phone ends in *digits*, through the reversed-digit key."""
-    return select(Owner.household_id).where(_digit_prefix_range(Owner.phone_key, digits[::-1]))
-
-
-def _household_ids(q: SearchQuery) -> Select[Any] | None:
-    """Ids of the households the query names (their orders match)."""
-    homes = (
-        select(Household.id)
-        .join(Unit, Unit.id == Household.unit_id)
-        .join(Building, Building.id == Unit.building_id)
-    )
-    if q.kind is Kind.DIGITS:
-        return owners_with_phone_ending(q.value)
-    if q.kind is Kind.NAME_OR_WORDS:
-        return select(Owner.household_id).where(Owner.name == q.value)
-    if q.kind is Kind.HOUSEHOLD:
-        return select(Household.id).where(Household.code == q.value)
-    if q.kind is Kind.ROOM:
-        building, unit, room = q.parts
-        return homes.where(Building.number == building, Unit.number == unit, Household.room == room)
-    if q.kind is Kind.CODE_PREFIX:
-        community, *rest = q.parts
-        stmt = homes.join(Community, Community.id == Building.community_id).where(
-            Community.code == community, Building.number == rest[0]
-        )
-        return stmt.where(Unit.number == rest[1]) if len(rest) > 1 else stmt
-    return None
-
-
 # A text naming at most this many orders is answered from their ids, looked up one by one
 # (a few tens of milliseconds at this many); one naming more is a membership test on the
 # list's own index walk, newest first, which finds a page of common matches at once.
@@ -213,7 +163,7 @@ def _common_words(s: Session, q: SearchQuery) -> ColumnElement[bool] | None:
         return None
     by_name = SearchQuery(Kind.NAME_OR_WORDS, q.value)
     named = _keyed_ids(s, by_name)
-    homes = _household_ids(by_name)
+    homes = household_ids(by_name)
     assert named is not None and homes is not None
     sqlite = s.get_bind().dialect.name == "sqlite"
     return or_(
@@ -252,7 +202,7 @@ def order_condition(s: Session, q: SearchQuery) -> ColumnElement[bool] | None:
     keyed = _keyed_ids(s, q)
     if keyed is not None:
         parts.append(keyed)
-    homes = _household_ids(q)
+    homes = household_ids(q)
     if homes is not None:
         parts.append(select(WorkOrder.id).where(WorkOrder.household_id.in_(homes)))
     if not parts:

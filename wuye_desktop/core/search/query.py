@@ -8,7 +8,8 @@ The meanings are DESIGN.md §3's. Read in this order, the first that fits wins:
    with ``{household}`` replaced by a household code or a building key);
 2. a whole order number (``GD20261120-0042``);
 3. a household code (4 parts) or its prefix at part boundaries (``QD001-3`` = community
-   QD001, building 3; ``QD001-3-2`` adds the unit), when the first part is a community code;
+   QD001, building 3; ``QD001-3-2`` adds the unit; a trailing dash changes nothing), when
+   the first part is a community code;
 4. a room as building-unit-room (``3-2-1201``: building 3, unit 2, room 1201 exactly);
 5. digits (spaces and dashes allowed, ``+86`` dropped): 4 or more are a phone number or its
    last digits (callers' and owners') **or** the last digits of an order number; fewer are
@@ -151,7 +152,8 @@ def parse(text: str, hints: SearchHints) -> SearchQuery:
         return _from_url(text, hints)
     if _ORDER_NUMBER.match(upper):
         return SearchQuery(Kind.ORDER_NUMBER, upper)
-    if "-" in upper and (q := _code_query(upper, hints)) is not None:
+    # A code being typed ("QD001-3-") reads as what it has so far.
+    if "-" in upper and (q := _code_query(upper.rstrip("-"), hints)) is not None:
         return q
     parts = upper.split("-")
     if len(parts) == 3 and all(_PART.match(p) for p in parts):

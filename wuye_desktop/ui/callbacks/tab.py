@@ -4,7 +4,10 @@ Top, how the callbacks stand for a period (this month unless chosen otherwise): 
 the orders completed in it, the owners' satisfaction, and how many wait now and are overdue.
 Below, the queue; overdue callbacks are red. Enter (or Ctrl+R) records the callback of the
 selected order in the shared callback dialog; Ctrl+O shows the order in the work-order tab.
-The search box takes an order number or a scanned callback form (``WUYE:W:<number>``).
+The search box narrows the queue as the order list's box does (core.search: an order number
+or its last digits, a phone or its last 4 digits, a name, a room, a household code, a scanned
+callback form ``WUYE:W:<number>``…) and says what it read the text as; Enter goes to the
+first match, or says why an order number typed is not in the queue.
 
 Everything is read on the database thread (ui.db_worker): the queue, its rows, the search and
 the statistics arrive when they do, and the tab shows what it has meanwhile.
@@ -16,7 +19,7 @@ import html
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QHideEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,12 +43,14 @@ from wuye_desktop.core.orders import (
     DEFAULT_PERIOD,
     PERIOD_LABELS,
     Action,
+    CallbackQueue,
     CallbackStats,
     OrderDetail,
     StatsPeriod,
     period_start,
     permitted_actions,
 )
+from wuye_desktop.core.search import Kind, SearchQuery
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.callbacks.log_print import CallbackLogButton
@@ -65,6 +70,7 @@ _CARD_STYLE = (
 )
 _VALUE_STYLE = "font-size: 15pt; font-weight: bold; color: %s;"
 _NORMAL = "#1f2d3d"
+SEARCH_DELAY_MS = 200
 
 
 class StatCard(QFrame):
@@ -114,6 +120,15 @@ class CallbacksTab(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.returnPressed.connect(self._search_entered)
         self.search.installEventFilter(self)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self.reload_queue)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        # What the search made of the text ("电话尾号 3719"), so the desk knows why rows show.
+        self.understood = QLabel()
+        self.understood.setObjectName("searchUnderstood")
+        self._understood: SearchQuery | None = None
         self.period = QComboBox()
         for period in StatsPeriod:
             self.period.addItem("", period.value)
@@ -134,6 +149,7 @@ class CallbacksTab(Retranslating, QWidget):
         )
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.understood)
         top.addWidget(self.overdue_only)
         top.addWidget(self.record_button)
         top.addWidget(self.open_button)
@@ -214,8 +230,10 @@ class CallbacksTab(Retranslating, QWidget):
     # -- language ------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Order number or scanned callback form, Enter"))
-        self.search.setToolTip(self.tr("Find an order in the queue (Ctrl+F); ↓ goes to the list"))
+        self.search.setPlaceholderText(
+            self.tr("Order number, phone or its last 4 digits, name, room, or scan; Enter")
+        )
+        self.search.setToolTip(self.tr("Find orders in the queue (Ctrl+F); ↓ goes to the list"))
         self.period_label.setText(self.tr("&Period"))
         for index in range(self.period.count()):
             period = StatsPeriod(str(self.period.itemData(index)))
@@ -236,6 +254,7 @@ class CallbacksTab(Retranslating, QWidget):
         )
         self.model.retranslate()
         self._show_count()
+        self._show_understood()
         self._show_stats()
 
     # -- main window hooks ---------------------------------------------------------------------
@@ -256,11 +275,14 @@ class CallbacksTab(Retranslating, QWidget):
         return self.model.id_at(index.row()) if index.isValid() else None
 
     def reload_queue(self) -> None:
-        """Ask for the queue again; the old one stays on screen until the new one arrives."""
+        """Ask for the queue again (what the search box names of it); the old one stays on
+        screen until the new one arrives."""
+        self._debounce.stop()
         actor, overdue_only = self.ctx.actor, self.overdue_only.isChecked()
+        text = self.search.text().strip()
 
-        def ids(db: Database) -> list[int]:
-            return orders.callback_queue_ids(db, actor, overdue_only=overdue_only)
+        def ids(db: Database) -> CallbackQueue:
+            return orders.callback_queue(db, actor, text, overdue_only=overdue_only)
 
         self._queue.submit(
             self.ctx.db,
@@ -270,9 +292,11 @@ class CallbacksTab(Retranslating, QWidget):
             on_error=self._queue_refused,
         )
 
-    def _queue_arrived(self, ids: list[int]) -> None:
+    def _queue_arrived(self, queue: CallbackQueue) -> None:
         keep = self.selected_id()  # what is selected now, not when it was asked
-        self.model.set_ids(ids)
+        self.model.set_ids(queue.ids)
+        self._understood = queue.query
+        self._show_understood()
         if keep is not None:
             self.select(keep)
         self._show_count()
@@ -314,37 +338,54 @@ class CallbacksTab(Retranslating, QWidget):
         self.record_button.setEnabled(chosen and self.may_record)
         self.open_button.setEnabled(chosen)
 
-    def _search_entered(self) -> None:
-        text = self.search.text().strip()
-        self.notice.hide()
-        if not text:
+    def _show_understood(self) -> None:
+        query = self._understood
+        if query is None or not query.label_template:
+            self.understood.clear()
+            self.understood.setToolTip("")
             return
-        actor = self.ctx.actor
+        what = messages.tr_core(query.label_template, **query.label_params)
+        self.understood.setText(self.tr("Searching: {what}").format(what=what))
+        self.understood.setToolTip(self.tr("What the search box's text was read as"))
+
+    def _search_entered(self) -> None:
+        """Enter (a scanner ends with it): the queue of what is typed, then its first order."""
+        self.notice.hide()
+        self.reload_queue()
+        self.after_queue(self._take_entered)
+
+    def _take_entered(self) -> None:
+        if self.model.rowCount():
+            if not self.table.currentIndex().isValid():
+                self.select(self.model.id_at(0))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        query = self._understood
+        if query is None or query.kind is Kind.NONE:
+            return
+        if self.overdue_only.isChecked():
+            # It may wait without being overdue yet: look again in the whole queue.
+            self.overdue_only.setChecked(False)
+            self.after_queue(self._take_entered)
+            return
+        if query.kind is not Kind.ORDER_NUMBER:
+            self._show_notice(self.tr("No order waiting for a callback matches."))
+            return
+        actor, number = self.ctx.actor, query.value
 
         def find(db: Database) -> OrderDetail:
-            return orders.get_order(db, actor, text)
+            return orders.get_order(db, actor, number)
 
+        # Why an order named by its number is not in the queue: its status, or no such order.
         self._finds.submit(
             self.ctx.db,
             find,
             label=self.tr("Finding the order…"),
-            on_done=self._found,
+            on_done=self._show_not_waiting,
             on_error=lambda error: self._show_notice(messages.describe(error)),
         )
 
-    def _found(self, detail: OrderDetail) -> None:
-        # The queue on its way first: the order may be in it.
-        self.after_queue(lambda: self._show_found(detail))
-
-    def _show_found(self, detail: OrderDetail) -> None:
-        if self.overdue_only.isChecked() and self.model.row_of(detail.id) is None:
-            # It may wait without being overdue yet: look again in the whole queue.
-            self.overdue_only.setChecked(False)
-            self.after_queue(lambda: self._show_found(detail))
-            return
-        if self.select(detail.id):
-            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
+    def _show_not_waiting(self, detail: OrderDetail) -> None:
         self._show_notice(
             self.tr("{number} is not waiting for a callback: it is {status}.").format(
                 number=detail.row.number, status=labels.status_text(detail.row.status)

@@ -2,7 +2,8 @@
 
 What the desk types is searched as it types (after a short pause): a room (3-2-1201), a
 household code, an owner's name, a phone number or its last digits; a scanned household QR
-code opens at once. The tab lays the box and the filter out in its top row and this widget
+code opens at once. Beside the count, what the text was read as ("电话尾号 5678"): the same
+reading as every search box (core.search). The tab lays the box and the filter out in its top row and this widget
 (the count and the table) beside the tree, and opens whatever :attr:`chosen` names.
 """
 
@@ -16,6 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QTableView,
@@ -65,6 +67,11 @@ class HouseholdFinder(Retranslating, QWidget):
         self.scope.currentIndexChanged.connect(lambda _i: self.search_now(force=True))
 
         self.results_label = QLabel()
+        # What the search made of the text, so the desk knows why these households show.
+        self.understood = QLabel()
+        self.understood.setObjectName("searchUnderstood")
+        self.understood.setStyleSheet("color: #555;")
+        self._understood: directory.FoundHouseholds | None = None
         actor = ctx.actor
         self.results_model = DbLazyTableModel(
             self._columns(),
@@ -93,7 +100,11 @@ class HouseholdFinder(Retranslating, QWidget):
         self.results.activated.connect(lambda _i: self.activated.emit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.results_label)
+        above = QHBoxLayout()
+        above.addWidget(self.results_label)
+        above.addStretch(1)
+        above.addWidget(self.understood)
+        layout.addLayout(above)
         layout.addWidget(self.results, 1)
         self.retranslate()
 
@@ -122,6 +133,7 @@ class HouseholdFinder(Retranslating, QWidget):
             self.scope.setItemText(0, self.tr("All communities"))
         self.results_model.retranslate()
         self._show_count(None if self.last_search is None else self.results_model.rowCount())
+        self._show_understood(self._understood)
 
     # -- searching ---------------------------------------------------------------------------
 
@@ -161,13 +173,15 @@ class HouseholdFinder(Retranslating, QWidget):
             self._searches.drop()
             self.results_model.set_ids([])
             self._show_count(None)
+            self._show_understood(None)
             self._run_after_search()
             return
         actor = self.ctx.actor
 
-        def arrived(ids: list[int]) -> None:
-            self.results_model.set_ids(ids)
-            self._show_count(len(ids))
+        def arrived(found: directory.FoundHouseholds) -> None:
+            self.results_model.set_ids(found.ids)
+            self._show_count(len(found.ids))
+            self._show_understood(found)
             self._run_after_search()
 
         def refused(error: WuyeError) -> None:
@@ -176,7 +190,7 @@ class HouseholdFinder(Retranslating, QWidget):
 
         self._searches.submit(
             self.ctx.db,
-            lambda db: directory.search_household_ids(db, actor, text, scope, limit=SEARCH_LIMIT),
+            lambda db: directory.find_households(db, actor, text, scope, limit=SEARCH_LIMIT),
             label=self.tr("Searching households…"),
             on_done=arrived,
             on_error=refused,
@@ -200,6 +214,16 @@ class HouseholdFinder(Retranslating, QWidget):
             text = self.tr("{n} household(s)").format(n=count)
         self.results_label.setText(text)
 
+    def _show_understood(self, found: directory.FoundHouseholds | None) -> None:
+        self._understood = found
+        if found is None or not found.label_template:
+            self.understood.clear()
+            self.understood.setToolTip("")
+            return
+        what = messages.tr_core(found.label_template, **found.label_params)
+        self.understood.setText(self.tr("Searching: {what}").format(what=what))
+        self.understood.setToolTip(self.tr("What the search box's text was read as"))
+
     def _search_entered(self) -> None:
         """Enter: a scanned household code opens at once; so does a single match."""
         text = self.search.text().strip()
@@ -218,24 +242,28 @@ class HouseholdFinder(Retranslating, QWidget):
         self.last_search = (payload, self.scope_id())
         actor = self.ctx.actor
 
-        def arrived(view: directory.HouseholdView) -> None:
-            self.results_model.set_ids([view.id])
-            self._show_count(1)
+        def arrived(found: directory.FoundHouseholds) -> None:
+            self.results_model.set_ids(found.ids)
+            self._show_understood(found)
+            if not found.ids:
+                code = payload[len(directory.QR_HOUSEHOLD_PREFIX) :].strip()
+                self.results_label.setText(
+                    self.tr("No household has the code {code}.").format(code=code)
+                )
+                return
+            self._show_count(len(found.ids))
             self.results.setCurrentIndex(self.results_model.index(0, 0))
 
-        def unknown(_error: WuyeError) -> None:
-            self.results_model.set_ids([])
-            code = payload[len(directory.QR_HOUSEHOLD_PREFIX) :]
-            self.results_label.setText(
-                self.tr("No household has the code {code}.").format(code=code)
-            )
+        def refused(error: WuyeError) -> None:
+            messages.show_error(self, error)
 
+        # A scanned code names its household wherever it is: the community filter is not asked.
         self._searches.submit(
             self.ctx.db,
-            lambda db: directory.get_household(db, actor, payload),
+            lambda db: directory.find_households(db, actor, payload, None, limit=1),
             label=self.tr("Searching households…"),
             on_done=arrived,
-            on_error=unknown,
+            on_error=refused,
         )
 
     def _result_current(self, current: QModelIndex, _previous: QModelIndex) -> None:

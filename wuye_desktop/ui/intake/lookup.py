@@ -2,7 +2,8 @@
 
 What the desk types or a USB scanner "types" (a phone number or its last 4 digits, a room
 3-2-1201, a household code, ``WUYE:H:<code>`` + Enter) is searched by the core as one types;
-the matches show in a short list under the box. ↑/↓ in the box move through them (the
+the matches show in a short list under the box, with what the text was read as ("电话尾号 5678",
+the same reading as every search box). ↑/↓ in the box move through them (the
 highlighted one is the picked one), Enter takes it and says so with ``entered``; a single
 match picks itself.
 
@@ -28,6 +29,7 @@ from wuye_desktop.core import directory
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel
+from wuye_desktop.ui.messages import tr_core
 
 SEARCH_DELAY_MS = 150
 MATCH_LIMIT = 50
@@ -64,6 +66,12 @@ class HouseholdLookup(QWidget):
         self.edit.installEventFilter(self)
         self.edit.textChanged.connect(lambda _t: self._debounce.start())
         self.edit.returnPressed.connect(self._enter)
+        # What the search made of the text, so the desk knows why these households show.
+        self.understood = QLabel()
+        self.understood.setObjectName("searchUnderstood")
+        self.understood.setStyleSheet("color: #555;")
+        self.understood.hide()
+        self._understood: directory.FoundHouseholds | None = None
         self.status = QLabel()
         self.status.setStyleSheet("color: #555;")
         self.status.hide()
@@ -78,6 +86,7 @@ class HouseholdLookup(QWidget):
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(2)
         self.layout_.addWidget(self.edit)
+        self.layout_.addWidget(self.understood)
         self.layout_.addWidget(self.status)
         self.layout_.addWidget(self.matches)
         self.setFocusProxy(self.edit)
@@ -91,6 +100,7 @@ class HouseholdLookup(QWidget):
         )
         self.edit.setToolTip(self.tr("Type and press Enter; ↑/↓ choose among several households"))
         self._show_status()
+        self._show_understood()
 
     def picked_id(self) -> int | None:
         return self._picked
@@ -167,21 +177,33 @@ class HouseholdLookup(QWidget):
             return
         actor = self.ctx.actor
 
-        def find(db: Database) -> tuple[list[int], list[directory.HouseholdRow]]:
-            ids = directory.search_household_ids(db, actor, text, limit=MATCH_LIMIT + 1)
-            return ids, directory.household_rows(db, actor, ids[:MATCH_LIMIT])
+        def find(db: Database) -> tuple[directory.FoundHouseholds, list[directory.HouseholdRow]]:
+            found = directory.find_households(db, actor, text, limit=MATCH_LIMIT + 1)
+            return found, directory.household_rows(db, actor, found.ids[:MATCH_LIMIT])
+
+        def arrived(answer: tuple[directory.FoundHouseholds, list[directory.HouseholdRow]]) -> None:
+            found, rows = answer
+            self._show_matches(text, found.ids, rows, found)
 
         request = self._searches.submit(
             self.ctx.db,
             find,
             label=self.tr("Finding the household…"),
-            on_done=lambda found: self._show_matches(text, *found),
+            on_done=arrived,
         )
         # A refused or failed search leaves the matches as they were; what waited goes on.
         request.failed.connect(lambda _error: self._searched(text))
 
-    def _show_matches(self, text: str, ids: list[int], rows: list[directory.HouseholdRow]) -> None:
+    def _show_matches(
+        self,
+        text: str,
+        ids: list[int],
+        rows: list[directory.HouseholdRow],
+        understood: directory.FoundHouseholds | None = None,
+    ) -> None:
         self._more = len(ids) > MATCH_LIMIT
+        self._understood = understood
+        self._show_understood()
         self.matches.blockSignals(True)
         self.matches.clear()
         for r in rows:
@@ -228,6 +250,17 @@ class HouseholdLookup(QWidget):
             message = self.tr("{n} households match: ↑/↓ choose, Enter picks.").format(n=count)
         self.status.setText(message)
         self.status.setVisible(bool(message))
+
+    def _show_understood(self) -> None:
+        found = self._understood
+        if found is None or not found.label_template:
+            self.understood.clear()
+            self.understood.hide()
+            return
+        what = tr_core(found.label_template, **found.label_params)
+        self.understood.setText(self.tr("Searching: {what}").format(what=what))
+        self.understood.setToolTip(self.tr("What the text in the box was read as"))
+        self.understood.show()
 
     def _current_row(self, row: int) -> None:
         item = self.matches.item(row) if row >= 0 else None
