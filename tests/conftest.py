@@ -108,6 +108,26 @@ def pg_template() -> Iterator[str]:
     admin.dispose()
 
 
+@pytest.fixture(scope="session")
+def pg_demo_template(pg_template: str) -> Iterator[str]:
+    """A template database holding the demo company with 1,500 orders, made once per run for
+    the GUI-thread proofs (filling it takes far longer than cloning it for each proof)."""
+    from wuye_desktop import demo  # the demo is for these proofs only
+
+    name = TEMPLATE_DB + "_demo"
+    admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as c:
+        c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+        c.execute(text(f"CREATE DATABASE {name} TEMPLATE {pg_template}"))
+    db = Database(make_url(PG_URL).set(database=name).render_as_string(False))
+    demo.fill_demo(db, households=200, extra={"work_orders": 1500})
+    db.dispose()
+    yield name
+    with admin.connect() as c:
+        c.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
 def _pg_database(template: str | None) -> Iterator[Database]:
     name = "wuye_t_" + uuid.uuid4().hex[:12]
     admin = create_engine(make_url(PG_URL).set(database="postgres"), isolation_level="AUTOCOMMIT")

@@ -27,7 +27,6 @@ from sqlalchemy.engine import make_url
 
 from tests.conftest import PG_URL, _pg_database
 from tests.gui.shell_support import context
-from wuye_desktop import demo
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Owner, User
@@ -137,11 +136,11 @@ class GapMeter:
 
 
 @pytest.fixture
-def slow_ctx(pg_template: str) -> Iterator[AppContext]:
-    """A demo company with enough orders to scroll, reached through the slow proxy."""
-    direct_iter = _pg_database(pg_template)
+def slow_ctx(pg_demo_template: str) -> Iterator[AppContext]:
+    """A demo company with enough orders to scroll (a clone of the session's demo template),
+    reached through the slow proxy."""
+    direct_iter = _pg_database(pg_demo_template)
     direct = next(direct_iter)
-    demo.fill_demo(direct, households=200, extra={"work_orders": 1500})
     with direct.read() as s:
         admin_id = s.scalar(select(User.id).where(User.username == "admin"))
     url = make_url(PG_URL)
