@@ -104,7 +104,7 @@ say "pytest ${*:-tests}"
 # A test stuck for 5 minutes (a modal dialog nobody answers) gets every thread's traceback
 # printed, and a suite stuck for good is stopped, so CI fails with a reason instead of waiting.
 timeout --signal=INT --kill-after=60 "${WUYE_TEST_TIMEOUT:-2400}" \
-    .venv/bin/pytest -o faulthandler_timeout=300 "$@"
+    .venv/bin/pytest -o faulthandler_timeout=300 --durations=30 "$@"
 pytest_status=$?
 if ((pytest_status == 124 || pytest_status == 137)); then
     warn "pytest did not finish within ${WUYE_TEST_TIMEOUT:-2400} s"
