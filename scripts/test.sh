@@ -100,12 +100,36 @@ say "ruff format --check"
 say "mypy"
 .venv/bin/mypy || failed+=("mypy")
 
+# The whole suite: the installer tests (building the bundle and the .deb, installing it; one
+# core) and the GUI-thread proofs (they mostly wait on their 100 ms proxy) run alongside the
+# rest, in a pytest of their own, and their report is printed after the main one.
+installer_pid=""
+if (($# == 0)); then
+    installer_log="$(mktemp)"
+    say "pytest tests/installer and the GUI-thread proofs (alongside the rest; report after it)"
+    timeout --signal=INT --kill-after=60 "${WUYE_TEST_TIMEOUT:-2400}" \
+        .venv/bin/pytest -p no:cacheprovider -o faulthandler_timeout=300 --durations=10 \
+        tests/installer tests/gui/test_gui_thread_never_waits*.py >"$installer_log" 2>&1 &
+    installer_pid=$!
+    set -- --ignore=tests/installer --ignore-glob='tests/gui/test_gui_thread_never_waits*.py'
+fi
+
 say "pytest ${*:-tests}"
 # A test stuck for 5 minutes (a modal dialog nobody answers) gets every thread's traceback
 # printed, and a suite stuck for good is stopped, so CI fails with a reason instead of waiting.
 timeout --signal=INT --kill-after=60 "${WUYE_TEST_TIMEOUT:-2400}" \
     .venv/bin/pytest -o faulthandler_timeout=300 --durations=30 "$@"
 pytest_status=$?
+if [[ -n "$installer_pid" ]]; then
+    wait "$installer_pid"
+    installer_status=$?
+    say "pytest tests/installer and the GUI-thread proofs"
+    cat "$installer_log"
+    rm -f "$installer_log"
+    if ((installer_status != 0)); then
+        failed+=("pytest tests/installer and proofs (exit $installer_status)")
+    fi
+fi
 if ((pytest_status == 124 || pytest_status == 137)); then
     warn "pytest did not finish within ${WUYE_TEST_TIMEOUT:-2400} s"
 fi

@@ -35,7 +35,8 @@ from wuye_desktop.storage.db import Database
 time.tzset()
 
 PG_URL = os.environ.get("WUYE_TEST_PG_URL", "")
-TEMPLATE_DB = "wuye_test_template"
+# Per process: scripts/test.sh runs two pytest processes on one server at once.
+TEMPLATE_DB = f"wuye_test_template_{os.getpid()}"
 
 
 @pytest.fixture(scope="session", autouse=True)
