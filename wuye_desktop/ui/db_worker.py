@@ -25,6 +25,7 @@ long work with progress and Cancel.
 
 from __future__ import annotations
 
+import collections
 import logging
 import queue
 import threading
@@ -114,6 +115,7 @@ class DbRequest(QObject):
     @Slot(bool, object, object)
     def _on_outcome(self, ok: bool, value: object, _request: object) -> None:
         self._pending = False
+        _bury()
         try:
             if value is _SKIPPED or self._stale.is_set() or not self._owner_alive():
                 return
@@ -129,6 +131,19 @@ class DbRequest(QObject):
         finally:
             self.finished.emit()
             workers.untrack(self)
+
+
+# Requests the database thread has let go of, freed on the GUI thread (deque: thread-safe).
+_GRAVE: collections.deque[DbRequest] = collections.deque()
+
+
+def _bury() -> None:
+    """Drop, on the GUI thread, the requests the database thread has finished with."""
+    while True:
+        try:
+            _GRAVE.popleft()
+        except IndexError:
+            return
 
 
 class _DatabaseThread:
@@ -155,9 +170,11 @@ class _DatabaseThread:
                 request._run()
             except BaseException:  # _run reports everything itself; never let the thread die
                 log.exception("database request %r could not report", request.label)
-            # Let go of it now, not when the next request comes: the last reference to a Qt
-            # object must be dropped on the GUI thread (shiboken crashes deleting it from
-            # here), and the queued outcome holds one until the GUI thread has delivered it.
+            # The last reference to a Qt object must be dropped on the GUI thread (shiboken
+            # crashes deleting it from here). The GUI thread may already have delivered the
+            # outcome and let go of its own references, so this thread's would be the last:
+            # it is handed over to the grave, which the GUI thread empties.
+            _GRAVE.append(request)
             del request
 
 
