@@ -29,7 +29,7 @@ from wuye_desktop.ui.work_orders.action_dialogs import (
     TextActionDialog,
 )
 from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
-from wuye_desktop.ui.work_orders.list_model import PAGE_SIZE
+from wuye_desktop.ui.work_orders.list_model import PAGE_SIZE, OrderListModel, Query
 
 pytestmark = pytest.mark.usefixtures("shown_errors", "background_finished")
 
@@ -152,6 +152,24 @@ def test_the_list_loads_a_page_of_ids_at_a_time_and_rows_only_as_shown(
     assert tab.table.currentIndex().row() == 449
     assert listed(qtbot, tab) == list(reversed(ids))
     assert tab.list_view.count_label.text() == "Showing 450 of 450"
+
+
+def test_a_new_list_arrives_with_its_first_screen_in_one_trip(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView, home: int
+) -> None:
+    """The first screen is painted when one answer from the database thread arrives: ids and
+    the rows of their first chunk together (a second trip doubled the wait on a busy desk)."""
+    ids = [new_order(db, admin, community, home, f"渗水 {n}") for n in range(30)]
+    model = OrderListModel(context(db, admin))
+    shown: list[tuple[int, int]] = []
+    model.modelReset.connect(lambda: shown.append((model.rowCount(), model.cached_count())))
+    with qtbot.waitSignal(model.loaded_changed, timeout=5000):
+        model.set_query(Query(orders.OrderFilter()))
+    assert shown == [(30, 30)], "the ids came without their rows"
+    assert not model.rows_pending()
+    numbers = [model.data(model.index(r, 0)) for r in range(3)]
+    assert not model.rows_pending(), "painting the first rows asked the database again"
+    assert numbers == [orders.get_order(db, admin, i).row.number for i in reversed(ids[-3:])]
 
 
 def test_clicking_a_header_sorts_by_a_new_query(

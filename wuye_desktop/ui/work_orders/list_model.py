@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +45,9 @@ PAGE_SIZE = 200  # ids per keyset page
 ROW_CHUNK = 100  # rows read at once when the view paints one that is not cached
 ROW_CACHE = 3000  # rows kept; the oldest read go first
 RELOAD_LIMIT = 2000  # a reload re-reads the ids only this far; beyond, it refreshes rows
+
+# A list's first page of ids, the cursor after it, and the rows of its first chunk.
+_FirstPage = tuple[list[int], PageCursor | None, list[OrderRow]]
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -232,6 +235,34 @@ class OrderListModel(QAbstractTableModel):
 
         return page
 
+    def _with_first_rows(
+        self, work: Callable[[Database], tuple[list[int], PageCursor | None]]
+    ) -> Callable[[Database], _FirstPage]:
+        """*work* and the rows of its first chunk in one trip to the database thread: the
+        first screen is painted once, when this arrives, not after a second round trip (the
+        difference is felt when the database thread or the machine is busy)."""
+        actor = self.ctx.actor
+
+        def read(db: Database) -> _FirstPage:
+            ids, cursor = work(db)
+            return ids, cursor, orders.order_rows(db, actor, ids[:ROW_CHUNK])
+
+        return read
+
+    def _keep_rows(self, chunk: Sequence[int], rows: list[OrderRow]) -> None:
+        """Remember *rows*, read for the ids *chunk* in this epoch (an id without its row is
+        gone: that is remembered rather than asked again)."""
+        epoch = self._epoch
+        for item in rows:
+            self._cache[item.id] = (epoch, item)
+            self._cache.move_to_end(item.id)
+        found = {item.id for item in rows}
+        for missing in chunk:
+            if missing not in found:
+                self._cache[missing] = (epoch, None)
+        while len(self._cache) > ROW_CACHE:
+            self._cache.popitem(last=False)
+
     @property
     def wanted_query(self) -> Query:
         """The query being loaded, else the one shown."""
@@ -261,14 +292,16 @@ class OrderListModel(QAbstractTableModel):
         if then is not None:
             self._query_applied.append(then)
 
-        def arrived(result: tuple[list[int], PageCursor | None]) -> None:
+        def arrived(result: _FirstPage) -> None:
+            ids, cursor, rows = result
             self._pending_query = None
             self.query = query
             self.generation += 1
             self.total = None
             self.beginResetModel()
-            self._set_ids(*result)
+            self._set_ids(ids, cursor)
             self._forget_rows()
+            self._keep_rows(ids[:ROW_CHUNK], rows)
             self.endResetModel()
             self.loaded_changed.emit()
             self._run_query_applied()
@@ -283,7 +316,7 @@ class OrderListModel(QAbstractTableModel):
 
         self._pages.submit(
             self.ctx.db,
-            self._page_work(query, None),
+            self._with_first_rows(self._page_work(query, None)),
             label=QCoreApplication.translate("WorkOrders", "Reading orders…"),
             on_done=arrived,
             on_error=refused,
@@ -342,17 +375,19 @@ class OrderListModel(QAbstractTableModel):
                 ids.extend(page)
             return ids, cursor
 
-        def arrived(result: tuple[list[int], PageCursor | None]) -> None:
-            ids, cursor = result
+        def arrived(result: _FirstPage) -> None:
+            ids, cursor, rows = result
             self.generation += 1
             if ids == self._ids:
                 self._cursor, self._more = cursor, cursor is not None
                 self.refresh_rows()
+                self._keep_rows(ids[:ROW_CHUNK], rows)
                 same = True
             else:
                 self.beginResetModel()
                 self._set_ids(ids, cursor)
                 self._forget_rows()
+                self._keep_rows(ids[:ROW_CHUNK], rows)
                 self.endResetModel()
                 self.loaded_changed.emit()
                 same = False
@@ -367,7 +402,7 @@ class OrderListModel(QAbstractTableModel):
 
         self._pages.submit(
             self.ctx.db,
-            read,
+            self._with_first_rows(read),
             label=QCoreApplication.translate("WorkOrders", "Reading orders…"),
             on_done=arrived,
             on_error=refused,
@@ -492,15 +527,7 @@ class OrderListModel(QAbstractTableModel):
             if epoch != self._epoch:
                 return
             self._chunks_asked.pop(start, None)
-            for item in rows:
-                self._cache[item.id] = (epoch, item)
-                self._cache.move_to_end(item.id)
-            found = {item.id for item in rows}
-            for missing in chunk:  # gone meanwhile: remember that rather than ask again
-                if missing not in found:
-                    self._cache[missing] = (epoch, None)
-            while len(self._cache) > ROW_CACHE:
-                self._cache.popitem(last=False)
+            self._keep_rows(chunk, rows)
             shown = [r for r in (self._row_of.get(i) for i in chunk) if r is not None]
             if shown:
                 self.dataChanged.emit(
