@@ -433,6 +433,12 @@ def test_a_closed_quarter_prints_its_own_last_entry_not_the_ledger_head(
     assert f"{first.isoformat()}PZ-000停车户00停车收入100.00" in listed
     assert "PZ-039" in listed and "PZ-X" not in listed
 
+    # What goes to the regulator is the notice on the wall: the period's own last entry, so
+    # the platform's record and the posted sheet can be compared hash for hash.
+    body = disclosure.publish(db, fin, "QD001", period)
+    assert body["ledger_head_hash"] == last.hash
+    assert body["entries"] == 40
+
 
 def test_an_open_period_is_marked_provisional_and_a_future_one_refused(
     ledger: tuple[Database, Actor], tmp_path: Path, capsys: pytest.CaptureFixture[str]

@@ -26,6 +26,7 @@ from wuye_desktop.core.clock import now_utc, today_local
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger import queries, services
+from wuye_desktop.core.ledger.chain import GENESIS
 from wuye_desktop.core.ledger.money import protocol_amount
 from wuye_desktop.core.ledger.periods import Period, month_bounds, month_of, parse_period
 from wuye_desktop.core.roles import Actor, Permission
@@ -76,7 +77,7 @@ class Disclosure:
     expense: tuple[Line, ...]
     closing_fen: int
     entries: int
-    head_hash: str  # the ledger's head when read (the regulator payload and publishing)
+    head_hash: str  # the ledger's head when read (publishing checks it has not moved since)
     closed: bool
     start: date | None = None  # the period's first and last day
     end: date | None = None
@@ -227,7 +228,10 @@ def payload(d: Disclosure, published_at: datetime) -> dict[str, Any]:
         ],
         "closing_balance": protocol_amount(d.closing_fen),
         "entries": d.entries,
-        "ledger_head_hash": d.head_hash,
+        # The chain's head as it stood at the period's end (the period's last entry), the hash
+        # the printed notice shows: later postings do not change what was disclosed, and the
+        # platform's copy and the sheet on the wall can be compared. An empty ledger: genesis.
+        "ledger_head_hash": d.last_hash or GENESIS,
         # To the microsecond: the platform keeps the later of two versions of a period, so two
         # publications must never carry the same time (protocol §5, 409 stale).
         "published_at": outbox.rfc3339(published_at, precise=True),
