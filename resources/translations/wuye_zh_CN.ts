@@ -4907,6 +4907,14 @@ The details are in the log file.</source>
         <translation>随机种子</translation>
     </message>
     <message>
+        <source>Households</source>
+        <translation>房屋数</translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation>台账笔数</translation>
+    </message>
+    <message>
         <source>Work-order slip</source>
         <translation>派工单</translation>
     </message>

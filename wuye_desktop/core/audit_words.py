@@ -188,6 +188,9 @@ FIELDS: dict[str, str] = {
     "label": QT_TRANSLATE_NOOP("audit", "Label"),
     "code": QT_TRANSLATE_NOOP("audit", "Code"),
     "seed": QT_TRANSLATE_NOOP("audit", "Seed"),
+    "households": QT_TRANSLATE_NOOP("audit", "Households"),
+    "work_orders": QT_TRANSLATE_NOOP("audit", "Work orders"),
+    "ledger_entries": QT_TRANSLATE_NOOP("audit", "Ledger entries"),
 }
 
 DOCUMENTS: dict[str, str] = {
