@@ -68,9 +68,12 @@
         <source>User, action, household code or any detail</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} entries</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching the audit log…</source>
@@ -2785,6 +2788,24 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>No.</source>
@@ -4504,6 +4525,94 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Document printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over item added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over item changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over item closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over item reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over item deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over items gathered from work orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over items imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger account opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger category added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger entry posted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger entry reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger months closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger disclosure published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank statement imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulator connection set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket received from the regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision notice received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply sent to the regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused report given up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports sent again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Deadlines changed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4549,6 +4658,326 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report to the regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulator ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elevators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contractors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days to call back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverses entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work-order slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank callback forms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank callback log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand-over list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ledger disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weekly supervision report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>({details})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

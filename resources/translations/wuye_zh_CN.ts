@@ -68,9 +68,11 @@
         <source>User, action, household code or any detail</source>
         <translation>用户、操作、房屋编码或任意详情</translation>
     </message>
-    <message>
-        <source>{n} entries</source>
-        <translation>共 {n} 条</translation>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n 条记录</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching the audit log…</source>
@@ -2785,6 +2787,24 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面组(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>RegisterModel</name>
     <message>
         <source>No.</source>
@@ -4507,6 +4527,94 @@ The details are in the log file.</source>
         <translation>添加照片</translation>
     </message>
     <message>
+        <source>Document printed</source>
+        <translation>打印单据</translation>
+    </message>
+    <message>
+        <source>Hand-over item added</source>
+        <translation>新增销项</translation>
+    </message>
+    <message>
+        <source>Hand-over item changed</source>
+        <translation>修改销项</translation>
+    </message>
+    <message>
+        <source>Hand-over item closed</source>
+        <translation>销项完成</translation>
+    </message>
+    <message>
+        <source>Hand-over item reopened</source>
+        <translation>销项重新打开</translation>
+    </message>
+    <message>
+        <source>Hand-over item deleted</source>
+        <translation>删除销项</translation>
+    </message>
+    <message>
+        <source>Hand-over items gathered from work orders</source>
+        <translation>从工单汇集销项</translation>
+    </message>
+    <message>
+        <source>Hand-over items imported</source>
+        <translation>导入销项</translation>
+    </message>
+    <message>
+        <source>Ledger account opened</source>
+        <translation>开设公共收益账户</translation>
+    </message>
+    <message>
+        <source>Ledger category added</source>
+        <translation>新增收支科目</translation>
+    </message>
+    <message>
+        <source>Ledger entry posted</source>
+        <translation>登记台账</translation>
+    </message>
+    <message>
+        <source>Ledger entry reversed</source>
+        <translation>冲销台账记录</translation>
+    </message>
+    <message>
+        <source>Ledger months closed</source>
+        <translation>台账结账</translation>
+    </message>
+    <message>
+        <source>Ledger exported</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <source>Ledger disclosure published</source>
+        <translation>发布公共收益公示</translation>
+    </message>
+    <message>
+        <source>Bank statement imported</source>
+        <translation>导入银行流水</translation>
+    </message>
+    <message>
+        <source>Regulator connection set up</source>
+        <translation>设置监管平台连接</translation>
+    </message>
+    <message>
+        <source>Ticket received from the regulator</source>
+        <translation>收到监管平台工单</translation>
+    </message>
+    <message>
+        <source>Supervision notice received</source>
+        <translation>收到督办单</translation>
+    </message>
+    <message>
+        <source>Reply sent to the regulator</source>
+        <translation>回复监管平台</translation>
+    </message>
+    <message>
+        <source>Refused report given up</source>
+        <translation>放弃被拒上报</translation>
+    </message>
+    <message>
+        <source>Reports sent again</source>
+        <translation>重新上报</translation>
+    </message>
+    <message>
         <source>Deadlines changed</source>
         <translation>修改处理时限</translation>
     </message>
@@ -4553,6 +4661,326 @@ The details are in the log file.</source>
     <message>
         <source>Work order</source>
         <translation>工单</translation>
+    </message>
+    <message>
+        <source>Commitment letter</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <source>Ledger entry</source>
+        <translation>台账记录</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Callback log</source>
+        <translation>回访登记表</translation>
+    </message>
+    <message>
+        <source>Report to the regulator</source>
+        <translation>监管平台上报</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>维修类别</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Callback method</source>
+        <translation>回访方式</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>单据</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>电话号码</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Regulator ticket</source>
+        <translation>监管平台工单</translation>
+    </message>
+    <message>
+        <source>Supervision notice</source>
+        <translation>督办单</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>业主</translation>
+    </message>
+    <message>
+        <source>Owners</source>
+        <translation>业主人数</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Elevators</source>
+        <translation>电梯数</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Handler</source>
+        <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Handled by</source>
+        <translation>处理方</translation>
+    </message>
+    <message>
+        <source>Own staff</source>
+        <translation>本公司人员</translation>
+    </message>
+    <message>
+        <source>Contractors</source>
+        <translation>外包单位</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>止</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Days to call back</source>
+        <translation>回访期限（天）</translation>
+    </message>
+    <message>
+        <source>Due soon (minutes)</source>
+        <translation>即将到期提醒（分钟）</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>开户行</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Opening balance</source>
+        <translation>期初余额</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>收支</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reverses entry</source>
+        <translation>冲销记录</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>房屋数</translation>
+    </message>
+    <message>
+        <source>Ledger entries</source>
+        <translation>台账笔数</translation>
+    </message>
+    <message>
+        <source>Work-order slip</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <source>Callback form</source>
+        <translation>回访单</translation>
+    </message>
+    <message>
+        <source>Blank callback forms</source>
+        <translation>空白回访单</translation>
+    </message>
+    <message>
+        <source>Blank callback log</source>
+        <translation>空白回访登记表</translation>
+    </message>
+    <message>
+        <source>Hand-over list</source>
+        <translation>销项表</translation>
+    </message>
+    <message>
+        <source>Ledger disclosure</source>
+        <translation>公共收益公示</translation>
+    </message>
+    <message>
+        <source>Signage</source>
+        <translation>公示牌</translation>
+    </message>
+    <message>
+        <source>Weekly supervision report</source>
+        <translation>每周督办单</translation>
+    </message>
+    <message>
+        <source>Full number</source>
+        <translation>完整号码</translation>
+    </message>
+    <message>
+        <source>Masked number</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <source>Contractor</source>
+        <translation>外包单位</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}：{value}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>({details})</source>
+        <translation>（{details}）</translation>
     </message>
     <message>
         <source>Time</source>

@@ -11,10 +11,11 @@ from typing import Any
 from sqlalchemy import func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from wuye_desktop.core import staff_names
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import AuditEntry
+from wuye_desktop.storage.models import AuditEntry, User
 
 
 def _values(
@@ -71,15 +72,20 @@ class AuditRow:
     entity: str
     entity_id: str
     detail: str
+    staff: str = ""  # who acted, by the name colleagues know (username is the login)
+    object_name: str = ""  # a user the entry is about, by name ("" for other objects)
 
 
 def _filtered(text: str) -> Any:
     stmt = select(AuditEntry.id)
     if text:
+        # The log shows people by name, so a name finds their entries as the login does.
+        named = select(User.username).where(User.display_name.contains(text, autoescape=True))
         # "%" and "_" are characters here, not wildcards.
         stmt = stmt.where(
             or_(
                 AuditEntry.username.contains(text, autoescape=True),
+                AuditEntry.username.in_(named),
                 AuditEntry.action.contains(text, autoescape=True),
                 AuditEntry.entity_id == text,
                 AuditEntry.detail.contains(text, autoescape=True),
@@ -102,10 +108,31 @@ def audit_count(db: Database, actor: Actor) -> int:
 
 
 def audit_rows(db: Database, actor: Actor, ids: Sequence[int]) -> list[AuditRow]:
+    """The entries of *ids*, with the people they name resolved once for all of them."""
     actor.require(Permission.AUDIT_READ)
     with db.read() as s:
-        found = {
-            e.id: AuditRow(e.id, e.at, e.username, e.action, e.entity, e.entity_id, e.detail)
-            for e in s.scalars(select(AuditEntry).where(AuditEntry.id.in_(list(ids))))
-        }
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.id.in_(list(ids)))))
+        by_login = staff_names.by_login(s, (e.username for e in entries))
+        about = staff_names.by_id(
+            s, (int(e.entity_id) for e in entries if e.entity == "user" and e.entity_id.isdigit())
+        )
+    found = {
+        e.id: AuditRow(
+            e.id,
+            e.at,
+            e.username,
+            e.action,
+            e.entity,
+            e.entity_id,
+            e.detail,
+            by_login.get(e.username, e.username),
+            _user_name(about, e) if e.entity == "user" else "",
+        )
+        for e in entries
+    }
     return [found[i] for i in ids if i in found]
+
+
+def _user_name(about: dict[int, tuple[str, str]], entry: AuditEntry) -> str:
+    found = about.get(int(entry.entity_id)) if entry.entity_id.isdigit() else None
+    return found[0] if found else ""

@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from wuye_desktop.core import audit
+from wuye_desktop.core import audit, staff_names
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import (
     AuthenticationFailed,
@@ -233,15 +233,8 @@ def display_names(db: Database, actor: Actor, usernames: Iterable[str]) -> dict[
     (the callback's 回访人): an owner cannot tell "desk" from a person. A user without a
     display name, or a login name no longer in the table, keeps the login name."""
     actor.require(Permission.WORK_ORDERS_READ)
-    wanted = {u for u in usernames if u}
-    names = {u: u for u in wanted}
-    if wanted:
-        with db.read() as s:
-            for username, name in s.execute(
-                select(User.username, User.display_name).where(User.username.in_(wanted))
-            ):
-                names[username] = name.strip() or username
-    return names
+    with db.read() as s:
+        return staff_names.by_login(s, usernames)
 
 
 def create_user(

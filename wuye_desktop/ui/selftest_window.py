@@ -118,13 +118,18 @@ def _check_window(app: QApplication, db: Database, username: str, password: str)
 
 
 def _check_translations() -> None:
-    """The Chinese translation is the default: it must load from the installed files."""
+    """The Chinese translation is the default: ours and Qt's must load from the installed files."""
     before = i18n.current_language()
     i18n.install_language("zh_CN")
     try:
         shown = QCoreApplication.translate("tabs", "Work orders")
         if shown == "Work orders":
             raise WindowCheckFailed("the Chinese translation did not load (resources/translations)")
+        # Qt's own dialogs (file, print, message boxes) come from Qt's catalogue, shipped apart.
+        # Held in variables: lupdate must not copy this text into our own catalogue.
+        qt_context, qt_text = "QFileDialog", "Look in:"
+        if QCoreApplication.translate(qt_context, qt_text) == qt_text:
+            raise WindowCheckFailed("Qt's Chinese translation did not load (qtbase_zh_CN.qm)")
     finally:
         if before and before != "zh_CN":
             i18n.install_language(before)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from sqlalchemy import select
 
-from wuye_desktop.core import audit
+from wuye_desktop.core import audit, staff_names
 from wuye_desktop.core.errors import NotFound
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.orders._shared import load_order
@@ -35,6 +35,7 @@ class TimelineEntry:
     channel: str
     handler: str
     seq: int | None
+    staff: str = ""  # who acted, by the name colleagues know (username is the login)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class CommitmentView:
     issued_by: str
     fulfilled_at: datetime | None
     responsible_phone: str = ""
+    issued_by_name: str = ""  # issued_by is the login
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class CallbackView:
     satisfaction: str
     comment: str
     username: str
+    staff: str = ""  # the 回访人 by name (username is the login)
 
 
 @dataclass(frozen=True)
@@ -101,14 +104,34 @@ def get_order(db: Database, actor: Actor, order_id_or_number: int | str) -> Orde
                 QT_TRANSLATE_NOOP("core", "No such work order: {id}"), id=order_id_or_number
             )
         order_id = o.id
-        events = s.scalars(
-            select(OrderEvent).where(OrderEvent.order_id == o.id).order_by(OrderEvent.id)
-        )
-        timeline = tuple(
-            TimelineEntry(e.at, e.kind, e.status, e.note, e.username, e.channel, e.handler, e.seq)
-            for e in events
+        events = list(
+            s.scalars(select(OrderEvent).where(OrderEvent.order_id == o.id).order_by(OrderEvent.id))
         )
         c = s.scalar(select(Commitment).where(Commitment.order_id == o.id))
+        callback_rows = list(
+            s.scalars(select(Callback).where(Callback.order_id == o.id).order_by(Callback.id))
+        )
+        # Everybody the order names, resolved in one query.
+        names = staff_names.by_login(
+            s,
+            [e.username for e in events]
+            + [cb.username for cb in callback_rows]
+            + ([c.issued_by] if c else []),
+        )
+        timeline = tuple(
+            TimelineEntry(
+                e.at,
+                e.kind,
+                e.status,
+                e.note,
+                e.username,
+                e.channel,
+                e.handler,
+                e.seq,
+                names.get(e.username, e.username),
+            )
+            for e in events
+        )
         commitment = (
             CommitmentView(
                 c.number,
@@ -120,17 +143,22 @@ def get_order(db: Database, actor: Actor, order_id_or_number: int | str) -> Orde
                 c.issued_by,
                 c.fulfilled_at,
                 c.responsible_phone,
+                names.get(c.issued_by, c.issued_by),
             )
             if c
             else None
         )
         callbacks = tuple(
             CallbackView(
-                cb.at, cb.method, cb.person_reached, cb.satisfaction, cb.comment, cb.username
+                cb.at,
+                cb.method,
+                cb.person_reached,
+                cb.satisfaction,
+                cb.comment,
+                cb.username,
+                names.get(cb.username, cb.username),
             )
-            for cb in s.scalars(
-                select(Callback).where(Callback.order_id == o.id).order_by(Callback.id)
-            )
+            for cb in callback_rows
         )
         photos = tuple(
             (pid, name)

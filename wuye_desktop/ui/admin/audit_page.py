@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import audit
+from wuye_desktop.core import audit, audit_words
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.ui.context import AppContext
@@ -26,83 +25,19 @@ from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.db_lazy_table import DbLazyTableModel
 from wuye_desktop.ui.widgets.lazy_table import Column
 
-AUDIT_CONTEXT = "audit"
-
-# What the action codes of core.audit.record mean to a reader; unknown codes show as they are.
-ACTION_LABELS: dict[str, str] = {
-    "login": QT_TRANSLATE_NOOP("audit", "Logged in"),
-    "login.failed": QT_TRANSLATE_NOOP("audit", "Failed login"),
-    "user.locked": QT_TRANSLATE_NOOP("audit", "Account locked after failed logins"),
-    "user.create": QT_TRANSLATE_NOOP("audit", "User created"),
-    "user.update": QT_TRANSLATE_NOOP("audit", "User changed"),
-    "user.reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
-    "user.unlock": QT_TRANSLATE_NOOP("audit", "Account unlocked"),
-    "user.change_password": QT_TRANSLATE_NOOP("audit", "Own password changed"),
-    "company.create": QT_TRANSLATE_NOOP("audit", "Company created"),
-    "company.update": QT_TRANSLATE_NOOP("audit", "Company changed"),
-    "community.create": QT_TRANSLATE_NOOP("audit", "Community created"),
-    "community.update": QT_TRANSLATE_NOOP("audit", "Community changed"),
-    "community.channels": QT_TRANSLATE_NOOP("audit", "Channels changed"),
-    "building.create": QT_TRANSLATE_NOOP("audit", "Building created"),
-    "building.update": QT_TRANSLATE_NOOP("audit", "Building changed"),
-    "household.create": QT_TRANSLATE_NOOP("audit", "Household created"),
-    "household.update": QT_TRANSLATE_NOOP("audit", "Household changed"),
-    "households.import": QT_TRANSLATE_NOOP("audit", "Households imported"),
-    "phone.reveal": QT_TRANSLATE_NOOP("audit", "Full phone number shown"),
-    "order.create": QT_TRANSLATE_NOOP("audit", "Work order taken"),
-    "order.dispatched": QT_TRANSLATE_NOOP("audit", "Work order dispatched"),
-    "order.in_progress": QT_TRANSLATE_NOOP("audit", "Work started"),
-    "order.completed": QT_TRANSLATE_NOOP("audit", "Work order completed"),
-    "order.closed": QT_TRANSLATE_NOOP("audit", "Work order closed"),
-    "order.reopened": QT_TRANSLATE_NOOP("audit", "Work order reopened"),
-    "order.cancelled": QT_TRANSLATE_NOOP("audit", "Work order cancelled"),
-    "order.commitment": QT_TRANSLATE_NOOP("audit", "Commitment letter issued"),
-    "order.callback": QT_TRANSLATE_NOOP("audit", "Callback recorded"),
-    "order.note": QT_TRANSLATE_NOOP("audit", "Note added"),
-    "order.pause": QT_TRANSLATE_NOOP("audit", "Deadline clock paused"),
-    "order.resume": QT_TRANSLATE_NOOP("audit", "Deadline clock resumed"),
-    "order.photo": QT_TRANSLATE_NOOP("audit", "Photo added"),
-    "settings.deadlines": QT_TRANSLATE_NOOP("audit", "Deadlines changed"),
-    "settings.work_orders": QT_TRANSLATE_NOOP("audit", "Work-order settings changed"),
-    "settings.slip_phone": QT_TRANSLATE_NOOP("audit", "Phone on work-order slips changed"),
-    "database.backup": QT_TRANSLATE_NOOP("audit", "Database backed up"),
-    "database.restore": QT_TRANSLATE_NOOP("audit", "Database restored"),
-    "demo.fill": QT_TRANSLATE_NOOP("audit", "Demo data written"),
-}
-
-ENTITY_LABELS: dict[str, str] = {
-    "user": QT_TRANSLATE_NOOP("audit", "User"),
-    "company": QT_TRANSLATE_NOOP("audit", "Company"),
-    "community": QT_TRANSLATE_NOOP("audit", "Community"),
-    "building": QT_TRANSLATE_NOOP("audit", "Building"),
-    "household": QT_TRANSLATE_NOOP("audit", "Household"),
-    "work_order": QT_TRANSLATE_NOOP("audit", "Work order"),
-}
+AUDIT_CONTEXT = audit_words.CONTEXT
 
 
-def action_text(code: str) -> str:
-    label = ACTION_LABELS.get(code)
-    return QCoreApplication.translate(AUDIT_CONTEXT, label) if label else code
+def _translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
 
 
-def entity_text(row: audit.AuditRow) -> str:
-    label = ENTITY_LABELS.get(row.entity)
-    name = QCoreApplication.translate(AUDIT_CONTEXT, label) if label else row.entity
-    return f"{name} {row.entity_id}".strip()
+def object_text(row: audit.AuditRow) -> str:
+    return audit_words.object_words(row.entity, row.entity_id, row.object_name, _translate)
 
 
-def detail_text(raw: str) -> str:
-    """The detail JSON as ``key: value`` pairs on one line, as readable as it gets."""
-    try:
-        detail = json.loads(raw) if raw else {}
-    except ValueError:
-        return raw
-    if not isinstance(detail, dict):
-        return raw
-    return "; ".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value}"
-        for key, value in detail.items()
-    )
+def detail_text(row: audit.AuditRow) -> str:
+    return audit_words.detail_text(row.detail, _translate)
 
 
 def _heading(source: str) -> Callable[[], str]:
@@ -115,17 +50,26 @@ def _columns() -> list[Column]:
             _heading(QT_TRANSLATE_NOOP("audit", "Time")),
             lambda r: format_local(r.at, with_seconds=True),
         ),
-        Column(_heading(QT_TRANSLATE_NOOP("audit", "User")), lambda r: r.username),
+        # People by name; the codes an administrator may search for stay in the tooltips.
+        Column(
+            _heading(QT_TRANSLATE_NOOP("audit", "User")),
+            lambda r: r.staff or r.username,
+            tooltip=lambda r: r.username,
+        ),
         Column(
             _heading(QT_TRANSLATE_NOOP("audit", "Action")),
-            lambda r: action_text(r.action),
+            lambda r: audit_words.action_words(r.action, _translate),
             tooltip=lambda r: r.action,
         ),
-        Column(_heading(QT_TRANSLATE_NOOP("audit", "Object")), entity_text),
+        Column(
+            _heading(QT_TRANSLATE_NOOP("audit", "Object")),
+            object_text,
+            tooltip=lambda r: f"{r.entity} {r.entity_id}".strip(),
+        ),
         Column(
             _heading(QT_TRANSLATE_NOOP("audit", "Details")),
-            lambda r: detail_text(r.detail),
-            tooltip=lambda r: detail_text(r.detail),
+            detail_text,
+            tooltip=lambda r: f"{detail_text(r)}\n{r.detail}" if r.detail else "",
         ),
     ]
 
@@ -186,7 +130,7 @@ class AuditPage(Retranslating, QWidget):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.count_label.setText(self.tr("{n} entries").format(n=self.model.rowCount()))
+        self.count_label.setText(self.tr("%n entries", "", self.model.rowCount()))
 
     @property
     def loading(self) -> bool:

@@ -288,10 +288,12 @@ class OrderDetailPane(Retranslating, QScrollArea):
             "completed": format_local(d.completed_at) or "—",
             "closed": format_local(d.closed_at) or "—",
             "callback_due": format_local(d.callback_due) or "—",
-            "created_by": next((e.username for e in d.timeline), ""),
+            "created_by": next((e.staff or e.username for e in d.timeline), ""),
         }
         for key, text in values.items():
             self.values[key].setText(text)
+        # The login behind the 受理人's name, for an administrator.
+        self.values["created_by"].setToolTip(next((e.username for e in d.timeline), ""))
         self._show_caller()
         self.description.setText(row.description)
         assert self.loaded is not None
@@ -325,7 +327,8 @@ class OrderDetailPane(Retranslating, QScrollArea):
         v["plan"].setText(c.plan)
         v["promised_date"].setText(c.promised_date.isoformat())
         v["responsible"].setText(f"{c.responsible_unit} / {c.responsible_person}")
-        v["issued"].setText(f"{format_local(c.issued_at)}  {c.issued_by}")
+        v["issued"].setText(f"{format_local(c.issued_at)}  {c.issued_by_name or c.issued_by}")
+        v["issued"].setToolTip(c.issued_by)
         v["fulfilled"].setText(format_local(c.fulfilled_at) or "—")
 
     def _fill_callbacks(self) -> None:
@@ -340,7 +343,7 @@ class OrderDetailPane(Retranslating, QScrollArea):
                     format_local(cb.at),
                     labels.method_text(cb.method),
                     cb.person_reached,
-                    cb.username,
+                    cb.staff or cb.username,
                 )
                 if p
             )

@@ -1,5 +1,5 @@
-"""The timeline of an order in its detail pane: every change, timed and signed, with long
-details wrapped onto more lines."""
+"""The timeline of an order in its detail pane: every change, timed and signed with the name of
+who made it (the login in its tooltip), with long details wrapped onto more lines."""
 
 from __future__ import annotations
 
@@ -67,11 +67,13 @@ class OrderTimeline(Retranslating, QGroupBox):
             item = QTreeWidgetItem(
                 [
                     format_local(entry.at),
-                    entry.username,
+                    entry.staff or entry.username,
                     event_title(entry),
                     event_details(entry),
                 ]
             )
+            # The login, for an administrator matching the timeline against the audit log.
+            item.setToolTip(1, entry.username)
             item.setToolTip(3, event_details(entry))
             self.tree.addTopLevelItem(item)
         self._wrap()
