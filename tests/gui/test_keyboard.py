@@ -19,6 +19,7 @@ from tests.gui.shell_support import (
     version,
 )
 from tests.gui.test_callbacks_tab import completed_order
+from tests.gui.test_intake import open_intake
 from tests.gui.test_work_orders_tab import open_tab, select_order, status
 from wuye_desktop.core import directory, orders
 from wuye_desktop.core.roles import Actor
@@ -125,3 +126,16 @@ def test_a_callback_by_keyboard_alone(
     settle(qtbot)
     assert status(db, desk, oid) == "closed"
     assert not dialog.isVisible()
+
+
+@pytest.mark.parametrize("typed", ["sl", "shenlou", "shenl"])
+def test_the_category_is_found_by_its_pinyin(
+    qtbot: QtBot, db: Database, desk: Actor, community: directory.CommunityView, typed: str
+) -> None:
+    i18n.install_language("zh_CN")
+    dialog = open_intake(qtbot, context(db, desk))
+    dialog.category.setFocus()
+    qtbot.keyClicks(focused(), typed)
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    assert dialog.category.code() == "water_leak"
+    assert dialog.category.currentText() == "渗漏"
