@@ -963,7 +963,7 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <source>New &amp;household</source>
+        <source>New h&amp;ousehold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1342,7 +1342,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Due &amp;soon only</source>
+        <source>Due soon onl&amp;y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2367,11 +2367,11 @@
 <context>
     <name>OrderMoves</name>
     <message>
-        <source>&amp;Transfer…</source>
+        <source>&amp;Dispatch…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Dispatch…</source>
+        <source>Transf&amp;er…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2403,7 +2403,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cl&amp;ose…</source>
+        <source>C&amp;lose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pa&amp;use…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2416,10 +2420,6 @@
     </message>
     <message>
         <source>Cancel the order, with a reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Pause…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2451,11 +2451,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>P&amp;hoto…</source>
+        <source>Attach a JPEG or PNG picture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Attach a JPEG or PNG picture</source>
+        <source>&amp;Photo…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2491,26 +2491,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dispatch / transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start work</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Callback</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>From the search box into the list</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2526,7 +2506,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add &amp;photo…</source>
+        <source>Add photo…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2608,7 +2588,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reply to &amp;regulator…</source>
+        <source>Reply to re&amp;gulator…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3585,13 +3565,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The notices show the community&apos;s 3 repair channels (unit, contact, phone, service hours), the 3 tiers with the deadlines of the company&apos;s rules and examples, the lines to complain to, and a QR code: the entrance&apos;s on lobby and elevator notices (large, read from 1-2 m), each household&apos;s own on its in-home card.
-
-Preview shows the chosen buildings and places; the pack holds all of them.</source>
+        <source>&amp;In-home card (one per household)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In-&amp;home card (one per household)</source>
+        <source>How &amp;many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notices show the community&apos;s 3 repair channels (unit, contact, phone, service hours), the 3 tiers with the deadlines of the company&apos;s rules and examples, the lines to complain to, and a QR code: the entrance&apos;s on lobby and elevator notices (large, read from 1-2 m), each household&apos;s own on its in-home card.
+
+Preview shows the chosen buildings and places; the pack holds all of them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3624,10 +3608,6 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     </message>
     <message>
         <source>Blank callback forms (回访单), numbered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;How many</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -962,8 +962,8 @@
 <context>
     <name>DirectoryTab</name>
     <message>
-        <source>New &amp;household</source>
-        <translation>新建房屋(&amp;H)</translation>
+        <source>New h&amp;ousehold</source>
+        <translation>新建房屋(&amp;O)</translation>
     </message>
     <message>
         <source>New &amp;building</source>
@@ -1341,8 +1341,8 @@
         <translation>已超过响应或完工时限的未办结工单</translation>
     </message>
     <message>
-        <source>Due &amp;soon only</source>
-        <translation>仅看即将到期(&amp;S)</translation>
+        <source>Due soon onl&amp;y</source>
+        <translation>仅看即将到期(&amp;Y)</translation>
     </message>
     <message>
         <source>Open orders whose completion deadline is near</source>
@@ -2366,12 +2366,12 @@
 <context>
     <name>OrderMoves</name>
     <message>
-        <source>&amp;Transfer…</source>
-        <translation>转派(&amp;T)…</translation>
-    </message>
-    <message>
         <source>&amp;Dispatch…</source>
         <translation>派单(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Transf&amp;er…</source>
+        <translation>转派(&amp;E)…</translation>
     </message>
     <message>
         <source>Send to a channel and a handler; on a dispatched order, transfer it</source>
@@ -2402,8 +2402,12 @@
         <translation>登记业主评价；不满意时工单重新处理</translation>
     </message>
     <message>
-        <source>Cl&amp;ose…</source>
-        <translation>关闭(&amp;O)…</translation>
+        <source>C&amp;lose…</source>
+        <translation>关闭(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Pa&amp;use…</source>
+        <translation>暂停(&amp;U)…</translation>
     </message>
     <message>
         <source>Close a completed order without a callback</source>
@@ -2416,10 +2420,6 @@
     <message>
         <source>Cancel the order, with a reason</source>
         <translation>取消工单，并说明原因</translation>
-    </message>
-    <message>
-        <source>&amp;Pause…</source>
-        <translation>暂停(&amp;P)…</translation>
     </message>
     <message>
         <source>Stop the deadline clock, with a reason</source>
@@ -2450,12 +2450,12 @@
         <translation>在处理记录中添加备注</translation>
     </message>
     <message>
-        <source>P&amp;hoto…</source>
-        <translation>照片(&amp;H)…</translation>
-    </message>
-    <message>
         <source>Attach a JPEG or PNG picture</source>
         <translation>附上一张 JPEG 或 PNG 图片</translation>
+    </message>
+    <message>
+        <source>&amp;Photo…</source>
+        <translation>照片(&amp;P)…</translation>
     </message>
     <message>
         <source>Reply to re&amp;gulator…</source>
@@ -2490,26 +2490,6 @@
         <translation>搜索框</translation>
     </message>
     <message>
-        <source>Dispatch / transfer</source>
-        <translation>派单 / 转派</translation>
-    </message>
-    <message>
-        <source>Start work</source>
-        <translation>开始处理</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>完工</translation>
-    </message>
-    <message>
-        <source>Callback</source>
-        <translation>回访</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
         <source>From the search box into the list</source>
         <translation>从搜索框进入列表</translation>
     </message>
@@ -2525,8 +2505,8 @@
         <translation>没有照片。</translation>
     </message>
     <message>
-        <source>Add &amp;photo…</source>
-        <translation>添加照片(&amp;P)…</translation>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
     </message>
 </context>
 <context>
@@ -2607,8 +2587,8 @@
         <translation>监管平台</translation>
     </message>
     <message>
-        <source>Reply to &amp;regulator…</source>
-        <translation>回复监管平台(&amp;R)…</translation>
+        <source>Reply to re&amp;gulator…</source>
+        <translation>回复监管平台(&amp;G)…</translation>
     </message>
     <message>
         <source>Tell the regulator&apos;s platform how the ticket stands</source>
@@ -3584,16 +3564,20 @@
         <translation>电梯轿厢（每单元每部电梯一张）(&amp;E)</translation>
     </message>
     <message>
+        <source>&amp;In-home card (one per household)</source>
+        <translation>户内服务卡（每户一张）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>How &amp;many</source>
+        <translation>份数(&amp;M)</translation>
+    </message>
+    <message>
         <source>The notices show the community&apos;s 3 repair channels (unit, contact, phone, service hours), the 3 tiers with the deadlines of the company&apos;s rules and examples, the lines to complain to, and a QR code: the entrance&apos;s on lobby and elevator notices (large, read from 1-2 m), each household&apos;s own on its in-home card.
 
 Preview shows the chosen buildings and places; the pack holds all of them.</source>
         <translation>公示内容：小区的三个报修渠道（单位、联系人、电话、服务时间），按公司规定的三级维修时限及问题举例，超时投诉电话，以及二维码：入户大堂和电梯公示为本单元的二维码（尺寸大，1–2 米外可扫），户内服务卡为本户的二维码。
 
 预览包含所选楼栋和位置；公示包包含全部。</translation>
-    </message>
-    <message>
-        <source>In-&amp;home card (one per household)</source>
-        <translation>户内服务卡（每户一张）(&amp;H)</translation>
     </message>
     <message>
         <source>Reading the communities…</source>
@@ -3626,10 +3610,6 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     <message>
         <source>Blank callback forms (回访单), numbered</source>
         <translation>空白回访单（带编号）</translation>
-    </message>
-    <message>
-        <source>&amp;How many</source>
-        <translation>份数(&amp;H)</translation>
     </message>
     <message>
         <source>Print &amp;blank forms…</source>

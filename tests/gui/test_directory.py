@@ -681,7 +681,7 @@ def test_the_search_and_its_results_follow_a_language_change(
         assert tab.results_model.headerData(0, Qt.Orientation.Horizontal) == "房屋编码"
         assert tab.results_label.text() == "1 户"
         assert tab.finder.understood.text() == "识别为：房号 3栋2单元1201"
-        assert tab.new_household_button.text() == "新建房屋(&H)"
+        assert tab.new_household_button.text() == "新建房屋(&O)"
     finally:
         i18n.install_language("en")
     qtbot.waitUntil(lambda: tab.scope.itemText(0) == "All communities", timeout=2000)

@@ -344,13 +344,13 @@ def test_detail_shows_the_order_with_its_timeline(
         tab.moves.note_action,
         tab.moves.photo_action,
     }
-    assert tab.moves.dispatch_action.text() == "&Transfer…"
+    assert tab.moves.dispatch_action.text() == "Transf&er…"
     # A greyed-out move says why, in the core's words (the same the core refuses with).
     assert tab.moves.complete_action.toolTip().endswith(
         "\nAn order that is dispatched cannot become completed."
     )
     assert tab.moves.start_action.toolTip() == (
-        "Work begins; a promised repair needs its commitment (Ctrl+Shift+S)"
+        "Work begins; a promised repair needs its commitment (Ctrl+Shift+S, Alt+S)"
     )
     assert not tab.moves.prints.callback_action.isEnabled()
     assert "printed once it is completed" in tab.moves.prints.callback_action.toolTip()

@@ -25,6 +25,7 @@ from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.widgets.header import AppHeader
+from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 
 
 class FirstRunDialog(Retranslating, QDialog):
@@ -83,6 +84,7 @@ class FirstRunDialog(Retranslating, QDialog):
         self.create_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self._create)
         self.buttons.rejected.connect(self.reject)
+        ctrl_enter_saves(self, self.buttons)
 
         layout = QVBoxLayout(self)
         layout.addWidget(AppHeader())

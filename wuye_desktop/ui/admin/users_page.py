@@ -42,6 +42,7 @@ from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
+from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -196,6 +197,7 @@ class UserDialog(_SavingDialog):
         )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        ctrl_enter_saves(self, self.buttons)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors.general_label)
@@ -280,6 +282,7 @@ class ResetPasswordDialog(_SavingDialog):
         )
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+        ctrl_enter_saves(self, self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)

@@ -32,6 +32,7 @@ from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.messages import tr_core
 from wuye_desktop.ui.widgets.dates import date_edit, edited_date
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
+from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 
 
 class _SavingForm(QDialog):
@@ -45,6 +46,7 @@ class _SavingForm(QDialog):
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        ctrl_enter_saves(self, self.buttons)
 
     def save(self) -> None:
         raise NotImplementedError

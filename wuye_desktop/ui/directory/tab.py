@@ -155,7 +155,7 @@ class DirectoryTab(Retranslating, QWidget):
     # -- language ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.new_household_button.setText(self.tr("New &household"))
+        self.new_household_button.setText(self.tr("New h&ousehold"))
         self.new_building_button.setText(self.tr("New &building"))
         self.new_community_button.setText(self.tr("New &community"))
         self.import_button.setText(self.tr("&Import roster…"))

@@ -2,17 +2,20 @@
 
 Typing shows the matching choices in a popup (↓ and Enter take one); Tab or Enter on the typed
 text takes the best match: the same text, then a label starting with it, then a label with a
-word starting with it, then a label containing it, then the vocabulary code containing it (so
-``leak`` finds 漏水 in the Chinese interface too). Text that matches nothing chooses nothing,
+word starting with it, then a label containing it, then the label's pinyin or its initials
+(``sl`` or ``shenlou`` finds 渗漏, ``core.spoken``), then the vocabulary code containing it (so
+``leak`` finds 渗漏 in the English spelling too). Text that matches nothing chooses nothing,
 and the core then says "Choose one" at the field.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
+
+from wuye_desktop.core.spoken import spoken_match
 
 
 class ChoiceCombo(QComboBox):
@@ -23,6 +26,7 @@ class ChoiceCombo(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._last_code: str | None = None
+        self._spoken: Mapping[str, tuple[str, ...]] = {}
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
@@ -49,6 +53,10 @@ class ChoiceCombo(QComboBox):
             self.addItem(label, code)
         self.blockSignals(False)
         self.set_code(keep)
+
+    def set_spoken(self, spoken: Mapping[str, tuple[str, ...]]) -> None:
+        """The pinyin syllables of each code's Chinese label, so that ``sl`` finds 渗漏."""
+        self._spoken = spoken
 
     def set_code(self, code: str | None) -> None:
         index = self.findData(code) if code else -1
@@ -80,6 +88,10 @@ class ChoiceCombo(QComboBox):
             [label.startswith(wanted) for label, _ in items],
             [any(w.startswith(wanted) for w in label.split()) for label, _ in items],
             [wanted in label for label, _ in items],
+            [
+                spoken_match(wanted, self._spoken.get(str(self.itemData(i)), ()))
+                for i in range(self.count())
+            ],
             [code in item_code for _, item_code in items],
         ]
         for hits in ranks:

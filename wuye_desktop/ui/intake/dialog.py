@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import directory, orders
 from wuye_desktop.core.deadlines import Deadlines
+from wuye_desktop.core.spoken import CATEGORY_PINYIN
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
@@ -131,6 +132,7 @@ class IntakeDialog(Retranslating, QDialog):
         self.location.setMaxLength(200)
         self.community = QComboBox()
         self.category = ChoiceCombo()
+        self.category.set_spoken(CATEGORY_PINYIN)
         self.category.code_changed.connect(lambda _c: self._category_or_tier_changed())
         self.channel = ChoiceCombo()
         self.source = ChoiceCombo()

@@ -40,6 +40,7 @@ from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.messages import describe, tr_core
 from wuye_desktop.ui.widgets.dates import date_edit, edited_date
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
+from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 
 
 def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -48,6 +49,7 @@ def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     )
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
+    ctrl_enter_saves(dialog, box)
     return box
 
 

@@ -160,7 +160,7 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Regulator"))
-        self.reply_button.setText(self.tr("Reply to &regulator…"))
+        self.reply_button.setText(self.tr("Reply to re&gulator…"))
         self.reply_button.setToolTip(self.tr("Tell the regulator's platform how the ticket stands"))
         if self.detail is not None:
             self.show_order(self.detail, self.side)

@@ -37,6 +37,7 @@ from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.regulator import labels
 from wuye_desktop.ui.regulator.scheduler import RegulatorSync
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
+from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 from wuye_desktop.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,7 @@ class RegulatorSettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        ctrl_enter_saves(self, self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(company)
         layout.addLayout(form)

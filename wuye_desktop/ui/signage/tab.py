@@ -437,7 +437,7 @@ class SignageTab(Retranslating, QWidget):
         names = {
             Location.LOBBY: self.tr("&Lobby (one per unit entrance)"),
             Location.ELEVATOR: self.tr("&Elevator car (one per elevator of each entrance)"),
-            Location.HOME: self.tr("In-&home card (one per household)"),
+            Location.HOME: self.tr("&In-home card (one per household)"),
         }
         for where, box in self.locations.items():
             box.setText(names[where])
@@ -455,7 +455,7 @@ class SignageTab(Retranslating, QWidget):
             )
         )
         self.blank_box.setTitle(self.tr("Blank callback forms (回访单), numbered"))
-        self.blank_label.setText(self.tr("&How many"))
+        self.blank_label.setText(self.tr("How &many"))
         self.blank_button.setText(self.tr("Print &blank forms…"))
         self.explain.setText(
             self.tr(

@@ -35,6 +35,7 @@ from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
+from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 from wuye_desktop.ui.work_orders import labels
 
 SaveWork = Callable[[Database], object]
@@ -110,6 +111,7 @@ class OrderActionDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        ctrl_enter_saves(self, self.buttons)
         # Kept typed: self.layout() is only a QLayout, and subclasses insert rows into it.
         self.column = QVBoxLayout(self)
         self.column.addWidget(self.summary)

@@ -32,6 +32,7 @@ from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import run_db
+from wuye_desktop.ui.widgets.radio_keys import arrows_choose
 from wuye_desktop.ui.work_orders import labels
 from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog, SaveWork
 
@@ -60,6 +61,7 @@ class CallbackDialog(OrderActionDialog):
             self.satisfaction_buttons[value.value] = button
             row.addWidget(button)
         row.addStretch(1)
+        arrows_choose(self.satisfaction_group)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
         self.comment = QPlainTextEdit()

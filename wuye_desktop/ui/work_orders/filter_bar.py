@@ -330,7 +330,7 @@ class FilterBar(Retranslating, QWidget):
         self.overdue.setToolTip(
             self.tr("Open orders past their first-response or completion deadline")
         )
-        self.due_soon.setText(self.tr("Due &soon only"))
+        self.due_soon.setText(self.tr("Due soon onl&y"))
         self.due_soon.setToolTip(self.tr("Open orders whose completion deadline is near"))
         self.date_range.setText(self.tr("Reported"))
         self.date_range.setToolTip(self.tr("Only orders reported between these days (inclusive)"))

@@ -9,7 +9,7 @@ actions to what they do.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSizePolicy, QTableView, QToolBar, QToolButton, QWidget
 
 from wuye_desktop.core.orders import (
@@ -22,6 +22,7 @@ from wuye_desktop.core.orders import (
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.documents.order_prints import OrderPrintActions
+from wuye_desktop.ui.widgets.mnemonics import keys_text, set_keys
 
 
 class OrderMoves(QObject):
@@ -36,6 +37,7 @@ class OrderMoves(QObject):
         self.permitted = permitted_actions(ctx.actor)
         self.move_of: dict[QAction, Action] = {}
         self._tips: dict[QAction, str] = {}
+        self._main_keys: dict[QAction, str | None] = {}
         self.prints = prints
 
         self.dispatch_action = self._action("Ctrl+D", Action.DISPATCH)
@@ -70,10 +72,10 @@ class OrderMoves(QObject):
 
     def _action(self, shortcut: str | None, move: Action | None = None) -> QAction:
         action = QAction(self.owner)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            # Only while the tab has the focus: other tabs may use the same keys.
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # The main key, and Alt with the letter of the text (set_keys, once there is a text).
+        self._main_keys[action] = shortcut
+        # Only while the tab has the focus: other tabs may use the same keys.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         if move is not None:
             self.move_of[action] = move
             action.setVisible(move in self.permitted)
@@ -111,9 +113,10 @@ class OrderMoves(QObject):
         self.prints.set_order(detail)
         available = available_actions(detail, self.ctx.actor) if detail is not None else {}
         transfer = detail is not None and dispatch_is_transfer(detail.row.status)
-        self.dispatch_action.setText(self.tr("&Transfer…") if transfer else self.tr("&Dispatch…"))
+        self.dispatch_action.setText(self.tr("Transf&er…") if transfer else self.tr("&Dispatch…"))
+        self._set_keys(self.dispatch_action, self._tips.get(self.dispatch_action, ""))
         for action, move in self.move_of.items():
-            tip = self._tips.get(action, "")
+            tip = self._tip_with_keys(action)
             availability = available.get(move)
             action.setEnabled(availability is not None and availability.allowed)
             if availability is not None and availability.refusal is not None:
@@ -133,7 +136,9 @@ class OrderMoves(QObject):
                 menu.addAction(action)
         menu.addSeparator()
         if self.prints.slip_action.isVisible():
-            menu.addActions(self.prints.actions)
+            # A menu of their own: their letters are those of the toolbar's print menu.
+            prints = menu.addMenu(self.prints.button.text())
+            prints.addActions(self.prints.actions)
             menu.addSeparator()
         menu.addAction(self.refresh_action)
         menu.popup(table.viewport().mapToGlobal(pos))
@@ -162,7 +167,7 @@ class OrderMoves(QObject):
             ),
             (
                 self.close_action,
-                self.tr("Cl&ose…"),
+                self.tr("C&lose…"),
                 self.tr("Close a completed order without a callback"),
             ),
             (
@@ -172,7 +177,7 @@ class OrderMoves(QObject):
             ),
             (
                 self.pause_action,
-                self.tr("&Pause…"),
+                self.tr("Pa&use…"),
                 self.tr("Stop the deadline clock, with a reason"),
             ),
             (self.resume_action, self.tr("&Resume"), self.tr("Restart the deadline clock")),
@@ -182,7 +187,7 @@ class OrderMoves(QObject):
                 self.tr("Record the written promise of a promised repair"),
             ),
             (self.note_action, self.tr("&Note…"), self.tr("Add a note to the timeline")),
-            (self.photo_action, self.tr("P&hoto…"), self.tr("Attach a JPEG or PNG picture")),
+            (self.photo_action, self.tr("&Photo…"), self.tr("Attach a JPEG or PNG picture")),
             (
                 self.reply_action,
                 self.tr("Reply to re&gulator…"),
@@ -197,24 +202,35 @@ class OrderMoves(QObject):
         ]
         for action, text, tip in texts:
             action.setText(text)
-            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            self._tips[action] = f"{tip} ({keys})" if keys else tip
-            action.setToolTip(self._tips[action])
-            action.setStatusTip(tip)
+            self._set_keys(action, tip)
         self.update(detail)
         self.shortcuts_button.setText(self.tr("Keys"))
         lines = [
             (self.tr("Search box"), "Ctrl+F"),
             (self.tr("Refresh"), "F5"),
-            (self.tr("Dispatch / transfer"), "Ctrl+D"),
-            (self.tr("Start work"), "Ctrl+Shift+S"),
-            (self.tr("Complete"), "Ctrl+Shift+C"),
-            (self.tr("Callback"), "Ctrl+R"),
-            (self.tr("Note"), "Ctrl+M"),
             (self.tr("From the search box into the list"), "↓"),
         ]
+        # The moves themselves, each with its keys, so the menu can be used as well as read;
+        # what has no action of its own is listed for reading.
         self.shortcuts_menu.clear()
+        self.shortcuts_menu.setToolTipsVisible(True)
+        for action in self.order_actions:
+            if action.isVisible():
+                self.shortcuts_menu.addAction(action)
+        self.shortcuts_menu.addSeparator()
         for text, keys in lines:
             item = self.shortcuts_menu.addAction(f"{text}\t{keys}")
             item.setEnabled(False)
         self.shortcuts_button.setToolTip("\n".join(f"{keys}  {text}" for text, keys in lines))
+
+    def _set_keys(self, action: QAction, tip: str) -> None:
+        """The action's keys from its text now; its tips name them."""
+        set_keys(action, self._main_keys.get(action))
+        self._tips[action] = tip
+        action.setToolTip(self._tip_with_keys(action))
+        action.setStatusTip(tip)
+
+    def _tip_with_keys(self, action: QAction) -> str:
+        tip = self._tips.get(action, "")
+        keys = keys_text(action)
+        return f"{tip} ({keys})" if keys else tip

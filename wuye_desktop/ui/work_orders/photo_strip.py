@@ -146,4 +146,4 @@ class OrderPhotos(Retranslating, QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("Photos"))
         self.no_photos.setText(self.tr("No photos."))
-        self.add_photo_button.setText(self.tr("Add &photo…"))
+        self.add_photo_button.setText(self.tr("Add photo…"))
