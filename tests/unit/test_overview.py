@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_user
+from tests.conftest import _set_up_company, make_user
+from wuye_desktop.cli import main
 from wuye_desktop.core import directory, orders
 from wuye_desktop.core import overview as ov
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import PermissionDenied, ValidationError
 from wuye_desktop.core.orders.list_query import order_count
 from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 
 
@@ -87,3 +91,31 @@ def test_who_sees_what(db: Database, admin: Actor, community: directory.Communit
     assert today.figures is None and today.now.overdue.value == 0
     with pytest.raises(PermissionDenied):
         ov.overview(db, finance, period)
+
+
+def test_wuye_stats(tmp_path: Path) -> None:
+    """The command prints the figures in Chinese or as JSON; wrong usage names the option."""
+    url = str(tmp_path / "w.sqlite3")
+    db = Database(url)
+    migrate.upgrade(db)
+    _set_up_company(db)
+    db.dispose()
+    assert main(["--db", url, "stats", "--period", "2026-11", "--json"]) == 0
+    assert main(["--db", url, "stats", "--period", "2026-11"]) == 0
+    assert main(["--db", url, "stats", "--period", "2026-13"]) == 2
+    assert main(["--db", url, "stats", "--community", "NOPE"]) == 3
+
+
+def test_wuye_stats_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    url = str(tmp_path / "w.sqlite3")
+    db = Database(url)
+    migrate.upgrade(db)
+    _set_up_company(db)
+    db.dispose()
+    main(["--db", url, "stats", "--period", "2026-11", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["period"] == "2026-11" and doc["previous_period"] == "2026-10"
+    assert doc["figures"]["regulator_reply_rate"]["target"] == 0.8
+    main(["--db", url, "stats", "--period", "2026-11"])
+    out = capsys.readouterr().out
+    assert "全公司" in out and "报修工单数" in out
