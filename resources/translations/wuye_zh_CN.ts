@@ -6121,6 +6121,10 @@ The details are in the log file.</source>
         <source>Owner named {value}</source>
         <translation>业主姓名 {value}</translation>
     </message>
+    <message>
+        <source>No such community: {id}</source>
+        <translation>没有这个小区：{id}</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -6135,6 +6139,229 @@ The details are in the log file.</source>
     <message>
         <source>Cannot do this</source>
         <translation>无法执行此操作</translation>
+    </message>
+</context>
+<context>
+    <name>overview</name>
+    <message>
+        <source>Whole company</source>
+        <translation>全公司</translation>
+    </message>
+    <message>
+        <source>against {period}</source>
+        <translation>对比 {period}</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation>{n} 分钟</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>Week {week} of {year} ({first} to {last})</source>
+        <translation>{year}年第{week}周（{first} 至 {last}）</translation>
+    </message>
+    <message>
+        <source>{month}/{year}</source>
+        <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <source>Q{quarter} {year}</source>
+        <translation>{year}年第{quarter}季度</translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation>{year}年</translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation>{first} 至 {last}</translation>
+    </message>
+    <message>
+        <source>Not a period: {text}. Write 2026-11 (a month), 2026Q3 (a quarter), 2026-W47 (a week), 2026 (a year) or 2026-11-01..2026-11-15 (days, both included)</source>
+        <translation>不是有效的期间：{text}。请写 2026-11（月）、2026Q3（季度）、2026-W47（周）、2026（年）或 2026-11-01..2026-11-15（起止日，含两端）</translation>
+    </message>
+    <message>
+        <source>Orders reported</source>
+        <translation>报修工单数</translation>
+    </message>
+    <message>
+        <source>Orders reported in the period (by the local day they were reported), cancelled ones included.</source>
+        <translation>本期（按报修当日，北京时间）报修的工单，含已取消的。</translation>
+    </message>
+    <message>
+        <source>Responded on time</source>
+        <translation>及时响应率</translation>
+    </message>
+    <message>
+        <source>Of the orders reported in the period whose response is due or done, the share responded to (first dispatch or start; for promised orders the commitment letter) by the response deadline. Paused time is left out as the deadlines leave it out; cancelled orders are not counted; a reopened order is judged by its latest round.</source>
+        <translation>本期报修、响应已到期或已响应的工单中，在响应时限内响应（首次派单或开工；承诺修为出具承诺书）的比例。暂停时间按时限规则扣除；已取消的不计；返修工单按最近一轮计。</translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation>按时办结率</translation>
+    </message>
+    <message>
+        <source>Of the orders reported in the period whose completion is due or done, the share completed by the completion deadline. Paused time is left out; cancelled orders are not counted; a reopened order is judged by its latest round.</source>
+        <translation>本期报修、办结已到期或已办结的工单中，在办结时限内办结的比例。暂停时间扣除；已取消的不计；返修工单按最近一轮计。</translation>
+    </message>
+    <message>
+        <source>Average response time</source>
+        <translation>平均响应时长</translation>
+    </message>
+    <message>
+        <source>Minutes from the report to the response, on the deadline&apos;s clock (paused time and, for working-time rules, time off left out), averaged over the orders reported in the period that have been responded to, cancelled ones left out.</source>
+        <translation>从报修到响应的分钟数，按时限的计时方式（扣除暂停，工作时间规则扣除非工作时间），取本期报修且已响应工单的平均值，不含已取消的。</translation>
+    </message>
+    <message>
+        <source>Response time, 90th percentile</source>
+        <translation>响应时长（90%分位）</translation>
+    </message>
+    <message>
+        <source>Nine in ten of the responded orders reported in the period were responded to within this many minutes (the clock as for the average).</source>
+        <translation>本期报修且已响应的工单中，九成在此分钟数内响应（计时方式同平均值）。</translation>
+    </message>
+    <message>
+        <source>Average completion time</source>
+        <translation>平均办结时长</translation>
+    </message>
+    <message>
+        <source>Minutes from the report to the completion, on the deadline&apos;s clock (paused time left out), averaged over the completed orders reported in the period, cancelled ones left out.</source>
+        <translation>从报修到办结的分钟数，按时限的计时方式（扣除暂停），取本期报修且已办结工单的平均值，不含已取消的。</translation>
+    </message>
+    <message>
+        <source>Completion time, 90th percentile</source>
+        <translation>办结时长（90%分位）</translation>
+    </message>
+    <message>
+        <source>Nine in ten of the completed orders reported in the period were completed within this many minutes (the clock as for the average).</source>
+        <translation>本期报修且已办结的工单中，九成在此分钟数内办结（计时方式同平均值）。</translation>
+    </message>
+    <message>
+        <source>Commitment letters within 48 h</source>
+        <translation>48小时内出具承诺书</translation>
+    </message>
+    <message>
+        <source>Of the promised-tier orders reported in the period whose letter is issued or due, the share whose commitment letter was issued within 48 hours of the report (paused time left out, as the deadline counts it). Cancelled orders are not counted.</source>
+        <translation>本期报修的承诺修工单中（承诺书已出具或已到期），在报修后48小时内（扣除暂停时间）出具承诺书的比例。已取消的不计。</translation>
+    </message>
+    <message>
+        <source>Callback coverage</source>
+        <translation>回访率</translation>
+    </message>
+    <message>
+        <source>Of the orders completed in the period (whenever reported), the share the owner was called back about, as on the Callbacks tab.</source>
+        <translation>本期办结的工单（不论何时报修）中，已回访业主的比例，与回访页一致。</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <source>Of the callbacks made in the period, the share satisfied or basically satisfied, as on the Callbacks tab. The list shows the orders called back.</source>
+        <translation>本期回访中满意或基本满意的比例，与回访页一致。列表显示被回访的工单。</translation>
+    </message>
+    <message>
+        <source>Reopened orders</source>
+        <translation>返修工单</translation>
+    </message>
+    <message>
+        <source>Orders reported in the period that were reopened after an owner was dissatisfied.</source>
+        <translation>本期（按报修当日，北京时间）报修的工单，含已取消的。</translation>
+    </message>
+    <message>
+        <source>First-time fix rate</source>
+        <translation>一次修复率</translation>
+    </message>
+    <message>
+        <source>Of the orders reported in the period that have been completed at least once, the share never reopened (一次修复率).</source>
+        <translation>本期报修且至少办结过一次的工单中，从未返修的比例（一次修复率）。</translation>
+    </message>
+    <message>
+        <source>Regulator reply rate</source>
+        <translation>监管平台回复率</translation>
+    </message>
+    <message>
+        <source>Of the regulator&apos;s tickets received in the period, the share first replied to by their reply deadline (a day after arrival when the platform sets none). A ticket unanswered and still inside its deadline is not counted yet. Target: 80 %.</source>
+        <translation>本期收到的监管平台工单中，在回复时限内（平台未设时限的，收到后一天内）首次回复的比例。未回复且未到期的暂不计。目标：80%。</translation>
+    </message>
+    <message>
+        <source>Supervision notices answered in time</source>
+        <translation>督办按时办结率</translation>
+    </message>
+    <message>
+        <source>Of the regulator&apos;s supervision notices (督办) issued in the period, the share whose order was completed, closed or cancelled by the notice&apos;s deadline. A notice still inside its deadline is not counted yet.</source>
+        <translation>本期下发的督办中，工单在督办时限内办结、关闭或取消的比例。未到期的暂不计。</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>当前超时</translation>
+    </message>
+    <message>
+        <source>Open orders, not paused, past their completion deadline, or past their response deadline without a response: red in the work-order list.</source>
+        <translation>未暂停的在办工单中，已过办结时限、或已过响应时限仍未响应的：工单列表中标红。</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Open orders, not paused, whose completion deadline comes within the company&apos;s due-soon warning time: amber in the work-order list.</source>
+        <translation>未暂停的在办工单中，办结时限在公司设定的预警时间内到来的：工单列表中标黄。</translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation>待回访（今日到期）</translation>
+    </message>
+    <message>
+        <source>Completed orders waiting for their callback whose callback is due by the end of today.</source>
+        <translation>已办结待回访、回访时限在今天结束前到期的工单。</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按类别</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>按分级</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>按渠道</translation>
+    </message>
+    <message>
+        <source>By source</source>
+        <translation>按来源</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ WUYE = ROOT / ".venv" / "bin" / "wuye"
 # bad data (exit 3: an unknown community, order, household or file), so that a value swapped in
 # for any one argument shows what that value alone does. {tmp} is the test's folder.
 BASELINES: dict[str, list[str]] = {
+    "stats": ["stats", "--community", "NOPE"],  # an unknown community: 3
     "demo": ["demo", "--households", "1"],  # the database is not empty: 3
     "import households": ["import", "households", "{tmp}/none.xlsx", "--community", "QD001"],
     "backup": ["backup", "--out", "{tmp}/exists.bin"],  # never overwrites: 3

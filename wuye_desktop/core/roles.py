@@ -38,6 +38,9 @@ class Permission(enum.StrEnum):
     LEDGER_EDIT = "ledger.edit"
     ADMINISTER = "administer"  # users, regulator credentials, deadlines, company
     AUDIT_READ = "audit.read"
+    # The overview: every figure of a period (managers), or only what is due today (the desk).
+    OVERVIEW_READ = "overview.read"
+    OVERVIEW_TODAY = "overview.today"
 
 
 _P = Permission
@@ -49,6 +52,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             _P.WORK_ORDERS_EDIT,
             _P.DOCUMENTS_PRINT,
             _P.PHONE_REVEAL_ON_ORDER,
+            _P.OVERVIEW_TODAY,
         }
     ),
     Role.MANAGER: frozenset(
@@ -61,6 +65,8 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             _P.PHONE_REVEAL,
             _P.PHONE_REVEAL_ON_ORDER,
             _P.LEDGER_READ,
+            _P.OVERVIEW_READ,
+            _P.OVERVIEW_TODAY,
         }
     ),
     Role.FINANCE: frozenset(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
@@ -29,6 +29,7 @@ from wuye_desktop.core.orders import (
     require_permission,
     require_state,
 )
+from wuye_desktop.core.overview.regulator_rules import REPLY_TARGET, reply_in_time
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
 from wuye_desktop.regulator import protocol as p
 from wuye_desktop.storage.db import Database
@@ -49,7 +50,6 @@ log = logging.getLogger(__name__)
 
 INBOX_ACTOR = Actor(user_id=None, username="regulator", role=SYSTEM_ACTOR.role)
 COMMON_AREA = "公共区域"  # the place of a ticket about no household (stored data, not UI text)
-REPLY_TARGET = 0.8  # the provincial reply-rate target (protocol §5)
 MAX_TEXT = 2000
 
 
@@ -583,10 +583,8 @@ def reply_rate(db: Database, now: datetime | None = None) -> ReplyRate:
             ).outerjoin(first, first.c.ticket_row_id == RegulatorTicket.id)
         ).all()
     for due, received, first_at in rows:
-        due = due or received + timedelta(days=1)
-        if first_at is not None:
+        verdict = reply_in_time(due, received, first_at, now)
+        if verdict is not None:
             counted += 1
-            in_time += first_at <= due
-        elif due < now:
-            counted += 1
+            in_time += verdict
     return ReplyRate(in_time, counted)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 
 from wuye_desktop.core.clock import LOCAL_TZ, now_utc
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -75,17 +76,38 @@ class CallbackStats:
         return self.called_back / self.completed if self.completed else 1.0
 
 
+# What the callback statistics count, as SQL the overview (core.overview) counts and lists with
+# too, so the callbacks tab and the manager's overview never disagree.
+SATISFIED_VALUES = ("satisfied", "basically_satisfied")
+
+
+def completed_between(since: datetime, until: datetime | None = None) -> Select[Any]:
+    """The ids of the orders completed in [since, until): a move to completed at that time
+    (an order completed, reopened and completed again in the period counts once)."""
+    stmt = select(OrderEvent.order_id).where(
+        OrderEvent.kind == "status",
+        OrderEvent.status == Status.COMPLETED.value,
+        OrderEvent.at >= since,
+    )
+    if until is not None:
+        stmt = stmt.where(OrderEvent.at < until)
+    return stmt.distinct()
+
+
+def callbacks_between(since: datetime, until: datetime | None = None) -> ColumnElement[bool]:
+    """The condition on Callback of one made in [since, until)."""
+    if until is None:
+        return Callback.at >= since
+    return and_(Callback.at >= since, Callback.at < until)
+
+
 def callback_stats(
     db: Database, actor: Actor, since: datetime, now: datetime | None = None
 ) -> CallbackStats:
     actor.require(Permission.WORK_ORDERS_READ)
     now = now or now_utc()
     with db.read() as s:
-        completed_orders = (
-            select(OrderEvent.order_id)
-            .where(OrderEvent.status == Status.COMPLETED.value, OrderEvent.at >= since)
-            .distinct()
-        )
+        completed_orders = completed_between(since)
         completed = s.scalar(select(func.count()).select_from(completed_orders.subquery())) or 0
         called = (
             s.scalar(
@@ -103,7 +125,7 @@ def callback_stats(
         by_satisfaction = dict(
             s.execute(
                 select(Callback.satisfaction, func.count(Callback.id))
-                .where(Callback.at >= since)
+                .where(callbacks_between(since))
                 .group_by(Callback.satisfaction)
             ).all()
         )

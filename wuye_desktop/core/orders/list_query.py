@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, func, literal, select, tuple_
 from sqlalchemy.orm import Session
@@ -20,6 +20,9 @@ from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import due_soon_minutes
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import WorkOrder
+
+if TYPE_CHECKING:
+    from wuye_desktop.core.overview.slices import OrderSlice
 
 
 @dataclass
@@ -36,6 +39,11 @@ class OrderFilter:
     reported_from: date | None = None  # local days, inclusive
     reported_to: date | None = None
     text: str = ""
+    # The orders one figure or cell of the overview counts (core.overview.slices), so the list
+    # a click opens holds exactly them; and a given set of orders (the regulator's tickets and
+    # notices of a period, counted in Python).
+    slice: OrderSlice | None = None
+    order_ids: tuple[int, ...] | None = None
 
 
 SORT_COLUMNS: dict[str, Any] = {
@@ -88,6 +96,13 @@ def _filtered(s: Session, f: OrderFilter, now: datetime) -> Select[Any]:
         stmt = stmt.where(
             WorkOrder.reported_at < _local_midnight(f.reported_to + timedelta(days=1))
         )
+    if f.slice is not None:
+        # Imported here: the overview's package reads the orders' package it is part of.
+        from wuye_desktop.core.overview.slices import slice_condition
+
+        stmt = stmt.where(slice_condition(f.slice, now))
+    if f.order_ids is not None:
+        stmt = stmt.where(WorkOrder.id.in_(list(f.order_ids)))
     # One meaning of the typed text everywhere (DESIGN §3): core.search.
     condition = search.order_condition(s, search.understand(s, f.text))
     if condition is not None:

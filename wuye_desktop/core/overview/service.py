@@ -1,0 +1,617 @@
+"""The overview service: one call computes every figure of a scope and period against the
+previous period, for the 概览 tab, ``wuye stats``, the Excel export and the monthly report.
+
+Who sees what: managers and administrators everything (``Permission.OVERVIEW_READ``); the desk
+only what is due now (``OVERVIEW_TODAY``); finance nothing. Every count goes through the
+conditions of :mod:`.slices`, the same the work-order list filters with.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
+from sqlalchemy.orm import Session
+
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.deadlines import Pause, elapsed
+from wuye_desktop.core.errors import NotFound
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.orders.callback_stats import SATISFIED_VALUES, callbacks_between
+from wuye_desktop.core.orders.list_query import OrderFilter
+from wuye_desktop.core.orders.status import Status
+from wuye_desktop.core.orders.urgency import due_soon_clause, overdue_clause
+from wuye_desktop.core.overview.figures import BREAKDOWN_TITLES, FIGURES
+from wuye_desktop.core.overview.model import (
+    Breakdown,
+    Cell,
+    CommunityRate,
+    Figure,
+    NowFigures,
+    Overview,
+    Scope,
+    Trend,
+    TrendPoint,
+    Unit,
+)
+from wuye_desktop.core.overview.periods import Period, PeriodKind
+from wuye_desktop.core.overview.regulator_rules import (
+    REPLY_TARGET,
+    reply_in_time,
+    supervision_in_time,
+)
+from wuye_desktop.core.overview.slices import OrderSlice, SliceKey, slice_condition
+from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.core.settings import due_soon_minutes, load_rules
+from wuye_desktop.core.vocab import Tier
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import (
+    Callback,
+    Community,
+    OrderEvent,
+    OrderPause,
+    RegulatorTicket,
+    Supervision,
+    TicketReply,
+    WorkOrder,
+)
+
+TIERS = tuple(t.value for t in Tier)
+BREAKDOWN_COLUMNS = ("category", "tier", "channel", "source", "status")
+# The slices counted per tier over the orders reported in the period.
+_COHORT_SLICES = (
+    SliceKey.REPORTED,
+    SliceKey.RESPONSE_RATED,
+    SliceKey.RESPONSE_ON_TIME,
+    SliceKey.COMPLETION_RATED,
+    SliceKey.COMPLETION_ON_TIME,
+    SliceKey.COMMITMENT_RATED,
+    SliceKey.COMMITMENT_ON_TIME,
+    SliceKey.FIX_RATED,
+    SliceKey.FIXED_FIRST_TIME,
+    SliceKey.REOPENED,
+)
+_PERIOD_SLICES = (
+    SliceKey.COMPLETED_IN_PERIOD,
+    SliceKey.CALLED_BACK,
+    SliceKey.CALLBACK_IN_PERIOD,
+    SliceKey.SATISFIED_IN_PERIOD,
+)
+# Answering a supervision notice: the order done, closed or cancelled.
+_ANSWERING = (Status.COMPLETED.value, Status.CLOSED.value, Status.CANCELLED.value)
+
+
+def _sum(cond: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+def percentile(values: Sequence[float], share: float) -> float | None:
+    """The nearest-rank percentile: the smallest value with *share* of them at or below it."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+@dataclass
+class _Measures:
+    """Everything counted over one period (the current or the previous)."""
+
+    by_tier: dict[SliceKey, dict[str, int]] = field(default_factory=dict)
+    in_period: dict[SliceKey, int] = field(default_factory=dict)
+    callbacks: int = 0
+    satisfied: int = 0
+    response_minutes: list[float] = field(default_factory=list)
+    completion_minutes: list[float] = field(default_factory=list)
+    tickets: list[tuple[int | None, bool]] = field(default_factory=list)  # (order id, in time)
+    notices: list[tuple[int | None, bool]] = field(default_factory=list)
+    cells: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def total(self, key: SliceKey, tier: str = "") -> int:
+        counts = self.by_tier.get(key, {})
+        return counts.get(tier, 0) if tier else sum(counts.values())
+
+
+class _Counter:
+    """Counts one scope's periods in one read transaction."""
+
+    def __init__(self, s: Session, scope: Scope, now: datetime) -> None:
+        self.s, self.scope, self.now = s, scope, now
+
+    def in_scope(self) -> ColumnElement[bool]:
+        cid = self.scope.community_id
+        return true() if cid is None else WorkOrder.community_id == cid
+
+    def measure(self, period: Period) -> _Measures:
+        m = _Measures()
+        sl = {
+            k: OrderSlice(k, period.start, period.end) for k in (*_COHORT_SLICES, *_PERIOD_SLICES)
+        }
+        conds = {k: slice_condition(v, self.now) for k, v in sl.items()}
+        rows = self.s.execute(
+            select(WorkOrder.tier, *(_sum(conds[k]) for k in _COHORT_SLICES))
+            .where(conds[SliceKey.REPORTED], self.in_scope())
+            .group_by(WorkOrder.tier)
+        ).all()
+        for k in _COHORT_SLICES:
+            m.by_tier[k] = {}
+        for tier, *counts in rows:
+            for k, n in zip(_COHORT_SLICES, counts, strict=True):
+                m.by_tier[k][tier] = int(n)
+        for k in _PERIOD_SLICES:
+            m.in_period[k] = int(
+                self.s.scalar(select(func.count(WorkOrder.id)).where(conds[k], self.in_scope()))
+                or 0
+            )
+        self._callbacks(m, period)
+        self._times(m, sl[SliceKey.REPORTED])
+        self._regulator(m, period)
+        self._cells(m, conds[SliceKey.REPORTED])
+        return m
+
+    def _callbacks(self, m: _Measures, period: Period) -> None:
+        when = callbacks_between(period.start_at, period.end_at)
+        stmt = select(
+            func.count(Callback.id), _sum(Callback.satisfaction.in_(SATISFIED_VALUES))
+        ).where(when)
+        if self.scope.community_id is not None:
+            stmt = stmt.join(WorkOrder, WorkOrder.id == Callback.order_id).where(self.in_scope())
+        count, satisfied = self.s.execute(stmt).one()
+        m.callbacks, m.satisfied = int(count or 0), int(satisfied or 0)
+
+    def _times(self, m: _Measures, reported: OrderSlice) -> None:
+        """Minutes to respond and to complete, on each order's deadline clock."""
+        rules = load_rules(self.s)
+        responded = slice_condition(
+            OrderSlice(SliceKey.RESPONDED, reported.start, reported.end), self.now
+        )
+        completed = slice_condition(
+            OrderSlice(SliceKey.COMPLETED, reported.start, reported.end), self.now
+        )
+        rows = self.s.execute(
+            select(
+                WorkOrder.id,
+                WorkOrder.tier,
+                WorkOrder.category,
+                WorkOrder.reported_at,
+                WorkOrder.responded_at,
+                WorkOrder.completed_at,
+            ).where(or_(responded, completed), self.in_scope())
+        ).all()
+        pauses: dict[int, list[Pause]] = defaultdict(list)
+        if rows:
+            paused_orders = select(WorkOrder.id).where(or_(responded, completed), self.in_scope())
+            for order_id, start, end in self.s.execute(
+                select(OrderPause.order_id, OrderPause.start, OrderPause.end).where(
+                    OrderPause.order_id.in_(paused_orders)
+                )
+            ):
+                pauses[order_id].append(Pause(start, end))
+        for order_id, tier, category, reported_at, responded_at, completed_at in rows:
+            rule = rules.rule(tier, category) if tier in rules.tiers else None
+            mode = rule.mode if rule is not None else None
+            for moment, into in (
+                (responded_at, m.response_minutes),
+                (completed_at, m.completion_minutes),
+            ):
+                if moment is None:
+                    continue
+                took = (
+                    elapsed(reported_at, moment, mode, rules.calendar, pauses[order_id])
+                    if mode is not None
+                    else moment - reported_at
+                )
+                into.append(max(took, timedelta(0)).total_seconds() / 60)
+
+    def _regulator(self, m: _Measures, period: Period) -> None:
+        first = (
+            select(TicketReply.ticket_row_id, func.min(TicketReply.at).label("first_at"))
+            .group_by(TicketReply.ticket_row_id)
+            .subquery()
+        )
+        stmt = (
+            select(
+                RegulatorTicket.order_id,
+                RegulatorTicket.reply_due_at,
+                RegulatorTicket.received_at,
+                first.c.first_at,
+            )
+            .outerjoin(first, first.c.ticket_row_id == RegulatorTicket.id)
+            .outerjoin(WorkOrder, WorkOrder.id == RegulatorTicket.order_id)
+            .where(
+                RegulatorTicket.received_at >= period.start_at,
+                RegulatorTicket.received_at < period.end_at,
+            )
+        )
+        if self.scope.community_id is not None:
+            stmt = stmt.where(_ticket_in_community(self.scope))
+        for order_id, due, received, first_at in self.s.execute(stmt):
+            verdict = reply_in_time(due, received, first_at, self.now)
+            if verdict is not None:
+                m.tickets.append((order_id, verdict))
+        answered = (
+            select(func.min(OrderEvent.at))
+            .where(
+                OrderEvent.order_id == Supervision.order_id,
+                OrderEvent.kind == "status",
+                OrderEvent.status.in_(_ANSWERING),
+                OrderEvent.at >= Supervision.issued_at,
+            )
+            .scalar_subquery()
+        )
+        stmt2 = (
+            select(Supervision.order_id, Supervision.deadline, answered, WorkOrder.status)
+            .outerjoin(WorkOrder, WorkOrder.id == Supervision.order_id)
+            .where(Supervision.issued_at >= period.start_at, Supervision.issued_at < period.end_at)
+        )
+        if self.scope.community_id is not None:
+            stmt2 = stmt2.where(self.in_scope())
+        for order_id, deadline, answered_at, status in self.s.execute(stmt2):
+            verdict = supervision_in_time(deadline, answered_at, status, self.now)
+            if verdict is not None:
+                m.notices.append((order_id, verdict))
+
+    def _cells(self, m: _Measures, reported: ColumnElement[bool]) -> None:
+        cols = [getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS]
+        m.cells = {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
+        for *values, n in self.s.execute(
+            select(*cols, func.count(WorkOrder.id)).where(reported, self.in_scope()).group_by(*cols)
+        ):
+            for c, v in zip(BREAKDOWN_COLUMNS, values, strict=True):
+                m.cells[c][v] += int(n)
+
+    def trend(self, period: Period) -> Trend:
+        step, buckets = trend_buckets(period)
+        cols: list[Any] = []
+        for lo, hi in buckets:
+            for k in (SliceKey.REPORTED, SliceKey.COMPLETION_RATED, SliceKey.COMPLETION_ON_TIME):
+                cols.append(_sum(slice_condition(OrderSlice(k, lo, hi), self.now)))
+        first, last = buckets[0][0], buckets[-1][1]
+        span = slice_condition(OrderSlice(SliceKey.REPORTED, first, last), self.now)
+        row = self.s.execute(select(*cols).where(span, self.in_scope())).one()
+        points = []
+        for i, (lo, hi) in enumerate(buckets):
+            reported, rated, on_time = (int(x) for x in row[3 * i : 3 * i + 3])
+            drill = self.drill_days(lo, hi)
+            points.append(TrendPoint(lo, hi, reported, rated, on_time, drill))
+        return Trend(step, tuple(points))
+
+    def drill_days(self, start: date, end: date, **extra: Any) -> OrderFilter:
+        return OrderFilter(
+            community_id=self.scope.community_id,
+            reported_from=start,
+            reported_to=end - timedelta(days=1),
+            **extra,
+        )
+
+    def by_community(self, period: Period) -> tuple[CommunityRate, ...]:
+        rated = slice_condition(
+            OrderSlice(SliceKey.COMPLETION_RATED, period.start, period.end), self.now
+        )
+        on_time = slice_condition(
+            OrderSlice(SliceKey.COMPLETION_ON_TIME, period.start, period.end), self.now
+        )
+        reported = slice_condition(
+            OrderSlice(SliceKey.REPORTED, period.start, period.end), self.now
+        )
+        counts = {
+            cid: (int(a), int(b))
+            for cid, a, b in self.s.execute(
+                select(WorkOrder.community_id, _sum(rated), _sum(on_time))
+                .where(reported, self.in_scope())
+                .group_by(WorkOrder.community_id)
+            )
+        }
+        communities = select(Community.id, Community.code, Community.name).order_by(Community.code)
+        if self.scope.community_id is not None:
+            communities = communities.where(Community.id == self.scope.community_id)
+        out = []
+        for cid, code, name in self.s.execute(communities):
+            a, b = counts.get(cid, (0, 0))
+            base = OrderSlice(SliceKey.COMPLETION_RATED, period.start, period.end)
+            hits = OrderSlice(SliceKey.COMPLETION_ON_TIME, period.start, period.end)
+            out.append(
+                CommunityRate(
+                    cid,
+                    code,
+                    name,
+                    a,
+                    b,
+                    OrderFilter(community_id=cid, slice=base),
+                    OrderFilter(community_id=cid, slice=hits),
+                )
+            )
+        return tuple(out)
+
+
+def _ticket_in_community(scope: Scope) -> ColumnElement[bool]:
+    """A ticket is the community's when its order is, or, without an order, by the project code."""
+    code = select(Community.project_code).where(Community.id == scope.community_id)
+    return or_(
+        WorkOrder.community_id == scope.community_id,
+        and_(
+            RegulatorTicket.order_id.is_(None),
+            RegulatorTicket.project_code != "",
+            RegulatorTicket.project_code == code.scalar_subquery(),
+        ),
+    )
+
+
+def trend_buckets(period: Period) -> tuple[str, list[tuple[date, date]]]:
+    """The trend's steps: days of a week or of a custom fortnight, weeks of a month, quarter or
+    custom stretch up to 120 days, months otherwise (a year's twelve), clipped to the period."""
+    if period.kind is PeriodKind.WEEK or (period.kind is PeriodKind.CUSTOM and period.days <= 14):
+        days = [period.start + timedelta(days=i) for i in range(period.days)]
+        return "day", [(d, d + timedelta(days=1)) for d in days]
+    out: list[tuple[date, date]] = []
+    if period.kind in (PeriodKind.MONTH, PeriodKind.QUARTER) or period.days <= 120:
+        lo = period.start
+        while lo < period.end:
+            hi = min(lo - timedelta(days=lo.weekday()) + timedelta(days=7), period.end)
+            out.append((lo, hi))
+            lo = hi
+        return "week", out
+    lo = period.start
+    while lo < period.end:
+        months = lo.year * 12 + lo.month  # the next month's first day
+        hi = min(date(months // 12, months % 12 + 1, 1), period.end)
+        out.append((lo, hi))
+        lo = hi
+    return "month", out
+
+
+def _scope(s: Session, community_id: int | None) -> Scope:
+    if community_id is None:
+        return Scope(None)
+    c = s.get(Community, community_id)
+    if c is None:
+        raise NotFound(QT_TRANSLATE_NOOP("core", "No such community: {id}"), id=community_id)
+    return Scope(c.id, c.code, c.name)
+
+
+def _now_figures(s: Session, scope: Scope, now: datetime) -> NowFigures:
+    cid = scope.community_id
+    in_scope = true() if cid is None else WorkOrder.community_id == cid
+    soon = timedelta(minutes=due_soon_minutes(s))
+    callback_due = OrderSlice(SliceKey.CALLBACK_DUE, now.date(), now.date() + timedelta(days=1))
+    parts = {
+        "overdue": (overdue_clause(now), OrderFilter(community_id=cid, overdue_only=True)),
+        "due_soon": (due_soon_clause(now, soon), OrderFilter(community_id=cid, due_soon_only=True)),
+        "callbacks_due": (
+            slice_condition(callback_due, now),
+            OrderFilter(community_id=cid, slice=callback_due),
+        ),
+    }
+    figs = {}
+    for key, (cond, drill) in parts.items():
+        n = int(s.scalar(select(func.count(WorkOrder.id)).where(cond, in_scope)) or 0)
+        title, definition = FIGURES[key]
+        figs[key] = Figure(key, Unit.COUNT, n, None, title, definition, drill=drill)
+    return NowFigures(figs["overdue"], figs["due_soon"], figs["callbacks_due"])
+
+
+def _ratio(hits: int, count: int) -> float | None:
+    return hits / count if count else None
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tuple[Figure, ...]:
+    cid = scope.community_id
+
+    def drill(key: SliceKey, tier: str = "") -> OrderFilter:
+        return OrderFilter(
+            community_id=cid,
+            tiers=(tier,) if tier else (),
+            slice=OrderSlice(key, period.start, period.end),
+        )
+
+    def fig(key: str, unit: Unit, value: float | None, previous: float | None, **kw: Any) -> Figure:
+        title, definition = FIGURES[key.split(".")[0]]
+        return Figure(key, unit, value, previous, title, definition, **kw)
+
+    def rate(
+        key: str, base: SliceKey, hits: SliceKey, tier: str = "", target: float | None = None
+    ) -> Figure:
+        n, h = cur.total(base, tier), cur.total(hits, tier)
+        return fig(
+            f"{key}.{tier}" if tier else key,
+            Unit.FRACTION,
+            _ratio(h, n),
+            _ratio(old.total(hits, tier), old.total(base, tier)),
+            target=target,
+            count=n,
+            hits=h,
+            drill=drill(base, tier),
+            drill_hits=drill(hits, tier),
+            tier=tier,
+        )
+
+    def listed(pairs: list[tuple[int | None, bool]], in_time: bool | None) -> OrderFilter:
+        ids = sorted({o for o, ok in pairs if o is not None and (in_time is None or ok)})
+        return OrderFilter(order_ids=tuple(ids))
+
+    out = [
+        fig(
+            "reported",
+            Unit.COUNT,
+            cur.total(SliceKey.REPORTED),
+            old.total(SliceKey.REPORTED),
+            drill=drill(SliceKey.REPORTED),
+        )
+    ]
+    for tier in ("", *TIERS):
+        out.append(
+            rate("response_on_time", SliceKey.RESPONSE_RATED, SliceKey.RESPONSE_ON_TIME, tier)
+        )
+    for tier in ("", *TIERS):
+        out.append(
+            rate("completion_on_time", SliceKey.COMPLETION_RATED, SliceKey.COMPLETION_ON_TIME, tier)
+        )
+    for stem, key, values, old_values in (
+        ("response", SliceKey.RESPONDED, cur.response_minutes, old.response_minutes),
+        ("completion", SliceKey.COMPLETED, cur.completion_minutes, old.completion_minutes),
+    ):
+        out.append(
+            fig(
+                f"{stem}_minutes_avg",
+                Unit.MINUTES,
+                _mean(values),
+                _mean(old_values),
+                count=len(values),
+                drill=drill(key),
+            )
+        )
+        out.append(
+            fig(
+                f"{stem}_minutes_p90",
+                Unit.MINUTES,
+                percentile(values, 0.9),
+                percentile(old_values, 0.9),
+                count=len(values),
+                drill=drill(key),
+            )
+        )
+    out.append(rate("commitment_in_48h", SliceKey.COMMITMENT_RATED, SliceKey.COMMITMENT_ON_TIME))
+    n, h = cur.in_period[SliceKey.COMPLETED_IN_PERIOD], cur.in_period[SliceKey.CALLED_BACK]
+    out.append(
+        fig(
+            "callback_coverage",
+            Unit.FRACTION,
+            _ratio(h, n),
+            _ratio(
+                old.in_period[SliceKey.CALLED_BACK], old.in_period[SliceKey.COMPLETED_IN_PERIOD]
+            ),
+            count=n,
+            hits=h,
+            drill=drill(SliceKey.COMPLETED_IN_PERIOD),
+            drill_hits=drill(SliceKey.CALLED_BACK),
+        )
+    )
+    out.append(
+        fig(
+            "satisfaction",
+            Unit.FRACTION,
+            _ratio(cur.satisfied, cur.callbacks),
+            _ratio(old.satisfied, old.callbacks),
+            count=cur.callbacks,
+            hits=cur.satisfied,
+            drill=drill(SliceKey.CALLBACK_IN_PERIOD),
+            drill_hits=drill(SliceKey.SATISFIED_IN_PERIOD),
+        )
+    )
+    out.append(
+        fig(
+            "reopened",
+            Unit.COUNT,
+            cur.total(SliceKey.REOPENED),
+            old.total(SliceKey.REOPENED),
+            drill=drill(SliceKey.REOPENED),
+        )
+    )
+    out.append(rate("first_time_fix", SliceKey.FIX_RATED, SliceKey.FIXED_FIRST_TIME))
+    for name, pairs, old_pairs, target in (
+        ("regulator_reply_rate", cur.tickets, old.tickets, REPLY_TARGET),
+        ("supervision_in_time", cur.notices, old.notices, None),
+    ):
+        hits_now = sum(ok for _, ok in pairs)
+        out.append(
+            fig(
+                name,
+                Unit.FRACTION,
+                _ratio(hits_now, len(pairs)),
+                _ratio(sum(ok for _, ok in old_pairs), len(old_pairs)),
+                target=target,
+                count=len(pairs),
+                hits=hits_now,
+                drill=listed(pairs, None),
+                drill_hits=listed(pairs, True),
+            )
+        )
+    return tuple(out)
+
+
+def _breakdowns(
+    counter: _Counter, cur: _Measures, old: _Measures, period: Period
+) -> tuple[Breakdown, ...]:
+    out = []
+    for column in BREAKDOWN_COLUMNS:
+        now_cells, old_cells = cur.cells[column], old.cells[column]
+        values = sorted(set(now_cells) | set(old_cells), key=lambda v: (-now_cells.get(v, 0), v))
+        cells = tuple(
+            Cell(
+                v,
+                now_cells.get(v, 0),
+                old_cells.get(v, 0),
+                counter.drill_days(period.start, period.end, **{_PLURAL[column]: (v,)}),
+            )
+            for v in values
+        )
+        out.append(Breakdown(column, BREAKDOWN_TITLES[column], cells))
+    return tuple(out)
+
+
+_PLURAL = {
+    "category": "categories",
+    "tier": "tiers",
+    "channel": "channels",
+    "source": "sources",
+    "status": "statuses",
+}
+
+
+def overview(
+    db: Database,
+    actor: Actor,
+    period: Period,
+    community_id: int | None = None,
+    now: datetime | None = None,
+) -> Overview:
+    """The overview of the company (or one community) over *period* against the one before.
+
+    A desk gets only ``now`` (the other parts None); finance is refused.
+    """
+    full = actor.can(Permission.OVERVIEW_READ)
+    if not full:
+        actor.require(Permission.OVERVIEW_TODAY)
+    now = now or now_utc()
+    previous = period.previous()
+    with db.read() as s:
+        scope = _scope(s, community_id)
+        now_part = _now_figures(s, scope, now)
+        if not full:
+            return Overview(scope, period, previous, now_part)
+        counter = _Counter(s, scope, now)
+        cur, old = counter.measure(period), counter.measure(previous)
+        return Overview(
+            scope,
+            period,
+            previous,
+            now_part,
+            figures=_figures(cur, old, period, scope),
+            breakdowns=_breakdowns(counter, cur, old, period),
+            trend=counter.trend(period),
+            by_community=counter.by_community(period),
+        )
+
+
+def community_by_code(db: Database, actor: Actor, code: str) -> Scope:
+    """The scope of the community with *code* (for ``--community``); NotFound otherwise."""
+    if not actor.can(Permission.OVERVIEW_READ):
+        actor.require(Permission.OVERVIEW_TODAY)
+    with db.read() as s:
+        c = s.scalar(select(Community).where(Community.code == code.strip()))
+        if c is None:
+            raise NotFound(QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=code)
+        return Scope(c.id, c.code, c.name)
+
+
+def figure_keys(figures: Iterable[Figure]) -> list[str]:
+    return [f.key for f in figures]
