@@ -119,3 +119,30 @@ def test_wuye_stats_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     main(["--db", url, "stats", "--period", "2026-11"])
     out = capsys.readouterr().out
     assert "全公司" in out and "报修工单数" in out
+
+
+def test_wuye_stats_names_values_in_words(
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The breakdowns print 公共照明 and 马上修, as the window does, not stored codes."""
+    orders.create_order(
+        db,
+        admin,
+        orders.OrderInput(
+            community_id=community.id,
+            household_id=None,
+            location="3号楼大堂",
+            category="lighting",
+            channel="property",
+            source="phone",
+            tier="immediate",
+            description="大堂灯不亮",
+        ),
+    )
+    assert main(["--db", str(db.sqlite_path), "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "公共照明" in out and "马上修" in out and "电话" in out and "物业" in out
+    assert "lighting" not in out and "immediate" not in out and "property" not in out

@@ -4,17 +4,23 @@ from the same service as the 概览 tab, in Chinese (or as JSON with stable keys
 from __future__ import annotations
 
 import argparse
-import functools
 import json
-import xml.etree.ElementTree as ET
+import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from wuye_desktop.commands import EXIT_OK, with_database
 from wuye_desktop.core import overview as ov
-from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP, translate
+from wuye_desktop.core.orders.status import STATUS_LABELS
 from wuye_desktop.core.roles import SYSTEM_ACTOR
-from wuye_desktop.core.vocab import TIER_LABELS, Tier
-from wuye_desktop.resources import resource_path
+from wuye_desktop.core.vocab import (
+    CATEGORY_LABELS,
+    CHANNEL_LABELS,
+    SOURCE_LABELS,
+    TIER_LABELS,
+    Tier,
+)
 from wuye_desktop.storage.db import Database
 
 WHOLE_COMPANY = QT_TRANSLATE_NOOP("overview", "Whole company")
@@ -41,26 +47,29 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser.set_defaults(handler=with_database(run, options={"period": "--period"}))
 
 
-@functools.cache
-def _chinese() -> dict[str, str]:
-    """The Chinese of the overview's words, from the program's translation file."""
-    try:
-        root = ET.parse(resource_path("translations", "wuye_zh_CN.ts")).getroot()
-    except (OSError, ET.ParseError):
-        return {}
-    out: dict[str, str] = {}
-    for context in root.iter("context"):
-        if context.findtext("name") not in ("overview", "core"):
-            continue
-        for m in context.iter("message"):
-            source, target = m.findtext("source"), m.findtext("translation")
-            if source and target:
-                out.setdefault(source, target)
-    return out
-
-
 def _tr(text: str) -> str:
-    return _chinese().get(text, text)
+    return translate("overview", text)
+
+
+# The words of a breakdown's stored values (context "core", as the window shows them).
+_VALUE_LABELS: dict[str, Mapping[Any, str]] = {
+    "category": CATEGORY_LABELS,
+    "tier": TIER_LABELS,
+    "channel": CHANNEL_LABELS,
+    "source": SOURCE_LABELS,
+    "status": STATUS_LABELS,
+}
+
+
+def _value_label(breakdown: str, value: str) -> str:
+    label = _VALUE_LABELS.get(breakdown, {}).get(value)
+    return translate("core", label) if label else value
+
+
+def _pad(text: str, width: int) -> str:
+    """*text* padded to *width* terminal columns (a Chinese character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, width - used)
 
 
 def _shown(f: ov.Figure, value: float | None) -> str:
@@ -125,8 +134,9 @@ def run(args: argparse.Namespace, db: Database) -> int:
     versus = _tr(VERSUS).format(period=before)
     print(f"{result.scope.community_name or _tr(WHOLE_COMPANY)}  {title}  ({versus})")
     for f in figures:
-        name = _tr(f.title) + (f" · {_tr(TIER_LABELS[Tier(f.tier)])}" if f.tier else "")
-        line = f"  {name:<24} {_shown(f, f.value):>12}"
+        tier = translate("core", TIER_LABELS[Tier(f.tier)]) if f.tier else ""
+        name = _tr(f.title) + (f" · {tier}" if tier else "")
+        line = f"  {_pad(name, 30)} {_shown(f, f.value):>12}"
         if f.previous is not None or f.key not in ("overdue", "due_soon", "callbacks_due"):
             line += f"   {_tr(BEFORE)} {_shown(f, f.previous)}"
         if f.target is not None:
@@ -135,5 +145,6 @@ def run(args: argparse.Namespace, db: Database) -> int:
     for b in result.breakdowns or ():
         print(_tr(b.title))
         for c in b.cells:
-            print(f"  {c.value:<24} {c.count:>8}   {_tr(BEFORE)} {c.previous}")
+            label = _value_label(b.key, c.value)
+            print(f"  {_pad(label, 30)} {c.count:>12}   {_tr(BEFORE)} {c.previous}")
     return EXIT_OK
