@@ -61,13 +61,11 @@ def test_previous_periods() -> None:
     assert ov.current("week").start <= today_local() < ov.current("week").end
 
 
-def test_who_sees_what(db: Database, admin: Actor, community: directory.CommunityView) -> None:
-    desk = make_user(db, admin, Role.DESK, "desk1")
-    manager = make_user(db, admin, Role.MANAGER, "boss")
-    finance = make_user(db, admin, Role.FINANCE, "money")
+def _lobby_light_out(db: Database, actor: Actor, community: directory.CommunityView) -> None:
+    """A desk's everyday order: the lobby light of building 3, fixed on the spot."""
     orders.create_order(
         db,
-        desk,
+        actor,
         orders.OrderInput(
             community_id=community.id,
             household_id=None,
@@ -79,6 +77,13 @@ def test_who_sees_what(db: Database, admin: Actor, community: directory.Communit
             description="大堂灯不亮",
         ),
     )
+
+
+def test_who_sees_what(db: Database, admin: Actor, community: directory.CommunityView) -> None:
+    desk = make_user(db, admin, Role.DESK, "desk1")
+    manager = make_user(db, admin, Role.MANAGER, "boss")
+    finance = make_user(db, admin, Role.FINANCE, "money")
+    _lobby_light_out(db, desk, community)
     period = ov.current("month")
     full = ov.overview(db, manager, period)
     assert full.figures is not None and full.breakdowns is not None
@@ -128,20 +133,7 @@ def test_wuye_stats_names_values_in_words(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """The breakdowns print 公共照明 and 马上修, as the window does, not stored codes."""
-    orders.create_order(
-        db,
-        admin,
-        orders.OrderInput(
-            community_id=community.id,
-            household_id=None,
-            location="3号楼大堂",
-            category="lighting",
-            channel="property",
-            source="phone",
-            tier="immediate",
-            description="大堂灯不亮",
-        ),
-    )
+    _lobby_light_out(db, admin, community)
     assert main(["--db", str(db.sqlite_path), "stats"]) == 0
     out = capsys.readouterr().out
     assert "公共照明" in out and "马上修" in out and "电话" in out and "物业" in out
