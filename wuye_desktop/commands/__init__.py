@@ -41,6 +41,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "orders",
     "sync",
     "regulator_sim",
+    "report",
 )
 
 Handler = Callable[[argparse.Namespace, str | None], int]
