@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,14 @@ def _bold_row(ws: Worksheet, row: int) -> None:
 
     for cell in ws[row]:
         cell.font = Font(bold=True)
+
+
+def _printable(ws: Worksheet) -> None:
+    """Printed landscape, one page wide: a chart beside its table stays on the page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _figures_sheet(wb: Workbook, ov: Overview, company: str) -> None:
@@ -149,7 +157,7 @@ def _trend_sheet(wb: Workbook, ov: Overview) -> None:
     step = STEP_WORDS.get(ov.trend.step, ov.trend.step)
     _bold_row(ws, append_row(ws, [f"{step}（起）", "止", "报修量", "应计（完成）", "按时完成", "按时完成率"]))  # fmt: skip
     for p in ov.trend.points:
-        row = append_row(ws, [p.start, p.end.fromordinal(p.end.toordinal() - 1), p.reported,
+        row = append_row(ws, [p.start, p.end - timedelta(days=1), p.reported,
                               p.completion_rated, p.completion_on_time, p.on_time_rate])  # fmt: skip
         ws.cell(row, 1).number_format = ws.cell(row, 2).number_format = "yyyy-mm-dd"
         ws.cell(row, 6).number_format = "0.0%"
@@ -218,6 +226,8 @@ def overview_workbook(ov: Overview, company: str, progress: Progress | None = No
     ]
     for done, step in enumerate(steps, start=1):
         step()
+        for ws in wb.worksheets:
+            _printable(ws)
         if progress is not None:
             progress(done, len(steps) + 1)
     buffer = io.BytesIO()
