@@ -5713,6 +5713,14 @@ The details are in the log file.</source>
         <source>Owner named {value}</source>
         <translation>业主姓名 {value}</translation>
     </message>
+    <message>
+        <source>No such community: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a month: {text}. Write it as 2026-11</source>
+        <translation>不是月份：{text}。请写成 2026-11 这样</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -5727,6 +5735,53 @@ The details are in the log file.</source>
     <message>
         <source>Cannot do this</source>
         <translation>无法执行此操作</translation>
+    </message>
+</context>
+<context>
+    <name>overview</name>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished">月份</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {week} of {year} ({first} to {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month}/{year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q{quarter} {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a period: {text}. Write 2026-11 (a month), 2026Q3 (a quarter), 2026-W47 (a week), 2026 (a year) or 2026-11-01..2026-11-15 (days, both included)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
