@@ -6123,6 +6123,10 @@ The details are in the log file.</source>
         <source>No such community: {id}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Not a month: {text}. Write it as 2026-11</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

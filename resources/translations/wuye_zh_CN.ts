@@ -6125,6 +6125,10 @@ The details are in the log file.</source>
         <source>No such community: {id}</source>
         <translation>没有这个小区：{id}</translation>
     </message>
+    <message>
+        <source>Not a month: {text}. Write it as 2026-11</source>
+        <translation>不是月份：{text}。请写成 2026-11 这样</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -53,6 +53,8 @@ BASELINES: dict[str, list[str]] = {
                      "--out", "{tmp}/o.pdf"],
     "print disclosure": ["print", "disclosure", "--community", "NOPE", "--period", "2026Q3",
                          "--out", "{tmp}/o.pdf"],
+    "report monthly": ["report", "monthly", "--month", "2026-11", "--community", "NOPE",
+                       "--out", "{tmp}/o.pdf"],
     "closeout import": ["closeout", "import", "{tmp}/none.xlsx", "--household", "QD001-1-1-101"],
     "ledger verify": ["ledger", "verify", "--community", "NOPE"],
     "ledger import": ["ledger", "import", "{tmp}/none.csv", "--community", "NOPE"],

@@ -42,6 +42,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "sync",
     "regulator_sim",
     "stats",
+    "report",
 )
 
 Handler = Callable[[argparse.Namespace, str | None], int]

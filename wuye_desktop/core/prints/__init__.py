@@ -27,7 +27,14 @@ One module per document, named as in ``documents/``:
   the company chose the full number for the order's kind of handler (``core/slip_phone``);
 - :mod:`weekly` ``weekly_pdf(db, actor, week=None, community=None, progress=)`` /
   ``write_weekly``;
-- :mod:`disclosure` ``disclosure_pdf(db, actor, community, period)``.
+- :mod:`disclosure` ``disclosure_pdf(db, actor, community, period)``;
+- :mod:`monthly_report` the 月度通报: ``monthly_report_pdf(db, actor, month, community=None)``
+  (a preview: neither written nor audited), ``print_monthly_report(db, actor, month,
+  community, output)`` (audited once the output has it) / ``write_monthly_report``; *month*
+  is ``2026-11`` or a month Period, *community* a code, an id or None for the company;
+- :mod:`overview_export` ``export_overview_xlsx(db, actor, period, community, out,
+  progress=None)``: the overview of any period as .xlsx with native Excel charts, and
+  ``overview_workbook(overview, company)`` for an overview already computed.
 
 ``*_pdf`` returns the audited PDF's bytes (for a preview or a printer); ``write_*`` writes it
 whole or not at all (``documents.output``). Batches take ``progress(done, total)``, which may
