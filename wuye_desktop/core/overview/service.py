@@ -400,7 +400,8 @@ def _ratio(hits: int, count: int) -> float | None:
 
 
 def _mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None
+    # fsum: the same figure whatever order the rows came in (a plain sum's last digit is not)
+    return math.fsum(values) / len(values) if values else None
 
 
 def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tuple[Figure, ...]:
