@@ -36,6 +36,29 @@ def pdf_text(data: bytes) -> str:
     return out.stdout.decode()
 
 
+def letter_ready_to_print(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> CommitmentsTab:
+    """The tab showing the issued letters, the one of a new promised order chosen."""
+    promised_order(db, admin, community)
+    tab = CommitmentsTab(context(db, admin))
+    qtbot.addWidget(tab)
+    tab.show()
+    settle(qtbot)
+    tab.set_state(CommitmentState.ISSUED)
+    settle(qtbot)
+    return tab
+
+
+def warnings_said(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts of the warnings shown from now on (none pops up)."""
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text)
+    )
+    return warnings
+
+
 def test_a_letter_is_issued_from_the_to_issue_list(
     qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
 ) -> None:
@@ -82,13 +105,7 @@ def test_print_then_reprint_marks_the_copy(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    promised_order(db, admin, community)
-    tab = CommitmentsTab(context(db, admin))
-    qtbot.addWidget(tab)
-    tab.show()
-    settle(qtbot)
-    tab.set_state(CommitmentState.ISSUED)
-    settle(qtbot)
+    tab = letter_ready_to_print(qtbot, db, admin, community)
     assert tab.print_button.isEnabled() and not tab.reprint_button.isEnabled()
     names = [str(tmp_path / "original.pdf"), str(tmp_path / "copy.pdf")]
     monkeypatch.setattr(
@@ -172,17 +189,8 @@ def test_a_letter_counts_only_once_it_is_saved_or_printed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Issue 15.1: looking at the letter, or a save that fails, uses up no original."""
-    promised_order(db, admin, community)
-    tab = CommitmentsTab(context(db, admin))
-    qtbot.addWidget(tab)
-    tab.show()
-    settle(qtbot)
-    tab.set_state(CommitmentState.ISSUED)
-    settle(qtbot)
-    warnings: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text)
-    )
+    tab = letter_ready_to_print(qtbot, db, admin, community)
+    warnings = warnings_said(monkeypatch)
 
     qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
     preview = wait_for_preview(qtbot)
@@ -223,17 +231,8 @@ def test_a_printer_that_fails_uses_up_no_original(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    promised_order(db, admin, community)
-    tab = CommitmentsTab(context(db, admin))
-    qtbot.addWidget(tab)
-    tab.show()
-    settle(qtbot)
-    tab.set_state(CommitmentState.ISSUED)
-    settle(qtbot)
-    warnings: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "warning", lambda _parent, _title, text, *_a: warnings.append(text)
-    )
+    tab = letter_ready_to_print(qtbot, db, admin, community)
+    warnings = warnings_said(monkeypatch)
     printed = tmp_path / "printed.pdf"
     targets = [str(tmp_path / "no-such-folder" / "printed.pdf"), str(printed)]
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from tests.conftest import make_user
 from tests.unit import pdf_support as pdf
+from tests.unit.document_support import reported_leak
 from wuye_desktop.core import directory, orders
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import NotFound, PermissionDenied, StateError
@@ -30,22 +31,7 @@ def promised_order(
     plan: str = "搭设吊篮，外墙裂缝注浆并重做防水层，室内铲除霉斑后重新刷漆",
     issue: bool = True,
 ) -> tuple[int, str]:
-    home = directory.get_household(db, actor, "QD001-3-2-1201")
-    oid = orders.create_order(
-        db,
-        actor,
-        orders.OrderInput(
-            community_id=community.id,
-            household_id=home.id,
-            category="water_leak",
-            channel="developer",
-            source="phone",
-            tier="promised",
-            description=description,
-            caller_name="张三",
-            caller_phone="13812345678",
-        ),
-    )
+    oid = reported_leak(db, actor, community, description, channel="developer", tier="promised")
     if issue:
         orders.issue_commitment(
             db,

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.unit import pdf_support as pdf
+from tests.unit.document_support import reported_leak
 from wuye_desktop.core import directory, orders, users
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.core.errors import NotFound, StateError, ValidationError
@@ -17,22 +18,7 @@ from wuye_desktop.storage.db import Database
 
 
 def leak(db: Database, actor: Actor, community: directory.CommunityView, text: str = "") -> int:
-    home = directory.get_household(db, actor, "QD001-3-2-1201")
-    return orders.create_order(
-        db,
-        actor,
-        orders.OrderInput(
-            community_id=community.id,
-            household_id=home.id,
-            category="water_leak",
-            channel="property",
-            source="phone",
-            tier="time_limited",
-            description=text or "卫生间天花板渗水，楼上住户不在家",
-            caller_name="张三",
-            caller_phone="13812345678",
-        ),
-    )
+    return reported_leak(db, actor, community, text or "卫生间天花板渗水，楼上住户不在家")
 
 
 def completed(db: Database, actor: Actor, oid: int) -> None:

@@ -7,14 +7,14 @@ it does not: on every page, the lowest line of the story is never a heading.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 from reportlab.platypus import Spacer
 
 from tests.unit import pdf_support as pdf
-from wuye_desktop.documents.closeout import CloseoutRow, CloseoutSheet, render_closeout
+from tests.unit.document_support import PRINTED, crowded_closeout
+from wuye_desktop.documents.closeout import render_closeout
 from wuye_desktop.documents.page import (
     FOOTER_HEIGHT,
     Letterhead,
@@ -23,8 +23,6 @@ from wuye_desktop.documents.page import (
     list_table,
     para,
 )
-
-PRINTED = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
 
 def _headings_at_the_foot(doc: bytes, tmp: Path, headings: tuple[str, ...]) -> list[str]:
@@ -68,29 +66,5 @@ def test_a_heading_keeps_with_the_first_lines_of_its_text(gap: int, tmp_path: Pa
 @pytest.mark.parametrize("items", [24, 0])
 @pytest.mark.parametrize("owners", range(38, 50))
 def test_the_closeout_heading_keeps_with_its_list(owners: int, items: int, tmp_path: Path) -> None:
-    rows = tuple(
-        CloseoutRow(
-            i,
-            f"问题{i}号：" + "墙面空鼓" * (1 + i % 4),
-            "客厅",
-            "inspection",
-            "青岛建工",
-            date(2026, 12, 1),
-            None,
-            "张工",
-        )
-        for i in range(1, items + 1)
-    )
-    # Each owner more lengthens the owners' field, walking the heading down the page.
-    names = "、".join(f"业主{i:02d}甲乙丙丁戊己庚" for i in range(owners + 1))
-    sheet = CloseoutSheet(
-        "青岛安居物业",
-        "海尔云谷",
-        "QD001-1-1-101",
-        "1号楼1单元101",
-        names,
-        "88.5",
-        rows,
-        printed_at=PRINTED,
-    )
+    sheet = crowded_closeout(items, owners)
     assert _headings_at_the_foot(render_closeout(sheet), tmp_path, ("问题清单",)) == []

@@ -7,14 +7,15 @@ the first row fit at the foot: every page that shows the header must show a row 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from reportlab.platypus import Spacer
 
 from tests.unit import pdf_support as pdf
-from wuye_desktop.documents.closeout import CloseoutRow, CloseoutSheet, render_closeout
+from tests.unit.document_support import PRINTED, crowded_closeout
+from wuye_desktop.documents.closeout import render_closeout
 from wuye_desktop.documents.page import Letterhead, build_pdf, list_table
 from wuye_desktop.documents.weekly import (
     WeeklyDocument,
@@ -22,8 +23,6 @@ from wuye_desktop.documents.weekly import (
     WeeklySection,
     render_weekly,
 )
-
-PRINTED = datetime(2026, 11, 20, 8, 0, tzinfo=UTC)
 
 
 def _orphaned_headers(doc: bytes, tmp: Path, header: str, marker: str) -> list[int]:
@@ -46,31 +45,7 @@ def test_a_list_starting_at_the_foot_of_a_page_moves_whole(gap: int, tmp_path: P
 
 @pytest.mark.parametrize("owners", range(36, 56))
 def test_the_closeout_list_never_ends_a_page_on_its_header(owners: int, tmp_path: Path) -> None:
-    rows = tuple(
-        CloseoutRow(
-            i,
-            f"问题{i}号：" + "墙面空鼓" * (1 + i % 4),
-            "客厅",
-            "inspection",
-            "青岛建工",
-            date(2026, 12, 1),
-            None,
-            "张工",
-        )
-        for i in range(1, 25)
-    )
-    # Each owner more lengthens the owners' field, pushing the list down the page.
-    names = "、".join(f"业主{i:02d}甲乙丙丁戊己庚" for i in range(owners + 1))
-    sheet = CloseoutSheet(
-        "青岛安居物业",
-        "海尔云谷",
-        "QD001-1-1-101",
-        "1号楼1单元101",
-        names,
-        "88.5",
-        rows,
-        printed_at=PRINTED,
-    )
+    sheet = crowded_closeout(24, owners)
     doc = render_closeout(sheet)
     assert _orphaned_headers(doc, tmp_path, "问题描述", "号：") == []
 

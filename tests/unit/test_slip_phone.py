@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from tests.conftest import make_user
 from tests.unit import pdf_support as pdf
+from tests.unit.document_support import CALLER_PHONE, reported_leak
 from wuye_desktop.core import directory, orders
 from wuye_desktop.core.errors import PermissionDenied
 from wuye_desktop.core.prints import slip
@@ -25,29 +26,14 @@ from wuye_desktop.core.slip_phone import (
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry
 
-PHONE = "13812345678"
+PHONE = CALLER_PHONE
 MASKED = "138****5678"
 
 
 def order_sent_to(
     db: Database, actor: Actor, community: directory.CommunityView, channel: str
 ) -> str:
-    home = directory.get_household(db, actor, "QD001-3-2-1201")
-    oid = orders.create_order(
-        db,
-        actor,
-        orders.OrderInput(
-            community_id=community.id,
-            household_id=home.id,
-            category="water_leak",
-            channel="property",
-            source="phone",
-            tier="time_limited",
-            description="卫生间天花板渗水",
-            caller_name="张三",
-            caller_phone=PHONE,
-        ),
-    )
+    oid = reported_leak(db, actor, community, "卫生间天花板渗水")
     version = orders.get_order(db, actor, oid).version
     orders.dispatch(db, actor, oid, version, channel=channel, handler="李师傅")
     return orders.get_order(db, actor, oid).row.number

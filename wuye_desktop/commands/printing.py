@@ -85,6 +85,16 @@ def _out(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _blank(which: argparse._MutuallyExclusiveGroup, most: int, what: str) -> None:
+    """``--blank N``, the other choice of *which*: N empty *what* to fill in by hand."""
+    which.add_argument(
+        "--blank",
+        type=whole_number(1, most),
+        metavar="N",
+        help=f"N blank {what} (1 to {most})",
+    )
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "print",
@@ -131,12 +141,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--order", metavar="NUMBER", help="the order's form, filled in")
-    which.add_argument(
-        "--blank",
-        type=whole_number(1, callback_form.MAX_BLANK),
-        metavar="N",
-        help=f"N blank numbered forms (1 to {callback_form.MAX_BLANK})",
-    )
+    _blank(which, callback_form.MAX_BLANK, "numbered forms")
     p.add_argument("--community", metavar="CODE", help="the community of the blank forms")
     _out(p)
     p.set_defaults(handler=_usage_checked(_check_callback, _issue_handler(_callback)))
@@ -154,12 +159,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="P",
         help="2026-11, 2026Q4 or 2026-11-01..2026-11-15",
     )
-    which.add_argument(
-        "--blank",
-        type=whole_number(1, callback_log.MAX_BLANK_PAGES),
-        metavar="N",
-        help=f"N blank pages (1 to {callback_log.MAX_BLANK_PAGES})",
-    )
+    _blank(which, callback_log.MAX_BLANK_PAGES, "pages")
     p.add_argument("--community", metavar="CODE", help="one community (default: every one)")
     _out(p)
     p.set_defaults(handler=_handler(_callback_log))

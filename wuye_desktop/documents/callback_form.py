@@ -123,8 +123,8 @@ def render_filled(facts: OrderFacts, printed_at: datetime | None = None) -> Rend
     story.append(
         SignatureBlock(
             [
-                Signer("业主（签字）", ("签字：", "日期：")),
-                Signer("回访人（签字）", ("签字：", "日期：")),
+                Signer("业主（签字）"),
+                Signer("回访人（签字）"),
             ],
             height=30 * mm,
         )

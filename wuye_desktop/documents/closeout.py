@@ -22,11 +22,13 @@ from wuye_desktop.documents.page import (
     SignatureBlock,
     Signer,
     build_pdf,
+    company_seal,
     content_width,
     field_grid,
     heading,
     list_table,
     para,
+    sealing,
     styles,
 )
 
@@ -147,19 +149,9 @@ def render_closeout(sheet: CloseoutSheet) -> Rendered:
         ),
         SignatureBlock(
             [
-                Signer("业主确认（签字）", ("签字：", "日期：")),
-                Signer(
-                    "建设单位（盖章）",
-                    ("经办人：", "日期："),
-                    stamp=True,
-                    printed_name=sheet.developer,
-                ),
-                Signer(
-                    "物业服务企业（盖章）",
-                    ("经办人：", "日期："),
-                    stamp=True,
-                    printed_name=sheet.company,
-                ),
+                Signer("业主确认（签字）"),
+                sealing("建设单位（盖章）", sheet.developer),
+                company_seal(sheet.company),
             ],
             height=36 * mm,
         ),

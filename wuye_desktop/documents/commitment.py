@@ -19,12 +19,14 @@ from wuye_desktop.documents.page import (
     SignatureBlock,
     Signer,
     build_pdf,
+    company_seal,
     content_width,
     field_grid,
     heading,
     local_date,
     markup,
     para,
+    sealing,
     styles,
 )
 
@@ -129,19 +131,9 @@ def render_commitment(letter: CommitmentLetter) -> Rendered:
                 # clear of the stamp circles in boxes a third of the page wide.
                 SignatureBlock(
                     [
-                        Signer("业主（签字）", ("签字：", "日期：")),
-                        Signer(
-                            "责任单位（盖章）",
-                            ("责任人：", "日期："),
-                            stamp=True,
-                            printed_name=letter.responsible_unit,
-                        ),
-                        Signer(
-                            "物业服务企业（盖章）",
-                            ("负责人：", "日期："),
-                            stamp=True,
-                            printed_name=letter.company,
-                        ),
+                        Signer("业主（签字）"),
+                        sealing("责任单位（盖章）", letter.responsible_unit, "责任人："),
+                        company_seal(letter.company, "负责人："),
                     ],
                     height=58 * mm,
                 ),

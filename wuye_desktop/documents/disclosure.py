@@ -25,6 +25,7 @@ from wuye_desktop.documents.page import (
     SignatureBlock,
     Signer,
     build_pdf,
+    company_seal,
     content_width,
     field_grid,
     grid_style,
@@ -288,12 +289,7 @@ def render_disclosure(sheet: DisclosureSheet) -> Rendered:
         SignatureBlock(
             [
                 Signer("业主委员会（盖章）", ("经办人：", "日期：")),
-                Signer(
-                    "物业服务企业（盖章）",
-                    ("经办人：", "日期："),
-                    stamp=True,
-                    printed_name=sheet.company,
-                ),
+                company_seal(sheet.company),
             ],
             height=30 * mm,
         ),

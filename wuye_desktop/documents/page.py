@@ -339,6 +339,16 @@ class Signer:
     printed_name: str = ""  # printed under the caption, e.g. the company
 
 
+def sealing(caption: str, name: str, signer: str = "经办人：") -> Signer:
+    """A party that seals: the stamp circle over its printed *name*, and who signs for it."""
+    return Signer(caption, (signer, "日期："), stamp=True, printed_name=name)
+
+
+def company_seal(company: str, signer: str = "经办人：") -> Signer:
+    """The property-management company's seal, which every letter and sheet it gives carries."""
+    return sealing("物业服务企业（盖章）", company, signer)
+
+
 class SignatureBlock(Flowable):  # type: ignore[misc]
     """Signing areas side by side, never split over two pages."""
 

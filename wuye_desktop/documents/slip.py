@@ -126,8 +126,8 @@ def render_slip(
         WriteInLines(2),
         SignatureBlock(
             [
-                Signer("维修人员（签字）", ("签字：", "日期：")),
-                Signer("业主 / 报修人确认（签字）", ("签字：", "日期：")),
+                Signer("维修人员（签字）"),
+                Signer("业主 / 报修人确认（签字）"),
             ],
             height=30 * mm,
         ),

@@ -146,8 +146,8 @@ def render_weekly(doc: WeeklyDocument) -> Rendered:
         story.append(
             SignatureBlock(
                 [
-                    Signer("项目经理（签字）", ("签字：", "日期：")),
-                    Signer("督办人（签字）", ("签字：", "日期：")),
+                    Signer("项目经理（签字）"),
+                    Signer("督办人（签字）"),
                 ],
                 height=26 * mm,
             )

@@ -5,12 +5,15 @@ household's next number.
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from wuye_desktop.core import directory
+from wuye_desktop.core import audit, directory
 from wuye_desktop.core.closeout.records import ItemInput
-from wuye_desktop.core.errors import ConcurrentEdit, NotFound
+from wuye_desktop.core.errors import NotFound
+from wuye_desktop.core.finding import check_version
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.storage.models import CloseoutItem, Household
@@ -39,19 +42,19 @@ def find_item(s: Session, item_id: int, expected_version: int | None) -> Closeou
     item = s.get(CloseoutItem, item_id)
     if item is None:
         raise NotFound(QT_TRANSLATE_NOOP("core", "No such close-out item: {id}"), id=item_id)
-    if expected_version is not None and item.version != expected_version:
-        raise ConcurrentEdit(
-            QT_TRANSLATE_NOOP(
-                "core",
-                "Somebody else saved this record first. It has been reloaded; "
-                "please make your change again.",
-            )
-        )
+    check_version(item.version, expected_version)
     return item
 
 
 def household_code(s: Session, household_id: int) -> str:
     return s.scalar(select(Household.code).where(Household.id == household_id)) or ""
+
+
+def audit_item(s: Session, actor: Actor, action: str, item: CloseoutItem, /, **detail: Any) -> None:
+    """The audit entry of a change to an item, under its household's code and the item's
+    number (``closeout.<action>``); *detail* may name a field ``item`` (its text)."""
+    code = household_code(s, item.household_id)
+    audit.record(s, actor, f"closeout.{action}", "household", code, seq=item.seq, **detail)
 
 
 def new_item(s: Session, actor: Actor, household_id: int, data: ItemInput) -> CloseoutItem:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, directory
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.closeout._shared import find_household, find_item, household_code, new_item
+from wuye_desktop.core.closeout._shared import audit_item, find_household, find_item, new_item
 from wuye_desktop.core.closeout.records import (
     REQUIRED,
     CloseoutList,
@@ -99,18 +101,7 @@ def update_item(
         item.responsible_unit = data.responsible_unit.strip()
         item.deadline = data.deadline.isoformat() if data.deadline else ""
         item.note = data.note.strip()
-        item.updated_at = now_utc()
-        s.flush()
-        audit.record(
-            s,
-            actor,
-            "closeout.update",
-            "household",
-            household_code(s, item.household_id),
-            seq=item.seq,
-            item=item.item[:100],
-        )
-        return item_view(item)
+        return _saved(s, actor, "update", item, item=item.item[:100])
 
 
 def close_item(
@@ -137,19 +128,7 @@ def close_item(
         item.closed_on, item.checker = closed_on.isoformat(), checker.strip()
         if note.strip():
             item.note = note.strip()
-        item.updated_at = now_utc()
-        s.flush()
-        audit.record(
-            s,
-            actor,
-            "closeout.close",
-            "household",
-            household_code(s, item.household_id),
-            seq=item.seq,
-            closed_on=item.closed_on,
-            checker=item.checker,
-        )
-        return item_view(item)
+        return _saved(s, actor, "close", item, closed_on=item.closed_on, checker=item.checker)
 
 
 def reopen_item(
@@ -165,20 +144,15 @@ def reopen_item(
             raise StateError(QT_TRANSLATE_NOOP("core", "Item {seq} is not closed."), seq=item.seq)
         before = (item.closed_on, item.checker)
         item.closed_on, item.checker = "", ""
-        item.updated_at = now_utc()
-        s.flush()
-        audit.record(
+        return _saved(
             s,
             actor,
-            "closeout.reopen",
-            "household",
-            household_code(s, item.household_id),
-            seq=item.seq,
+            "reopen",
+            item,
             reason=reason.strip(),
             was_closed_on=before[0],
             was_checker=before[1],
         )
-        return item_view(item)
 
 
 def delete_item(db: Database, actor: Actor, item_id: int, expected_version: int) -> None:
@@ -186,17 +160,16 @@ def delete_item(db: Database, actor: Actor, item_id: int, expected_version: int)
     actor.require(Permission.DOCUMENTS_ISSUE)
     with db.transaction() as s:
         item = find_item(s, item_id, expected_version)
-        audit.record(
-            s,
-            actor,
-            "closeout.delete",
-            "household",
-            household_code(s, item.household_id),
-            seq=item.seq,
-            item=item.item[:200],
-            closed_on=item.closed_on,
-        )
+        audit_item(s, actor, "delete", item, item=item.item[:200], closed_on=item.closed_on)
         s.delete(item)
+
+
+def _saved(s: Session, actor: Actor, action: str, item: CloseoutItem, /, **detail: Any) -> ItemView:
+    """The changed item written with its audit entry, and the item as the list now shows it."""
+    item.updated_at = now_utc()
+    s.flush()
+    audit_item(s, actor, action, item, **detail)
+    return item_view(item)
 
 
 def open_counts(db: Database, actor: Actor, household_ids: Sequence[int]) -> dict[int, int]:

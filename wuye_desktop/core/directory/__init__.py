@@ -14,7 +14,7 @@ Callers use the package (``directory.create_household(...)``); the parts live in
 - :mod:`.household_writes`: writing one or many households inside a caller's transaction;
 - :mod:`.households`: the household services and the audited phone reveal;
 - :mod:`.household_search`: finding households and their list rows;
-- :mod:`._shared`: helpers the parts share (sort key, stale check, finding a community).
+- :mod:`._shared`: helpers the parts share (sort key, "Required", the QR prefix).
 """
 
 from __future__ import annotations

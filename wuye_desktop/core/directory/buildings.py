@@ -11,8 +11,9 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit
-from wuye_desktop.core.directory._shared import check_version, find_community, sort_key
+from wuye_desktop.core.directory._shared import sort_key
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
+from wuye_desktop.core.finding import check_version, find_community
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.validation import part_code_problem

@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from wuye_desktop.core import audit
-from wuye_desktop.core.directory._shared import REQUIRED, check_version, find_community
+from wuye_desktop.core.directory._shared import REQUIRED
 from wuye_desktop.core.errors import FieldError, ValidationError
+from wuye_desktop.core.finding import check_version, find_community
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.validation import community_code_problem, normalize_phone

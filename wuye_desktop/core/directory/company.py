@@ -11,8 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit
-from wuye_desktop.core.directory._shared import REQUIRED, check_version
+from wuye_desktop.core.directory._shared import REQUIRED
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
+from wuye_desktop.core.finding import check_version
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import read_value, write_value

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm.attributes import flag_modified
 
 from wuye_desktop.core import audit
-from wuye_desktop.core.directory._shared import QR_HOUSEHOLD_PREFIX, check_version, find_community
+from wuye_desktop.core.directory._shared import QR_HOUSEHOLD_PREFIX
 from wuye_desktop.core.directory.household_records import (
     HouseholdInput,
     HouseholdView,
@@ -18,6 +18,7 @@ from wuye_desktop.core.directory.household_records import (
 )
 from wuye_desktop.core.directory.household_writes import add_household_in_session, apply_owners
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
+from wuye_desktop.core.finding import check_version, find_community
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.validation import household_code, mask_phone

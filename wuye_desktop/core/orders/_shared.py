@@ -75,6 +75,15 @@ def check(s: Session, action: Action, order: WorkOrder) -> None:
     require_state(action, order_state(s, order))
 
 
+def load_checked(
+    s: Session, action: Action, order_id: int, expected_version: int | None = None
+) -> WorkOrder:
+    """The order to change (:func:`load_order`), refused if its state forbids *action*."""
+    order = load_order(s, order_id, expected_version)
+    check(s, action, order)
+    return order
+
+
 def length_errors(**fields: tuple[str, int]) -> list[FieldError]:
     """``field=(value, limit)``: an error for each value longer than its limit."""
     return [
@@ -88,6 +97,13 @@ def check_lengths(**fields: tuple[str, int]) -> None:
     errors = length_errors(**fields)
     if errors:
         raise ValidationError(errors)
+
+
+def require_text(field: str, value: str, limit: int, message: str = REQUIRED) -> None:
+    """A text the move cannot go without (a reason, a closing note): given, and not too long."""
+    if not value.strip():
+        raise ValidationError([FieldError(field, message)])
+    check_lengths(**{field: (value, limit)})
 
 
 def event(

@@ -16,23 +16,22 @@ from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.orders._shared import (
     MAX_NAME,
     MAX_NOTE,
-    check,
     event,
     length_errors,
-    load_order,
+    load_checked,
     recompute_deadlines,
     status_event,
     stream,
 )
 from wuye_desktop.core.orders.actions import Action, require_permission
-from wuye_desktop.core.orders.rows import places
+from wuye_desktop.core.orders.rows import Whereabouts, in_order, orders_of
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.search import SearchQuery
 from wuye_desktop.core.validation import mask_phone
 from wuye_desktop.core.vocab import CallbackMethod, Satisfaction, Tier
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import Callback, Community, WorkOrder
+from wuye_desktop.storage.models import Callback, WorkOrder
 
 
 @dataclass
@@ -65,8 +64,7 @@ def record_callback(
     if errors:
         raise ValidationError(errors)
     with db.transaction() as s:
-        order = load_order(s, order_id, expected_version)
-        check(s, Action.CALLBACK, order)
+        order = load_checked(s, Action.CALLBACK, order_id, expected_version)
         now = now_utc()
         s.add(
             Callback(
@@ -176,15 +174,14 @@ def callback_rows(
         return []
     now = now or now_utc()
     with db.read() as s:
-        orders = list(s.scalars(select(WorkOrder).where(WorkOrder.id.in_(wanted))))
-        names = dict(s.execute(select(Community.id, Community.name)).all())
-        place_of = places(s, {o.household_id for o in orders if o.household_id is not None})
+        orders = orders_of(s, wanted)
+        where = Whereabouts(s, orders)
         rows = {
             o.id: CallbackQueueRow(
                 o.id,
                 o.number,
-                names.get(o.community_id, ""),
-                place_of.get(o.household_id, "") if o.household_id is not None else o.location,
+                where.community(o),
+                where.place(o),
                 o.category,
                 o.tier,
                 o.description,
@@ -200,4 +197,4 @@ def callback_rows(
             )
             for o in orders
         }
-    return [rows[i] for i in wanted if i in rows]
+    return in_order(wanted, rows)

@@ -27,14 +27,14 @@ from wuye_desktop.core.orders._shared import (
     recompute_deadlines,
 )
 from wuye_desktop.core.orders.actions import Action, require_permission
-from wuye_desktop.core.orders.rows import places
+from wuye_desktop.core.orders.rows import Whereabouts
 from wuye_desktop.core.orders.status import OPEN_VALUES, Status
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import load_rules
 from wuye_desktop.core.validation import normalize_phone, phone_problem
 from wuye_desktop.core.vocab import Tier
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import Commitment, Community, WorkOrder
+from wuye_desktop.storage.models import Commitment, WorkOrder
 
 COMMITMENT_PREFIX = "CN"
 
@@ -187,8 +187,7 @@ def commitment_rows(
         stmt = stmt.where(WorkOrder.community_id == community_id)
     with db.read() as s:
         pairs = s.execute(stmt.limit(limit)).all()
-        names = dict(s.execute(select(Community.id, Community.name)).all())
-        place_of = places(s, {o.household_id for o, _ in pairs if o.household_id is not None})
+        where = Whereabouts(s, [o for o, _ in pairs])
         rows: list[CommitmentRow] = []
         for o, c in pairs:
             promised_day = date.fromisoformat(c.promised_date) if c is not None else None
@@ -198,12 +197,8 @@ def commitment_rows(
                     order_number=o.number,
                     order_status=o.status,
                     order_version=o.version,
-                    community=names.get(o.community_id, ""),
-                    place=(
-                        place_of.get(o.household_id, "")
-                        if o.household_id is not None
-                        else o.location
-                    ),
+                    community=where.community(o),
+                    place=where.place(o),
                     description=o.description,
                     reported_at=o.reported_at,
                     number=c.number if c is not None else "",

@@ -21,14 +21,15 @@ from wuye_desktop.core.orders._shared import (
     MAX_NOTE,
     MAX_PAUSE_REASON,
     REQUIRED,
-    check,
     check_lengths,
     event,
     length_errors,
+    load_checked,
     load_order,
     mark_responded,
     order_state,
     recompute_deadlines,
+    require_text,
     status_event,
 )
 from wuye_desktop.core.orders.actions import (
@@ -67,8 +68,7 @@ def dispatch(
     if errors:
         raise ValidationError(errors)
     with db.transaction() as s:
-        order = load_order(s, order_id, expected_version)
-        check(s, Action.DISPATCH, order)
+        order = load_checked(s, Action.DISPATCH, order_id, expected_version)
         now = now_utc()
         order.channel, order.handler = channel, handler.strip()
         status_event(
@@ -136,8 +136,7 @@ def complete(
     require_permission(actor, Action.COMPLETE)
     check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
-        order = load_order(s, order_id, expected_version)
-        check(s, Action.COMPLETE, order)
+        order = load_checked(s, Action.COMPLETE, order_id, expected_version)
         now = now_utc()
         status_event(s, actor, order, Status.COMPLETED, now, note.strip())
         order.completed_at = now
@@ -150,12 +149,9 @@ def complete(
 def close(db: Database, actor: Actor, order_id: int, expected_version: int, note: str = "") -> None:
     """Close a completed order without waiting for a callback (e.g. the owner cannot be reached)."""
     require_permission(actor, Action.CLOSE)
-    if not note.strip():
-        raise ValidationError([FieldError("note", REQUIRED)])
-    check_lengths(note=(note, MAX_NOTE))
+    require_text("note", note, MAX_NOTE)
     with db.transaction() as s:
-        order = load_order(s, order_id, expected_version)
-        check(s, Action.CLOSE, order)
+        order = load_checked(s, Action.CLOSE, order_id, expected_version)
         now = now_utc()
         status_event(s, actor, order, Status.CLOSED, now, note.strip())
         order.closed_at = now
@@ -163,14 +159,11 @@ def close(db: Database, actor: Actor, order_id: int, expected_version: int, note
 
 def cancel(db: Database, actor: Actor, order_id: int, expected_version: int, reason: str) -> None:
     require_permission(actor, Action.CANCEL)
-    if not reason.strip():
-        raise ValidationError(
-            [FieldError("reason", QT_TRANSLATE_NOOP("core", "Say why the order is cancelled"))]
-        )
-    check_lengths(reason=(reason, MAX_NOTE))
+    require_text(
+        "reason", reason, MAX_NOTE, QT_TRANSLATE_NOOP("core", "Say why the order is cancelled")
+    )
     with db.transaction() as s:
-        order = load_order(s, order_id, expected_version)
-        check(s, Action.CANCEL, order)
+        order = load_checked(s, Action.CANCEL, order_id, expected_version)
         now = now_utc()
         status_event(s, actor, order, Status.CANCELLED, now, reason.strip())
         order.closed_at = now
@@ -180,12 +173,9 @@ def cancel(db: Database, actor: Actor, order_id: int, expected_version: int, rea
 def add_note(db: Database, actor: Actor, order_id: int, note: str) -> None:
     """A note on the timeline; notes never conflict, so no version is asked for."""
     require_permission(actor, Action.NOTE)
-    if not note.strip():
-        raise ValidationError([FieldError("note", REQUIRED)])
-    check_lengths(note=(note, MAX_NOTE))
+    require_text("note", note, MAX_NOTE)
     with db.transaction() as s:
-        order = load_order(s, order_id)
-        check(s, Action.NOTE, order)
+        order = load_checked(s, Action.NOTE, order_id)
         event(s, actor, order, now_utc(), "note", note.strip())
         audit.record(s, actor, "order.note", "work_order", order.number)
 
@@ -193,12 +183,9 @@ def add_note(db: Database, actor: Actor, order_id: int, note: str) -> None:
 def pause(db: Database, actor: Actor, order_id: int, expected_version: int, reason: str) -> None:
     """Stop the clock (waiting for the owner's access, for parts); the pause is not counted."""
     require_permission(actor, Action.PAUSE)
-    if not reason.strip():
-        raise ValidationError([FieldError("reason", REQUIRED)])
-    check_lengths(reason=(reason, MAX_PAUSE_REASON))
+    require_text("reason", reason, MAX_PAUSE_REASON)
     with db.transaction() as s:
-        order = load_order(s, order_id, expected_version)
-        check(s, Action.PAUSE, order)
+        order = load_checked(s, Action.PAUSE, order_id, expected_version)
         now = now_utc()
         s.add(OrderPause(order_id=order.id, start=now, reason=reason.strip()))
         order.paused_since = now
@@ -220,8 +207,7 @@ def _end_pause(s: Session, order: WorkOrder, now: datetime) -> None:
 def resume(db: Database, actor: Actor, order_id: int, expected_version: int) -> None:
     require_permission(actor, Action.RESUME)
     with db.transaction() as s:
-        order = load_order(s, order_id, expected_version)
-        check(s, Action.RESUME, order)
+        order = load_checked(s, Action.RESUME, order_id, expected_version)
         now = now_utc()
         _end_pause(s, order, now)
         recompute_deadlines(s, order, order.reported_at)

@@ -6,7 +6,7 @@ from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.orders._shared import check, event, load_order
+from wuye_desktop.core.orders._shared import event, load_checked
 from wuye_desktop.core.orders.actions import Action, require_permission
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
@@ -38,8 +38,7 @@ def add_photo(db: Database, actor: Actor, order_id: int, filename: str, data: by
     mime = photo_mime(data)
     assert mime is not None  # checked just above
     with db.transaction() as s:
-        order = load_order(s, order_id)
-        check(s, Action.PHOTO, order)
+        order = load_checked(s, Action.PHOTO, order_id)
         photo = OrderPhoto(
             order_id=order.id,
             filename=filename[-200:],

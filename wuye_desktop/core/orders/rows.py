@@ -3,9 +3,10 @@ ids), a household's orders beside intake, and its open orders of one category.""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +19,8 @@ from wuye_desktop.core.settings import due_soon_minutes
 from wuye_desktop.core.validation import mask_phone
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Building, Community, Household, Unit, WorkOrder
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,35 @@ def places(s: Session, household_ids: set[int]) -> dict[int, str]:
     return {hid: f"{b}-{u}-{r}" for hid, b, u, r in rows}
 
 
+class Whereabouts:
+    """Where each of some orders is, as lists show it: its community's name, and the
+    household's place (3-2-1201) or, for a common area, the location the caller gave.
+    Read once for a whole page of rows."""
+
+    def __init__(self, s: Session, orders: Sequence[WorkOrder]) -> None:
+        self._names = dict(s.execute(select(Community.id, Community.name)).all())
+        self._place_of = places(s, {o.household_id for o in orders if o.household_id is not None})
+
+    def community(self, o: WorkOrder) -> str:
+        return self._names.get(o.community_id, "")
+
+    def place(self, o: WorkOrder) -> str:
+        if o.household_id is None:
+            return o.location
+        return self._place_of.get(o.household_id, "")
+
+
+def orders_of(s: Session, ids: Sequence[int]) -> list[WorkOrder]:
+    """The orders of a page of a lazy list, in no particular order (:func:`in_order` puts the
+    rows made of them back in the list's order)."""
+    return list(s.scalars(select(WorkOrder).where(WorkOrder.id.in_(ids))))
+
+
+def in_order(ids: Sequence[int], rows: Mapping[int, R]) -> list[R]:
+    """The rows of *ids* in that order, leaving out those no longer there (deleted since)."""
+    return [rows[i] for i in ids if i in rows]
+
+
 def order_rows(
     db: Database, actor: Actor, ids: Sequence[int], now: datetime | None = None
 ) -> list[OrderRow]:
@@ -67,9 +99,8 @@ def order_rows(
     now = now or now_utc()
     with db.read() as s:
         soon = timedelta(minutes=due_soon_minutes(s))
-        orders = list(s.scalars(select(WorkOrder).where(WorkOrder.id.in_(wanted))))
-        names = dict(s.execute(select(Community.id, Community.name)).all())
-        place_of = places(s, {o.household_id for o in orders if o.household_id is not None})
+        orders = orders_of(s, wanted)
+        where = Whereabouts(s, orders)
         rows = {
             o.id: OrderRow(
                 o.id,
@@ -79,8 +110,8 @@ def order_rows(
                 o.category,
                 o.channel,
                 o.source,
-                names.get(o.community_id, ""),
-                place_of.get(o.household_id, "") if o.household_id is not None else o.location,
+                where.community(o),
+                where.place(o),
                 o.description,
                 mask_phone(o.caller_phone),
                 o.handler,
@@ -93,7 +124,7 @@ def order_rows(
             )
             for o in orders
         }
-    return [rows[i] for i in wanted if i in rows]
+    return in_order(wanted, rows)
 
 
 def household_orders(

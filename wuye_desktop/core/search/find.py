@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from wuye_desktop.core.directory._shared import find_community
+from wuye_desktop.core.finding import find_community
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.search.orders import order_condition, understand
 from wuye_desktop.core.search.query import SearchQuery

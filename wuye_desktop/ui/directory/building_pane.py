@@ -11,7 +11,6 @@ from wuye_desktop.core.errors import NotFound
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.directory.pane import EditPane
 
 
@@ -107,7 +106,7 @@ class BuildingPane(EditPane):
     def reload_fresh(self, warning: str = "") -> None:
         if self.view is None or self.community is None:
             return
-        actor, building_id, showing = self.ctx.actor, self.view.id, self.showing
+        actor, building_id = self.ctx.actor, self.view.id
         community_id, community = self.view.community_id, self.community
 
         def read(db: Database) -> directory.BuildingView:
@@ -117,12 +116,12 @@ class BuildingPane(EditPane):
                 raise NotFound(QT_TRANSLATE_NOOP("core", "No such building: {id}"), id=building_id)
             return fresh
 
-        def arrived(fresh: directory.BuildingView) -> None:
-            if showing == self.showing:
-                self.load(fresh, community)
-                self.reloaded(warning)
-
-        run_db(self, self.ctx.db, read, label=self.tr("Reading the building…"), on_done=arrived)
+        self.read_again(
+            read,
+            lambda fresh: self.load(fresh, community),
+            self.tr("Reading the building…"),
+            warning,
+        )
 
     def submit(self) -> Callable[[Database], tuple[object, bool]]:
         assert self.community is not None

@@ -12,7 +12,6 @@ from wuye_desktop.core.vocab import CHANNEL_LABELS, Channel
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.directory.pane import EditPane
 
 # The parts of a channel contact, as the core names its fields ("property.phone").
@@ -158,19 +157,12 @@ class CommunityPane(EditPane):
     def reload_fresh(self, warning: str = "") -> None:
         if self.view is None:
             return
-        actor, community_id, showing = self.ctx.actor, self.view.id, self.showing
-
-        def arrived(fresh: directory.CommunityView) -> None:
-            if showing == self.showing:
-                self.load(fresh)
-                self.reloaded(warning)
-
-        run_db(
-            self,
-            self.ctx.db,
+        actor, community_id = self.ctx.actor, self.view.id
+        self.read_again(
             lambda db: directory.get_community(db, actor, community_id),
-            label=self.tr("Reading the community…"),
-            on_done=arrived,
+            self.load,
+            self.tr("Reading the community…"),
+            warning,
         )
 
     def submit(self) -> Callable[[Database], tuple[object, bool]]:

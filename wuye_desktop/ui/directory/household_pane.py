@@ -320,19 +320,12 @@ class HouseholdPane(EditPane):
     def reload_fresh(self, warning: str = "") -> None:
         if self.view is None:
             return
-        actor, household_id, showing = self.ctx.actor, self.view.id, self.showing
-
-        def arrived(fresh: directory.HouseholdView) -> None:
-            if showing == self.showing:
-                self.load(fresh)
-                self.reloaded(warning)
-
-        run_db(
-            self,
-            self.ctx.db,
+        actor, household_id = self.ctx.actor, self.view.id
+        self.read_again(
             lambda db: directory.get_household(db, actor, household_id),
-            label=self.tr("Reading the household…"),
-            on_done=arrived,
+            self.load,
+            self.tr("Reading the household…"),
+            warning,
         )
 
     # -- saving ------------------------------------------------------------------------------

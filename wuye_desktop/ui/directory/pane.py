@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +26,8 @@ from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbRequest, run_db
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
+
+V = TypeVar("V")
 
 
 class Banner(QLabel):
@@ -163,6 +166,20 @@ class EditPane(Retranslating, QWidget):
     def reloaded(self, warning: str) -> None:
         if warning:
             self.banner.show_text(warning, "warning")
+
+    def read_again(
+        self, read: Callable[[Database], V], show: Callable[[V], None], label: str, warning: str
+    ) -> None:
+        """Read the record on the database thread and *show* it with *warning* (for
+        :meth:`reload_fresh`), unless the user has moved on to another record meanwhile."""
+        showing = self.showing
+
+        def arrived(fresh: V) -> None:
+            if showing == self.showing:
+                show(fresh)
+                self.reloaded(warning)
+
+        run_db(self, self.ctx.db, read, label=label, on_done=arrived)
 
     # -- saving ------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ This module lays them out and ties them together; the parts are their own module
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -41,6 +42,8 @@ from wuye_desktop.ui.directory.household_pane import HouseholdPane
 from wuye_desktop.ui.directory.tree_model import DirectoryTreeModel, Kind
 from wuye_desktop.ui.directory.tree_view import DirectoryTreeView
 from wuye_desktop.ui.i18n import Retranslating
+
+V = TypeVar("V")
 
 
 def _scroll(widget: QWidget) -> QScrollArea:
@@ -232,11 +235,22 @@ class DirectoryTab(Retranslating, QWidget):
             self._context = (view.community_id, view.building, view.unit)
             self._show_page(self.household_pane)
 
+        self._read_detail(
+            lambda db: directory.get_household(db, actor, household_id),
+            self.tr("Reading the household…"),
+            arrived,
+        )
+
+    def _read_detail(
+        self, read: Callable[[Database], V], label: str, show: Callable[[V], None]
+    ) -> None:
+        """Read the record chosen on the database thread and *show* it; one chosen after it
+        replaces this read (the form shows the record before until the new one arrives)."""
         self._details.submit(
             self.ctx.db,
-            lambda db: directory.get_household(db, actor, household_id),
-            label=self.tr("Reading the household…"),
-            on_done=arrived,
+            read,
+            label=label,
+            on_done=show,
             on_error=lambda e: messages.show_error(self, e),
         )
 
@@ -259,12 +273,10 @@ class DirectoryTab(Retranslating, QWidget):
                 self._show_page(self.community_pane)
 
             community_id = node.id
-            self._details.submit(
-                self.ctx.db,
+            self._read_detail(
                 lambda db: directory.get_community(db, actor, community_id),
-                label=self.tr("Reading the community…"),
-                on_done=community_arrived,
-                on_error=lambda e: messages.show_error(self, e),
+                self.tr("Reading the community…"),
+                community_arrived,
             )
         elif node.kind is Kind.BUILDING:
             assert node.parent is not None
@@ -274,12 +286,10 @@ class DirectoryTab(Retranslating, QWidget):
                 self.building_pane.load(building, community)
                 self._show_page(self.building_pane)
 
-            self._details.submit(
-                self.ctx.db,
+            self._read_detail(
                 lambda db: directory.get_community(db, actor, parent_id),
-                label=self.tr("Reading the building…"),
-                on_done=building_arrived,
-                on_error=lambda e: messages.show_error(self, e),
+                self.tr("Reading the building…"),
+                building_arrived,
             )
         elif node.kind is Kind.UNIT:
             assert node.parent is not None

@@ -2,7 +2,9 @@
 
 The view paints what is there: a row not read yet shows empty, and after ``refresh_rows`` a row
 shows as it was until its fresh read arrives, so painting never waits on the database. A new
-list of ids (``set_ids``) makes the rows still on their way for the old one stale.
+list of ids (``set_ids``) makes the rows still on their way for the old one stale; with
+``keep_rows`` the rows read for ids still in the new list show as they were until read again
+(a queue refreshed in place), without it they show empty (a new search).
 """
 
 from __future__ import annotations
@@ -29,11 +31,15 @@ class DbLazyTableModel(LazyTableModel):
         row_id: Callable[[Any], int],
         *,
         page_size: int = 200,
+        label: Callable[[], str] | None = None,
+        keep_rows: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(columns, self._not_here, row_id, page_size=page_size, parent=parent)
         self._db = db
         self._read = read
+        self._label = label or (lambda: QCoreApplication.translate("LazyTable", "Reading rows…"))
+        self._keep_rows = keep_rows
         self._asked: dict[int, DbRequest] = {}  # chunk start -> its read, for these ids
         self._shown_before: dict[int, Any] = {}  # rows of before refresh_rows, until re-read
 
@@ -53,7 +59,12 @@ class DbLazyTableModel(LazyTableModel):
 
     def set_ids(self, ids: Sequence[int]) -> None:
         self._drop_asked()
-        self._shown_before.clear()
+        if self._keep_rows:
+            wanted = set(ids)
+            read = {**self._shown_before, **self._cache}
+            self._shown_before = {k: v for k, v in read.items() if v is not None and k in wanted}
+        else:
+            self._shown_before.clear()
         super().set_ids(ids)
 
     def refresh_rows(self) -> None:
@@ -102,7 +113,7 @@ class DbLazyTableModel(LazyTableModel):
             self,
             self._db(),
             lambda db: read(db, page),
-            label=QCoreApplication.translate("LazyTable", "Reading rows…"),
+            label=self._label(),
             on_done=arrived,
             on_error=refused,
         )

@@ -50,6 +50,7 @@ class LazyTableModel(QAbstractTableModel):
         self._row_id = row_id
         self._page_size = page_size
         self._ids: list[int] = []
+        self._row_of: dict[int, int] = {}
         self._cache: dict[int, Any] = {}
 
     # -- data in -------------------------------------------------------------------------------
@@ -57,6 +58,7 @@ class LazyTableModel(QAbstractTableModel):
     def set_ids(self, ids: Sequence[int]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
+        self._row_of = {key: row for row, key in enumerate(self._ids)}
         self._cache.clear()
         self.endResetModel()
 
@@ -73,6 +75,10 @@ class LazyTableModel(QAbstractTableModel):
 
     def id_at(self, row: int) -> int:
         return self._ids[row]
+
+    def row_of(self, key: int) -> int | None:
+        """The row showing id *key*, if it is in the list."""
+        return self._row_of.get(key)
 
     def row_at(self, row: int) -> Any | None:
         """The row object shown at *row*, fetching its page if needed (None if it vanished)."""

@@ -13,12 +13,12 @@ categories), :mod:`.accounts` (opening an account, adding categories), :mod:`.po
 
 from __future__ import annotations
 
+from wuye_desktop.core.finding import find_community
 from wuye_desktop.core.ledger.services._shared import lock_head
 from wuye_desktop.core.ledger.services.accounts import AccountInput, add_category, open_account
 from wuye_desktop.core.ledger.services.closing import close_period
 from wuye_desktop.core.ledger.services.lookups import (
     find_account,
-    find_community,
     get_account,
     list_accounts,
     list_categories,

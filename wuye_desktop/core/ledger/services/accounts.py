@@ -12,11 +12,12 @@ from sqlalchemy import select
 
 from wuye_desktop.core import audit
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
+from wuye_desktop.core.finding import find_community
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger import chain
 from wuye_desktop.core.ledger.categories import DEFAULTS, Direction
 from wuye_desktop.core.ledger.services._shared import clean_text, parse_amount
-from wuye_desktop.core.ledger.services.lookups import find_account, find_community
+from wuye_desktop.core.ledger.services.lookups import find_account
 from wuye_desktop.core.ledger.services.views import (
     AccountView,
     CategoryView,

@@ -5,10 +5,11 @@ from __future__ import annotations
 from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc, today_local
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
+from wuye_desktop.core.finding import find_community
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger.periods import month_of
 from wuye_desktop.core.ledger.services._shared import lock_head, month_row
-from wuye_desktop.core.ledger.services.lookups import find_account, find_community
+from wuye_desktop.core.ledger.services.lookups import find_account
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
 

@@ -1,4 +1,5 @@
-"""Finding a community and its account inside a transaction, and reading the accounts and
+"""Finding a community's account inside a transaction (the community itself:
+:func:`wuye_desktop.core.finding.find_community`), and reading the accounts and
 a community's categories.
 """
 
@@ -8,21 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core.errors import NotFound
+from wuye_desktop.core.finding import find_community
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger.services.views import AccountView, CategoryView, account_view
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Community, LedgerAccount, LedgerCategory
-
-
-def find_community(s: Session, code_or_id: str | int) -> Community:
-    if isinstance(code_or_id, int):
-        c = s.get(Community, code_or_id)
-    else:
-        c = s.scalar(select(Community).where(Community.code == code_or_id.strip().upper()))
-    if c is None:
-        raise NotFound(QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=code_or_id)
-    return c
 
 
 def find_account(s: Session, community: Community) -> LedgerAccount:

@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc, today_local
 from wuye_desktop.core.errors import FieldError, NotFound, StateError, ValidationError
+from wuye_desktop.core.finding import find_community
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger import chain
 from wuye_desktop.core.ledger.categories import Direction
 from wuye_desktop.core.ledger.periods import month_of
 from wuye_desktop.core.ledger.services._shared import clean_text, lock_head, month_row, parse_amount
-from wuye_desktop.core.ledger.services.lookups import find_account, find_community
+from wuye_desktop.core.ledger.services.lookups import find_account
 from wuye_desktop.core.ledger.services.views import EntryView, entry_view
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database

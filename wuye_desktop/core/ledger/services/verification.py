@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from wuye_desktop.core.errors import StateError
+from wuye_desktop.core.finding import find_community
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.ledger import chain, chain_query
-from wuye_desktop.core.ledger.services.lookups import find_community
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
