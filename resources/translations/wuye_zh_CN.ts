@@ -6297,7 +6297,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Orders reported in the period that were reopened after an owner was dissatisfied.</source>
-        <translation>本期（按报修当日，北京时间）报修的工单，含已取消的。</translation>
+        <translation>本期报修的工单中，因业主不满意而重新处理的工单数。</translation>
     </message>
     <message>
         <source>First-time fix rate</source>

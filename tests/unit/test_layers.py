@@ -26,6 +26,7 @@ DOCUMENTS_MAY_USE = (
     f"{ROOT}.core.errors",  # a missing font is StorageUnavailable
     f"{ROOT}.core.i18n",
     f"{ROOT}.core.ledger.money",  # format_fen
+    f"{ROOT}.core.overview.figures",  # the overview's figures' names and definitions (texts only)
     f"{ROOT}.core.progress",
     f"{ROOT}.core.vocab",
 )

@@ -40,7 +40,7 @@ from wuye_desktop.documents.monthly_report import (
     render_monthly_report,
 )
 from wuye_desktop.documents.output import PendingFile
-from wuye_desktop.documents.overview_words import FIGURE_DEFINITION, FIGURE_TITLE, value_word
+from wuye_desktop.documents.overview_words import figure_definition, figure_title, value_word
 from wuye_desktop.storage.db import Database
 
 NOT_A_MONTH = QT_TRANSLATE_NOOP("core", "Not a month: {text}. Write it as 2026-11")
@@ -101,7 +101,7 @@ def report_facts(
     )
     stems = [k for k in KEY_FIGURES if any(f.key == k for f in figures)]
     stems += [f.key for f in now]
-    notes = tuple(Note(k, FIGURE_TITLE.get(k, k), FIGURE_DEFINITION.get(k, "")) for k in stems)
+    notes = tuple(Note(k, figure_title(k), figure_definition(k)) for k in stems)
     categories = next((b for b in month.breakdowns if b.key == "category"), None)
     months: tuple[Bar, ...] = ()
     if year is not None and year.trend is not None:

@@ -30,7 +30,7 @@ from wuye_desktop.core.spreadsheet import append_row
 from wuye_desktop.documents.output import PendingFile
 from wuye_desktop.documents.overview_words import (
     BREAKDOWN_TITLE,
-    FIGURE_DEFINITION,
+    figure_definition,
     figure_title,
     value_word,
 )
@@ -103,7 +103,7 @@ def _figure_row(ws: Worksheet, f: Figure) -> None:
             f.hits,
             f.target,
             UNIT_WORDS[f.unit],
-            FIGURE_DEFINITION.get(f.key.split(".")[0], ""),
+            figure_definition(f.key),
             f.key,
         ],
     )
