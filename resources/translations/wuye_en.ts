@@ -3432,6 +3432,25 @@
     </message>
 </context>
 <context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open its folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3518,10 +3537,6 @@
     </message>
     <message>
         <source>Generating the community&apos;s signage…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The community&apos;s signage is in {path}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

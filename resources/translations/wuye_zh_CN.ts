@@ -3431,6 +3431,25 @@
     </message>
 </context>
 <context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Open the file</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Close this notice</source>
+        <translation>关闭此提示</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3518,10 +3537,6 @@
     <message>
         <source>Generating the community&apos;s signage…</source>
         <translation>正在生成小区公示牌…</translation>
-    </message>
-    <message>
-        <source>The community&apos;s signage is in {path}.</source>
-        <translation>小区公示牌已保存到 {path}。</translation>
     </message>
     <message>
         <source>Blank callback forms</source>

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.doc_support import close_previews, open_previews, save_as_pdf, wait_for_preview
 from tests.gui.shell_support import context
-from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.clock import now_utc, today_local
 from wuye_desktop.core.errors import NotFound, WuyeError
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import Actor
@@ -113,14 +113,21 @@ def test_save_as_pdf_writes_the_same_bytes(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = forms(2)
-    dialog = PdfPreviewDialog(data, "回访单", file_name="forms.pdf")
-    qtbot.addWidget(dialog)
     target = tmp_path / "saved"
+    offered: list[str] = []
     monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), "PDF files (*.pdf)")
+        QFileDialog,
+        "getSaveFileName",
+        lambda _p, _t, name, _f: offered.append(name) or (str(target), "PDF files (*.pdf)"),
     )
+    dialog = PdfPreviewDialog(data, "回访单 GD20261206-0007", file_name=None)
+    qtbot.addWidget(dialog)
     save_as_pdf(qtbot, dialog)
     assert (tmp_path / "saved.pdf").read_bytes() == data
+    # The name offered says what and whose (the title) and when; the notice says where.
+    assert offered == [f"回访单 GD20261206-0007-{today_local():%Y%m%d}.pdf"]
+    assert not dialog.saved_notice.isHidden()
+    assert str(tmp_path / "saved.pdf") in dialog.saved_notice.label.text()
 
 
 def test_preview_document_makes_the_pdf_in_the_background(

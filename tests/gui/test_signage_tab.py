@@ -16,6 +16,7 @@ from sqlalchemy import select
 from tests.gui.doc_support import close_previews, save_as_pdf, wait_for_preview
 from tests.gui.shell_support import context, settle
 from wuye_desktop.core import directory
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.documents import words
@@ -25,6 +26,7 @@ from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import DayCounter
 from wuye_desktop.ui import workers
 from wuye_desktop.ui.signage import SignageTab
+from wuye_desktop.ui.widgets import saved_notice
 
 pytestmark = pytest.mark.usefixtures("shown_errors", "tidy")
 
@@ -101,33 +103,35 @@ def test_preview_shows_the_chosen_places_of_the_chosen_buildings(
     dialog = wait_for_preview(qtbot)
     elevators = directory.list_buildings(db, admin, community.id)[0].elevator_count
     assert dialog.page_count == 1 + elevators + 1
-    assert dialog.file_name == "signage-A3.pdf"
+    # What it is, whose and when: a name that still says something in a Downloads folder.
+    assert dialog.file_name == f"Signage-QD001-A3-{today_local():%Y%m%d}.pdf"
 
 
 def test_the_pack_is_generated_with_progress_into_one_file(
-    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView, tmp_path: Path
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     tab = make_tab(qtbot, db, admin)
     target = tmp_path / "pack.pdf"
     reports: list[tuple[int, int]] = []
     task = tab.start_pack(target)
     task.progressed.connect(lambda done, total: reports.append((done, total)))
-    shown: list[str] = []
-    from PySide6.QtWidgets import QMessageBox
-
-    original = QMessageBox.information
-    QMessageBox.information = staticmethod(  # type: ignore[method-assign]
-        lambda _p, _t, text, *a: shown.append(text) or QMessageBox.StandardButton.Ok
-    )
-    try:
-        qtbot.waitUntil(lambda: not task.is_running, timeout=15000)
-    finally:
-        QMessageBox.information = original  # type: ignore[method-assign]
+    qtbot.waitUntil(lambda: not task.is_running, timeout=15000)
     pages = page_count(target.read_bytes())
     elevators = directory.list_buildings(db, admin, community.id)[0].elevator_count
     assert pages == 1 + elevators + 1  # lobby, elevator cars, the one household's card
     assert reports and reports[-1] == (pages, pages)
-    assert shown and str(target) in shown[0]
+    # Where it went, with a way to open it or its folder (no box to click away).
+    assert tab.saved_notice.isVisible() and str(target) in tab.saved_notice.label.text()
+    opened: list[Path] = []
+    monkeypatch.setattr(saved_notice, "open_path", lambda path: opened.append(path) or True)
+    qtbot.mouseClick(tab.saved_notice.open_folder_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.saved_notice.open_file_button, Qt.MouseButton.LeftButton)
+    assert opened == [target.parent, target]
     out = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True)
     assert "海尔云谷" in out.stdout
 

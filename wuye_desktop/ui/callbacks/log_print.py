@@ -59,7 +59,6 @@ class CallbackLogButton(Retranslating, QToolButton):
             self.ctx,
             self.tr("Callback log"),
             lambda _progress: callback_log.callback_log_pdf(db, actor, span),
-            file_name="callback-log.pdf",
         )
 
     def print_blank(self) -> None:
@@ -79,5 +78,4 @@ class CallbackLogButton(Retranslating, QToolButton):
             self.ctx,
             self.tr("Blank callback log"),
             lambda _progress: callback_log.blank_log_pdf(db, actor, pages),
-            file_name="callback-log-blank.pdf",
         )

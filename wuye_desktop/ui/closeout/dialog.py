@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from wuye_desktop.core import closeout
 from wuye_desktop.core.closeout import CloseoutList, ImportReport, ItemView
 from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
+from wuye_desktop.core.file_names import suggested_file_name
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
@@ -51,6 +52,7 @@ class CloseoutDialog(Retranslating, QDialog):
     def __init__(self, ctx: AppContext, household_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.household_id = ctx, household_id
+        self.household_code = ""  # known once the list has arrived
         self.can_issue = ctx.can(Permission.DOCUMENTS_ISSUE)
         self.task: Task | None = None
         self.last_import_errors: list[str] = []
@@ -133,6 +135,7 @@ class CloseoutDialog(Retranslating, QDialog):
         current = self.selected()  # what is selected now, not when it was asked
         keep = select_id if select_id is not None else (current.id if current else None)
         h = data.household
+        self.household_code = h.code
         self.heading.setText(f"{h.community_name} {h.room_label}  ({h.code})")
         self.model.set_items(data.items)
         self.summary.setText(
@@ -317,7 +320,9 @@ class CloseoutDialog(Retranslating, QDialog):
             self.ctx,
             self.tr("Close-out list"),
             lambda _progress: closeout_pdf(db, actor, household),
-            file_name="closeout.pdf",
+            file_name=suggested_file_name(
+                self.tr("Close-out list"), self.household_code, ext="pdf"
+            ),
         )
 
     # -- language ------------------------------------------------------------------------------

@@ -226,7 +226,6 @@ class CommitmentsTab(Retranslating, QWidget):
             self.ctx,
             self.tr("Commitment letter {number}").format(number=r.number),
             lambda _progress: preview_commitment(db, actor, order, copy=copy),
-            file_name=f"commitment-{r.number}.pdf",
             # Counted only when printed or saved; then every list shows the new count.
             issue=lambda output: print_commitment(db, actor, order, output, copy=copy),
             on_printed=lambda _data: changed.emit(),

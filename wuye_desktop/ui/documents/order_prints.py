@@ -80,7 +80,6 @@ class OrderPrintActions(QObject):
     def _preview(
         self,
         title: str,
-        file_name: str,
         make: Callable[[Progress], bytes],
         issue: Issue | None = None,
     ) -> None:
@@ -90,7 +89,6 @@ class OrderPrintActions(QObject):
             self.ctx,
             title,
             make,
-            file_name=file_name,
             issue=issue,
             on_printed=lambda _data: changed.emit(),
         )
@@ -104,7 +102,6 @@ class OrderPrintActions(QObject):
         db, actor, order = self.ctx.db, self.ctx.actor, detail.id
         self._preview(
             self.tr("Work-order slip {number}").format(number=detail.row.number),
-            f"slip-{detail.row.number}.pdf",
             lambda _progress: slip_pdf(db, actor, order),
         )
 
@@ -117,7 +114,6 @@ class OrderPrintActions(QObject):
         db, actor, order = self.ctx.db, self.ctx.actor, detail.id
         self._preview(
             self.tr("Commitment letter {number}").format(number=detail.commitment.number),
-            f"commitment-{detail.commitment.number}.pdf",
             lambda _progress: preview_commitment(db, actor, order),
             lambda output: print_commitment(db, actor, order, output),
         )
@@ -131,7 +127,6 @@ class OrderPrintActions(QObject):
         db, actor, order = self.ctx.db, self.ctx.actor, detail.id
         self._preview(
             self.tr("Callback form {number}").format(number=detail.row.number),
-            f"callback-{detail.row.number}.pdf",
             lambda _progress: callback_pdf(db, actor, order),
         )
 

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.file_names import suggested_file_name
 from wuye_desktop.core.printing import Output
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.documents.coverage import PLACEHOLDER, undrawable_of
@@ -52,6 +53,7 @@ from wuye_desktop.documents.output import PendingFile, write_atomic
 from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.widgets.saved_notice import SavedNotice
 from wuye_desktop.ui.workers import Task, run_in_background
 
 log = logging.getLogger(__name__)
@@ -150,12 +152,13 @@ class PdfPreviewDialog(Retranslating, QDialog):
         title: str,
         parent: QWidget | None = None,
         *,
-        file_name: str = "document.pdf",
+        file_name: str | None = None,
         issue: Issue | None = None,
     ) -> None:
         super().__init__(parent)
         self.data = data
-        self.file_name = file_name
+        # Offered when saving: the title names the document and whose it is, then the day.
+        self.file_name = file_name or suggested_file_name(title, ext="pdf")
         self.issue = issue
         self._title = title
         self.setWindowTitle(title)
@@ -219,8 +222,10 @@ class PdfPreviewDialog(Retranslating, QDialog):
             "QLabel { background: #fef3c7; color: #78350f; padding: 6px; }"
         )
         self.undrawable_label.setVisible(bool(undrawable_of(data)))
+        self.saved_notice = SavedNotice()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.saved_notice)
         layout.addWidget(self.undrawable_label)
         layout.addWidget(self.view, 1)
         self.retranslate()
@@ -323,6 +328,7 @@ class PdfPreviewDialog(Retranslating, QDialog):
                 self._cannot_write(str(result.filename or path), result)
             else:
                 self._printed(result, title)
+                self.saved_notice.show_saved(path)
 
         run_in_background(
             self, work, label=self.tr("Saving the document…"), on_done=done, cancellable=False
@@ -343,6 +349,8 @@ class PdfPreviewDialog(Retranslating, QDialog):
             write_atomic(Path(path), self.data)
         except OSError as error:
             self._cannot_write(path, error)
+        else:
+            self.saved_notice.show_saved(path)
 
     def undrawable_warning(self) -> str:
         """What the document prints as the placeholder, and where; empty when nothing."""
@@ -389,7 +397,7 @@ def preview_document(
     title: str,
     make_pdf: Callable[[Progress], bytes],
     *,
-    file_name: str = "document.pdf",
+    file_name: str | None = None,
     on_shown: Callable[[PdfPreviewDialog], None] | None = None,
     on_error: Callable[[WuyeError], None] | None = None,
     issue: Issue | None = None,

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import ValidationError, WuyeError
+from wuye_desktop.core.file_names import suggested_file_name
 from wuye_desktop.core.prints import callback_form, signage
 from wuye_desktop.documents.signage import ALL_LOCATIONS, Location
 from wuye_desktop.storage.db import Database
@@ -45,6 +46,7 @@ from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.documents.preview import preview_document
 from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.widgets.saved_notice import SavedNotice
 from wuye_desktop.ui.workers import Task, run_in_background
 
 PROBLEM_STYLE = (
@@ -69,6 +71,7 @@ class _Plan(NamedTuple):
 class SignageTab(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._codes: dict[int, str] = {}
         self.ctx = ctx
         self.task: Task | None = None
         self.problems: list[str] = []
@@ -169,7 +172,9 @@ class SignageTab(Retranslating, QWidget):
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         self.explain.setStyleSheet("color: #4b5563;")
+        self.saved_notice = SavedNotice()
         left = QVBoxLayout()
+        left.addWidget(self.saved_notice)
         left.addWidget(self.form_box)
         left.addWidget(self.problem_box)
         left.addWidget(self.blank_box)
@@ -203,6 +208,7 @@ class SignageTab(Retranslating, QWidget):
         chosen = self.community_id()
         self.community.blockSignals(True)
         self.community.clear()
+        self._codes = {c.id: c.code for c in communities}
         for c in communities:
             self.community.addItem(f"{c.name} ({c.code})", c.id)
         index = self.community.findData(chosen) if chosen is not None else 0
@@ -213,6 +219,12 @@ class SignageTab(Retranslating, QWidget):
     def community_id(self) -> int | None:
         data = self.community.currentData()
         return int(data) if data is not None else None
+
+    def _file_name(self, *what: str) -> str:
+        """公示牌-QD001-A4-20261206.pdf: the document, the community, the day."""
+        community = self.community_id()
+        code = self._codes.get(community, "") if community is not None else ""
+        return suggested_file_name(what[0], code, *what[1:], ext="pdf")
 
     def _community_changed(self) -> None:
         community = self.community_id()
@@ -369,7 +381,7 @@ class SignageTab(Retranslating, QWidget):
                 building_ids=building_ids,
                 progress=progress,
             ),
-            file_name=f"signage-{size}.pdf",
+            file_name=self._file_name(self.tr("Signage"), size),
             on_error=self._refused,
         )
 
@@ -380,7 +392,7 @@ class SignageTab(Retranslating, QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the community's signage"),
-            f"signage-{self.paper.currentText()}.pdf",
+            self._file_name(self.tr("Signage"), self.paper.currentText()),
             self.tr("PDF files (*.pdf)"),
         )
         if path:
@@ -403,11 +415,7 @@ class SignageTab(Retranslating, QWidget):
         return self.task
 
     def _pack_written(self, path: Path) -> None:
-        QMessageBox.information(
-            self,
-            self.tr("Signage"),
-            self.tr("The community's signage is in {path}.").format(path=path),
-        )
+        self.saved_notice.show_saved(path)
 
     def print_blank_forms(self) -> None:
         community = self.community_id()
@@ -419,7 +427,7 @@ class SignageTab(Retranslating, QWidget):
             self.ctx,
             self.tr("Blank callback forms"),
             lambda progress: callback_form.preview_blank(db, actor, community, count, progress),
-            file_name="callback-forms.pdf",
+            file_name=self._file_name(self.tr("Blank callback forms")),
             # The numbers are taken only when the batch is printed or saved.
             issue=lambda output: callback_form.print_blank(db, actor, community, count, output),
         )

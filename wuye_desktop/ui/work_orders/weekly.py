@@ -274,7 +274,6 @@ class WeeklyView(Retranslating, QWidget):
             self.ctx,
             self.tr("Weekly list {week}").format(week=week),
             lambda progress: weekly_pdf(db, actor, week, community_id, progress),
-            file_name=f"weekly-{week}.pdf",
         )
 
     def _show(self, request: int, result: WeeklyResult) -> None:
