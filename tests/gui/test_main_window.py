@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLineEdit, QMessageBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +19,7 @@ from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import i18n
 from wuye_desktop.ui.admin.dialog import AdministrationDialog
 from wuye_desktop.ui.context import AppContext
-from wuye_desktop.ui.main_window import TABS, MainWindow, TabSpec
+from wuye_desktop.ui.main_window import TABS, MainWindow, TabSpec, first_geometry
 from wuye_desktop.ui.settings_dialog import SettingsDialog
 
 
@@ -247,3 +247,20 @@ def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) 
         "DirectoryTab",
         "RegulatorTab",
     ]
+
+
+def test_the_first_start_takes_most_of_the_screen_and_later_starts_keep_the_users_size(
+    qtbot: QtBot, db: Database, admin: Actor
+) -> None:
+    """Issue 17.9: it opened at 1200×780 on any screen, cutting the list's columns."""
+    desk = first_geometry(QRect(0, 0, 1920, 1040))
+    assert desk == QRect(96, 52, 1728, 936)  # 90 %, centred
+    assert first_geometry(QRect(0, 0, 1366, 728)) is None  # a laptop: maximised
+    window = open_window(qtbot, context(db, admin))
+    area = window.screen().availableGeometry()
+    assert window.width() >= area.width() * 0.85 and window.height() >= area.height() * 0.85
+    window.showNormal()
+    window.resize(640, 480)
+    window.close()  # remembers the geometry the user chose
+    again = open_window(qtbot, context(db, admin))
+    assert (again.width(), again.height()) == (640, 480)

@@ -10,8 +10,8 @@ import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -129,6 +129,18 @@ class _TabPage(QWidget):
             assert layout is not None
             layout.addWidget(self.content)
         return self.content
+
+
+def first_geometry(area: QRect) -> QRect | None:
+    """Where the window opens on its first start on a machine, in the screen's *area*: most of
+    it, centred (a desk works in this window all day; the list, its filters and the detail
+    pane all want room); None for a laptop-sized screen, where it opens maximised."""
+    if area.width() <= 1440 or area.height() <= 900:
+        return None
+    size = QSize(int(area.width() * 0.9), int(area.height() * 0.9))
+    left = area.x() + (area.width() - size.width()) // 2
+    top = area.y() + (area.height() - size.height()) // 2
+    return QRect(QPoint(left, top), size)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -419,10 +431,21 @@ class MainWindow(Retranslating, QMainWindow):
         settings = local_settings.app_settings()
         geometry = settings.value(local_settings.MAIN_GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            self._first_geometry()
         state = settings.value(local_settings.MAIN_STATE_KEY)
         if state is not None:
             self.restoreState(state)
+
+    def _first_geometry(self) -> None:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1440, 900)
+            return
+        area = screen.availableGeometry()
+        chosen = first_geometry(area)
+        self.setGeometry(chosen or area)
+        if chosen is None:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         settings = local_settings.app_settings()
