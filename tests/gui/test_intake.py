@@ -397,6 +397,7 @@ def test_nothing_found_is_said_at_the_lookup_box(
     assert dialog.lookup.understood.text() == "Searching: Phone ending 9999"
     key(qtbot, Qt.Key.Key_Return)
     assert dialog.errors.error_text("household") == "No household matches."
+    assert dialog.lookup.status.isHidden(), "said twice, one line under the other"
     assert dialog.lookup.edit.hasFocus()
 
 

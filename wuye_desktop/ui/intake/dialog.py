@@ -87,9 +87,7 @@ class IntakeDialog(Retranslating, QDialog):
         self.lookup.picked.connect(self._pick)
         self.lookup.settled.connect(self.filing.save_if_ready)
         self.lookup.entered.connect(lambda: self.category.setFocus(Qt.FocusReason.TabFocusReason))
-        self.lookup.not_found.connect(
-            lambda: self.errors.show_message(self.tr("No household matches."), "household")
-        )
+        self.lookup.not_found.connect(self._no_household)
         self._build_form()
         self.household_panel = HouseholdPanel(ctx)
         self.household_panel.changed.connect(self._household_arrived)
@@ -122,6 +120,12 @@ class IntakeDialog(Retranslating, QDialog):
         self.lookup.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- building ------------------------------------------------------------------------------
+
+    def _no_household(self) -> None:
+        """Enter found nothing: said once, at the field (the lookup's own line steps aside
+        until the text changes)."""
+        self.lookup.status.hide()
+        self.errors.show_message(self.tr("No household matches."), "household")
 
     def _build_form(self) -> None:
         # A few fields are annotated: IntakeForm and OrderFiling read them, and mypy cannot
