@@ -43,7 +43,7 @@ class FigureCard(QFrame):
 
     drill_requested = Signal(object, str)
 
-    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.figure: Figure | None = None
         self.setObjectName("figureCard")
@@ -51,12 +51,12 @@ class FigureCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.setMinimumWidth(150 if compact else 170)
+        self.setMinimumWidth(140)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.value = QLabel()
         font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * (1.6 if compact else 1.8))
+        font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.value.setFont(font)
         self.previous = QLabel()
@@ -66,7 +66,7 @@ class FigureCard(QFrame):
         for label in (self.previous, self.detail):
             label.setFont(small)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(8, 6, 8, 6)
         layout.setSpacing(2)
         for w in (self.title, self.value, self.previous, self.detail):
             layout.addWidget(w)
@@ -101,8 +101,8 @@ class FigureCard(QFrame):
             details.append(_translate("{hits} of {count}").format(hits=f.hits, count=f.count))
         elif f.unit is Unit.MINUTES and f.count is not None:
             details.append(_translate("over {count} orders").format(count=f.count))
-        self.detail.setText("  ·  ".join(details))
-        self.detail.setVisible(bool(details))
+        # Kept when empty, so that every card of a row is as tall.
+        self.detail.setText("  ·  ".join(details) or " ")
         tip = figure_definition(f)
         if f.drill is not None:
             tip += "\n\n" + _translate("Click to list the orders it counts.")

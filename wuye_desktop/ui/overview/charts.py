@@ -148,6 +148,7 @@ class TrendChart(DrillChart):
         y = QValueAxis()
         y.setRange(0, max([p.reported for p in points] + [1]) * 1.15)
         y.setLabelFormat("%d")
+        y.applyNiceNumbers()
         y.setTitleText(_translate("Orders"))
         rate = QValueAxis()
         rate.setRange(0, 100)
@@ -198,6 +199,7 @@ class BreakdownChart(DrillChart):
         cells = list(reversed(breakdown.cells))
         current = QBarSet(_translate("This period"))
         current.setColor(BAR)
+        current.setLabelColor(QColor("#202124"))  # outside the bar, on the background
         self._drills = []
         for cell in cells:
             current.append(cell.count)
@@ -210,8 +212,9 @@ class BreakdownChart(DrillChart):
         y = QBarCategoryAxis()
         y.append([text(c.value) for c in cells] or [""])
         x = QValueAxis()
-        x.setRange(0, max([c.count for c in cells] + [1]) * 1.2)
+        x.setRange(0, max([c.count for c in cells] + [1]) * 1.15)
         x.setLabelFormat("%d")
+        x.applyNiceNumbers()
         self._axis_fonts(x, y)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -235,7 +238,7 @@ class BreakdownChart(DrillChart):
             )
 
         current.hovered.connect(hovered)
-        self.setMinimumHeight(max(260, 26 * len(cells) + 90))
+        self.setMinimumHeight(max(260, 20 * len(cells) + 80))
         self._install(chart)
 
 

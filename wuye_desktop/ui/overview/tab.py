@@ -11,11 +11,13 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPageLayout, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -86,13 +88,16 @@ class OverviewTab(Retranslating, QWidget):
 
         self.content = QWidget()
         self.content.setObjectName("overviewContent")
-        body = QVBoxLayout(self.content)
+        # Cards left, the trend and the communities right; the breakdowns below. Printed,
+        # each row of this grid starts a page if it does not fit on the one before.
+        self.grid = QGridLayout(self.content)
         self.heading = QLabel()
         heading_font = self.heading.font()
         heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
         heading_font.setBold(True)
         self.heading.setFont(heading_font)
-        body.addWidget(self.heading)
+        self.grid.addWidget(self.heading, 0, 0, 1, 2)
+        cards = QVBoxLayout()
         self.sections = [
             CardSection(title, keys)
             for title, keys in SECTIONS
@@ -104,11 +109,14 @@ class OverviewTab(Retranslating, QWidget):
             section.drill_requested.connect(
                 lambda f, t, dated=dated: self.drill(f, t, with_period=dated)
             )
-            body.addWidget(section)
+            cards.addWidget(section)
+        cards.addStretch(1)
+        self.grid.addLayout(cards, 1, 0)
 
         self.trend = TrendChart()
         self.breakdown = BreakdownChart()
         self.breakdown_choice = QComboBox()
+        self.breakdown_choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for key in BREAKDOWN_KEYS:
             self.breakdown_choice.addItem("", key)
         self.breakdown_choice.currentIndexChanged.connect(lambda _i: self._show_breakdown())
@@ -119,7 +127,12 @@ class OverviewTab(Retranslating, QWidget):
             chart.drill_requested.connect(self.drill)
             chart.setVisible(self.full)
         self.breakdown_choice.setVisible(self.full)
-        body.addWidget(self.trend)
+        right = QVBoxLayout()
+        right.addWidget(self.trend)
+        right.addWidget(self.by_community)
+        right.addStretch(1)
+        self.grid.addLayout(right, 1, 1)
+        below = QVBoxLayout()
         choice_row = QHBoxLayout()
         self.breakdown_label = QLabel()
         self.breakdown_label.setBuddy(self.breakdown_choice)
@@ -127,13 +140,13 @@ class OverviewTab(Retranslating, QWidget):
         choice_row.addWidget(self.breakdown_label)
         choice_row.addWidget(self.breakdown_choice)
         choice_row.addStretch(1)
-        body.addLayout(choice_row)
-        pair = QHBoxLayout()
-        pair.addWidget(self.breakdown, 3)
-        pair.addWidget(self.tiers, 2)
-        body.addLayout(pair)
-        body.addWidget(self.by_community)
-        body.addStretch(1)
+        below.addLayout(choice_row)
+        below.addWidget(self.breakdown)
+        self.grid.addLayout(below, 2, 0)
+        self.grid.addWidget(self.tiers, 2, 1, Qt.AlignmentFlag.AlignBottom)
+        self.grid.setColumnStretch(0, 5 if self.full else 1)
+        self.grid.setColumnStretch(1, 4 if self.full else 0)
+        self.grid.setRowStretch(3, 1)
 
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -313,19 +326,15 @@ class OverviewTab(Retranslating, QWidget):
     # -- printing ------------------------------------------------------------------------------
 
     def page_breaks(self) -> list[int]:
-        """Where a printed page may end: between sections and charts."""
-        layout = self.content.layout()
-        assert layout is not None
-        out = []
-        for i in range(layout.count()):
-            item = layout.itemAt(i)
-            geometry = item.geometry() if item is not None else None
-            if geometry is not None and geometry.height() > 0:
-                out.append(geometry.bottom() + 1)
-        return out
+        """Where a printed page may end: below each row of the grid."""
+        return [
+            max(self.grid.cellRect(row, c).bottom() for c in range(2)) + 1
+            for row in range(self.grid.rowCount())
+        ]
 
     def print_overview(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the overview"))
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
