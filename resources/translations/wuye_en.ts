@@ -1114,6 +1114,21 @@
     </message>
 </context>
 <context>
+    <name>DrillBanner</name>
+    <message>
+        <source>From the overview: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the orders the filters above choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DuplicateWarning</name>
     <message>
         <source>Open it</source>
@@ -2660,6 +2675,93 @@
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Reading communities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the overview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scope}: {period}, against {previous}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against {previous}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scope}: what needs doing now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture (*.png);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the figures and charts as shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the figures and charts as a PNG picture or a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5710,6 +5812,10 @@ The details are in the log file.</source>
         <source>Owner named {value}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No such community: {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>messages</name>
@@ -5727,9 +5833,360 @@ The details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>overview</name>
+    <message>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week {week} of {year} ({first} to {last})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month}/{year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Q{quarter} {year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a period: {text}. Write 2026-11 (a month), 2026Q3 (a quarter), 2026-W47 (a week), 2026 (a year) or 2026-11-01..2026-11-15 (days, both included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period} (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend by week (weeks start on the day shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} to {last}: {n} orders reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time: {rate} ({hits} of {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value}: {n} orders (before: {previous})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time by community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{community}: orders judged on time or late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{community}: {hits} of {count} completed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders reported in the period (by the local day they were reported), cancelled ones included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Responded on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the orders reported in the period whose response is due or done, the share responded to (first dispatch or start; for promised orders the commitment letter) by the response deadline. Paused time is left out as the deadlines leave it out; cancelled orders are not counted; a reopened order is judged by its latest round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the orders reported in the period whose completion is due or done, the share completed by the completion deadline. Paused time is left out; cancelled orders are not counted; a reopened order is judged by its latest round.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average response time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes from the report to the response, on the deadline&apos;s clock (paused time and, for working-time rules, time off left out), averaged over the orders reported in the period that have been responded to, cancelled ones left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response time, 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nine in ten of the responded orders reported in the period were responded to within this many minutes (the clock as for the average).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average completion time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes from the report to the completion, on the deadline&apos;s clock (paused time left out), averaged over the completed orders reported in the period, cancelled ones left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion time, 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nine in ten of the completed orders reported in the period were completed within this many minutes (the clock as for the average).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commitment letters within 48 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the promised-tier orders reported in the period whose letter is issued or due, the share whose commitment letter was issued within 48 hours of the report (paused time left out, as the deadline counts it). Cancelled orders are not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the orders completed in the period (whenever reported), the share the owner was called back about, as on the Callbacks tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the callbacks made in the period, the share satisfied or basically satisfied, as on the Callbacks tab. The list shows the orders called back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopened orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders reported in the period that were reopened after an owner was dissatisfied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First-time fix rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the orders reported in the period that have been completed at least once, the share never reopened (一次修复率).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regulator reply rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the regulator&apos;s tickets received in the period, the share first replied to by their reply deadline (a day after arrival when the platform sets none). A ticket unanswered and still inside its deadline is not counted yet. Target: 80 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision notices answered in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of the regulator&apos;s supervision notices (督办) issued in the period, the share whose order was completed, closed or cancelled by the notice&apos;s deadline. A notice still inside its deadline is not counted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open orders, not paused, past their completion deadline, or past their response deadline without a response: red in the work-order list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open orders, not paused, whose completion deadline comes within the company&apos;s due-soon warning time: amber in the work-order list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed orders waiting for their callback whose callback is due by the end of today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks and the regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · {tier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hits} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over {count} orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list the orders it counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{figure}: those that met it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the orders it counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the orders that met it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>tabs</name>
     <message>
         <source>Regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5754,6 +6211,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

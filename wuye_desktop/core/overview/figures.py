@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 
-_T = QT_TRANSLATE_NOOP
-
 # key: (title, definition). A per-tier figure's key is "<key>.<tier>".
 FIGURES: dict[str, tuple[str, str]] = {
     "reported": (
-        _T("overview", "Orders reported"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Orders reported"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Orders reported in the period (by the local day they were reported), "
             "cancelled ones included.",
         ),
     ),
     "response_on_time": (
-        _T("overview", "Responded on time"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Responded on time"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Of the orders reported in the period whose response is due or done, the share "
             "responded to (first dispatch or start; for promised orders the commitment letter) "
@@ -31,8 +29,8 @@ FIGURES: dict[str, tuple[str, str]] = {
         ),
     ),
     "completion_on_time": (
-        _T("overview", "Completed on time"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Completed on time"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Of the orders reported in the period whose completion is due or done, the share "
             "completed by the completion deadline. Paused time is left out; cancelled orders "
@@ -40,8 +38,8 @@ FIGURES: dict[str, tuple[str, str]] = {
         ),
     ),
     "response_minutes_avg": (
-        _T("overview", "Average response time"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Average response time"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Minutes from the report to the response, on the deadline's clock (paused time and, "
             "for working-time rules, time off left out), averaged over the orders reported in "
@@ -49,16 +47,16 @@ FIGURES: dict[str, tuple[str, str]] = {
         ),
     ),
     "response_minutes_p90": (
-        _T("overview", "Response time, 90th percentile"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Response time, 90th percentile"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Nine in ten of the responded orders reported in the period were responded to "
             "within this many minutes (the clock as for the average).",
         ),
     ),
     "completion_minutes_avg": (
-        _T("overview", "Average completion time"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Average completion time"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Minutes from the report to the completion, on the deadline's clock (paused time "
             "left out), averaged over the completed orders reported in the period, cancelled "
@@ -66,16 +64,16 @@ FIGURES: dict[str, tuple[str, str]] = {
         ),
     ),
     "completion_minutes_p90": (
-        _T("overview", "Completion time, 90th percentile"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Completion time, 90th percentile"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Nine in ten of the completed orders reported in the period were completed within "
             "this many minutes (the clock as for the average).",
         ),
     ),
     "commitment_in_48h": (
-        _T("overview", "Commitment letters within 48 h"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Commitment letters within 48 h"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Of the promised-tier orders reported in the period whose letter is issued or due, "
             "the share whose commitment letter was issued within 48 hours of the report (paused "
@@ -83,39 +81,39 @@ FIGURES: dict[str, tuple[str, str]] = {
         ),
     ),
     "callback_coverage": (
-        _T("overview", "Callback coverage"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Callback coverage"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Of the orders completed in the period (whenever reported), the share the owner was "
             "called back about, as on the Callbacks tab.",
         ),
     ),
     "satisfaction": (
-        _T("overview", "Satisfaction"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Satisfaction"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Of the callbacks made in the period, the share satisfied or basically satisfied, "
             "as on the Callbacks tab. The list shows the orders called back.",
         ),
     ),
     "reopened": (
-        _T("overview", "Reopened orders"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Reopened orders"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Orders reported in the period that were reopened after an owner was dissatisfied.",
         ),
     ),
     "first_time_fix": (
-        _T("overview", "First-time fix rate"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "First-time fix rate"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Of the orders reported in the period that have been completed at least once, the "
             "share never reopened (一次修复率).",
         ),
     ),
     "regulator_reply_rate": (
-        _T("overview", "Regulator reply rate"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Regulator reply rate"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Of the regulator's tickets received in the period, the share first replied to by "
             "their reply deadline (a day after arrival when the platform sets none). A ticket "
@@ -123,8 +121,8 @@ FIGURES: dict[str, tuple[str, str]] = {
         ),
     ),
     "supervision_in_time": (
-        _T("overview", "Supervision notices answered in time"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Supervision notices answered in time"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Of the regulator's supervision notices (督办) issued in the period, the share whose "
             "order was completed, closed or cancelled by the notice's deadline. A notice still "
@@ -132,24 +130,24 @@ FIGURES: dict[str, tuple[str, str]] = {
         ),
     ),
     "overdue": (
-        _T("overview", "Overdue now"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Overdue now"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Open orders, not paused, past their completion deadline, or past their response "
             "deadline without a response: red in the work-order list.",
         ),
     ),
     "due_soon": (
-        _T("overview", "Due soon"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Due soon"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Open orders, not paused, whose completion deadline comes within the company's "
             "due-soon warning time: amber in the work-order list.",
         ),
     ),
     "callbacks_due": (
-        _T("overview", "Callbacks due"),
-        _T(
+        QT_TRANSLATE_NOOP("overview", "Callbacks due"),
+        QT_TRANSLATE_NOOP(
             "overview",
             "Completed orders waiting for their callback whose callback is due by the end of "
             "today.",
@@ -158,9 +156,9 @@ FIGURES: dict[str, tuple[str, str]] = {
 }
 
 BREAKDOWN_TITLES: dict[str, str] = {
-    "category": _T("overview", "By category"),
-    "tier": _T("overview", "By tier"),
-    "channel": _T("overview", "By channel"),
-    "source": _T("overview", "By source"),
-    "status": _T("overview", "By status"),
+    "category": QT_TRANSLATE_NOOP("overview", "By category"),
+    "tier": QT_TRANSLATE_NOOP("overview", "By tier"),
+    "channel": QT_TRANSLATE_NOOP("overview", "By channel"),
+    "source": QT_TRANSLATE_NOOP("overview", "By source"),
+    "status": QT_TRANSLATE_NOOP("overview", "By status"),
 }

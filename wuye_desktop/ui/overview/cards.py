@@ -24,15 +24,11 @@ from wuye_desktop.ui.overview.format import (
 from wuye_desktop.ui.work_orders import labels
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("overview", text)
-
-
 def card_title(figure: Figure) -> str:
     """The figure's name, with its tier for a per-tier figure."""
     title = figure_title(figure)
     if figure.tier:
-        return _translate("{title} · {tier}").format(
+        return QCoreApplication.translate("overview", "{title} · {tier}").format(
             title=title, tier=labels.tier_text(figure.tier)
         )
     return title
@@ -88,7 +84,9 @@ class FigureCard(QFrame):
         self.value.setStyleSheet(f"color: {WORSE.name()};" if below_target(f) else "")
         if f.previous is not None or f.key not in ("overdue", "due_soon", "callbacks_due"):
             change = change_text(f)
-            text = _translate("Before: {value}").format(value=value_text(f.unit, f.previous))
+            text = QCoreApplication.translate("overview", "Before: {value}").format(
+                value=value_text(f.unit, f.previous)
+            )
             self.previous.setText(f"{text}  {change}" if change else text)
             self.previous.setStyleSheet(f"color: {direction_colour(direction(f)).name()};")
             self.previous.setVisible(True)
@@ -96,16 +94,28 @@ class FigureCard(QFrame):
             self.previous.setVisible(False)
         details = []
         if f.target is not None:
-            details.append(_translate("Target: {value}").format(value=percent_text(f.target)))
+            details.append(
+                QCoreApplication.translate("overview", "Target: {value}").format(
+                    value=percent_text(f.target)
+                )
+            )
         if f.unit is Unit.FRACTION and f.count is not None:
-            details.append(_translate("{hits} of {count}").format(hits=f.hits, count=f.count))
+            details.append(
+                QCoreApplication.translate("overview", "{hits} of {count}").format(
+                    hits=f.hits, count=f.count
+                )
+            )
         elif f.unit is Unit.MINUTES and f.count is not None:
-            details.append(_translate("over {count} orders").format(count=f.count))
+            details.append(
+                QCoreApplication.translate("overview", "over {count} orders").format(count=f.count)
+            )
         # Kept when empty, so that every card of a row is as tall.
         self.detail.setText("  ·  ".join(details) or " ")
         tip = figure_definition(f)
         if f.drill is not None:
-            tip += "\n\n" + _translate("Click to list the orders it counts.")
+            tip += "\n\n" + QCoreApplication.translate(
+                "overview", "Click to list the orders it counts."
+            )
         self.setToolTip(tip)
         self.setAccessibleName(f"{card_title(f)}: {self.value.text()}")
 
@@ -120,7 +130,9 @@ class FigureCard(QFrame):
             return
         title = card_title(f)
         if hits:
-            title = _translate("{figure}: those that met it").format(figure=title)
+            title = QCoreApplication.translate("overview", "{figure}: those that met it").format(
+                figure=title
+            )
         self.drill_requested.emit(target, title)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -143,10 +155,14 @@ class FigureCard(QFrame):
         menu = QMenu(self)
         f = self.figure
         if f is not None and f.drill is not None:
-            counted = menu.addAction(_translate("List the orders it counts"))
+            counted = menu.addAction(
+                QCoreApplication.translate("overview", "List the orders it counts")
+            )
             counted.triggered.connect(lambda: self.drill(False))
         if f is not None and f.drill_hits is not None:
-            met = menu.addAction(_translate("List the orders that met it"))
+            met = menu.addAction(
+                QCoreApplication.translate("overview", "List the orders that met it")
+            )
             met.triggered.connect(lambda: self.drill(True))
         return menu
 

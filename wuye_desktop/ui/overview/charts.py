@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from wuye_desktop.core.orders import OrderFilter
 from wuye_desktop.core.overview import Breakdown, CommunityRate, Trend, TrendPoint
-from wuye_desktop.ui.overview.format import percent_text
+from wuye_desktop.ui.overview.format import percent_text, tr_overview
 from wuye_desktop.ui.work_orders import labels
 
 BAR = QColor("#4e79a7")
@@ -44,10 +44,6 @@ VALUE_TEXT: dict[str, Callable[[str], str]] = {
     "source": labels.source_text,
     "status": labels.status_text,
 }
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate("overview", text)
 
 
 class DrillChart(QChartView):
@@ -107,7 +103,9 @@ class DrillChart(QChartView):
 
 def _point_label(step: str, point: TrendPoint) -> str:
     if step == "month":
-        return _translate("{month}/{year}").format(month=point.start.month, year=point.start.year)
+        return QCoreApplication.translate("overview", "{month}/{year}").format(
+            month=point.start.month, year=point.start.year
+        )
     return f"{point.start.month:02d}-{point.start.day:02d}"
 
 
@@ -116,16 +114,18 @@ class TrendChart(DrillChart):
 
     def show_trend(self, trend: Trend) -> None:
         step_titles = {
-            "day": _translate("Trend by day"),
-            "week": _translate("Trend by week (weeks start on the day shown)"),
-            "month": _translate("Trend by month"),
+            "day": QCoreApplication.translate("overview", "Trend by day"),
+            "week": QCoreApplication.translate(
+                "overview", "Trend by week (weeks start on the day shown)"
+            ),
+            "month": QCoreApplication.translate("overview", "Trend by month"),
         }
         chart = self._new_chart(step_titles.get(trend.step, ""))
         points = trend.points
-        reported = QBarSet(_translate("Orders reported"))
+        reported = QBarSet(QCoreApplication.translate("overview", "Orders reported"))
         reported.setColor(BAR)
         line = QLineSeries()
-        line.setName(_translate("Completed on time"))
+        line.setName(QCoreApplication.translate("overview", "Completed on time"))
         line.setPen(QPen(LINE, 2.5))
         line.setPointsVisible(True)
         self._drills = []
@@ -133,7 +133,7 @@ class TrendChart(DrillChart):
             reported.append(p.reported)
             if p.on_time_rate is not None:
                 line.append(i, p.on_time_rate * 100)
-            title = _translate("Reported {first} to {last}").format(
+            title = QCoreApplication.translate("overview", "Reported {first} to {last}").format(
                 first=p.start.isoformat(), last=_last(p)
             )
             self._drills.append((p.drill, title))
@@ -149,11 +149,11 @@ class TrendChart(DrillChart):
         y.setRange(0, max([p.reported for p in points] + [1]) * 1.15)
         y.setLabelFormat("%d")
         y.applyNiceNumbers()
-        y.setTitleText(_translate("Orders"))
+        y.setTitleText(QCoreApplication.translate("overview", "Orders"))
         rate = QValueAxis()
         rate.setRange(0, 100)
         rate.setLabelFormat("%d%%")
-        rate.setTitleText(_translate("On time"))
+        rate.setTitleText(QCoreApplication.translate("overview", "On time"))
         self._axis_fonts(x, y, rate)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
@@ -173,14 +173,19 @@ class TrendChart(DrillChart):
                 return
             p = points[index]
             rate = p.on_time_rate
-            text = _translate("{first} to {last}: {n} orders reported").format(
-                first=p.start.isoformat(), last=_last(p), n=p.reported
-            )
+            text = QCoreApplication.translate(
+                "overview", "{first} to {last}: {n} orders reported"
+            ).format(first=p.start.isoformat(), last=_last(p), n=p.reported)
             if rate is not None:
-                text += "\n" + _translate("Completed on time: {rate} ({hits} of {count})").format(
+                text += "\n" + QCoreApplication.translate(
+                    "overview", "Completed on time: {rate} ({hits} of {count})"
+                ).format(
                     rate=percent_text(rate), hits=p.completion_on_time, count=p.completion_rated
                 )
-            QToolTip.showText(QCursor.pos(), text + "\n" + _translate("Click to list them."))
+            QToolTip.showText(
+                QCursor.pos(),
+                text + "\n" + QCoreApplication.translate("overview", "Click to list them."),
+            )
 
         return hovered
 
@@ -193,17 +198,17 @@ class BreakdownChart(DrillChart):
     """The orders reported in the period by one column's values, most first, as bars."""
 
     def show_breakdown(self, breakdown: Breakdown) -> None:
-        chart = self._new_chart(_translate(breakdown.title))
+        chart = self._new_chart(tr_overview(breakdown.title))
         text = VALUE_TEXT.get(breakdown.key, str)
         # Horizontal bars are drawn bottom up: reversed, the largest is on top.
         cells = list(reversed(breakdown.cells))
-        current = QBarSet(_translate("This period"))
+        current = QBarSet(QCoreApplication.translate("overview", "This period"))
         current.setColor(BAR)
         current.setLabelColor(QColor("#202124"))  # outside the bar, on the background
         self._drills = []
         for cell in cells:
             current.append(cell.count)
-            self._drills.append((cell.drill, f"{_translate(breakdown.title)}: {text(cell.value)}"))
+            self._drills.append((cell.drill, f"{tr_overview(breakdown.title)}: {text(cell.value)}"))
         series = QHorizontalBarSeries()
         series.append(current)
         series.setLabelsVisible(True)
@@ -230,11 +235,11 @@ class BreakdownChart(DrillChart):
             cell = cells[index]
             QToolTip.showText(
                 QCursor.pos(),
-                _translate("{value}: {n} orders (before: {previous})").format(
-                    value=text(cell.value), n=cell.count, previous=cell.previous
-                )
+                QCoreApplication.translate(
+                    "overview", "{value}: {n} orders (before: {previous})"
+                ).format(value=text(cell.value), n=cell.count, previous=cell.previous)
                 + "\n"
-                + _translate("Click to list them."),
+                + QCoreApplication.translate("overview", "Click to list them."),
             )
 
         current.hovered.connect(hovered)
@@ -246,7 +251,7 @@ class TierPie(DrillChart):
     """The orders reported in the period by tier, as a pie."""
 
     def show_breakdown(self, breakdown: Breakdown) -> None:
-        chart = self._new_chart(_translate(breakdown.title))
+        chart = self._new_chart(tr_overview(breakdown.title))
         series = QPieSeries()
         self._drills = []
         total = sum(c.count for c in breakdown.cells) or 1
@@ -257,15 +262,15 @@ class TierPie(DrillChart):
             piece.setLabelFont(self.font())
             piece.setLabelVisible(cell.count > 0)
             index = len(self._drills)
-            self._drills.append((cell.drill, f"{_translate(breakdown.title)}: {name}"))
+            self._drills.append((cell.drill, f"{tr_overview(breakdown.title)}: {name}"))
             piece.clicked.connect(lambda index=index: self.open_drill(index))
             piece.hovered.connect(
                 self._tip(
-                    _translate("{value}: {n} orders (before: {previous})").format(
-                        value=name, n=cell.count, previous=cell.previous
-                    )
+                    QCoreApplication.translate(
+                        "overview", "{value}: {n} orders (before: {previous})"
+                    ).format(value=name, n=cell.count, previous=cell.previous)
                     + "\n"
-                    + _translate("Click to list them.")
+                    + QCoreApplication.translate("overview", "Click to list them.")
                 )
             )
             series.append(piece)
@@ -279,9 +284,11 @@ class CommunityChart(DrillChart):
     """Each community's share of orders completed on time, as horizontal bars."""
 
     def show_rates(self, rates: Sequence[CommunityRate]) -> None:
-        chart = self._new_chart(_translate("Completed on time by community"))
+        chart = self._new_chart(
+            QCoreApplication.translate("overview", "Completed on time by community")
+        )
         shown = [r for r in reversed(rates) if r.rate is not None]
-        bars = QBarSet(_translate("Completed on time"))
+        bars = QBarSet(QCoreApplication.translate("overview", "Completed on time"))
         bars.setColor(BAR)
         self._drills = []
         for r in shown:
@@ -289,9 +296,9 @@ class CommunityChart(DrillChart):
             self._drills.append(
                 (
                     r.drill,
-                    _translate("{community}: orders judged on time or late").format(
-                        community=r.name
-                    ),
+                    QCoreApplication.translate(
+                        "overview", "{community}: orders judged on time or late"
+                    ).format(community=r.name),
                 )
             )
         series = QHorizontalBarSeries()
@@ -323,11 +330,11 @@ class CommunityChart(DrillChart):
             r = shown[index]
             QToolTip.showText(
                 QCursor.pos(),
-                _translate("{community}: {hits} of {count} completed on time").format(
-                    community=r.name, hits=r.on_time, count=r.rated
-                )
+                QCoreApplication.translate(
+                    "overview", "{community}: {hits} of {count} completed on time"
+                ).format(community=r.name, hits=r.on_time, count=r.rated)
                 + "\n"
-                + _translate("Click to list them."),
+                + QCoreApplication.translate("overview", "Click to list them."),
             )
 
         bars.hovered.connect(hovered)

@@ -32,6 +32,7 @@ from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.orders import OrderFilter
 from wuye_desktop.core.overview import Breakdown, Overview, Period, PeriodKind, current, overview
+from wuye_desktop.core.overview.figures import BREAKDOWN_TITLES
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
@@ -39,7 +40,7 @@ from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.overview.charts import BreakdownChart, CommunityChart, TierPie, TrendChart
-from wuye_desktop.ui.overview.format import period_label
+from wuye_desktop.ui.overview.format import period_label, tr_overview
 from wuye_desktop.ui.overview.period_picker import PeriodPicker
 from wuye_desktop.ui.overview.printing import render_pages, save_picture
 from wuye_desktop.ui.overview.sections import NOW_SECTION, SECTIONS, CardSection
@@ -374,14 +375,10 @@ class OverviewTab(Retranslating, QWidget):
             self.tr("Save the figures and charts as a PNG picture or a PDF")
         )
         self.breakdown_label.setText(self.tr("&Breakdown:"))
-        names = {
-            "category": self.tr("By category"),
-            "channel": self.tr("By channel"),
-            "source": self.tr("By source"),
-            "status": self.tr("By status"),
-        }
         for i in range(self.breakdown_choice.count()):
-            self.breakdown_choice.setItemText(i, names[str(self.breakdown_choice.itemData(i))])
+            self.breakdown_choice.setItemText(
+                i, tr_overview(BREAKDOWN_TITLES[str(self.breakdown_choice.itemData(i))])
+            )
         for section in self.sections:
             section.retranslate()
         self._draw()  # the charts' texts in the new language
