@@ -1116,7 +1116,7 @@
 <context>
     <name>DrillBanner</name>
     <message>
-        <source>From the overview: {title}</source>
+        <source>From the overview: {title}. The filters above are set aside until one is changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

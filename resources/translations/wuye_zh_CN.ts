@@ -1116,8 +1116,8 @@
 <context>
     <name>DrillBanner</name>
     <message>
-        <source>From the overview: {title}</source>
-        <translation>来自概览：{title}</translation>
+        <source>From the overview: {title}. The filters above are set aside until one is changed.</source>
+        <translation>来自概览：{title}。上方筛选条件暂不适用，改动任一条件即恢复。</translation>
     </message>
     <message>
         <source>Back to the filters</source>
@@ -6159,7 +6159,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>{hits} of {count}</source>
-        <translation>{count} 中 {hits}</translation>
+        <translation>{hits}/{count}</translation>
     </message>
     <message>
         <source>over {count} orders</source>

@@ -46,6 +46,10 @@ class DrillBanner(Retranslating, QFrame):
         self.setVisible(False)
 
     def retranslate(self) -> None:
-        self.label.setText(self.tr("From the overview: {title}").format(title=self._title))
+        self.label.setText(
+            self.tr(
+                "From the overview: {title}. The filters above are set aside until one is changed."
+            ).format(title=self._title)
+        )
         self.clear_button.setText(self.tr("Back to the filters"))
         self.clear_button.setToolTip(self.tr("List the orders the filters above choose"))
