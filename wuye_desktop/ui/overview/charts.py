@@ -81,6 +81,8 @@ class DrillChart(QChartView):
     def _axis_fonts(self, *axes: QBarCategoryAxis | QValueAxis) -> None:
         for axis in axes:
             axis.setLabelsFont(self.font())
+            # QtCharts shortens labels to "..." when it misjudges their room; names must show.
+            axis.setTruncateLabels(False)
 
     def drills(self) -> list[tuple[OrderFilter, str]]:
         """What each bar or slice opens, in the order drawn (the tests click through these)."""
