@@ -68,9 +68,7 @@ def main() -> int:
         tab.save(out / "overview-full.pdf")
     # The worst per-tier completion rate, clicked.
     assert tab.result is not None and tab.result.figures is not None
-    rates = [
-        f for f in tab.result.figures if f.key.startswith("completion_on_time.") and f.value
-    ]
+    rates = [f for f in tab.result.figures if f.key.startswith("completion_on_time.") and f.value]
     worst = min(rates, key=lambda f: f.value or 0)
     section = next(s for s in tab.sections if worst.key in s.cards)
     section.cards[worst.key].drill()
