@@ -1117,6 +1117,21 @@
     </message>
 </context>
 <context>
+    <name>DrillBanner</name>
+    <message>
+        <source>From the overview: {title}. The filters above are set aside until one is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the orders the filters above choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DuplicateWarning</name>
     <message>
         <source>Open it</source>
@@ -2643,6 +2658,93 @@
     </message>
     <message>
         <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Reading communities…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the overview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scope}: {period}, against {previous}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>against {previous}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{scope}: what needs doing now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture (*.png);;PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the figures and charts as shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;picture…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the figures and charts as a PNG picture or a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6225,6 +6327,102 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{n} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{period} (so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend by day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend by week (weeks start on the day shown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported {first} to {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} to {last}: {n} orders reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time: {rate} ({hits} of {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value}: {n} orders (before: {previous})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed on time by community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{community}: orders judged on time or late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{community}: {hits} of {count} completed on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Orders reported</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6380,11 +6578,59 @@ The details are in the log file.</source>
         <source>By status</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks and the regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · {tier}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hits} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>over {count} orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list the orders it counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{figure}: those that met it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the orders it counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the orders that met it</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>tabs</name>
     <message>
         <source>Regulator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6409,6 +6655,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1116,6 +1116,21 @@
     </message>
 </context>
 <context>
+    <name>DrillBanner</name>
+    <message>
+        <source>From the overview: {title}. The filters above are set aside until one is changed.</source>
+        <translation>来自概览：{title}。上方筛选条件暂不适用，改动任一条件即恢复。</translation>
+    </message>
+    <message>
+        <source>Back to the filters</source>
+        <translation>返回筛选条件</translation>
+    </message>
+    <message>
+        <source>List the orders the filters above choose</source>
+        <translation>列出上方筛选条件选中的工单</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateWarning</name>
     <message>
         <source>Open it</source>
@@ -2643,6 +2658,93 @@
     <message>
         <source>Details</source>
         <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Reading communities…</source>
+        <translation>正在读取小区…</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>暂不可用</translation>
+    </message>
+    <message>
+        <source>Computing the overview…</source>
+        <translation>正在计算概览…</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>{scope}: {period}, against {previous}</source>
+        <translation>{scope}：{period}，对比{previous}</translation>
+    </message>
+    <message>
+        <source>against {previous}</source>
+        <translation>对比{previous}</translation>
+    </message>
+    <message>
+        <source>{scope}: what needs doing now</source>
+        <translation>{scope}：当前待办</translation>
+    </message>
+    <message>
+        <source>As of {time}</source>
+        <translation>统计于 {time}</translation>
+    </message>
+    <message>
+        <source>Print the overview</source>
+        <translation>打印概览</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>The printer could not be used.</source>
+        <translation>无法使用该打印机。</translation>
+    </message>
+    <message>
+        <source>Save the overview</source>
+        <translation>保存概览</translation>
+    </message>
+    <message>
+        <source>Picture (*.png);;PDF (*.pdf)</source>
+        <translation>图片 (*.png);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+    <message>
+        <source>&amp;Community:</source>
+        <translation>小区(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the figures and charts as shown</source>
+        <translation>按屏幕所示打印指标和图表</translation>
+    </message>
+    <message>
+        <source>Save as &amp;picture…</source>
+        <translation>导出图片(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save the figures and charts as a PNG picture or a PDF</source>
+        <translation>将指标和图表保存为 PNG 图片或 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Breakdown:</source>
+        <translation>分类统计(&amp;B)：</translation>
     </message>
 </context>
 <context>
@@ -6204,7 +6306,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Week {week} of {year} ({first} to {last})</source>
-        <translation>{year}年第{week}周（{first} 至 {last}）</translation>
+        <translation>{year}年第{week}周（{first}至{last}）</translation>
     </message>
     <message>
         <source>{month}/{year}</source>
@@ -6224,7 +6326,103 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Not a period: {text}. Write 2026-11 (a month), 2026Q3 (a quarter), 2026-W47 (a week), 2026 (a year) or 2026-11-01..2026-11-15 (days, both included)</source>
-        <translation>不是有效的期间：{text}。请写 2026-11（月）、2026Q3（季度）、2026-W47（周）、2026（年）或 2026-11-01..2026-11-15（起止日，含两端）</translation>
+        <translation>{first}至{last}</translation>
+    </message>
+    <message>
+        <source>{n} h</source>
+        <translation>{n} 小时</translation>
+    </message>
+    <message>
+        <source>{n} d</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <source>{n} %</source>
+        <translation>{n}%</translation>
+    </message>
+    <message>
+        <source>no change</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>{n} points</source>
+        <translation>{n} 个百分点</translation>
+    </message>
+    <message>
+        <source>{period} (so far)</source>
+        <translation>{period}（截至目前）</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>期间(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>First day</source>
+        <translation>首日</translation>
+    </message>
+    <message>
+        <source>Last day (included)</source>
+        <translation>末日（含）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>Trend by day</source>
+        <translation>按日趋势</translation>
+    </message>
+    <message>
+        <source>Trend by week (weeks start on the day shown)</source>
+        <translation>按周趋势（每周自所示日期起）</translation>
+    </message>
+    <message>
+        <source>Trend by month</source>
+        <translation>按月趋势</translation>
+    </message>
+    <message>
+        <source>Reported {first} to {last}</source>
+        <translation>{first}至{last}报修</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时率</translation>
+    </message>
+    <message>
+        <source>{first} to {last}: {n} orders reported</source>
+        <translation>{first}至{last}：报修 {n} 单</translation>
+    </message>
+    <message>
+        <source>Completed on time: {rate} ({hits} of {count})</source>
+        <translation>按时完成：{rate}（{count} 单中 {hits} 单）</translation>
+    </message>
+    <message>
+        <source>Click to list them.</source>
+        <translation>点击列出这些工单。</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>{value}: {n} orders (before: {previous})</source>
+        <translation>{value}：{n} 单（上期：{previous}）</translation>
+    </message>
+    <message>
+        <source>Completed on time by community</source>
+        <translation>各小区按时完成率</translation>
+    </message>
+    <message>
+        <source>{community}: orders judged on time or late</source>
+        <translation>{community}：已判定按时或超时的工单</translation>
+    </message>
+    <message>
+        <source>{community}: {hits} of {count} completed on time</source>
+        <translation>{community}：{count} 单中 {hits} 单按时完成</translation>
     </message>
     <message>
         <source>Orders reported</source>
@@ -6248,7 +6446,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Of the orders reported in the period whose completion is due or done, the share completed by the completion deadline. Paused time is left out; cancelled orders are not counted; a reopened order is judged by its latest round.</source>
-        <translation>本期报修、办结已到期或已办结的工单中，在办结时限内办结的比例。暂停时间扣除；已取消的不计；返修工单按最近一轮计。</translation>
+        <translation>本期报修的工单（按报修当日的本地日期计），含已取消的工单。</translation>
     </message>
     <message>
         <source>Average response time</source>
@@ -6256,7 +6454,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Minutes from the report to the response, on the deadline&apos;s clock (paused time and, for working-time rules, time off left out), averaged over the orders reported in the period that have been responded to, cancelled ones left out.</source>
-        <translation>从报修到响应的分钟数，按时限的计时方式（扣除暂停，工作时间规则扣除非工作时间），取本期报修且已响应工单的平均值，不含已取消的。</translation>
+        <translation>从报修到响应的时长，按时限的计时方式（不计暂停时间；按工作时间计的规则不计非工作时间），对本期报修且已响应的工单取平均，不含已取消的工单。</translation>
     </message>
     <message>
         <source>Response time, 90th percentile</source>
@@ -6280,7 +6478,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Nine in ten of the completed orders reported in the period were completed within this many minutes (the clock as for the average).</source>
-        <translation>本期报修且已办结的工单中，九成在此分钟数内办结（计时方式同平均值）。</translation>
+        <translation>本期报修且已响应的工单中，九成在此时长内响应（计时方式同平均值）。</translation>
     </message>
     <message>
         <source>Commitment letters within 48 h</source>
@@ -6288,7 +6486,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Of the promised-tier orders reported in the period whose letter is issued or due, the share whose commitment letter was issued within 48 hours of the report (paused time left out, as the deadline counts it). Cancelled orders are not counted.</source>
-        <translation>本期报修的承诺修工单中（承诺书已出具或已到期），在报修后48小时内（扣除暂停时间）出具承诺书的比例。已取消的不计。</translation>
+        <translation>本期报修、承诺书已出具或已到期的承诺修工单中，在报修后48小时内出具承诺书的比例（与时限一样不计暂停时间）。已取消的工单不计。</translation>
     </message>
     <message>
         <source>Callback coverage</source>
@@ -6312,7 +6510,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Orders reported in the period that were reopened after an owner was dissatisfied.</source>
-        <translation>本期报修的工单中，因业主不满意而重新处理的工单数。</translation>
+        <translation>本期完成的工单（不论何时报修）中，已回访业主的比例，与“回访”页的统计相同。</translation>
     </message>
     <message>
         <source>First-time fix rate</source>
@@ -6320,7 +6518,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Of the orders reported in the period that have been completed at least once, the share never reopened (一次修复率).</source>
-        <translation>本期报修且至少办结过一次的工单中，从未返修的比例（一次修复率）。</translation>
+        <translation>本期报修且至少完成过一次的工单中，从未重新打开的比例（一次修复率）。</translation>
     </message>
     <message>
         <source>Regulator reply rate</source>
@@ -6328,7 +6526,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Of the regulator&apos;s tickets received in the period, the share first replied to by their reply deadline (a day after arrival when the platform sets none). A ticket unanswered and still inside its deadline is not counted yet. Target: 80 %.</source>
-        <translation>本期收到的监管平台工单中，在回复时限内（平台未设时限的，收到后一天内）首次回复的比例。未回复且未到期的暂不计。目标：80%。</translation>
+        <translation>本期收到的监管平台工单中，在回复时限内首次回复的比例（平台未设时限的，为收到后一天）。尚未回复且仍在时限内的工单暂不计入。目标：80%。</translation>
     </message>
     <message>
         <source>Supervision notices answered in time</source>
@@ -6336,7 +6534,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Of the regulator&apos;s supervision notices (督办) issued in the period, the share whose order was completed, closed or cancelled by the notice&apos;s deadline. A notice still inside its deadline is not counted yet.</source>
-        <translation>本期下发的督办中，工单在督办时限内办结、关闭或取消的比例。未到期的暂不计。</translation>
+        <translation>本期下发的督办通知中，其工单在督办期限前完成、关闭或取消的比例。仍在期限内的督办暂不计入。</translation>
     </message>
     <message>
         <source>Overdue now</source>
@@ -6344,7 +6542,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Open orders, not paused, past their completion deadline, or past their response deadline without a response: red in the work-order list.</source>
-        <translation>未暂停的在办工单中，已过办结时限、或已过响应时限仍未响应的：工单列表中标红。</translation>
+        <translation>未暂停的在办工单中，已过完成时限，或已过响应时限仍未响应的：即工单列表中的红色行。</translation>
     </message>
     <message>
         <source>Due soon</source>
@@ -6360,7 +6558,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Completed orders waiting for their callback whose callback is due by the end of today.</source>
-        <translation>已办结待回访、回访时限在今天结束前到期的工单。</translation>
+        <translation>未暂停的在办工单中，完成时限在公司设定的临期提醒时间内的：即工单列表中的黄色行。</translation>
     </message>
     <message>
         <source>By category</source>
@@ -6372,7 +6570,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>By channel</source>
-        <translation>按渠道</translation>
+        <translation>按责任渠道</translation>
     </message>
     <message>
         <source>By source</source>
@@ -6382,12 +6580,60 @@ The details are in the log file.</source>
         <source>By status</source>
         <translation>按状态</translation>
     </message>
+    <message>
+        <source>Times</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Callbacks and the regulator</source>
+        <translation>回访与监管</translation>
+    </message>
+    <message>
+        <source>{title} · {tier}</source>
+        <translation>{title} · {tier}</translation>
+    </message>
+    <message>
+        <source>Before: {value}</source>
+        <translation>上期：{value}</translation>
+    </message>
+    <message>
+        <source>Target: {value}</source>
+        <translation>目标：{value}</translation>
+    </message>
+    <message>
+        <source>{hits} of {count}</source>
+        <translation>{hits}/{count}</translation>
+    </message>
+    <message>
+        <source>over {count} orders</source>
+        <translation>共 {count} 单</translation>
+    </message>
+    <message>
+        <source>Click to list the orders it counts.</source>
+        <translation>点击列出计入此指标的工单。</translation>
+    </message>
+    <message>
+        <source>{figure}: those that met it</source>
+        <translation>{figure}：达标的工单</translation>
+    </message>
+    <message>
+        <source>List the orders it counts</source>
+        <translation>列出计入的工单</translation>
+    </message>
+    <message>
+        <source>List the orders that met it</source>
+        <translation>列出达标的工单</translation>
+    </message>
 </context>
 <context>
     <name>tabs</name>
     <message>
         <source>Regulator</source>
         <translation>监管平台</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
     </message>
     <message>
         <source>Work orders</source>
@@ -6412,6 +6658,10 @@ The details are in the log file.</source>
     <message>
         <source>Directory</source>
         <translation>基础信息</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
     </message>
 </context>
 </TS>

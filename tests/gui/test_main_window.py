@@ -226,6 +226,7 @@ def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) 
     window = open_window(qtbot, context(db, admin), tabs=TABS)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert titles == [
+        "Overview",
         "Work orders",
         "Callbacks",
         "Commitments",
@@ -239,6 +240,7 @@ def test_the_real_tabs_are_registered(qtbot: QtBot, db: Database, admin: Actor) 
         window.tabs.setCurrentIndex(index)
         kinds.append(type(window.current_tab()).__name__)
     assert kinds == [
+        "OverviewTab",
         "WorkOrdersTab",
         "CallbacksTab",
         "CommitmentsTab",

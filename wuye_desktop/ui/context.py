@@ -22,6 +22,9 @@ class AppSignals(QObject):
     orders_changed = Signal()  # a work order was created or changed (any tab, dialog or desk)
     # Show this order (its id) in the work-order tab; the main window switches to it.
     open_order_requested = Signal(int)
+    # List exactly these orders (an OrderFilter) in the work-order tab, under this title: a
+    # click on a figure of the overview.
+    show_orders_requested = Signal(object, str)
 
 
 @dataclass

@@ -26,6 +26,7 @@ import wuye_desktop
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.orders import OrderFilter
 from wuye_desktop.core.roles import ROLE_LABELS, Permission
 from wuye_desktop.ui import local_settings
 from wuye_desktop.ui.context import AppContext
@@ -51,6 +52,11 @@ class TabSpec:
     title: str
     factory: TabFactory
     permission: Permission
+    # Not offered to whoever has this permission too (they have a fuller tab of the same).
+    unless: Permission | None = None
+
+    def offered(self, ctx: AppContext) -> bool:
+        return ctx.can(self.permission) and not (self.unless and ctx.can(self.unless))
 
 
 def lazy(target: str) -> TabFactory:
@@ -69,6 +75,11 @@ REGULATOR_TAB = QT_TRANSLATE_NOOP("tabs", "Regulator")  # the status-bar indicat
 
 # The tabs, in the order shown. Later capabilities add theirs here, one line each.
 TABS: list[TabSpec] = [
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Overview"),
+        lazy("wuye_desktop.ui.overview:OverviewTab"),
+        Permission.OVERVIEW_READ,
+    ),
     TabSpec(
         QT_TRANSLATE_NOOP("tabs", "Work orders"),
         lazy("wuye_desktop.ui.work_orders:WorkOrdersTab"),
@@ -103,6 +114,13 @@ TABS: list[TabSpec] = [
         REGULATOR_TAB,
         lazy("wuye_desktop.ui.regulator.tab:RegulatorTab"),
         Permission.WORK_ORDERS_READ,
+    ),
+    # The desk's part of the overview, what is due now; last, so its day starts on the list.
+    TabSpec(
+        QT_TRANSLATE_NOOP("tabs", "Today"),
+        lazy("wuye_desktop.ui.overview:OverviewTab"),
+        Permission.OVERVIEW_TODAY,
+        unless=Permission.OVERVIEW_READ,
     ),
 ]
 
@@ -164,15 +182,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self._pages: list[_TabPage] = [
-            _TabPage(spec, ctx)
-            for spec in (TABS if tabs is None else tabs)
-            if ctx.can(spec.permission)
+            _TabPage(spec, ctx) for spec in (TABS if tabs is None else tabs) if spec.offered(ctx)
         ]
         for page in self._pages:
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
         ctx.signals.open_order_requested.connect(self.open_order)
+        ctx.signals.show_orders_requested.connect(self.show_orders)
 
         self._build_actions()
         self._build_menus()
@@ -353,6 +370,16 @@ class MainWindow(Retranslating, QMainWindow):
             if callable(show):
                 self.tabs.setCurrentWidget(page)
                 show(order_id)
+                return
+
+    def show_orders(self, order_filter: OrderFilter, title: str) -> None:
+        """Show the tab that lists work orders with exactly *order_filter*'s orders."""
+        for page in sorted(self._pages, key=lambda p: p.content is None):
+            content = page.ensure_built()
+            show = getattr(content, "show_orders", None)
+            if callable(show):
+                self.tabs.setCurrentWidget(page)
+                show(order_filter, title)
                 return
 
     def new_order(self) -> None:

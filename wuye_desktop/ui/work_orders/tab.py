@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import directory, orders, search
 from wuye_desktop.core.errors import ConcurrentEdit, WuyeError
-from wuye_desktop.core.orders import OrderDetail
+from wuye_desktop.core.orders import OrderDetail, OrderFilter
 from wuye_desktop.core.search import SearchQuery
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import messages
@@ -40,6 +40,7 @@ from wuye_desktop.ui.order_watch import OrderChangeWatch
 from wuye_desktop.ui.work_orders import action_dialogs
 from wuye_desktop.ui.work_orders.callback_dialog import CallbackDialog
 from wuye_desktop.ui.work_orders.detail import LoadedOrder, OrderDetailPane, load_order
+from wuye_desktop.ui.work_orders.drill_banner import DrillBanner
 from wuye_desktop.ui.work_orders.filter_bar import FilterBar
 from wuye_desktop.ui.work_orders.list_model import OrderListModel, Query
 from wuye_desktop.ui.work_orders.move_actions import OrderMoves
@@ -75,6 +76,8 @@ class WorkOrdersTab(Retranslating, QWidget):
         self.filters.changed.connect(self.apply_filters)
         self.filters.text.installEventFilter(self)
         self.filters.text.returnPressed.connect(self._search_entered)
+        self.drill_banner = DrillBanner()  # while the list shows an overview figure's orders
+        self.drill_banner.cleared.connect(self.apply_filters)
 
         self.model = OrderListModel(ctx, self)
         self.model.modelAboutToBeReset.connect(self._list_about_to_change)
@@ -100,6 +103,7 @@ class WorkOrdersTab(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.moves.toolbar)
         layout.addWidget(self.filters)
+        layout.addWidget(self.drill_banner)
         layout.addWidget(self.splitter, 1)
         QWidget.setTabOrder(self.filters.text, self.table)
 
@@ -182,10 +186,17 @@ class WorkOrdersTab(Retranslating, QWidget):
 
     def current_query(self) -> Query:
         q = self.model.wanted_query
-        return Query(self.filters.value(), q.sort, q.descending)
+        return Query(self.drill_banner.filter or self.filters.value(), q.sort, q.descending)
 
     def apply_filters(self) -> None:
+        self.drill_banner.clear()  # the filter bar was touched: its list, not the figure's
         self._set_query(self.current_query())
+
+    def show_orders(self, order_filter: OrderFilter, title: str) -> None:
+        """List exactly *order_filter*'s orders (a figure of the overview), said above the
+        list until the filters are used again."""
+        self.drill_banner.show_drill(order_filter, title)
+        self._set_query(self.current_query(), self.table.scrollToTop)
 
     def _set_query(self, query: Query, then: Callable[[], None] | None = None) -> None:
         """Ask for the new list; the old one stays until it arrives."""
