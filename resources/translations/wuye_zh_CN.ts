@@ -6326,7 +6326,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Not a period: {text}. Write 2026-11 (a month), 2026Q3 (a quarter), 2026-W47 (a week), 2026 (a year) or 2026-11-01..2026-11-15 (days, both included)</source>
-        <translation>{first}至{last}</translation>
+        <translation>不是有效的期间：{text}。请写 2026-11（月）、2026Q3（季度）、2026-W47（周）、2026（年）或 2026-11-01..2026-11-15（起止日，含两端）</translation>
     </message>
     <message>
         <source>{n} h</source>
@@ -6446,7 +6446,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Of the orders reported in the period whose completion is due or done, the share completed by the completion deadline. Paused time is left out; cancelled orders are not counted; a reopened order is judged by its latest round.</source>
-        <translation>本期报修的工单（按报修当日的本地日期计），含已取消的工单。</translation>
+        <translation>本期报修、办结已到期或已办结的工单中，在办结时限内办结的比例。暂停时间扣除；已取消的不计；返修工单按最近一轮计。</translation>
     </message>
     <message>
         <source>Average response time</source>
@@ -6478,7 +6478,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Nine in ten of the completed orders reported in the period were completed within this many minutes (the clock as for the average).</source>
-        <translation>本期报修且已响应的工单中，九成在此时长内响应（计时方式同平均值）。</translation>
+        <translation>本期报修且已办结的工单中，九成在此分钟数内办结（计时方式同平均值）。</translation>
     </message>
     <message>
         <source>Commitment letters within 48 h</source>
@@ -6510,7 +6510,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Orders reported in the period that were reopened after an owner was dissatisfied.</source>
-        <translation>本期完成的工单（不论何时报修）中，已回访业主的比例，与“回访”页的统计相同。</translation>
+        <translation>本期报修的工单中，因业主不满意而重新处理的工单数。</translation>
     </message>
     <message>
         <source>First-time fix rate</source>
@@ -6558,7 +6558,7 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Completed orders waiting for their callback whose callback is due by the end of today.</source>
-        <translation>未暂停的在办工单中，完成时限在公司设定的临期提醒时间内的：即工单列表中的黄色行。</translation>
+        <translation>已办结待回访、回访时限在今天结束前到期的工单。</translation>
     </message>
     <message>
         <source>By category</source>
