@@ -2728,15 +2728,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as &amp;image…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Print the figures and charts as shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save as &amp;picture…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

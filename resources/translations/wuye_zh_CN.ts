@@ -2727,16 +2727,16 @@
         <translation>小区(&amp;C)：</translation>
     </message>
     <message>
-        <source>&amp;Print…</source>
-        <translation>打印(&amp;P)…</translation>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;image…</source>
+        <translation>导出图片(&amp;I)…</translation>
     </message>
     <message>
         <source>Print the figures and charts as shown</source>
         <translation>按屏幕所示打印指标和图表</translation>
-    </message>
-    <message>
-        <source>Save as &amp;picture…</source>
-        <translation>导出图片(&amp;I)…</translation>
     </message>
     <message>
         <source>Save the figures and charts as a PNG picture or a PDF</source>

@@ -368,9 +368,9 @@ class OverviewTab(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.community_label.setText(self.tr("&Community:"))
         self.community.setItemText(0, self.tr("All communities"))
-        self.print_button.setText(self.tr("&Print…"))
+        self.print_button.setText(self.tr("P&rint…"))
         self.print_button.setToolTip(self.tr("Print the figures and charts as shown"))
-        self.export_button.setText(self.tr("Save as &picture…"))
+        self.export_button.setText(self.tr("Save as &image…"))
         self.export_button.setToolTip(
             self.tr("Save the figures and charts as a PNG picture or a PDF")
         )
