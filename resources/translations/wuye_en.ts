@@ -413,11 +413,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Closed months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Earlier open months are closed with it. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Month to &amp;close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the months…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close {month}? Nothing more can be posted into {month} or any open month before it, and closing cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: {months}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month} is closed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1204,31 +1260,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date</source>
+        <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Direction</source>
+        <source>Di&amp;rection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Category</source>
+        <source>&amp;Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Amount (yuan)</source>
+        <source>&amp;Amount (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voucher</source>
+        <source>&amp;Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Counterparty</source>
+        <source>C&amp;ounterparty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Note</source>
+        <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2019,6 +2075,10 @@
     </message>
     <message>
         <source>Close a month…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed months…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2824,7 +2884,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reversal of</source>
+        <source>Reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverses #{seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed by #{seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed by entry #{seq}; Enter or a double click goes to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverses entry #{seq}; Enter or a double click goes to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3392,15 +3468,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Required: why the entry is corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entry #{seq} of {day}: {amount} yuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date</source>
+        <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason</source>
+        <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5821,6 +5901,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Entry #{seq} was already reversed by entry #{by}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the reversal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

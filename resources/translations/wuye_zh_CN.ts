@@ -412,12 +412,68 @@
         <translation>按月结账</translation>
     </message>
     <message>
+        <source>Closed months</source>
+        <translation>结账情况</translation>
+    </message>
+    <message>
+        <source>&amp;Months</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
         <source>Earlier open months are closed with it. This cannot be undone.</source>
         <translation>之前尚未结账的月份将一并结账。结账后不能撤销。</translation>
     </message>
     <message>
+        <source>Month to &amp;close</source>
+        <translation>结账月份(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reading the months…</source>
+        <translation>正在读取月份…</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结账人</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结账时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结账</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结账</translation>
+    </message>
+    <message>
+        <source>Close {month}? Nothing more can be posted into {month} or any open month before it, and closing cannot be undone.</source>
+        <translation>确定结账 {month} 吗？结账后 {month} 及其之前未结账的月份都不能再记账，结账不能撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Close {month}</source>
+        <translation>结账 {month}(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Closed: {months}.</source>
+        <translation>已结账：{months}。</translation>
+    </message>
+    <message>
+        <source>{month} is closed.</source>
+        <translation>{month} 已结账。</translation>
     </message>
 </context>
 <context>
@@ -1203,32 +1259,32 @@
         <translation>新增记录</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>收支</translation>
+        <source>Di&amp;rection</source>
+        <translation>收支(&amp;R)</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
+        <source>&amp;Amount (yuan)</source>
+        <translation>金额（元）(&amp;A)</translation>
     </message>
     <message>
-        <source>Voucher</source>
-        <translation>凭证号</translation>
+        <source>&amp;Voucher</source>
+        <translation>凭证号(&amp;V)</translation>
     </message>
     <message>
-        <source>Counterparty</source>
-        <translation>对方单位</translation>
+        <source>C&amp;ounterparty</source>
+        <translation>对方单位(&amp;O)</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>备注</translation>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2075,10 @@
     <message>
         <source>Close a month…</source>
         <translation>结账…</translation>
+    </message>
+    <message>
+        <source>Closed months…</source>
+        <translation>结账情况…</translation>
     </message>
     <message>
         <source>Import statement…</source>
@@ -2823,8 +2883,24 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Reversal of</source>
-        <translation>被冲销序号</translation>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Reverses #{seq}</source>
+        <translation>冲销第 {seq} 笔</translation>
+    </message>
+    <message>
+        <source>Reversed by #{seq}</source>
+        <translation>已被第 {seq} 笔冲销</translation>
+    </message>
+    <message>
+        <source>Reversed by entry #{seq}; Enter or a double click goes to it</source>
+        <translation>已被第 {seq} 笔冲销；按回车或双击转到该笔</translation>
+    </message>
+    <message>
+        <source>Reverses entry #{seq}; Enter or a double click goes to it</source>
+        <translation>冲销第 {seq} 笔；按回车或双击转到该笔</translation>
     </message>
     <message>
         <source>Reading the register…</source>
@@ -3391,16 +3467,20 @@
         <translation>冲销第 {seq} 笔</translation>
     </message>
     <message>
+        <source>Required: why the entry is corrected</source>
+        <translation>必填：为什么更正这笔分录</translation>
+    </message>
+    <message>
         <source>Entry #{seq} of {day}: {amount} yuan</source>
         <translation>第 {seq} 笔（{day}）：{amount} 元</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -5824,6 +5904,10 @@ The details are in the log file.</source>
     <message>
         <source>Entry #{seq} was already reversed by entry #{by}</source>
         <translation>第 {seq} 笔已被第 {by} 笔冲销</translation>
+    </message>
+    <message>
+        <source>Give the reason for the reversal</source>
+        <translation>请填写冲销原因</translation>
     </message>
     <message>
         <source>Months are closed one by one</source>
