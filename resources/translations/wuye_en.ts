@@ -524,7 +524,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1736,7 +1736,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rosters (*.xlsx *.csv);;All files (*)</source>
+        <source>Rosters (*.xlsx *.xls *.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3777,7 +3777,7 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Statements (*.csv *.xlsx)</source>
+        <source>Statements (*.csv *.xlsx *.xls)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5273,10 +5273,6 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>{name} is {size}, more than the {limit} an import reads; split it into smaller files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is an old .xls workbook: open it in Excel and save it as .xlsx</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

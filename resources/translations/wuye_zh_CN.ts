@@ -523,8 +523,8 @@
         <translation>导入销项表</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>电子表格 (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <source>Importing {name}…</source>
@@ -1735,8 +1735,8 @@
         <translation>请选择花名册</translation>
     </message>
     <message>
-        <source>Rosters (*.xlsx *.csv);;All files (*)</source>
-        <translation>花名册 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <source>Rosters (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>花名册 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose the roster file</source>
@@ -3778,8 +3778,8 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <translation>银行流水</translation>
     </message>
     <message>
-        <source>Statements (*.csv *.xlsx)</source>
-        <translation>银行流水 (*.csv *.xlsx)</translation>
+        <source>Statements (*.csv *.xlsx *.xls)</source>
+        <translation>银行流水 (*.csv *.xlsx *.xls)</translation>
     </message>
     <message>
         <source>{n} rows</source>
@@ -5276,10 +5276,6 @@ The details are in the log file.</source>
     <message>
         <source>{name} is {size}, more than the {limit} an import reads; split it into smaller files</source>
         <translation>{name} 大小为 {size}，超过导入上限 {limit}；请拆分成几个较小的文件</translation>
-    </message>
-    <message>
-        <source>{name} is an old .xls workbook: open it in Excel and save it as .xlsx</source>
-        <translation>{name} 是旧版 .xls 工作簿：请用 Excel 打开并另存为 .xlsx</translation>
     </message>
     <message>
         <source>No header row found in {name}: the first lines need columns such as 楼号, 单元, 房号, 业主, 电话</source>
