@@ -964,6 +964,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The year to fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Longest &amp;promise</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,6 +1009,18 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public holidays of {year} are not entered: deadlines in working time would count them as working days. Import them below or enter them by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import {year} from the State Council notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}: {holidays} holidays and {workdays} make-up working days filled in; check them and save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2135,6 +2151,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Checking the holiday calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holidays of {year} are missing: fill them in under Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Property Service Desk</source>
         <translation type="unfinished"></translation>
@@ -6197,6 +6221,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Owner named {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official holidays of {year} are not in this version of the program yet (it knows {first} to {last}); enter them by hand, or update the program</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

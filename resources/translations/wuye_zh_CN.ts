@@ -963,6 +963,10 @@
         <translation>调休上班日(&amp;M)</translation>
     </message>
     <message>
+        <source>The year to fill in</source>
+        <translation>要导入的年份</translation>
+    </message>
+    <message>
         <source>Longest &amp;promise</source>
         <translation>最长承诺期(&amp;P)</translation>
     </message>
@@ -1005,6 +1009,18 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The public holidays of {year} are not entered: deadlines in working time would count them as working days. Import them below or enter them by hand.</source>
+        <translation>尚未录入 {year} 年的法定节假日：按工作时间计算的时限会把这些日子当作工作日。请在下方导入，或手工录入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import {year} from the State Council notice</source>
+        <translation>从国务院公告导入 {year} 年(&amp;I)</translation>
+    </message>
+    <message>
+        <source>{year}: {holidays} holidays and {workdays} make-up working days filled in; check them and save.</source>
+        <translation>{year} 年：已填入 {holidays} 天节假日和 {workdays} 天调休上班日，请核对后保存。</translation>
     </message>
     <message>
         <source>The working day must end after it starts</source>
@@ -2134,6 +2150,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Checking the holiday calendar…</source>
+        <translation>正在检查节假日安排…</translation>
+    </message>
+    <message>
+        <source>The holidays of {year} are missing: fill them in under Deadlines</source>
+        <translation>尚未录入 {year} 年节假日：请在“处理时限”中导入</translation>
+    </message>
     <message>
         <source>Property Service Desk</source>
         <translation>物业服务台</translation>
@@ -6200,6 +6224,10 @@ The details are in the log file.</source>
     <message>
         <source>Owner named {value}</source>
         <translation>业主姓名 {value}</translation>
+    </message>
+    <message>
+        <source>The official holidays of {year} are not in this version of the program yet (it knows {first} to {last}); enter them by hand, or update the program</source>
+        <translation>本版本程序尚未包含 {year} 年的法定节假日安排（已包含 {first} 至 {last} 年）；请手工录入，或更新程序</translation>
     </message>
 </context>
 <context>
