@@ -413,11 +413,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Closed months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Earlier open months are closed with it. This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Month to &amp;close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the months…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close {month}? Nothing more can be posted into {month} or any open month before it, and closing cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed: {months}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month} is closed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -468,7 +524,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -908,6 +964,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The year to fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Longest &amp;promise</source>
         <translation type="unfinished"></translation>
     </message>
@@ -949,6 +1009,18 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public holidays of {year} are not entered: deadlines in working time would count them as working days. Import them below or enter them by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import {year} from the State Council notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{year}: {holidays} holidays and {workdays} make-up working days filled in; check them and save.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1219,31 +1291,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date</source>
+        <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Direction</source>
+        <source>Di&amp;rection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Category</source>
+        <source>&amp;Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Amount (yuan)</source>
+        <source>&amp;Amount (yuan)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voucher</source>
+        <source>&amp;Voucher</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Counterparty</source>
+        <source>C&amp;ounterparty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Note</source>
+        <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1695,7 +1767,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rosters (*.xlsx *.csv);;All files (*)</source>
+        <source>Rosters (*.xlsx *.xls *.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2037,6 +2109,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Closed months…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import statement…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2090,6 +2166,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Checking the holiday calendar…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holidays of {year} are missing: fill them in under Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Property Service Desk</source>
         <translation type="unfinished"></translation>
@@ -2926,7 +3010,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reversal of</source>
+        <source>Reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverses #{seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed by #{seq}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed by entry #{seq}; Enter or a double click goes to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverses entry #{seq}; Enter or a double click goes to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3494,15 +3594,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Required: why the entry is corrected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Entry #{seq} of {day}: {amount} yuan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date</source>
+        <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reason</source>
+        <source>&amp;Reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3814,7 +3918,7 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Statements (*.csv *.xlsx)</source>
+        <source>Statements (*.csv *.xlsx *.xls)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5313,10 +5417,6 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name} is an old .xls workbook: open it in Excel and save it as .xlsx</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No header row found in {name}: the first lines need columns such as 楼号, 单元, 房号, 业主, 电话</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5941,6 +6041,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Give the reason for the reversal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Months are closed one by one</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6242,6 +6346,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Not a month: {text}. Write it as 2026-11</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The official holidays of {year} are not in this version of the program yet (it knows {first} to {last}); enter them by hand, or update the program</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

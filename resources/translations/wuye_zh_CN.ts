@@ -412,12 +412,68 @@
         <translation>按月结账</translation>
     </message>
     <message>
+        <source>Closed months</source>
+        <translation>结账情况</translation>
+    </message>
+    <message>
+        <source>&amp;Months</source>
+        <translation>月份(&amp;M)</translation>
+    </message>
+    <message>
         <source>Earlier open months are closed with it. This cannot be undone.</source>
         <translation>之前尚未结账的月份将一并结账。结账后不能撤销。</translation>
     </message>
     <message>
+        <source>Month to &amp;close</source>
+        <translation>结账月份(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Reading the months…</source>
+        <translation>正在读取月份…</translation>
+    </message>
+    <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Closed by</source>
+        <translation>结账人</translation>
+    </message>
+    <message>
+        <source>Closed at</source>
+        <translation>结账时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结账</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结账</translation>
+    </message>
+    <message>
+        <source>Close {month}? Nothing more can be posted into {month} or any open month before it, and closing cannot be undone.</source>
+        <translation>确定结账 {month} 吗？结账后 {month} 及其之前未结账的月份都不能再记账，结账不能撤销。</translation>
+    </message>
+    <message>
+        <source>&amp;Close {month}</source>
+        <translation>结账 {month}(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Closed: {months}.</source>
+        <translation>已结账：{months}。</translation>
+    </message>
+    <message>
+        <source>{month} is closed.</source>
+        <translation>{month} 已结账。</translation>
     </message>
 </context>
 <context>
@@ -467,8 +523,8 @@
         <translation>导入销项表</translation>
     </message>
     <message>
-        <source>Spreadsheets (*.xlsx *.csv)</source>
-        <translation>电子表格 (*.xlsx *.csv)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <source>Importing {name}…</source>
@@ -907,6 +963,10 @@
         <translation>调休上班日(&amp;M)</translation>
     </message>
     <message>
+        <source>The year to fill in</source>
+        <translation>要导入的年份</translation>
+    </message>
+    <message>
         <source>Longest &amp;promise</source>
         <translation>最长承诺期(&amp;P)</translation>
     </message>
@@ -949,6 +1009,18 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>The public holidays of {year} are not entered: deadlines in working time would count them as working days. Import them below or enter them by hand.</source>
+        <translation>尚未录入 {year} 年的法定节假日：按工作时间计算的时限会把这些日子当作工作日。请在下方导入，或手工录入。</translation>
+    </message>
+    <message>
+        <source>&amp;Import {year} from the State Council notice</source>
+        <translation>从国务院公告导入 {year} 年(&amp;I)</translation>
+    </message>
+    <message>
+        <source>{year}: {holidays} holidays and {workdays} make-up working days filled in; check them and save.</source>
+        <translation>{year} 年：已填入 {holidays} 天节假日和 {workdays} 天调休上班日，请核对后保存。</translation>
     </message>
     <message>
         <source>The working day must end after it starts</source>
@@ -1218,32 +1290,32 @@
         <translation>新增记录</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <source>Direction</source>
-        <translation>收支</translation>
+        <source>Di&amp;rection</source>
+        <translation>收支(&amp;R)</translation>
     </message>
     <message>
-        <source>Category</source>
-        <translation>类别</translation>
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
     </message>
     <message>
-        <source>Amount (yuan)</source>
-        <translation>金额（元）</translation>
+        <source>&amp;Amount (yuan)</source>
+        <translation>金额（元）(&amp;A)</translation>
     </message>
     <message>
-        <source>Voucher</source>
-        <translation>凭证号</translation>
+        <source>&amp;Voucher</source>
+        <translation>凭证号(&amp;V)</translation>
     </message>
     <message>
-        <source>Counterparty</source>
-        <translation>对方单位</translation>
+        <source>C&amp;ounterparty</source>
+        <translation>对方单位(&amp;O)</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>备注</translation>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -1694,8 +1766,8 @@
         <translation>请选择花名册</translation>
     </message>
     <message>
-        <source>Rosters (*.xlsx *.csv);;All files (*)</source>
-        <translation>花名册 (*.xlsx *.csv);;所有文件 (*)</translation>
+        <source>Rosters (*.xlsx *.xls *.csv);;All files (*)</source>
+        <translation>花名册 (*.xlsx *.xls *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose the roster file</source>
@@ -2036,6 +2108,10 @@
         <translation>结账…</translation>
     </message>
     <message>
+        <source>Closed months…</source>
+        <translation>结账情况…</translation>
+    </message>
+    <message>
         <source>Import statement…</source>
         <translation>导入银行流水…</translation>
     </message>
@@ -2089,6 +2165,14 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Checking the holiday calendar…</source>
+        <translation>正在检查节假日安排…</translation>
+    </message>
+    <message>
+        <source>The holidays of {year} are missing: fill them in under Deadlines</source>
+        <translation>尚未录入 {year} 年节假日：请在“处理时限”中导入</translation>
+    </message>
     <message>
         <source>Property Service Desk</source>
         <translation>物业服务台</translation>
@@ -2925,8 +3009,24 @@
         <translation>备注</translation>
     </message>
     <message>
-        <source>Reversal of</source>
-        <translation>被冲销序号</translation>
+        <source>Reversal</source>
+        <translation>冲销</translation>
+    </message>
+    <message>
+        <source>Reverses #{seq}</source>
+        <translation>冲销第 {seq} 笔</translation>
+    </message>
+    <message>
+        <source>Reversed by #{seq}</source>
+        <translation>已被第 {seq} 笔冲销</translation>
+    </message>
+    <message>
+        <source>Reversed by entry #{seq}; Enter or a double click goes to it</source>
+        <translation>已被第 {seq} 笔冲销；按回车或双击转到该笔</translation>
+    </message>
+    <message>
+        <source>Reverses entry #{seq}; Enter or a double click goes to it</source>
+        <translation>冲销第 {seq} 笔；按回车或双击转到该笔</translation>
     </message>
     <message>
         <source>Reading the register…</source>
@@ -3493,16 +3593,20 @@
         <translation>冲销第 {seq} 笔</translation>
     </message>
     <message>
+        <source>Required: why the entry is corrected</source>
+        <translation>必填：为什么更正这笔分录</translation>
+    </message>
+    <message>
         <source>Entry #{seq} of {day}: {amount} yuan</source>
         <translation>第 {seq} 笔（{day}）：{amount} 元</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -3815,8 +3919,8 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <translation>银行流水</translation>
     </message>
     <message>
-        <source>Statements (*.csv *.xlsx)</source>
-        <translation>银行流水 (*.csv *.xlsx)</translation>
+        <source>Statements (*.csv *.xlsx *.xls)</source>
+        <translation>银行流水 (*.csv *.xlsx *.xls)</translation>
     </message>
     <message>
         <source>{n} rows</source>
@@ -5315,10 +5419,6 @@ The details are in the log file.</source>
         <translation>{name} 大小为 {size}，超过导入上限 {limit}；请拆分成几个较小的文件</translation>
     </message>
     <message>
-        <source>{name} is an old .xls workbook: open it in Excel and save it as .xlsx</source>
-        <translation>{name} 是旧版 .xls 工作簿：请用 Excel 打开并另存为 .xlsx</translation>
-    </message>
-    <message>
         <source>No header row found in {name}: the first lines need columns such as 楼号, 单元, 房号, 业主, 电话</source>
         <translation>{name} 中找不到表头：前几行应有“楼号、单元、房号、业主、电话”等列</translation>
     </message>
@@ -5943,6 +6043,10 @@ The details are in the log file.</source>
         <translation>第 {seq} 笔已被第 {by} 笔冲销</translation>
     </message>
     <message>
+        <source>Give the reason for the reversal</source>
+        <translation>请填写冲销原因</translation>
+    </message>
+    <message>
         <source>Months are closed one by one</source>
         <translation>须逐月按顺序结账</translation>
     </message>
@@ -6245,6 +6349,10 @@ The details are in the log file.</source>
     <message>
         <source>Not a month: {text}. Write it as 2026-11</source>
         <translation>不是月份：{text}。请写成 2026-11 这样</translation>
+    </message>
+    <message>
+        <source>The official holidays of {year} are not in this version of the program yet (it knows {first} to {last}); enter them by hand, or update the program</source>
+        <translation>本版本程序尚未包含 {year} 年的法定节假日安排（已包含 {first} 至 {last} 年）；请手工录入，或更新程序</translation>
     </message>
 </context>
 <context>

@@ -142,7 +142,8 @@ def test_the_selected_entry_is_reversed_naming_it(
     _ok(qtbot, dialog)
     qtbot.waitUntil(lambda: tab.model.rowCount() == 2)
     # newest first: the reversal on top
-    assert _cell(tab, 0, "reverses") == "#1"
+    assert _cell(tab, 0, "reverses") == "Reverses #1"
+    assert _cell(tab, 1, "reverses") == "Reversed by #2"
     assert _cell(tab, 0, "amount") == "-3,000.00"
     assert _cell(tab, 0, "balance") == "10,000.00"
     assert not tab.reverse_button.isEnabled()  # a reversal is final
@@ -160,8 +161,12 @@ def test_a_closed_month_refuses_posting_with_the_core_message(
     closing.period.clear()
     type_text(qtbot, closing.period, "2026-03")
     _ok(qtbot, closing)
-    assert not closing.isVisible()
-    assert queries.month_summaries(db, finance, "QD001")[-1].closed
+    qtbot.waitUntil(lambda: closing.confirm is not None)
+    assert closing.confirm is not None
+    yes = closing.confirm.button(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(yes, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: queries.month_summaries(db, finance, "QD001")[-1].closed)
+    closing.reject()
 
     qtbot.mouseClick(tab.post_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog

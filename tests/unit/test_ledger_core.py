@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import make_user
-from wuye_desktop.core import directory
+from wuye_desktop.core import directory, users
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import NotFound, PermissionDenied, StateError, ValidationError
-from wuye_desktop.core.ledger import queries, services
+from wuye_desktop.core.ledger import months, queries, services
 from wuye_desktop.core.ledger.money import (
     AmountError,
     format_fen,
@@ -118,7 +118,9 @@ def test_posting_keeps_balances_and_reversal_names_the_original(
 ) -> None:
     _post(any_db, finance, "3,000.00")
     _post(any_db, finance, "500.00", direction="expense", category="facility_repair")
-    rev = services.reverse_entry(any_db, finance, "QD001", 2, entry_date=date(2026, 3, 20))
+    rev = services.reverse_entry(
+        any_db, finance, "QD001", 2, entry_date=date(2026, 3, 20), note="记错金额"
+    )
     assert (rev.seq, rev.reverses_seq, rev.amount_fen) == (3, 2, -50000)
     rows = queries.register_page(any_db, finance, "QD001", limit=100_000)[0]
     assert [r.balance_fen for r in rows] == [1_300_000, 1_250_000, 1_300_000]
@@ -129,6 +131,47 @@ def test_posting_keeps_balances_and_reversal_names_the_original(
         services.reverse_entry(any_db, finance, "QD001", 2, entry_date=date(2026, 3, 21))
     with pytest.raises(StateError, match="itself a reversal"):
         services.reverse_entry(any_db, finance, "QD001", 3, entry_date=date(2026, 3, 21))
+
+
+def test_a_reversal_needs_a_reason_and_the_register_names_it(
+    any_db: Database, finance: Actor
+) -> None:
+    _post(any_db, finance, "3,000.00")
+    _post(any_db, finance, "20.00")
+    for reason in ("", "   \n "):
+        with pytest.raises(ValidationError) as info:
+            services.reverse_entry(any_db, finance, "QD001", 1, note=reason)
+        assert [e.field for e in info.value.errors] == ["note"]
+        assert "reason" in str(info.value)
+    assert queries.register_count(any_db, finance, "QD001") == 2  # nothing posted
+    rev = services.reverse_entry(any_db, finance, "QD001", 1, note="  合同作废  ")
+    assert rev.note == "合同作废" and rev.reverses_seq == 1
+    for descending in (False, True):
+        rows = queries.register_page(any_db, finance, "QD001", descending=descending)[0]
+        by_seq = {r.seq: (r.reversed_by, r.reverses_seq) for r in rows}
+        assert by_seq == {1: (3, None), 2: (None, None), 3: (None, 1)}
+
+
+def test_month_states_show_every_month_open_or_closed_and_who_closed_it(
+    any_db: Database, any_admin: Actor, finance: Actor
+) -> None:
+    today = today_local()
+    _post(any_db, finance, "100.00", day=date(2026, 2, 10))
+    users.create_user(
+        any_db, any_admin, username="liu", display_name="财务小刘", role=Role.FINANCE,
+        password="liu-pass-1",
+    )  # fmt: skip
+    liu, _ = users.login(any_db, "liu", "liu-pass-1")
+    services.close_period(any_db, liu, "QD001", "2026-02")
+    states = months.month_states(any_db, finance, "QD001")
+    assert states[0].period == f"{today.year:04d}-{today.month:02d}"  # newest first
+    oldest = {m.period: m for m in states}
+    assert [m.period for m in states][-3:] == ["2026-03", "2026-02", "2026-01"]
+    assert oldest["2026-01"].closed and oldest["2026-02"].closed and not oldest["2026-03"].closed
+    assert oldest["2026-02"].entries == 1 and oldest["2026-03"].entries == 0
+    assert oldest["2026-02"].closed_by == "财务小刘"  # the name, not the login
+    assert oldest["2026-02"].closed_at is not None and oldest["2026-02"].closed_at.tzinfo
+    assert oldest["2026-03"].closed_by == "" and oldest["2026-03"].closed_at is None
 
 
 def test_register_pages_by_seq_with_filters(any_db: Database, finance: Actor) -> None:
@@ -161,8 +204,12 @@ def test_closed_period_refuses_postings_but_allows_reversing_into_an_open_one(
     with pytest.raises(ValidationError, match="closed"):  # January closed along with it
         _post(any_db, finance, "1.00", day=date(2026, 1, 28))
     with pytest.raises(ValidationError, match="closed"):
-        services.reverse_entry(any_db, finance, "QD001", 1, entry_date=date(2026, 2, 11))
-    rev = services.reverse_entry(any_db, finance, "QD001", 1, entry_date=date(2026, 3, 1))
+        services.reverse_entry(
+            any_db, finance, "QD001", 1, entry_date=date(2026, 2, 11), note="重复"
+        )
+    rev = services.reverse_entry(
+        any_db, finance, "QD001", 1, entry_date=date(2026, 3, 1), note="重复"
+    )
     assert rev.reverses_seq == 1
     with pytest.raises(StateError, match="closed already"):
         services.close_period(any_db, finance, "QD001", "2026-02")

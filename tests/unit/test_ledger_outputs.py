@@ -136,7 +136,9 @@ def test_opening_plus_income_minus_expense_is_closing_everywhere(
                     continue
                 index, month = int(str(op[1])), int(str(op[2]))
                 target = reversible[index % len(reversible)]
-                services.reverse_entry(db, fin, "QD001", target[0], entry_date=date(2026, month, 9))
+                services.reverse_entry(
+                    db, fin, "QD001", target[0], entry_date=date(2026, month, 9), note="更正"
+                )
                 seq += 1
                 posted[posted.index(target)] = (target[0], target[1], 0)
                 posted.append((seq, -target[1], 0))

@@ -135,7 +135,7 @@ def test_a_missing_column_is_named_at_the_header_row(tmp_path: Path) -> None:
     ("name", "content", "words"),
     [
         ("missing.xlsx", None, "No such file"),
-        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old .xls"),
+        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "not a readable Excel"),
         ("broken.xlsx", b"PK\x03\x04 not really a zip", "not a readable Excel"),
         ("binary.csv", bytes(range(128, 256)) * 4, "neither UTF-8 nor GBK"),
         ("prose.csv", "这不是花名册\n只是一些文字\n".encode(), "No header row"),

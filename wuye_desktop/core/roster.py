@@ -171,7 +171,7 @@ READ_REPORT_EVERY = 2_000  # rows between reports while reading, when the total 
 
 
 def read_roster(path: Path, progress: Progress | None = None) -> list[RosterRow]:
-    """The household rows of a roster (.xlsx, or .csv in UTF-8 or GBK), not yet validated.
+    """The household rows of a roster (.xlsx, .xls, or .csv in UTF-8 or GBK), not yet validated.
 
     Raises ValidationError when the file cannot be read or lacks the building, unit or room
     column. Blank lines are skipped; the header may sit below a title of up to a few lines.

@@ -1,4 +1,5 @@
-"""Reading the tables people import: .xlsx, or .csv in UTF-8 (with or without BOM) or GBK.
+"""Reading the tables people import: .xlsx, old .xls (Excel 97-2003, still what many banks and
+older property systems export), or .csv in UTF-8 (with or without BOM) or GBK.
 
 Every import (household rosters, close-out sheets, bank statements) reads its file with
 :func:`read_table_rows`, so each reads files the same way and refuses the same bad ones: a
@@ -222,6 +223,52 @@ def _xlsx_rows(path: Path) -> Iterator[list[str]]:
         wb.close()
 
 
+def _xls_cell(cell: Any, datemode: int) -> str:
+    """An .xls cell as text: dates are stored as day numbers (floats) counted from the
+    workbook's own epoch (1900 or 1904, its *datemode*), so they are turned into dates here."""
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return _cell_text(xlrd.xldate_as_datetime(cell.value, datemode))
+        except (xlrd.xldate.XLDateError, OverflowError, ValueError):
+            return _cell_text(cell.value)  # a number formatted as a date that is none
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return _cell_text(bool(cell.value))
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return str(xlrd.error_text_from_code.get(cell.value, "#ERR"))
+    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+        return ""
+    return _cell_text(cell.value)
+
+
+def _xls_rows(path: Path) -> Iterator[list[str]]:
+    import xlrd  # pure Python; reads BIFF (.xls) only
+
+    try:
+        book = xlrd.open_workbook(str(path), on_demand=True)
+    except Exception as exc:  # CFB and BIFF errors (and an encrypted .xlsx) mean "not a workbook"
+        raise _not_a_workbook(path, exc) from None
+    try:
+        if book.nsheets == 0:
+            return
+        try:
+            sheet = book.sheet_by_index(0)
+        except Exception:
+            raise file_error(
+                QT_TRANSLATE_NOOP(
+                    "core",
+                    "{name} is damaged: its first sheet cannot be read; open it in Excel and "
+                    "save it again",
+                ),
+                name=path.name,
+            ) from None
+        for index in range(sheet.nrows):
+            yield [_xls_cell(cell, book.datemode) for cell in sheet.row(index)]
+    finally:
+        book.release_resources()
+
+
 def _too_many_rows(path: Path, limit: int) -> ValidationError:
     return file_error(
         QT_TRANSLATE_NOOP("core", "{name} has more than {limit} rows; split it into smaller files"),
@@ -255,7 +302,7 @@ def _too_large(path: Path, size: int) -> ValidationError:
 
 
 def read_table_rows(path: Path) -> Iterator[list[str]]:
-    """Every row of an .xlsx or .csv (UTF-8, with or without BOM, else GBK) as text cells.
+    """Every row of an .xlsx, .xls or .csv (UTF-8, with or without BOM, else GBK) as text cells.
 
     Shared by every import (rosters, close-out sheets, bank statements), so each reads
     files the same way; an unreadable, damaged or oversized file is a ValidationError naming
@@ -289,14 +336,9 @@ def read_table_rows(path: Path) -> Iterator[list[str]]:
         )
     if size > MAX_FILE_BYTES:
         raise _too_large(path, size)
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise file_error(
-            QT_TRANSLATE_NOOP(
-                "core", "{name} is an old .xls workbook: open it in Excel and save it as .xlsx"
-            ),
-            name=path.name,
-        )
-    if head.startswith(b"PK\x03\x04"):
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # an OLE compound file: Excel 97-2003
+        yield from _limited(_xls_rows(path), path)
+    elif head.startswith(b"PK\x03\x04"):
         yield from _limited(_xlsx_rows(path), path)
     else:
         try:

@@ -507,6 +507,8 @@ class LedgerEntry(Base):
             "amount_fen",
         ),
         Index("ix_ledger_entry_community_date", "community_id", "entry_date"),
+        # The register marks a reversed entry with the seq of its reversal, a page at a time.
+        Index("ix_ledger_entry_reversal", "community_id", "reverses_seq"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id", ondelete="CASCADE"))

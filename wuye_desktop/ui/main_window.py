@@ -17,19 +17,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 import wuye_desktop
-from wuye_desktop.core import directory
+from wuye_desktop.core import directory, holidays, settings
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.orders import OrderFilter
 from wuye_desktop.core.roles import ROLE_LABELS, Permission
 from wuye_desktop.ui import local_settings
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
 from wuye_desktop.ui.regulator.indicator import RegulatorIndicator
@@ -290,8 +293,36 @@ class MainWindow(Retranslating, QMainWindow):
         self.regulator_indicator = RegulatorIndicator(self.ctx, self.regulator_sync)
         self.regulator_indicator.clicked.connect(self.show_regulator_tab)
         bar = self.statusBar()
+        # Administrators are told once, at login, when a year's holidays are missing.
+        self.calendar_warning = QPushButton()
+        self.calendar_warning.setFlat(True)
+        self.calendar_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.calendar_warning.clicked.connect(self.open_deadlines)
+        self.calendar_warning.hide()
+        self._missing_year: int | None = None
+        bar.addPermanentWidget(self.calendar_warning)
         for label in (self.regulator_indicator, self.user_label, self.role_label, self.db_label):
             bar.addPermanentWidget(label)
+        if self.ctx.can(Permission.ADMINISTER):
+            run_db(
+                self,
+                self.ctx.db,
+                lambda db: holidays.missing_year(
+                    settings.deadline_rules(db).calendar, today_local()
+                ),
+                label=self.tr("Checking the holiday calendar…"),
+                on_done=self._show_calendar_warning,
+            )
+
+    def _show_calendar_warning(self, year: int | None) -> None:
+        self._missing_year = year
+        self.calendar_warning.setVisible(year is not None)
+        if year is not None:
+            self.calendar_warning.setText(
+                self.tr("The holidays of {year} are missing: fill them in under Deadlines").format(
+                    year=year
+                )
+            )
 
     # -- language ------------------------------------------------------------------------------
 
@@ -403,6 +434,10 @@ class MainWindow(Retranslating, QMainWindow):
             show_error(self, error)
             return
         dialog.exec()
+        if dialog.saved and self._missing_year is not None:
+            self._show_calendar_warning(
+                holidays.missing_year(dialog.rules_calendar(), today_local())
+            )
         dialog.deleteLater()
 
     def open_regulator_settings(self) -> QDialog | None:

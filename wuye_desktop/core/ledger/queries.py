@@ -78,10 +78,25 @@ def register_page(
         if after_seq is not None:
             stmt = stmt.where(e.seq < after_seq if descending else e.seq > after_seq)
         order = e.seq.desc() if descending else e.seq
-        rows = [entry_view(r) for r in s.scalars(stmt.order_by(order).limit(limit + 1))]
+        found = list(s.scalars(stmt.order_by(order).limit(limit + 1)))
+        reversed_by = _reversals(s, c.id, [r.seq for r in found])
+        rows = [entry_view(r, reversed_by.get(r.seq)) for r in found]
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (rows[-1].seq if more else None)
+
+
+def _reversals(s: Session, community_id: int, seqs: list[int]) -> dict[int, int]:
+    """Which of *seqs* were reversed, and by which entry (through ix_ledger_entry_reversal)."""
+    if not seqs:
+        return {}
+    e = LedgerEntry
+    rows = s.execute(
+        select(e.reverses_seq, e.seq).where(
+            e.community_id == community_id, e.reverses_seq.in_(seqs)
+        )
+    )
+    return {int(original or 0): int(by) for original, by in rows}
 
 
 def register_count(

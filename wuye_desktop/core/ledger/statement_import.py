@@ -1,4 +1,4 @@
-"""Bank statement import (CSV or .xlsx): columns found by their headers or mapped by hand,
+"""Bank statement import (CSV, .xlsx or .xls): columns found by their headers or mapped by hand,
 entries already in the ledger skipped as duplicates, every bad row reported with its row
 number, and nothing posted unless the whole file is good.
 """

@@ -258,7 +258,7 @@ class CloseoutDialog(Retranslating, QDialog):
             self,
             self.tr("Import a close-out sheet"),
             "",
-            self.tr("Spreadsheets (*.xlsx *.csv)"),
+            self.tr("Spreadsheets (*.xlsx *.xls *.csv)"),
         )
         if path:
             self.start_import(Path(path))

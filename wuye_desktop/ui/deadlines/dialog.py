@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import orders, settings
+from wuye_desktop.core import holidays, orders, settings
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.deadlines import DeadlineRules, TierRule, WorkCalendar
 from wuye_desktop.core.errors import FieldError, ValidationError, WuyeError
 from wuye_desktop.core.roles import Permission
@@ -153,6 +154,25 @@ class DeadlineSettingsDialog(Retranslating, QDialog):
             column.addWidget(edit)
             dates.addLayout(column)
         calendar_form.addRow(dates)
+        # -- the official calendar: a year filled in from the State Council's notice --
+        self.calendar_warning = QLabel()
+        self.calendar_warning.setWordWrap(True)
+        self.calendar_warning.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.calendar_warning.hide()
+        self.import_year = QSpinBox()
+        self.import_year.setRange(2000, 2100)
+        self.import_year.valueChanged.connect(lambda _y: self._name_import_button())
+        self.import_button = QPushButton()
+        self.import_button.setAutoDefault(False)
+        self.import_button.clicked.connect(self.import_official_year)
+        self.import_status = QLabel()
+        self.import_status.setWordWrap(True)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_year)
+        import_row.addWidget(self.import_button)
+        import_row.addWidget(self.import_status, 1)
+        calendar_form.addRow(self.calendar_warning)
+        calendar_form.addRow(import_row)
         self.options_box = QGroupBox()
         options_form = QFormLayout(self.options_box)
         for name, widget in (
@@ -255,6 +275,9 @@ class DeadlineSettingsDialog(Retranslating, QDialog):
         self.until_label.setText(self.tr("to"))
         self.holidays_label.setText(self.tr("Public &holidays"))
         self.makeup_label.setText(self.tr("&Make-up working days"))
+        self._name_import_button()
+        self.import_year.setToolTip(self.tr("The year to fill in"))
+        self._warn_missing()
         self.captions["promised_max_days"].setText(self.tr("Longest &promise"))
         self.captions["callback_days"].setText(self.tr("&Callback due within"))
         self.captions["due_soon"].setText(self.tr("&Due soon from"))
@@ -284,9 +307,68 @@ class DeadlineSettingsDialog(Retranslating, QDialog):
         self.day_end.setTime(_qtime(cal.day_end))
         self.holidays.set_dates(cal.holidays)
         self.makeup_days.set_dates(cal.makeup_workdays)
+        today = today_local()
+        missing = holidays.missing_year(cal, today)
+        self.import_year.setValue(missing or today.year + 1)
+        self._warn_missing()
         self.promised_max_days.setValue(rules.promised_max_days)
         self.callback_days.setValue(options.callback_days)
         self.due_soon.setValue(options.due_soon_minutes)
+
+    # -- the official calendar -----------------------------------------------------------------
+
+    def _shown_calendar(self) -> WorkCalendar:
+        return WorkCalendar(
+            holidays=self.holidays.dates(), makeup_workdays=self.makeup_days.dates()
+        )
+
+    def rules_calendar(self) -> WorkCalendar:
+        """The holidays and make-up days as shown (the window's warning reads them)."""
+        return self._shown_calendar()
+
+    def _warn_missing(self) -> None:
+        year = holidays.missing_year(self._shown_calendar(), today_local())
+        self.calendar_warning.setVisible(year is not None)
+        if year is not None:
+            self.calendar_warning.setText(
+                self.tr(
+                    "The public holidays of {year} are not entered: deadlines in working time "
+                    "would count them as working days. Import them below or enter them by hand."
+                ).format(year=year)
+            )
+
+    def _name_import_button(self) -> None:
+        self.import_button.setText(
+            self.tr("&Import {year} from the State Council notice").format(
+                year=self.import_year.value()
+            )
+        )
+
+    def import_official_year(self) -> None:
+        """Put the chosen year's official holidays and make-up days in the lists (that year's
+        dates replaced, other years kept); they are saved, or edited first, like typed ones."""
+        year = self.import_year.value()
+        try:
+            official = holidays.official_year(year)
+        except WuyeError as error:
+            self.import_status.setStyleSheet("color: #b71c1c;")
+            self.import_status.setText(messages.describe(error))
+            return
+        calendar = holidays.with_official_year(self._shown_calendar(), official)
+        self.holidays.set_dates(calendar.holidays)
+        self.makeup_days.set_dates(calendar.makeup_workdays)
+        self.import_status.setStyleSheet("color: #2e7d32;")
+        self.import_status.setText(
+            self.tr(
+                "{year}: {holidays} holidays and {workdays} make-up working days filled in; "
+                "check them and save."
+            ).format(
+                year=year,
+                holidays=len(official.holidays),
+                workdays=len(official.makeup_workdays),
+            )
+        )
+        self._warn_missing()
 
     def add_override(
         self,
@@ -334,6 +416,8 @@ class DeadlineSettingsDialog(Retranslating, QDialog):
             self.makeup_days.add_button,
             self.makeup_days.remove_button,
             self.makeup_days.list,
+            self.import_year,
+            self.import_button,
             self.promised_max_days,
             self.callback_days,
             self.due_soon,

@@ -226,7 +226,7 @@ class ImportDialog(Retranslating, QDialog):
             self,
             self.tr("Choose a roster"),
             self.file_edit.text(),
-            self.tr("Rosters (*.xlsx *.csv);;All files (*)"),
+            self.tr("Rosters (*.xlsx *.xls *.csv);;All files (*)"),
         )
         if path:
             self.file_edit.setText(path)

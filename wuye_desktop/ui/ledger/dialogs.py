@@ -10,8 +10,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core.clock import today_local
+from wuye_desktop.core.clock import format_local, today_local
 from wuye_desktop.core.errors import ValidationError, WuyeError
-from wuye_desktop.core.ledger import queries, services
+from wuye_desktop.core.ledger import months, queries, services
 from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
 from wuye_desktop.core.ledger.money import format_fen
+from wuye_desktop.core.ledger.months import MonthState
 from wuye_desktop.core.ledger.services import CategoryView, EntryInput, EntryView
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
@@ -53,12 +55,30 @@ def ok_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
     return box
 
 
+def buddy_label(text: str, field: QWidget) -> QLabel:
+    """A field's label whose letter (日期(&D)) puts the focus in the field."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
 class ServiceDialog(QDialog):
     """OK runs the service on the database thread; a refusal stays in the dialog, shown at
     the fields. OK is disabled while the service runs, so it is not asked twice."""
 
     errors: FormErrorDisplay
     ctx: AppContext
+    first_field: QWidget | None = None  # where typing starts
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # After QDialog's own choice, made once shown: it moves the focus to OK when the field
+        # having it is the last before OK.
+        QTimer.singleShot(0, self, self._focus_first_field)
+
+    def _focus_first_field(self) -> None:
+        if self.first_field is not None and self.first_field.isVisible():
+            self.first_field.setFocus()
 
     def request(self) -> Callable[[Database], Any]:
         """The service call, made of the fields as they are now (read on the GUI thread)."""
@@ -135,6 +155,7 @@ class EntryDialog(ServiceDialog):
         self.counterparty = QLineEdit()
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
+        self.note.setTabChangesFocus(True)  # Tab goes on to OK; a note needs no tab character
         self.direction.currentIndexChanged.connect(lambda _i: self._fill_categories())
         self._fill_categories()
         self.errors = FormErrorDisplay(
@@ -146,16 +167,17 @@ class EntryDialog(ServiceDialog):
             self,
         )  # fmt: skip
         form = QFormLayout(self)
-        form.addRow(self.tr("Date"), self.errors.wrap("date"))
-        form.addRow(self.tr("Direction"), self.errors.wrap("direction"))
-        form.addRow(self.tr("Category"), self.errors.wrap("category"))
-        form.addRow(self.tr("Amount (yuan)"), self.errors.wrap("amount"))
-        form.addRow(self.tr("Voucher"), self.errors.wrap("voucher_no"))
-        form.addRow(self.tr("Counterparty"), self.errors.wrap("counterparty"))
-        form.addRow(self.tr("Note"), self.errors.wrap("note"))
+        rows = (
+            ("date", self.tr("&Date")), ("direction", self.tr("Di&rection")),
+            ("category", self.tr("&Category")), ("amount", self.tr("&Amount (yuan)")),
+            ("voucher_no", self.tr("&Voucher")), ("counterparty", self.tr("C&ounterparty")),
+            ("note", self.tr("&Note")),
+        )  # fmt: skip
+        for field, text in rows:
+            form.addRow(buddy_label(text, self.errors.widget(field)), self.errors.wrap(field))
         form.addRow(self.errors.general_label)
         form.addRow(ok_cancel_buttons(self))
-        self.amount.setFocus()
+        self.first_field = self.amount
 
     def _fill_categories(self) -> None:
         direction = self.direction.currentData()
@@ -192,6 +214,7 @@ class ReverseDialog(ServiceDialog):
         self.setWindowTitle(self.tr("Reverse entry #{seq}").format(seq=entry.seq))
         self.date = date_edit(today_local())
         self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Required: why the entry is corrected"))
         self.errors = FormErrorDisplay({"date": self.date, "note": self.reason}, self)
         form = QFormLayout(self)
         form.addRow(
@@ -203,10 +226,11 @@ class ReverseDialog(ServiceDialog):
                 )
             )
         )
-        form.addRow(self.tr("Date"), self.errors.wrap("date"))
-        form.addRow(self.tr("Reason"), self.errors.wrap("note"))
+        form.addRow(buddy_label(self.tr("&Date"), self.date), self.errors.wrap("date"))
+        form.addRow(buddy_label(self.tr("&Reason"), self.reason), self.errors.wrap("note"))
         form.addRow(self.errors.general_label)
         form.addRow(ok_cancel_buttons(self))
+        self.first_field = self.reason
 
     def request(self) -> Callable[[Database], Any]:
         actor, community, seq = self.ctx.actor, self.community, self.entry.seq
@@ -225,26 +249,142 @@ def current_quarter(today: date) -> str:
 
 
 class CloseMonthDialog(ServiceDialog):
-    """Close a month (YYYY-MM): nothing more may be posted into it."""
+    """Which months are closed, by whom and when; finance closes a month (YYYY-MM) here, after
+    confirming it by name, since nothing more may be posted into it and it cannot be undone.
+    The dialog stays open to show what was closed; ``closed_months`` tells the register."""
 
-    def __init__(self, ctx: AppContext, community: int, parent: QWidget | None = None) -> None:
+    closed_months = Signal(list)
+
+    def __init__(
+        self, ctx: AppContext, community: int, can_close: bool, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
-        self.ctx, self.community = ctx, community
-        self.setWindowTitle(self.tr("Close a month"))
+        self.ctx, self.community, self.can_close = ctx, community, can_close
+        self.confirm: QMessageBox | None = None
+        self._reads = DbChannel(self)
+        self.setWindowTitle(self.tr("Close a month") if can_close else self.tr("Closed months"))
+        self.resize(560, 480)
+        self.months = QStandardItemModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.months)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.period = QLineEdit(previous_month(today_local()))
         self.period.setPlaceholderText("2026-07")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
         self.errors = FormErrorDisplay({"period": self.period}, self)
-        form = QFormLayout(self)
-        form.addRow(
-            QLabel(self.tr("Earlier open months are closed with it. This cannot be undone."))
+        layout = QVBoxLayout(self)
+        layout.addWidget(buddy_label(self.tr("&Months"), self.table))
+        layout.addWidget(self.table, 1)
+        form = QFormLayout()
+        layout.addLayout(form)
+        if can_close:
+            form.addRow(
+                QLabel(self.tr("Earlier open months are closed with it. This cannot be undone."))
+            )
+            form.addRow(buddy_label(self.tr("Month to &close"), self.period),
+                        self.errors.wrap("period"))  # fmt: skip
+            form.addRow(self.errors.general_label)
+            form.addRow(self.status)
+            form.addRow(ok_cancel_buttons(self))
+            # choosing an open month in the list offers it for closing
+            self.table.selectionModel().currentRowChanged.connect(
+                lambda current, _previous: self._offer(current.row())
+            )
+        else:
+            self.period.hide()
+            form.addRow(self.errors.general_label)
+            close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            close.rejected.connect(self.reject)
+            form.addRow(close)
+        self.states: list[MonthState] = []
+        self.read_months()
+        self.first_field = self.period
+
+    def read_months(self) -> None:
+        actor, community = self.ctx.actor, self.community
+        self._reads.submit(
+            self.ctx.db,
+            lambda db: months.month_states(db, actor, community),
+            label=self.tr("Reading the months…"),
+            on_done=self._show_months,
+            on_error=lambda error: self.errors.show_message(describe(error)),
         )
-        form.addRow(self.tr("Month"), self.errors.wrap("period"))
-        form.addRow(self.errors.general_label)
-        form.addRow(ok_cancel_buttons(self))
+
+    def _show_months(self, states: list[MonthState]) -> None:
+        self.states = states
+        self.months.clear()
+        self.months.setHorizontalHeaderLabels(
+            [self.tr("Month"), self.tr("State"), self.tr("Entries"), self.tr("Closed by"),
+             self.tr("Closed at")]
+        )  # fmt: skip
+        for m in states:
+            state = QStandardItem(self.tr("Closed") if m.closed else self.tr("Open"))
+            if m.closed:
+                state.setForeground(QColor("#616161"))
+            else:
+                state.setForeground(QColor("#2e7d32"))
+            self.months.appendRow(
+                [
+                    QStandardItem(m.period), state, QStandardItem(str(m.entries)),
+                    QStandardItem(m.closed_by),
+                    QStandardItem("" if m.closed_at is None else format_local(m.closed_at)),
+                ]
+            )  # fmt: skip
+        self.table.resizeColumnsToContents()
+
+    def _offer(self, row: int) -> None:
+        if 0 <= row < len(self.states) and not self.states[row].closed:
+            self.period.setText(self.states[row].period)
+
+    def accept(self) -> None:
+        """Ask first, naming the month; closing runs only on Yes."""
+        if self.saving or not self.can_close:
+            return
+        self.errors.clear()
+        month = self.period.text().strip()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Close a month"),
+            self.tr(
+                "Close {month}? Nothing more can be posted into {month} or any open month "
+                "before it, and closing cannot be undone."
+            ).format(month=month),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Close {month}").format(
+            month=month))  # fmt: skip
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # Enter alone does not close
+        box.finished.connect(lambda result: self._confirmed(box, result))
+        self.confirm = box
+        box.open()
+
+    def _confirmed(self, box: QMessageBox, _result: int) -> None:
+        self.confirm = None
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            super().accept()
 
     def request(self) -> Callable[[Database], Any]:
         actor, community, period = self.ctx.actor, self.community, self.period.text()
         return lambda db: services.close_period(db, actor, community, period)
+
+    def _done(self, result: Any) -> None:
+        # Stay open: the list shows the month closed, and the line says so.
+        self._set_ok_enabled(True)
+        closed: list[str] = list(result)
+        self.status.setText(
+            self.tr("Closed: {months}.").format(months=", ".join(closed))
+            if len(closed) > 1
+            else self.tr("{month} is closed.").format(month=closed[0])
+        )
+        self.status.setStyleSheet("color: #2e7d32; font-weight: bold;")
+        self.closed_months.emit(closed)
+        self.read_months()
 
 
 class TotalsDialog(QDialog):

@@ -92,7 +92,7 @@ class StatementImportDialog(QDialog):
 
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Bank statement"), "", self.tr("Statements (*.csv *.xlsx)")
+            self, self.tr("Bank statement"), "", self.tr("Statements (*.csv *.xlsx *.xls)")
         )
         if name:
             self.set_file(name)

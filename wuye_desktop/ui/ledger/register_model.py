@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -41,8 +41,10 @@ _TITLES = {
     "voucher": QT_TRANSLATE_NOOP("RegisterModel", "Voucher"),
     "counterparty": QT_TRANSLATE_NOOP("RegisterModel", "Counterparty"),
     "note": QT_TRANSLATE_NOOP("RegisterModel", "Note"),
-    "reverses": QT_TRANSLATE_NOOP("RegisterModel", "Reversal of"),
+    "reverses": QT_TRANSLATE_NOOP("RegisterModel", "Reversal"),
 }
+# A reversed entry no longer counts in a reader's eyes: greyed, its amount struck through.
+_REVERSED = QColor("#9e9e9e")
 
 
 class RegisterModel(QAbstractTableModel):
@@ -68,9 +70,11 @@ class RegisterModel(QAbstractTableModel):
         labels: dict[str, str],
         then: Callable[[], None] | None = None,
         on_error: Callable[[WuyeError], None] | None = None,
+        start_seq: int | None = None,
     ) -> None:
         """Start over with the first page, shown once it arrives (the old rows stay until
-        then), and call *then*. A refusal (a bad period) goes to *on_error*; the old rows stay."""
+        then), and call *then*. A refusal (a bad period) goes to *on_error*; the old rows stay.
+        With *start_seq* the first page begins at that entry (going to an entry not read yet)."""
 
         def arrived(result: tuple[list[EntryView], int | None]) -> None:
             rows, after = result
@@ -88,8 +92,10 @@ class RegisterModel(QAbstractTableModel):
             return
         actor = self.ctx.actor
 
+        after = None if start_seq is None else start_seq + (1 if descending else -1)
+
         def first_page(db: Database) -> tuple[list[EntryView], int | None]:
-            return queries.register_page(db, actor, community, flt, None, PAGE, descending)
+            return queries.register_page(db, actor, community, flt, after, PAGE, descending)
 
         self._pages.submit(
             self.ctx.db,
@@ -109,6 +115,10 @@ class RegisterModel(QAbstractTableModel):
 
     def entry(self, row: int) -> EntryView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, seq: int) -> int | None:
+        """The row showing entry *seq*, if it has been read."""
+        return next((i for i, e in enumerate(self._rows) if e.seq == seq), None)
 
     # -- lazy fetching -------------------------------------------------------------------------
 
@@ -169,7 +179,15 @@ class RegisterModel(QAbstractTableModel):
             return e.counterparty
         if key == "note":
             return e.note.replace("\n", " ")
-        return "" if e.reverses_seq is None else f"#{e.reverses_seq}"
+        if e.reverses_seq is not None:
+            return QCoreApplication.translate("RegisterModel", "Reverses #{seq}").format(
+                seq=e.reverses_seq
+            )
+        if e.reversed_by is not None:
+            return QCoreApplication.translate("RegisterModel", "Reversed by #{seq}").format(
+                seq=e.reversed_by
+            )
+        return ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         e = self.entry(index.row()) if index.isValid() else None
@@ -181,6 +199,20 @@ class RegisterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             right = key in ("seq", "amount", "balance")
             return int((_RIGHT if right else _LEFT).value)
+        if role == Qt.ItemDataRole.ForegroundRole and e.reversed_by is not None:
+            return _REVERSED
+        if role == Qt.ItemDataRole.FontRole and e.reversed_by is not None and key == "amount":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole and key == "reverses" and e.reversed_by:
+            return QCoreApplication.translate(
+                "RegisterModel", "Reversed by entry #{seq}; Enter or a double click goes to it"
+            ).format(seq=e.reversed_by)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "reverses" and e.reverses_seq:
+            return QCoreApplication.translate(
+                "RegisterModel", "Reverses entry #{seq}; Enter or a double click goes to it"
+            ).format(seq=e.reverses_seq)
         if role == Qt.ItemDataRole.ForegroundRole and key == "amount":
             # by the effect on the balance: a reversed income lowers it like an expense
             effect = e.amount_fen if e.direction == Direction.INCOME else -e.amount_fen

@@ -111,6 +111,8 @@ class LedgerTab(Retranslating, QWidget):
         for column, key in enumerate(COLUMNS):
             self.table.setColumnWidth(column, _WIDTHS.get(key, 90))
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
+        # Enter or a double click on a reversed entry or a reversal goes to the other one.
+        self.table.activated.connect(lambda index: self.go_to_linked(index.row()))
         self.count_label = QLabel()
 
         def button(slot: object, edit: bool) -> QPushButton:
@@ -121,7 +123,7 @@ class LedgerTab(Retranslating, QWidget):
 
         self.post_button = button(self.post, True)
         self.reverse_button = button(self.reverse, True)
-        self.close_button = button(self.close_month, True)
+        self.close_button = button(self.close_month, False)  # readers see which are closed
         self.import_button = button(self.import_statement, True)
         self.totals_button = button(self.show_totals, False)
         self.export_button = button(self.export, False)
@@ -385,6 +387,54 @@ class LedgerTab(Retranslating, QWidget):
             show_after_ms=5000,
         )
 
+    def go_to_linked(self, row: int) -> None:
+        """Select the reversal of the entry in *row*, or the entry it reverses."""
+        e = self.model.entry(row)
+        target = None if e is None else (e.reversed_by or e.reverses_seq)
+        if target is not None:
+            self.go_to(target)
+
+    def go_to(self, seq: int) -> None:
+        """Select entry *seq*; one not read yet (or filtered out) is read with the filters
+        cleared, the register starting at it."""
+        row = self.model.row_of(seq)
+        if row is not None:
+            self._select_row(row)
+            return
+        cid = self.community_id()
+        if cid is None:
+            return
+        for edit in (self.period_from, self.period_to, self.text):
+            edit.clear()
+        for combo in (self.direction, self.category):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._fill_category_filter()
+
+        def shown() -> None:
+            found = self.model.row_of(seq)
+            self._select_row(0 if found is None else found)
+            self._count(cid, self.current_filter())
+
+        labels = {c.code: c.label for c in self.categories}
+        self.model.load(
+            cid,
+            self.current_filter(),
+            self.newest_first.isChecked(),
+            labels,
+            then=shown,
+            on_error=lambda error: messages.show_error(self, error),
+            start_seq=seq,
+        )
+
+    def _select_row(self, row: int) -> None:
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        self._update_buttons()
+
     def selected(self) -> EntryView | None:
         return self.model.entry(self.table.currentIndex().row())
 
@@ -396,7 +446,9 @@ class LedgerTab(Retranslating, QWidget):
             self.export_button, self.disclosure_button, self.categories_button,
         ):  # fmt: skip
             b.setEnabled(has)
-        self.reverse_button.setEnabled(e is not None and e.reverses_seq is None)
+        self.reverse_button.setEnabled(
+            e is not None and e.reverses_seq is None and e.reversed_by is None
+        )
 
     # -- actions -------------------------------------------------------------------------------
 
@@ -446,7 +498,9 @@ class LedgerTab(Retranslating, QWidget):
     def close_month(self) -> None:
         cid = self.community_id()
         if cid is not None:
-            self._open(CloseMonthDialog(self.ctx, cid, self), True)
+            dialog = CloseMonthDialog(self.ctx, cid, self.can_edit, self)
+            dialog.closed_months.connect(lambda _months: self.after_change())
+            self._open(dialog, False)
 
     def show_totals(self) -> None:
         cid = self.community_id()
@@ -518,7 +572,9 @@ class LedgerTab(Retranslating, QWidget):
         self.filter_button.setText(self.tr("Filter"))
         self.post_button.setText(self.tr("New entry…"))
         self.reverse_button.setText(self.tr("Reverse…"))
-        self.close_button.setText(self.tr("Close a month…"))
+        self.close_button.setText(
+            self.tr("Close a month…") if self.can_edit else self.tr("Closed months…")
+        )
         self.import_button.setText(self.tr("Import statement…"))
         self.totals_button.setText(self.tr("Totals…"))
         self.export_button.setText(self.tr("Export to Excel…"))

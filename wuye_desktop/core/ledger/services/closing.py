@@ -14,8 +14,9 @@ from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
 
 
-def close_period(db: Database, actor: Actor, community: str | int, month: str) -> None:
-    """Close month ``YYYY-MM``: nothing more may be posted into it (earlier months close too)."""
+def close_period(db: Database, actor: Actor, community: str | int, month: str) -> list[str]:
+    """Close month ``YYYY-MM``: nothing more may be posted into it (earlier months close too).
+    Returns the months this closed, oldest first."""
     actor.require(Permission.LEDGER_EDIT)
     from wuye_desktop.core.ledger.periods import parse_period
 
@@ -65,3 +66,4 @@ def close_period(db: Database, actor: Actor, community: str | int, month: str) -
                 QT_TRANSLATE_NOOP("core", "Period {period} is closed already"), period=target
             )
         audit.record(s, actor, "ledger.close", "community", c.code, months=closed)
+        return closed

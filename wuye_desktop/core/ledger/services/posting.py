@@ -205,6 +205,7 @@ def reverse_entry(
 
     The original may lie in a closed month; the reversal is dated today (or *entry_date*)
     and must fall in an open one. An entry is reversed at most once; a reversal is final.
+    The reason (*note*) is required: an auditor reading the register asks why.
     """
     actor.require(Permission.LEDGER_EDIT)
     day = entry_date or today_local()
@@ -240,13 +241,17 @@ def reverse_entry(
         errors: list[FieldError] = []
         _check_date(errors, s, account, day)
         text = clean_text(errors, "note", note, 2000)
+        if not text and not errors:
+            errors.append(
+                FieldError("note", QT_TRANSLATE_NOOP("core", "Give the reason for the reversal"))
+            )
         if errors:
             raise ValidationError(errors)
         entry = append_entry(
             s, actor, c, head, entry_date=day, direction=original.direction,
             category=original.category, amount_fen=-original.amount_fen,
             voucher_no=original.voucher_no, counterparty=original.counterparty,
-            note=text or f"冲销第 {seq} 号分录", reverses_seq=seq,
+            note=text, reverses_seq=seq,
         )  # fmt: skip
         s.flush()
         audit.record(

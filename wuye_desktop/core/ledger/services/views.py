@@ -56,9 +56,11 @@ class EntryView:
     created_at: datetime
     created_by: str
     hash: str
+    # The seq of the entry that reversed this one, when the reader looked it up (the register).
+    reversed_by: int | None = None
 
 
-def entry_view(e: LedgerEntry) -> EntryView:
+def entry_view(e: LedgerEntry, reversed_by: int | None = None) -> EntryView:
     return EntryView(
         e.id,
         e.seq,
@@ -74,6 +76,7 @@ def entry_view(e: LedgerEntry) -> EntryView:
         e.created_at,
         e.created_by,
         e.hash,
+        reversed_by,
     )
 
 
