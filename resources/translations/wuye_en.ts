@@ -6723,11 +6723,19 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{figure}: those that did not meet it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>List the orders it counts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>List the orders that met it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the orders that did not meet it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6725,12 +6725,20 @@ The details are in the log file.</source>
         <translation>{figure}：达标的工单</translation>
     </message>
     <message>
+        <source>{figure}: those that did not meet it</source>
+        <translation>{figure}：未达标的工单</translation>
+    </message>
+    <message>
         <source>List the orders it counts</source>
         <translation>列出计入的工单</translation>
     </message>
     <message>
         <source>List the orders that met it</source>
         <translation>列出达标的工单</translation>
+    </message>
+    <message>
+        <source>List the orders that did not meet it</source>
+        <translation>列出未达标的工单</translation>
     </message>
 </context>
 <context>

@@ -147,12 +147,25 @@ def test_a_manager_opens_on_last_month_and_a_click_lists_exactly_the_figures_ord
     assert rate.drill is not None and len(ids) == rate.count
     assert sorted(ids) == sorted(core_ids(db, manager, rate.drill))
 
+    # The bad number's own orders, from the card's menu: those that did not meet it.
+    window.tabs.setCurrentIndex(0)
+    menu = rate_card.context_menu()
+    missed = next(a for a in menu.actions() if a.text() == "List the orders that did not meet it")
+    missed.trigger()
+    ids = listed_ids(qtbot, window)
+    assert rate.drill_missed is not None
+    assert sorted(ids) == sorted(core_ids(db, manager, rate.drill_missed)) == sorted(made["last"])
+    menu.deleteLater()
+
     # Every figure and its list agree.
     for figure in tab.result.figures:
         if figure.drill is not None and figure.unit is not ov.Unit.MINUTES:
             counted = figure.count if figure.count is not None else figure.value
             if figure.key != "satisfaction":  # callbacks, not orders
                 assert len(core_ids(db, manager, figure.drill)) == counted, figure.key
+                if figure.drill_missed is not None and figure.hits is not None:
+                    missed_ids = core_ids(db, manager, figure.drill_missed)
+                    assert len(missed_ids) == counted - figure.hits, figure.key
 
 
 def _click_bar(qtbot: QtBot, chart: DrillChart, index: int) -> None:

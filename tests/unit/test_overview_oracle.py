@@ -230,6 +230,8 @@ class Oracle:
             return any(start <= t < end for t, _ in calls)
         if key == "satisfied_in_period":
             return any(start <= t < end and s != "dissatisfied" for t, s in calls)
+        if key == "unsatisfied_in_period":
+            return any(start <= t < end and s == "dissatisfied" for t, s in calls)
         if not start <= o["reported"] < end:
             return False
         completed_once = bool(self.events(o, "completed"))
@@ -417,6 +419,11 @@ def check_overview(db: Database, admin: Actor, oracle: Oracle, cid: int | None) 
             assert listed(db, admin, f.drill) == oracle.slice(base, PERIOD, cid, f.tier), f.key
             assert listed(db, admin, f.drill_hits) == oracle.slice(hits, PERIOD, cid, f.tier)
             assert f.count == len(oracle.slice(base, PERIOD, cid, f.tier))
+            # What a manager clicks the bad number for: counted and not met.
+            assert f.drill_missed is not None
+            assert listed(db, admin, f.drill_missed) == oracle.slice(
+                base, PERIOD, cid, f.tier
+            ) - oracle.slice(hits, PERIOD, cid, f.tier)
         elif stem in ("reported", "reopened"):
             assert f.value == len(oracle.slice(stem, PERIOD, cid))
             assert f.previous == len(oracle.slice(stem, prev, cid))
@@ -444,6 +451,10 @@ def check_overview(db: Database, admin: Actor, oracle: Oracle, cid: int | None) 
             assert listed(db, admin, f.drill_hits) == oracle.slice(
                 "satisfied_in_period", PERIOD, cid
             )
+            assert f.drill_missed is not None
+            assert listed(db, admin, f.drill_missed) == oracle.slice(
+                "unsatisfied_in_period", PERIOD, cid
+            )
         else:
             judge = oracle.tickets if stem == "regulator_reply_rate" else oracle.notices
             for p, value in ((PERIOD, f.value), (prev, f.previous)):
@@ -453,6 +464,10 @@ def check_overview(db: Database, admin: Actor, oracle: Oracle, cid: int | None) 
             assert f.drill is not None and f.drill_hits is not None
             assert listed(db, admin, f.drill) == {o for o, _ in pairs if o is not None}
             assert listed(db, admin, f.drill_hits) == {o for o, ok in pairs if ok and o is not None}
+            assert f.drill_missed is not None
+            assert listed(db, admin, f.drill_missed) == {
+                o for o, ok in pairs if not ok and o is not None
+            }
     for b in result.breakdowns:
         for p, attr in ((PERIOD, "count"), (prev, "previous")):
             want: dict[str, int] = {}

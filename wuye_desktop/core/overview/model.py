@@ -53,6 +53,9 @@ class Figure:
     hits: int | None = None
     drill: OrderFilter | None = None
     drill_hits: OrderFilter | None = None
+    # A rate's orders that did not meet it (counted, not met): the late ones, the ones not
+    # called back; what a manager wants to see behind a bad number.
+    drill_missed: OrderFilter | None = None
     tier: str = ""  # the tier of a per-tier figure, "" for all
 
 

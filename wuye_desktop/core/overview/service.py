@@ -407,11 +407,11 @@ def _mean(values: Sequence[float]) -> float | None:
 def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tuple[Figure, ...]:
     cid = scope.community_id
 
-    def drill(key: SliceKey, tier: str = "") -> OrderFilter:
+    def drill(key: SliceKey, tier: str = "", missing: SliceKey | None = None) -> OrderFilter:
         return OrderFilter(
             community_id=cid,
             tiers=(tier,) if tier else (),
-            slice=OrderSlice(key, period.start, period.end),
+            slice=OrderSlice(key, period.start, period.end, missing),
         )
 
     def fig(key: str, unit: Unit, value: float | None, previous: float | None, **kw: Any) -> Figure:
@@ -432,11 +432,12 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
             hits=h,
             drill=drill(base, tier),
             drill_hits=drill(hits, tier),
+            drill_missed=drill(base, tier, missing=hits),
             tier=tier,
         )
 
     def listed(pairs: list[tuple[int | None, bool]], in_time: bool | None) -> OrderFilter:
-        ids = sorted({o for o, ok in pairs if o is not None and (in_time is None or ok)})
+        ids = sorted({o for o, ok in pairs if o is not None and in_time in (None, ok)})
         return OrderFilter(order_ids=tuple(ids))
 
     out = [
@@ -494,6 +495,7 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
             hits=h,
             drill=drill(SliceKey.COMPLETED_IN_PERIOD),
             drill_hits=drill(SliceKey.CALLED_BACK),
+            drill_missed=drill(SliceKey.COMPLETED_IN_PERIOD, missing=SliceKey.CALLED_BACK),
         )
     )
     out.append(
@@ -506,6 +508,11 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
             hits=cur.satisfied,
             drill=drill(SliceKey.CALLBACK_IN_PERIOD),
             drill_hits=drill(SliceKey.SATISFIED_IN_PERIOD),
+            # The orders with a callback of the period that was not satisfied.
+            drill_missed=OrderFilter(
+                community_id=cid,
+                slice=OrderSlice(SliceKey.UNSATISFIED_IN_PERIOD, period.start, period.end),
+            ),
         )
     )
     out.append(
@@ -534,6 +541,7 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
                 hits=hits_now,
                 drill=listed(pairs, None),
                 drill_hits=listed(pairs, True),
+                drill_missed=listed(pairs, False),
             )
         )
     return tuple(out)

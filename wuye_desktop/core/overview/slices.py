@@ -65,17 +65,20 @@ class SliceKey(enum.StrEnum):
     CALLED_BACK = "called_back"  # ... and called back
     CALLBACK_IN_PERIOD = "callback_in_period"  # with a callback made in the period
     SATISFIED_IN_PERIOD = "satisfied_in_period"  # ... satisfied or basically satisfied
+    UNSATISFIED_IN_PERIOD = "unsatisfied_in_period"  # ... with one not satisfied
     CALLBACK_DUE = "callback_due"  # now: waiting for a callback due by the end of today
 
 
 @dataclass(frozen=True)
 class OrderSlice:
     """A figure's orders: *key* over the local days *start* ≤ day < *end* (a "now" slice
-    ignores them)."""
+    ignores them); with *missing*, those of *key* that are not of *missing* (a rate's orders
+    that did not meet it: the late ones, the ones not called back)."""
 
     key: SliceKey
     start: date
     end: date
+    missing: SliceKey | None = None
 
 
 _NOT_CANCELLED = WorkOrder.status != Status.CANCELLED.value
@@ -113,6 +116,12 @@ def end_of_today(now: datetime) -> datetime:
 
 def slice_condition(sl: OrderSlice, now: datetime) -> ColumnElement[bool]:
     """The condition on ``work_order`` of the orders *sl* holds, judged at *now*."""
+    if sl.missing is not None:
+        met = OrderSlice(SliceKey(sl.missing), sl.start, sl.end)
+        return and_(
+            slice_condition(OrderSlice(sl.key, sl.start, sl.end), now),
+            not_(slice_condition(met, now)),
+        )
     k = SliceKey(sl.key)
     if k is SliceKey.CALLBACK_DUE:
         return and_(
@@ -126,10 +135,16 @@ def slice_condition(sl: OrderSlice, now: datetime) -> ColumnElement[bool]:
             WorkOrder.id.in_(completed_between(start, end)),
             exists(select(Callback.id).where(Callback.order_id == WorkOrder.id)),
         )
-    if k in (SliceKey.CALLBACK_IN_PERIOD, SliceKey.SATISFIED_IN_PERIOD):
+    if k in (
+        SliceKey.CALLBACK_IN_PERIOD,
+        SliceKey.SATISFIED_IN_PERIOD,
+        SliceKey.UNSATISFIED_IN_PERIOD,
+    ):
         cond = and_(Callback.order_id == WorkOrder.id, callbacks_between(start, end))
         if k is SliceKey.SATISFIED_IN_PERIOD:
             cond = and_(cond, Callback.satisfaction.in_(SATISFIED_VALUES))
+        elif k is SliceKey.UNSATISFIED_IN_PERIOD:
+            cond = and_(cond, Callback.satisfaction.not_in(SATISFIED_VALUES))
         return exists(select(Callback.id).where(cond))
     cohort = _reported(sl)
     if k is SliceKey.REPORTED:

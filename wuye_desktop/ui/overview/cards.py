@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMenu, QSizePolicy, QVBoxLayout, QWidget
 
-from wuye_desktop.core.orders import OrderFilter
 from wuye_desktop.core.overview import Figure, Unit
 from wuye_desktop.ui.overview.format import (
     WORSE,
@@ -121,18 +120,24 @@ class FigureCard(QFrame):
 
     # -- drilling down ---------------------------------------------------------------------------
 
-    def drill(self, hits: bool = False) -> None:
+    def drill(self, which: str = "counted") -> None:
+        """List the orders the figure counts, or of a rate those that met it ("met") or did
+        not ("missed": the late ones behind a bad number)."""
         f = self.figure
         if f is None:
             return
-        target: OrderFilter | None = f.drill_hits if hits else f.drill
+        target = {"met": f.drill_hits, "missed": f.drill_missed}.get(which, f.drill)
         if target is None:
             return
         title = card_title(f)
-        if hits:
+        if which == "met":
             title = QCoreApplication.translate("overview", "{figure}: those that met it").format(
                 figure=title
             )
+        elif which == "missed":
+            title = QCoreApplication.translate(
+                "overview", "{figure}: those that did not meet it"
+            ).format(figure=title)
         self.drill_requested.emit(target, title)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -158,12 +163,17 @@ class FigureCard(QFrame):
             counted = menu.addAction(
                 QCoreApplication.translate("overview", "List the orders it counts")
             )
-            counted.triggered.connect(lambda: self.drill(False))
+            counted.triggered.connect(lambda: self.drill("counted"))
         if f is not None and f.drill_hits is not None:
             met = menu.addAction(
                 QCoreApplication.translate("overview", "List the orders that met it")
             )
-            met.triggered.connect(lambda: self.drill(True))
+            met.triggered.connect(lambda: self.drill("met"))
+        if f is not None and f.drill_missed is not None:
+            missed = menu.addAction(
+                QCoreApplication.translate("overview", "List the orders that did not meet it")
+            )
+            missed.triggered.connect(lambda: self.drill("missed"))
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
