@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -187,7 +188,12 @@ class WeeklyView(Retranslating, QWidget):
         self.counts = QTreeWidget()
         self.counts.setRootIsDecorated(False)
         self.counts.setColumnCount(2)
-        self.counts.setColumnWidth(0, 180)
+        # The count is what the list is for: always in view, the name takes what is left
+        # (a fixed 180-px name column pushed it out of a narrow pane).
+        counts_header = self.counts.header()
+        counts_header.setStretchLastSection(False)
+        counts_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        counts_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.model = WeeklyModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
