@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -25,6 +25,7 @@ from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Commitment
 from wuye_desktop.ui import workers
 from wuye_desktop.ui.commitments import CommitmentsTab
+from wuye_desktop.ui.commitments.model import COLUMNS
 from wuye_desktop.ui.commitments.tab import STATES
 from wuye_desktop.ui.work_orders.action_dialogs import CommitmentDialog
 
@@ -259,3 +260,24 @@ def test_a_printer_that_fails_uses_up_no_original(
     with db.read() as s:
         assert s.scalar(select(Commitment.printed_count)) == 1
     qtbot.waitUntil(lambda: tab.selected().printed_count == 1)  # type: ignore[union-attr]
+
+
+def test_every_column_of_an_issued_letter_is_shown_whole(
+    qtbot: QtBot, db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    """Issue 17.9: 出具时间 and 责任单位 were cut to "…" while the status column took the room;
+    now each column fits what it holds and the description takes what is left."""
+    tab = letter_ready_to_print(qtbot, db, admin, community)
+    tab.resize(1400, 600)
+    model, table = tab.model, tab.table
+    assert model.rowCount() == 1
+    metrics = table.fontMetrics()
+    for column, key in enumerate(COLUMNS):
+        if key == "description":
+            continue
+        text = str(model.data(model.index(0, column)) or "")
+        assert metrics.horizontalAdvance(text) <= table.columnWidth(column), (key, text)
+    assert (
+        table.horizontalHeader().sectionResizeMode(COLUMNS.index("description"))
+        == QHeaderView.ResizeMode.Stretch
+    )

@@ -694,3 +694,14 @@ def test_open_order_selects_it_or_shows_it_alone(
     assert tab.detail_pane.detail is not None and tab.detail_pane.detail.id == closed
     assert not tab.table.selectionModel().hasSelection()
     assert tab.detail_pane.notice.isVisibleTo(tab)
+
+
+def test_the_lists_columns_are_as_wide_as_their_usual_values_in_the_desks_font(
+    qtbot: QtBot, db: Database, admin: Actor
+) -> None:
+    """Issue 17.9: 房号 and the community were cut on a machine with a wider font."""
+    tab = open_tab(qtbot, db, admin)
+    metrics = tab.table.fontMetrics()
+    keys = [spec.key for spec in tab.model.columns]
+    for key, sample in (("place", "12-3-2503 大堂"), ("community", "李沧万兴家园")):
+        assert tab.table.columnWidth(keys.index(key)) >= metrics.horizontalAdvance(sample), key

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -42,9 +41,9 @@ from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel, run_db
 from wuye_desktop.ui.documents.preview import preview_document
 from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.widgets.column_widths import fit_columns
 from wuye_desktop.ui.workers import Task, run_in_background
 
-_WIDTHS = {"seq": 44, "item": 280, "location": 110, "responsible_unit": 150, "deadline": 92}
 MAX_ERRORS_SHOWN = 30
 
 
@@ -70,10 +69,7 @@ class CloseoutDialog(Retranslating, QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, key in enumerate(COLUMNS):
-            self.table.setColumnWidth(column, _WIDTHS.get(key, 100))
+        fit_columns(self.table, stretch=COLUMNS.index("item"))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.close_selected())
 
@@ -138,6 +134,7 @@ class CloseoutDialog(Retranslating, QDialog):
         self.household_code = h.code
         self.heading.setText(f"{h.community_name} {h.room_label}  ({h.code})")
         self.model.set_items(data.items)
+        fit_columns(self.table, stretch=COLUMNS.index("item"))
         self.summary.setText(
             self.tr("{total} items: {open} open, {closed} closed").format(
                 total=len(data.items), open=data.open_count, closed=data.closed_count

@@ -38,6 +38,7 @@ from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.documents.preview import preview_document
 from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.widgets.column_widths import fit_columns
 from wuye_desktop.ui.workers import Task
 
 STATES = (
@@ -46,7 +47,6 @@ STATES = (
     CommitmentState.OVERDUE,
     CommitmentState.FULFILLED,
 )
-_WIDTHS = {"order_number": 130, "community": 110, "place": 80, "description": 240, "number": 130}
 
 
 class CommitmentsTab(Retranslating, QWidget):
@@ -79,9 +79,7 @@ class CommitmentsTab(Retranslating, QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, key in enumerate(COLUMNS):
-            self.table.setColumnWidth(column, _WIDTHS.get(key, 100))
+        fit_columns(self.table, stretch=COLUMNS.index("description"))
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.table.activated.connect(lambda _i: self.open_order())
 
@@ -177,6 +175,7 @@ class CommitmentsTab(Retranslating, QWidget):
     def _rows_arrived(self, rows: list[CommitmentRow]) -> None:
         current = self.selected()  # what is selected now, not when it was asked
         self.model.set_rows(rows)
+        fit_columns(self.table, stretch=COLUMNS.index("description"))
         self.count_label.setText(self.tr("{n} letters").format(n=len(rows)))
         for row, r in enumerate(rows):
             if current is not None and r.order_id == current.order_id:

@@ -16,28 +16,41 @@ from PySide6.QtWidgets import (
 )
 
 from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.widgets.column_widths import sample_widths
 from wuye_desktop.ui.work_orders import labels
 from wuye_desktop.ui.work_orders.list_model import OrderListModel
 
-_COLUMN_WIDTHS = {
-    "number": 132,
-    "status": 100,
-    "due": 96,
-    "supervision": 76,
-    "tier": 90,
-    "category": 100,
-    "community": 96,
-    "place": 86,
-    "description": 220,
-    "handler": 76,
-    "reported_at": 90,
-    "channel": 104,
-    "source": 80,
+# The widest usual value of each column, measured in the desk's font (a fixed pixel width cut
+# 房号 and the community on another machine's font); the description keeps a width of its own
+# and its whole text is in the tooltip.
+_COLUMN_SAMPLES = {
+    "number": "GD20261206-0007",
+    "status": "重新处理中",
+    "due": "已超时 12 天",
+    "supervision": "12-06 16:00",
+    "tier": "限时修",
+    "category": "水、燃气、暖气",
+    "community": "李沧万兴家园",
+    "place": "12-3-2503 大堂",
+    "handler": "王建国（水电）",
+    "reported_at": "12-06 14:03",
+    "channel": "住房维修单位",
+    "source": "12345热线",
 }
+DESCRIPTION_WIDTH = 240
 
 
 class OrderTable(Retranslating, QWidget):
     """The table (``table``) of *model*, sorted newest first until the user clicks a header."""
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header or its widest usual value, whichever is wider."""
+        keys = [spec.key for spec in self.model.columns]
+        sample_widths(
+            self.table, {c: _COLUMN_SAMPLES[k] for c, k in enumerate(keys) if k in _COLUMN_SAMPLES}
+        )
+        if "description" in keys:
+            self.table.setColumnWidth(keys.index("description"), DESCRIPTION_WIDTH)
 
     def __init__(self, model: OrderListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,8 +72,7 @@ class OrderTable(Retranslating, QWidget):
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, spec in enumerate(model.columns):
-            self.table.setColumnWidth(column, _COLUMN_WIDTHS.get(spec.key, 100))
+        self.fit_columns()
         header.setSortIndicator(model.section_of("reported_at"), Qt.SortOrder.DescendingOrder)
 
         self.count_label = QLabel()
