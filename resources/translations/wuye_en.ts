@@ -3976,6 +3976,10 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>

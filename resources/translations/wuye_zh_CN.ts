@@ -3977,6 +3977,10 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <translation>取消</translation>
     </message>
     <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

@@ -88,14 +88,18 @@ def test_slow_work_shows_a_progress_dialog_after_the_delay(qtbot: QtBot, parent:
 
     results: list[str] = []
     started = time.monotonic()
+    label = "Generating the community's signage, lobby, elevator and home cards…"
     task = run_in_background(
-        parent, work, label="slow", on_done=results.append, show_after_ms=SHOW_AFTER_MS
+        parent, work, label=label, on_done=results.append, show_after_ms=SHOW_AFTER_MS
     )
     qtbot.waitUntil(lambda: task.progress_dialog is not None, timeout=3000)
     # Qt's coarse timers may fire up to 5 % early.
     assert time.monotonic() - started >= SHOW_AFTER_MS * 0.95 / 1000, "the dialog came early"
     dialog = task.progress_dialog
     assert dialog is not None and dialog.isVisible()
+    # What is being done is said whole in the dialog; its title is short (a long one was cut).
+    assert dialog.windowTitle() == "Please wait"
+    assert dialog.width() >= dialog.fontMetrics().horizontalAdvance(label)
     qtbot.waitUntil(lambda: dialog.value() == 3 and dialog.maximum() == 10, timeout=3000)
     with qtbot.waitSignal(task.finished, timeout=5000):
         release.set()

@@ -150,7 +150,10 @@ class Task(QObject):
         parent = self._parent_alive()
         cancel_text = self.tr("Cancel") if self._cancellable else ""
         dialog = QProgressDialog(self.label, cancel_text, 0, 0, parent)
-        dialog.setWindowTitle(self.label)
+        # A short title (a long one was cut by the window's width) and room for the label,
+        # which says what is being done.
+        dialog.setWindowTitle(self.tr("Please wait"))
+        dialog.setMinimumWidth(max(360, dialog.fontMetrics().horizontalAdvance(self.label) + 96))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(0)
         dialog.setAutoClose(False)
