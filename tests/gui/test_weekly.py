@@ -99,7 +99,7 @@ def test_the_weekly_list_per_week_and_community(
     # The counts are in view without scrolling, however narrow the pane (issue 17.9).
     counts = view.counts
     count_x = counts.header().sectionViewportPosition(1)
-    assert 0 < count_x and count_x + counts.header().sectionSize(1) <= counts.viewport().width()
+    assert count_x > 0 and count_x + counts.header().sectionSize(1) <= counts.viewport().width()
     cutoff = core_orders.week_cutoff(LAST_WEEK)
     assert view.summary.text() == (
         f"Unfinished at Friday {cutoff.strftime('%Y-%m-%d')} 16:00: 3 order(s)"
