@@ -37,6 +37,7 @@ from wuye_desktop.storage.models import (
     Building,
     Callback,
     Commitment,
+    Community,
     DayCounter,
     Household,
     OrderEvent,
@@ -609,3 +610,28 @@ def test_regulator_orders_have_their_tickets_and_replies(year: Database) -> None
     assert {sources[t] for t in orders} == {"hotline_12345", "regulator_platform"}
     rate = inbox.reply_rate(year)
     assert rate.counted > 0 and rate.rate is not None and rate.rate > 0.5
+
+
+def test_the_overview_of_the_demo_shows_a_community_that_lags_on_callbacks(
+    year: Database,
+) -> None:
+    """Issue 16.6: a new user's overview has something to find: one service centre calls
+    back late and reaches fewer owners, in the figures a manager opens first."""
+    from wuye_desktop.core import overview as ov
+    from wuye_desktop.core.roles import SYSTEM_ACTOR
+    from wuye_desktop.demo.order_odds import CALLBACK_LAGGARD
+
+    quarter = ov.quarter(ANCHOR.astimezone(LOCAL_TZ).date()).previous()
+    coverage: dict[str, float] = {}
+    with year.read() as s:
+        communities = dict(s.execute(select(Community.code, Community.id)).all())
+    for code, cid in communities.items():
+        figure = ov.overview(year, SYSTEM_ACTOR, quarter, cid, now=ANCHOR).figure(
+            "callback_coverage"
+        )
+        if figure.count and figure.count >= 50:  # enough orders for a share to mean something
+            assert figure.value is not None
+            coverage[code] = figure.value
+    assert CALLBACK_LAGGARD in coverage and len(coverage) >= 3
+    others = [v for code, v in coverage.items() if code != CALLBACK_LAGGARD]
+    assert coverage[CALLBACK_LAGGARD] < min(others) - 0.05, coverage

@@ -169,6 +169,13 @@ HOME_ASIDES = (
     "，业主上午在家", "，业主下午三点后在家", "，请维修前先电话联系", "，家中有老人，请尽快安排",
 )  # fmt: skip
 WATER_ASIDES = ("，已影响楼下住户",)
+# Callbacks: the share of owners never reached, and the community whose service centre lags
+# (its callbacks take this many times as long, and more owners are never reached).
+UNREACHABLE_SHARE = 0.07
+CALLBACK_LAGGARD = "QD003"
+LAGGARD_DELAY = 4.0
+LAGGARD_UNREACHABLE = 2.5
+
 WATER = frozenset({"water_leak", "indoor_plumbing", "heating_gas"})
 # The heating_gas category holds two kinds of problem: what is done follows the one reported.
 HEATING_TOPIC = "heating"
