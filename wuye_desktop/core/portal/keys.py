@@ -126,13 +126,10 @@ def _household_keys(s: Session, community_id: int, ids: Sequence[int]) -> dict[i
     keys: dict[int, str] = {}
     for start in range(0, len(ids), 500):
         chunk = list(ids[start : start + 500])
-        keys.update(
-            s.execute(
-                select(PortalKey.household_id, PortalKey.key).where(
-                    PortalKey.household_id.in_(chunk)
-                )
-            ).tuples()  # type: ignore[arg-type]
+        rows = s.execute(
+            select(PortalKey.household_id, PortalKey.key).where(PortalKey.household_id.in_(chunk))
         )
+        keys.update((h, k) for h, k in rows if h is not None)
     for h in ids:
         if h not in keys:
             keys[h] = _new_key()
