@@ -143,23 +143,14 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         place = await run_in_threadpool(portal.open_key, db, kind, key)
         if place is None:
             return not_found()
-        form = await request.form(
-            max_files=MAX_PHOTOS, max_fields=12, max_part_size=MAX_FIELD_BYTES
-        )
-        fields = {
-            name: value if isinstance(value := form.get(name), str) else ""
-            for name in ("token", "category", "description", "phone", "name", "room")
-        }
+        fields, uploads = await read_report(request)
         key_secret = await run_in_threadpool(secret)
         nonce = check_token(key_secret, key, fields["token"])
         if nonce is None:
             return html(pages.message("页面已过期", pages.EXPIRED), 403)
         errors: list[str] = []
         photos: list[bytes] = []
-        for upload in form.getlist("photo"):
-            if not isinstance(upload, UploadFile) or not upload.filename:
-                continue  # no file chosen: browsers send an empty part
-            raw = await upload.read(MAX_UPLOAD_BYTES + 1)
+        for raw in uploads:
             try:
                 photos.append(await run_in_threadpool(clean_photo, raw))
             except PhotoRejected:
@@ -198,6 +189,24 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         form_page = pages.report_form(place, issue_token(key_secret, key), fields, errors)
         return html(form_page, 400)
 
+    async def read_report(request: Request) -> tuple[dict[str, str], list[bytes]]:
+        """The form's text fields ("" for a missing one) and its photos' bytes (a photo over
+        the size limit keeps one byte more, enough to be refused)."""
+        async with request.form(
+            max_files=MAX_PHOTOS, max_fields=12, max_part_size=MAX_FIELD_BYTES
+        ) as form:
+            fields = {
+                name: value if isinstance(value := form.get(name), str) else ""
+                for name in ("token", "category", "description", "phone", "name", "room")
+            }
+            uploads = [
+                await upload.read(MAX_UPLOAD_BYTES + 1)
+                for upload in form.getlist("photo")
+                # no file chosen: browsers send an empty part
+                if isinstance(upload, UploadFile) and upload.filename
+            ]
+        return fields, uploads
+
     def follow_url(request: Request, follow: str) -> str:
         base = settings().public_url or str(request.base_url).rstrip("/")
         return f"{base}/f/{follow}"
@@ -213,9 +222,9 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         refused = gate(request, post=True)
         if refused is not None:
             return refused
-        form = await request.form(max_files=0, max_fields=4, max_part_size=MAX_FIELD_BYTES)
-        satisfaction = form.get("satisfaction")
-        comment = form.get("comment")
+        async with request.form(max_files=0, max_fields=4, max_part_size=MAX_FIELD_BYTES) as form:
+            satisfaction = form.get("satisfaction")
+            comment = form.get("comment")
         notice = ""
         try:
             view = await run_in_threadpool(
