@@ -20,6 +20,7 @@ from wuye_desktop.commands import (
     EXIT_FAILED,
     EXIT_OK,
     CommandError,
+    UsageError,
     non_negative,
     with_database,
 )
@@ -70,6 +71,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace, db: Database) -> int:
+    if args.public_url is not None and not args.public_url.strip().rstrip("/"):
+        raise UsageError("--public-url: an https:// address")
     if args.public_url is not None or args.off or args.on:
         settings = portal.configure_portal(
             db,
