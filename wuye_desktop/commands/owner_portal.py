@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--public-url",
         metavar="URL",
         help="the https:// address owners reach the page at, stored in the company's settings "
-        'so that signs printed from now on open it ("" stops that)',
+        "so that signs printed from now on open it",
     )
     p.add_argument(
         "--trusted-proxy",
