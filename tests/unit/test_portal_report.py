@@ -140,3 +140,21 @@ def test_the_desk_switches_the_page_off(
     assert r.status_code == 503 and "暂停使用" in r.text
     portal.configure_portal(db, admin, enabled=True)
     assert c.get(f"/h/{keys.home}").status_code == 200
+
+
+def test_signs_printed_once_the_page_has_an_address_open_it_with_their_keys(
+    db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    from wuye_desktop.core.prints.signage import load_signage
+
+    before = load_signage(db, admin, "QD001", "all")
+    assert all(s.qr_payload.startswith("WUYE:") for s in before.sheets)
+    portal.configure_portal(db, admin, public_url="https://bx.example.com/")
+    after = load_signage(db, admin, "QD001", "all")
+    payloads = {s.location.value: s.qr_payload for s in after.sheets}
+    assert payloads["home"].startswith("https://bx.example.com/h/")
+    assert payloads["lobby"].startswith("https://bx.example.com/e/")
+    assert "QD001" not in payloads["home"]
+    # Printed again: the same keys.
+    again = load_signage(db, admin, "QD001", "all")
+    assert [s.qr_payload for s in again.sheets] == [s.qr_payload for s in after.sheets]
