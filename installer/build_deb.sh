@@ -14,6 +14,7 @@
 #   /usr/bin/wuye                        a symlink to /opt/wuye-desktop/wuye
 #   /usr/share/applications/wuye_desktop.desktop, /usr/share/icons/hicolor/*/apps/wuye_desktop.*
 #   /usr/share/doc/wuye-desktop/copyright
+#   /lib/systemd/system/wuye-owner-portal.service   the owners' reporting page (not enabled)
 # Its Depends are what dpkg-shlibdeps finds the bundle's ELF files need from the system (the
 # libraries not in the bundle: X11/xcb, fontconfig, glib, OpenSSL, SQLite...), plus a Chinese
 # font for the windows. No maintainer scripts: dpkg's triggers refresh the icon cache and the
@@ -73,6 +74,9 @@ done
 install -D -m 0644 "$ROOT/resources/icons/wuye.svg" \
     "$TREE/usr/share/icons/hicolor/scalable/apps/wuye_desktop.svg"
 install -m 0644 "$ROOT/installer/debian/copyright" "$TREE/usr/share/doc/$PACKAGE/copyright"
+# The owners' reporting page as a service; the administrator enables it (README).
+install -D -m 0644 "$ROOT/installer/debian/wuye-owner-portal.service" \
+    "$TREE/lib/systemd/system/wuye-owner-portal.service"
 # Whatever the umask of the build: directories 755, files 644, executables 755.
 chmod -R u+rwX,go+rX,go-w "$TREE"
 

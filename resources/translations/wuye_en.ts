@@ -6356,6 +6356,22 @@ The details are in the log file.</source>
         <source>The official holidays of {year} are not in this version of the program yet (it knows {first} to {last}); enter them by hand, or update the program</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>An https:// address (http:// only for 127.0.0.1, to try the page out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order cannot be rated now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {n} pictures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many reports from here within the hour</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -6358,6 +6358,22 @@ The details are in the log file.</source>
         <source>The official holidays of {year} are not in this version of the program yet (it knows {first} to {last}); enter them by hand, or update the program</source>
         <translation>本版本程序尚未包含 {year} 年的法定节假日安排（已包含 {first} 至 {last} 年）；请手工录入，或更新程序</translation>
     </message>
+    <message>
+        <source>An https:// address (http:// only for 127.0.0.1, to try the page out)</source>
+        <translation>以 https:// 开头的地址（仅 127.0.0.1 试用时可用 http://）</translation>
+    </message>
+    <message>
+        <source>This order cannot be rated now</source>
+        <translation>这张工单现在不能评价</translation>
+    </message>
+    <message>
+        <source>At most {n} pictures</source>
+        <translation>最多 {n} 张照片</translation>
+    </message>
+    <message>
+        <source>Too many reports from here within the hour</source>
+        <translation>一小时内从这里提交的报修太多</translation>
+    </message>
 </context>
 <context>
     <name>messages</name>

@@ -90,6 +90,8 @@ BASELINES: dict[str, list[str]] = {
                                   "--deadline", "2026-12-01T00:00:00+08:00"],
     "regulator-admin received": ["regulator-admin", "--data", "{tmp}/sim", "received",
                                  "--company", "X"],
+    # Never serves: a public address that is not https:// is refused first (2).
+    "owner-portal": ["owner-portal", "--public-url", "ftp://bx.example.com"],
     "regulator-admin stats": ["regulator-admin", "--data", "{tmp}/sim", "stats", "--company", "X"],
 }  # fmt: skip
 

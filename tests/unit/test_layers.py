@@ -72,8 +72,15 @@ CONTRACTS = [
     ),
     Contract(
         "the layers below the commands know nothing of the commands, the cli or the demo",
-        files=("core/*", "storage/*", "documents/*", "regulator/*"),
+        files=("core/*", "storage/*", "documents/*", "regulator/*", "portal/*"),
         forbidden=(f"{ROOT}.commands", f"{ROOT}.cli", f"{ROOT}.demo", f"{ROOT}.selftest"),
+    ),
+    Contract(
+        # The owners' reporting page is a web service on core's rules: it never draws a
+        # document or speaks the regulator's protocol itself (core does both for it).
+        "the owners' reporting page uses core and storage only",
+        files=("portal/*",),
+        forbidden=(f"{ROOT}.documents", f"{ROOT}.regulator", f"{ROOT}.ui"),
     ),
     Contract(
         # The GUI is started from the entry point only: cli.py opens the window when no command

@@ -43,6 +43,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "regulator_sim",
     "stats",
     "report",
+    "owner_portal",
 )
 
 Handler = Callable[[argparse.Namespace, str | None], int]

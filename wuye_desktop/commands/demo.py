@@ -43,6 +43,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             help=f"how many {step.replace('_', ' ')} to add (default {demo.step_default(step)})",
         )
     p.add_argument("--seed", type=int, default=1, metavar="S", help="default 1")
+    p.add_argument(
+        "--portal",
+        action="store_true",
+        help="configure the owners' reporting page for http://127.0.0.1:8780 (try it with "
+        "`wuye owner-portal`) and print one household's page",
+    )
     p.set_defaults(handler=with_database(run))
 
 
@@ -72,4 +78,11 @@ def run(args: argparse.Namespace, db: Database) -> int:
         print(f"{step.replace('_', ' ').capitalize()}: {count:,}.")
     users = ", ".join(f"{name}/{password}" for name, _, password, _ in demo.DEMO_USERS)
     print(f"Users (name/password): {users}.")
+    if args.portal:
+        from wuye_desktop.demo.portal import LOCAL_URL, configure_demo_portal
+
+        home, entrance = configure_demo_portal(db)
+        print(f"Owners' reporting page: {LOCAL_URL} (start it with: wuye owner-portal).")
+        print(f"A household's in-home card opens {home}")
+        print(f"Its entrance's lobby sign opens {entrance}")
     return EXIT_OK

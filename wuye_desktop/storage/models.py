@@ -575,3 +575,42 @@ def _refuse_entry_change(_mapper: object, _connection: object, target: LedgerEnt
 
 event.listen(LedgerEntry, "before_update", _refuse_entry_change)
 event.listen(LedgerEntry, "before_delete", _refuse_entry_change)
+
+
+# --- the owners' reporting page (issue 19) --------------------------------------------------
+
+
+class PortalKey(Base):
+    """The key in a QR code that opens the owners' reporting page: random, never the
+    household's code, so that no page can be found by guessing or counting codes. One per
+    household (its in-home card) and one per entrance (its lobby and elevator signs)."""
+
+    __tablename__ = "portal_key"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(32), unique=True)
+    community_id: Mapped[int] = mapped_column(
+        ForeignKey("community.id", ondelete="CASCADE"), index=True
+    )
+    household_id: Mapped[int | None] = mapped_column(
+        ForeignKey("household.id", ondelete="CASCADE"), default=None, unique=True
+    )
+    entrance: Mapped[str | None] = mapped_column(String(64), default=None, unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+
+class PortalReport(Base):
+    """An order filed on the owners' reporting page: the form's one-time token (a second tap
+    on Submit finds the first order) and the hash of the private follow link's secret."""
+
+    __tablename__ = "portal_report"
+    __table_args__ = (
+        Index("ix_portal_report_key_created", "portal_key_id", "created_at"),
+        Index("ix_portal_report_household_created", "household_id", "created_at"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), unique=True)
+    portal_key_id: Mapped[int] = mapped_column(ForeignKey("portal_key.id", ondelete="CASCADE"))
+    household_id: Mapped[int | None] = mapped_column(ForeignKey("household.id"), default=None)
+    form_token: Mapped[str] = mapped_column(String(64), unique=True)
+    follow_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)

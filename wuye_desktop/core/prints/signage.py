@@ -8,7 +8,9 @@ printed per entrance and an elevator sign per elevator of each entrance (the bui
 elevator count is per entrance, as the directory form asks); a building whose units are not
 recorded yet gets one of each as a single entrance. Each entrance's code carries its key,
 ``WUYE:B:QD001-3-2`` or the company's entrance reporting address (documents/qr.py); an
-in-home card carries its household's. Without a reporting address an owner's phone only shows
+in-home card carries its household's. Once the owners' reporting page has a public address
+(``wuye owner-portal --public-url``), both open it with their random keys instead
+(core.portal.keys, made here on first print). Without a reporting address an owner's phone only shows
 the text of the code: :func:`plan_signage` says so before printing, with the count of pages.
 """
 
@@ -20,7 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from wuye_desktop.core import audit, directory
+from wuye_desktop.core import audit, directory, portal
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -151,16 +153,30 @@ def load_signage(
         if building_ids is None or b.id in set(building_ids)
     ]
     entrances = _entrances(db, buildings) if buildings else []
+    keys = [entrance_key(view.code, e.building_number, e.unit) for e in entrances]
+    homes = _homes(db, view.id, [b.id for b in buildings]) if Location.HOME in locations else []
+    # With the owners' reporting page configured, its random keys (never the codes).
+    public_url = portal.portal_settings(db).public_url
+    home_urls, door_urls = (
+        portal.sign_addresses(db, public_url, view.id, [h[0] for h in homes], keys)
+        if public_url
+        else ({}, {})
+    )
     sheets: list[Sheet] = []
     for where in locations:
         if where is Location.HOME:
-            sheets += _home_sheets(
-                db, view.id, [b.id for b in buildings], company.report_url_template
-            )
+            sheets += [
+                Sheet(
+                    Location.HOME,
+                    f"{building} {unit}单元 {room}室",
+                    home_urls.get(hid) or household_payload(code, company.report_url_template),
+                    code,
+                )
+                for hid, code, building, unit, room in homes
+            ]
             continue
-        for e in entrances:
-            key = entrance_key(view.code, e.building_number, e.unit)
-            payload = entrance_payload(key, company.entrance_url_template)
+        for e, key in zip(entrances, keys, strict=True):
+            payload = door_urls.get(key) or entrance_payload(key, company.entrance_url_template)
             if where is Location.LOBBY:
                 sheets.append(Sheet(where, e.place, payload, key))
             else:
@@ -226,27 +242,19 @@ def plan_signage(
     return SignagePlan(pack.community_code, pages, text_only)
 
 
-def _home_sheets(
-    db: Database, community_id: int, building_ids: list[int], template: str
-) -> list[Sheet]:
+def _homes(
+    db: Database, community_id: int, building_ids: list[int]
+) -> list[tuple[int, str, str, str, str]]:
+    """(id, code, building, unit, room) of the households whose in-home cards are printed."""
     stmt = (
-        select(Household.code, Building.name, Unit.number, Household.room)
+        select(Household.id, Household.code, Building.name, Unit.number, Household.room)
         .join(Unit, Unit.id == Household.unit_id)
         .join(Building, Building.id == Unit.building_id)
         .where(Household.community_id == community_id, Building.id.in_(building_ids))
         .order_by(Building.sort_key, Unit.sort_key, Household.sort_key)
     )
     with db.read() as s:
-        rows = s.execute(stmt).all()
-    return [
-        Sheet(
-            Location.HOME,
-            f"{building} {unit}单元 {room}室",
-            household_payload(code, template),
-            code,
-        )
-        for code, building, unit, room in rows
-    ]
+        return [tuple(row) for row in s.execute(stmt).all()]  # type: ignore[misc]
 
 
 def signage_pdf(

@@ -1,0 +1,268 @@
+"""Filing an order from the owners' reporting page: one core order (source 扫码报修) with its
+outbox event and audit entry, in the same transaction as the page's record of it.
+
+Once per form: the form's token is unique in ``portal_report``, and a form sent again (a double
+tap, a reload after a lost answer) finds the order it filed and the same follow link, which is
+derived from the token with the page's secret (only its hash is stored). Never a duplicate: an
+open order of the same problem for the same household (or the same entrance's common area) is
+shown instead. Never a flood: a key and a household file at most so many orders an hour.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from wuye_desktop.core.clock import now_utc
+from wuye_desktop.core.errors import FieldError, StateError, ValidationError
+from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.orders import REQUIRED, OrderInput, create_order_in
+from wuye_desktop.core.orders.status import OPEN_VALUES
+from wuye_desktop.core.portal.config import PORTAL_ACTOR
+from wuye_desktop.core.portal.keys import Place
+from wuye_desktop.core.roles import Permission
+from wuye_desktop.core.vocab import Category, Channel, Source, Tier
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import PortalReport, WorkOrder
+
+COMMON_AREA = "公共区域"
+MAX_DESCRIPTION = 500
+MAX_NAME = 20
+MAX_PHOTOS = 3
+# Problems that cannot wait for a working day: the desk sends someone at once (即时维修). The
+# rest are 限时维修; the desk may still change an order's tier as for any call.
+_AT_ONCE = frozenset(
+    {
+        Category.FIRE_SAFETY,
+        Category.ELEVATOR,
+        Category.WATER_LEAK,
+        Category.ELECTRICAL,
+        Category.HEATING_GAS,
+    }
+)
+
+
+def tier_for(category: str) -> str:
+    return (Tier.IMMEDIATE if category in _AT_ONCE else Tier.TIME_LIMITED).value
+
+
+class TooMany(StateError):
+    """More orders from one key or household within the hour than the page accepts."""
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    category: str
+    description: str
+    phone: str
+    form_token: str  # the form's one-time token, unique per filed order
+    name: str = ""
+    household_id: int | None = None  # None on an entrance's page: its common area
+    photos: Sequence[bytes] = field(default_factory=tuple)  # JPEG, cleaned by the page
+
+
+@dataclass(frozen=True)
+class Filed:
+    order_id: int
+    number: str
+    follow_secret: str
+    tier: str
+    response_due: datetime
+    completion_due: datetime
+    again: bool = False  # the form had been sent before: this is the order it filed
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """The household's open order of the same problem, shown instead of a second one."""
+
+    number: str
+    status: str
+    completion_due: datetime
+
+
+def follow_secret(secret: bytes, form_token: str) -> str:
+    digest = hmac.new(secret, b"follow:" + form_token.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def follow_hash(follow: str) -> str:
+    return hashlib.sha256(follow.encode()).hexdigest()
+
+
+def _errors(place: Place, data: ReportInput) -> list[FieldError]:
+    errors: list[FieldError] = []
+    if data.category not in {c.value for c in Category}:
+        errors.append(FieldError("category", QT_TRANSLATE_NOOP("core", "Choose one")))
+    if not data.description.strip():
+        errors.append(FieldError("description", REQUIRED))
+    elif len(data.description.strip()) > MAX_DESCRIPTION:
+        errors.append(
+            FieldError(
+                "description",
+                QT_TRANSLATE_NOOP("core", "At most {n} characters"),
+                {"n": MAX_DESCRIPTION},
+            )
+        )
+    if len(data.name.strip()) > MAX_NAME:
+        errors.append(
+            FieldError("name", QT_TRANSLATE_NOOP("core", "At most {n} characters"), {"n": MAX_NAME})
+        )
+    if not data.phone.strip():
+        errors.append(FieldError("caller_phone", REQUIRED))
+    if len(data.photos) > MAX_PHOTOS:
+        errors.append(
+            FieldError(
+                "photo", QT_TRANSLATE_NOOP("core", "At most {n} pictures"), {"n": MAX_PHOTOS}
+            )
+        )
+    if place.kind == "h" and data.household_id != place.rooms[0].household_id:
+        errors.append(FieldError("room", QT_TRANSLATE_NOOP("core", "Choose one")))
+    if data.household_id is not None and place.room(data.household_id) is None:
+        errors.append(FieldError("room", QT_TRANSLATE_NOOP("core", "Choose one")))
+    return errors
+
+
+def _location(place: Place, data: ReportInput) -> str:
+    return "" if data.household_id is not None else f"{place.label} {COMMON_AREA}"
+
+
+def _replay(s: Session, data: ReportInput, secret: bytes) -> Filed | None:
+    row = s.execute(
+        select(PortalReport, WorkOrder)
+        .join(WorkOrder, WorkOrder.id == PortalReport.order_id)
+        .where(PortalReport.form_token == data.form_token)
+    ).first()
+    if row is None:
+        return None
+    _report, order = row
+    return Filed(
+        order.id,
+        order.number,
+        follow_secret(secret, data.form_token),
+        order.tier,
+        order.response_due,
+        order.completion_due,
+        again=True,
+    )
+
+
+def _duplicate(s: Session, place: Place, data: ReportInput) -> Duplicate | None:
+    same = select(WorkOrder).where(
+        WorkOrder.community_id == place.community_id,
+        WorkOrder.category == data.category,
+        WorkOrder.status.in_(OPEN_VALUES),
+    )
+    if data.household_id is not None:
+        same = same.where(WorkOrder.household_id == data.household_id)
+    else:
+        same = same.where(
+            WorkOrder.household_id.is_(None), WorkOrder.location == _location(place, data)
+        )
+    order = s.scalar(same.order_by(WorkOrder.reported_at.desc(), WorkOrder.id.desc()).limit(1))
+    if order is None:
+        return None
+    return Duplicate(order.number, order.status, order.completion_due)
+
+
+def _check_rate(s: Session, place: Place, data: ReportInput, per_hour: int, now: datetime) -> None:
+    since = now - timedelta(hours=1)
+    by_key = s.scalar(
+        select(func.count())
+        .select_from(PortalReport)
+        .where(PortalReport.portal_key_id == place.key_id, PortalReport.created_at >= since)
+    )
+    by_household = 0
+    if data.household_id is not None:
+        by_household = (
+            s.scalar(
+                select(func.count())
+                .select_from(PortalReport)
+                .where(
+                    PortalReport.household_id == data.household_id,
+                    PortalReport.created_at >= since,
+                )
+            )
+            or 0
+        )
+    if (by_key or 0) >= per_hour or by_household >= per_hour:
+        raise TooMany(QT_TRANSLATE_NOOP("core", "Too many reports from here within the hour"))
+
+
+def file_report(
+    db: Database, place: Place, data: ReportInput, secret: bytes, *, per_hour: int = 5
+) -> Filed | Duplicate:
+    """File the owner's report as an order, or say which open order already covers it.
+
+    Raises ValidationError for what the owner must correct, TooMany past *per_hour* orders
+    from one key or household."""
+    PORTAL_ACTOR.require(Permission.WORK_ORDERS_EDIT)
+    errors = _errors(place, data)
+    if errors:
+        raise ValidationError(errors)
+    try:
+        return _file(db, place, data, secret, per_hour)
+    except IntegrityError:
+        # The same form sent twice at once: the other request filed it first.
+        with db.read() as s:
+            again = _replay(s, data, secret)
+        if again is None:
+            raise
+        return again
+
+
+def _file(
+    db: Database, place: Place, data: ReportInput, secret: bytes, per_hour: int
+) -> Filed | Duplicate:
+    now = now_utc()
+    with db.transaction() as s:
+        again = _replay(s, data, secret)
+        if again is not None:
+            return again
+        duplicate = _duplicate(s, place, data)
+        if duplicate is not None:
+            return duplicate
+        _check_rate(s, place, data, per_hour, now)
+        order_id = create_order_in(
+            s,
+            PORTAL_ACTOR,
+            OrderInput(
+                community_id=place.community_id,
+                category=data.category,
+                channel=Channel.PROPERTY.value,
+                source=Source.QR_CODE.value,
+                tier=tier_for(data.category),
+                description=data.description.strip(),
+                household_id=data.household_id,
+                location=_location(place, data),
+                caller_name=data.name.strip(),
+                caller_phone=data.phone.strip(),
+                reported_at=now,
+                photos=[(f"扫码报修-{i}.jpg", p) for i, p in enumerate(data.photos, 1)],
+            ),
+        )
+        follow = follow_secret(secret, data.form_token)
+        s.add(
+            PortalReport(
+                order_id=order_id,
+                portal_key_id=place.key_id,
+                household_id=data.household_id,
+                form_token=data.form_token,
+                follow_hash=follow_hash(follow),
+                created_at=now,
+            )
+        )
+        s.flush()
+        order = s.get(WorkOrder, order_id)
+        assert order is not None
+        return Filed(
+            order.id, order.number, follow, order.tier, order.response_due, order.completion_due
+        )
