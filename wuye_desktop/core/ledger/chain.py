@@ -179,11 +179,13 @@ def check_rows(
         n, a, b = str(seq), str(amount), str(bal)
         try:
             # at None (created_at held in another form than the program writes): TypeError.
+            # Two prefixes are fixed: a stamp from chain_query has 32 characters, and prev_hash
+            # must be the previous entry's 64-character hash (checked below) or it is a break.
             parts: tuple[Any, ...] = (
                 head, lp[len(n)], n, lp[len(day)], day, lp[len(way)], way,
                 lp[len(cat)], cat, lp[len(a)], a, lp[len(b)], b,
                 lp[len(voucher)], voucher, lp[len(party)], party, lp[len(note)], note,
-                lp[len(rev)], rev, lp[len(at)], at, lp[len(by)], by, lp[len(ph)], ph,
+                lp[len(rev)], rev, "32:", at, lp[len(by)], by, "64:", ph,
             )  # fmt: skip
             digest = sha(join(parts).encode()).hexdigest()
         except TypeError:
