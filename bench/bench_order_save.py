@@ -39,6 +39,7 @@ SAVES = 30  # saves (and bare inserts) per batch
 TARGET_MS = 5  # DESIGN.md §6
 RATIO = 4  # ... and at most 4× the floor
 PG_ORDERS = 10_000
+_LEVELS = {0: "off", 1: "normal", 2: "full", 3: "extra"}  # PRAGMA synchronous's numbers
 
 _ORDER_ROW = (
     "GD20261206-0001",
@@ -162,7 +163,7 @@ def _sqlite() -> dict[str, Any]:
         saves, floors = _interleaved(save, bare)
         if _outbox_count(db) - before != total:
             raise RuntimeError("an order was saved without its outbox row")
-        note(f"  SQLite journal_mode={journal}, synchronous={synchronous} (2 = FULL)")
+        note(f"  SQLite journal_mode={journal}, synchronous={_LEVELS[synchronous]}")
     finally:
         bare_db.close()
         db.dispose()
@@ -172,7 +173,7 @@ def _sqlite() -> dict[str, Any]:
         "ms",
         TARGET_MS,
         floor=floors,
-        floor_name=f"bare_two_row_insert_sqlite3_{journal}_synchronous{synchronous}",
+        floor_name=f"bare_two_row_insert_sqlite3_{journal}_synchronous_{_LEVELS[synchronous]}",
         ratio_target=RATIO,
     )
 
