@@ -3,14 +3,14 @@
     list first screen        the list model opened on open orders, its first 40 rows ready
     tab first paint          the whole Work orders tab built, shown and painted
     scroll to the end        peak RSS (VmHWM) of a process whose list view loads every order
-    save one order           create_order with its outbox row on SQLite; median of 200
     cold start               to the painted main window, with this database
 
 The database (the demo company with 200,000 households and a year of 1,000,000 orders, anchored
 on the day it was built) is made once and kept; the measurements work on scratch copies of it
 (logging in writes to a database). The list and scroll measurements run in fresh processes,
 as a desk opening the tab does, so that one's memory or caches do not flatter another. Every
-search and filter shape is measured by bench_search, on this database and on PostgreSQL. The OS file cache is warm (each measurement is repeated and the first run not
+search and filter shape is measured by bench_search, on this database and on PostgreSQL; saving
+an order by bench_order_save, beside its floor. The OS file cache is warm (each measurement is repeated and the first run not
 counted), as it is for a desk that works in the program all day.
 
 ``python -m bench.bench_work_orders MODE DB`` runs one child measurement and prints its JSON.
@@ -35,7 +35,6 @@ ORDERS = 1_000_000
 HOUSEHOLDS = 200_000
 RECIPE = "v4"  # v4: migration 0008's search indexes and statistics
 RUNS = int(os.environ.get("WUYE_BENCH_RUNS", "7"))
-SAVES = 200
 SCREEN_ROWS = 40  # rows a desk's list shows at once
 PAGES_PER_PAINT = 10  # pages of ids fetched between two paints while scrolling to the end
 USER, PASSWORD = "desk", "desk1234"  # the demo's service-desk clerk
@@ -117,12 +116,6 @@ def run() -> Iterator[dict[str, Any]]:
         "target": None,
     }
     yield {
-        "name": "work_order_save_with_outbox_median_sqlite_1m",
-        "value": _save_median_ms(cached),
-        "unit": "ms",
-        "target": 10,
-    }
-    yield {
         "name": "cold_start_main_window_1m_orders",
         "value": _cold_start(path),
         "unit": "s",
@@ -131,56 +124,6 @@ def run() -> Iterator[dict[str, Any]]:
 
 
 # --- measured in this process ---------------------------------------------------------------------
-
-
-def _save_median_ms(path: Path) -> float:
-    """create_order as intake calls it: a household's leak, the caller's number, the outbox row."""
-    from sqlalchemy import func, select
-
-    from wuye_desktop.core import orders, users
-    from wuye_desktop.storage.models import Household, OutboxEvent
-
-    db = Database(str(working_copy(path, "save-order")))
-    try:
-        actor, _ = users.login(db, USER, PASSWORD)
-        with db.read() as s:
-            homes = list(
-                s.execute(
-                    select(Household.id, Household.community_id)
-                    .order_by(Household.id)
-                    .limit(SAVES + 20)
-                    .offset(50_000)
-                )
-            )
-            before = s.scalar(select(func.count(OutboxEvent.id)))
-        times: list[float] = []
-        for i, (household_id, community_id) in enumerate(homes):
-            data = orders.OrderInput(
-                community_id=community_id,
-                household_id=household_id,
-                category="water_leak",
-                channel="property",
-                source="phone",
-                tier="time_limited",
-                description="卫生间顶棚渗水，楼上业主不在家",
-                caller_name="王建国",
-                caller_phone=f"1380000{i:04d}",
-            )
-            started = time.perf_counter()
-            orders.create_order(db, actor, data)
-            if i >= 20:  # the first ones warm the connection and the caches
-                times.append(time.perf_counter() - started)
-        with db.read() as s:
-            written = (s.scalar(select(func.count(OutboxEvent.id))) or 0) - (before or 0)
-        assert written == len(homes), "every order saved with its outbox row"
-    finally:
-        db.dispose()
-    times.sort()
-    note(
-        f"  save one order: median {statistics.median(times) * 1000:.2f} ms, "
-        f"90th percentile {times[int(len(times) * 0.9)] * 1000:.2f} ms over {len(times)}"
-    )
-    return round(statistics.median(times) * 1000, 2)
 
 
 def _cold_start(path: Path) -> float:

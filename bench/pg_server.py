@@ -67,8 +67,12 @@ def _run(args: list[str], cwd: Path) -> None:
 
 
 @contextmanager
-def _server(cluster: Path) -> Iterator[str]:
-    """A server on *cluster* (initialised if new); yields its SQLAlchemy URL."""
+def _server(cluster: Path, *, durable: bool = False) -> Iterator[str]:
+    """A server on *cluster* (initialised if new); yields its SQLAlchemy URL.
+
+    Not *durable* (the default), it neither flushes to disk nor waits for the flush at commit:
+    fast loading and reading. *Durable* is the server's own default (fsync on, commits wait
+    for their WAL to be flushed), for measuring what a commit costs a desk."""
     pg = _bin()
     sockets = Path(tempfile.mkdtemp(prefix="wuye-bench-pg-"))
     _give_to_server_user(sockets)
@@ -78,10 +82,11 @@ def _server(cluster: Path) -> Iterator[str]:
         initdb = [str(pg / "initdb"), "-D", str(cluster), "-U", "postgres", "--auth=trust"]
         _run([*initdb, "-E", "UTF8", "--no-locale"], cwd=sockets)
     port = _free_port()
-    options = (
-        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
-        " -c synchronous_commit=off -c full_page_writes=off"
-    )
+    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1"
+    if durable:
+        options += " -c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+    else:
+        options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     log = sockets / "server.log"
     start = [str(pg / "pg_ctl"), "-D", str(cluster), "-l", str(log), "-w", "-t", "120"]
     _run([*start, "-o", options, "start"], cwd=sockets)
@@ -123,6 +128,28 @@ def cached_postgres(name: str, recipe: str, build: Callable[[Database], None]) -
             (cluster / _BUILT).write_text("built\n")
             note(f"built {cluster.name} in {time.perf_counter() - started:.1f} s")
         yield url
+
+
+@contextmanager
+def throwaway_postgres(label: str, *, durable: bool) -> Iterator[str]:
+    """A server on a new, empty cluster under the bench data folder, migrated; deleted after.
+
+    Yields the URL. For measurements that write (saves), which must not change a cached one.
+    """
+    cluster = data_dir() / "work" / f"pg-{label}"
+    if cluster.exists():
+        shutil.rmtree(cluster)
+    cluster.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with _server(cluster, durable=durable) as url:
+            db = Database(url)
+            try:
+                migrate.upgrade(db)
+            finally:
+                db.dispose()
+            yield url
+    finally:
+        shutil.rmtree(cluster, ignore_errors=True)
 
 
 def copy_from_sqlite(source: Path) -> Callable[[Database], None]:

@@ -6,7 +6,9 @@
     .venv/bin/python bench/run.py --check          exit 1 if a result misses its target
 
 Each module has ``run() -> Iterable[dict]``; each result is ``{"name", "value", "unit",
-"target"}``, where ``target`` is the upper bound DESIGN.md §6 sets, in the same unit. Progress
+"target"}``, where ``target`` is the upper bound DESIGN.md §6 sets, in the same unit; results
+made by ``bench.figures`` add the runs' min and max and, where §6 sets one, the floor measured
+in the same run, the ratio to it and the ratio's upper bound (``--check`` checks it too). Progress
 goes to stderr. The databases the benchmarks measure are built once and kept in
 ``.bench-data/`` (or ``$WUYE_BENCH_DATA``).
 """
@@ -26,6 +28,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # `bench` as a package, when run as a script
 
 KEYS = ("name", "value", "unit", "target")
+# What bench.figures adds: the runs' spread, and the floor measured in the same run.
+OPTIONAL = ("min", "max", "runs", "floor", "floor_name", "floor_min", "floor_max", "ratio")
+OPTIONAL += ("ratio_target",)
 
 
 def available() -> list[str]:
@@ -33,9 +38,10 @@ def available() -> list[str]:
 
 
 def _checked(result: dict[str, Any], module: str) -> dict[str, Any]:
-    if set(result) != set(KEYS) or not isinstance(result["value"], int | float):
+    unknown = set(result) - set(KEYS) - set(OPTIONAL)
+    if not set(KEYS) <= set(result) or unknown or not isinstance(result["value"], int | float):
         raise ValueError(f"bench_{module}: a result must be {{{', '.join(KEYS)}}}: {result!r}")
-    return {key: result[key] for key in KEYS}
+    return {key: result[key] for key in KEYS + OPTIONAL if key in result}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,6 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(json.dumps(line, ensure_ascii=False), flush=True)
                 target = line["target"]
                 missed |= target is not None and line["value"] > target
+                ratio_target = line.get("ratio_target")
+                missed |= ratio_target is not None and line["ratio"] > ratio_target
         except Exception:
             failed = True
             print(f"bench_{name} failed:", file=sys.stderr)

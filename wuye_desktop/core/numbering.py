@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -24,16 +25,34 @@ def next_number(session: Session, prefix: str, moment: datetime) -> str:
     Kylin V10, ship 3.34 and 3.31.)
     """
     key = prefix + to_local(moment).strftime("%Y%m%d")
-    dialect = session.get_bind().dialect.name
-    insert = pg_insert if dialect == "postgresql" else sqlite_insert
-    stmt = (
-        insert(DayCounter)
-        .values(key=key, last=1)
-        .on_conflict_do_update(index_elements=[DayCounter.key], set_={"last": DayCounter.last + 1})
-    )
-    session.execute(stmt)
-    last = session.execute(select(DayCounter.last).where(DayCounter.key == key)).scalar_one()
+    # Core statements on the session's connection, built once per engine kind: an order's
+    # save runs this every time, and the ORM's bulk-insert path costs more than the two
+    # statements themselves.
+    conn = session.connection()
+    bump, read = _statements(conn.dialect.name)
+    conn.execute(bump, {"key": key})
+    last = conn.execute(read, {"key": key}).scalar_one()
     return f"{key}-{last:04d}"
+
+
+_BUILT: dict[str, tuple[Any, Any]] = {}
+
+
+def _statements(dialect: str) -> tuple[Any, Any]:
+    """The upsert that bumps a day's counter and the select that reads it back."""
+    built = _BUILT.get(dialect)
+    if built is None:
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        bump = (
+            insert(DayCounter)
+            .values(key=bindparam("key"), last=1)
+            .on_conflict_do_update(
+                index_elements=[DayCounter.key], set_={"last": DayCounter.last + 1}
+            )
+        )
+        read = select(DayCounter.last).where(DayCounter.key == bindparam("key"))
+        built = _BUILT[dialect] = (bump, read)
+    return built
 
 
 def upcoming_numbers(session: Session, prefix: str, moment: datetime, count: int) -> list[str]:

@@ -1,9 +1,13 @@
-"""The chain's canonical form written in SQL, for verifying a million entries quickly.
+"""The rows the chain's verification reads, a million at a time.
 
-:func:`chain.entry_hash` is the definition; this builds the very same string in the database
-(SQLite and PostgreSQL count ``length()`` in characters, as Python's ``len`` does), so the
-verifying loop in Python only hashes and compares. Every test that posts through the core and
-then verifies checks that the two agree, on both engines.
+:func:`chain.entry_hash` is the definition of an entry's hash. The verifying loop
+(:func:`chain.check_rows`) joins each entry's canonical form in Python from plain columns: the
+database only hands over the texts as entry_hash writes them, where that costs it nothing per
+row worth the name (a date as text, the missing reversal as ""), and the time of entry in
+entry_hash's form where it is held in the form the program writes (else NULL: that entry is
+recomputed the slow way). Building the whole canonical text in SQL cost SQLite more than
+Python's join does. Every test that posts through the core and then verifies checks that the
+two agree, on both engines.
 """
 
 from __future__ import annotations
@@ -17,9 +21,9 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    LargeBinary,
     Select,
     String,
+    and_,
     case,
     cast,
     func,
@@ -27,14 +31,7 @@ from sqlalchemy import (
     select,
 )
 
-from wuye_desktop.core.ledger.chain import VERSION
 from wuye_desktop.storage.models import LedgerEntry
-
-
-def _field(value: Any) -> ColumnElement[Any]:
-    """``{len}:{text}`` of one field."""
-    out: ColumnElement[Any] = cast(func.length(value), String) + literal(":") + value
-    return out
 
 
 def _stamp(dialect: str) -> ColumnElement[Any]:
@@ -48,29 +45,29 @@ def _stamp(dialect: str) -> ColumnElement[Any]:
     raw = cast(e.created_at, String)
     return case(
         (
-            (func.length(raw) == 26) & (func.substr(raw, 11, 1) == " "),
+            and_(func.length(raw) == 26, func.substr(raw, 11, 1) == " "),
             func.substr(raw, 1, 10) + literal("T") + func.substr(raw, 12) + literal("+00:00"),
         ),
         else_=None,
     )
 
 
-def _parts(dialect: str) -> list[Any]:
-    """The fields of entry_hash after the version, in order, as SQL text."""
+def chain_rows(dialect: str, community_id: int | None) -> Select[Any]:
+    """The rows :func:`chain.check_rows` walks (its ``Row``), ordered by community and seq."""
     e = LedgerEntry
     day: ColumnElement[Any]
     if dialect == "postgresql":
         day = func.to_char(e.entry_date, "YYYY-MM-DD")
     else:
         day = cast(e.entry_date, String)
-    return [
-        cast(e.community_id, String),
-        cast(e.seq, String),
+    stmt = select(
+        e.community_id,
+        e.seq,
         day,
         e.direction,
         e.category,
-        cast(e.amount_fen, String),
-        cast(e.balance_fen, String),
+        e.amount_fen,
+        e.balance_fen,
         e.voucher_no,
         e.counterparty,
         e.note,
@@ -78,38 +75,7 @@ def _parts(dialect: str) -> list[Any]:
         _stamp(dialect),
         e.created_by,
         e.prev_hash,
-    ]
-
-
-def canonical(dialect: str) -> ColumnElement[Any]:
-    parts = _parts(dialect)
-    head = f"{len(VERSION)}:{VERSION}"
-    if dialect == "sqlite":
-        # One printf per row is far cheaper in SQLite than thirty || concatenations. printf
-        # writes NULL as "", so a stamp in an unexpected form is caught before it.
-        args: list[Any] = []
-        for part in parts:
-            args += [func.length(part), part]
-        formatted = func.printf(head.replace("%", "%%") + "%d:%s" * len(parts), *args)
-        stamp = parts[11]
-        return case((stamp.is_not(None), formatted), else_=None)
-    out: ColumnElement[Any] = literal(head, String)
-    for part in parts:
-        out = out + _field(part)
-    return out
-
-
-def chain_rows(dialect: str, community_id: int | None) -> Select[Any]:
-    """(id, community_id, seq, effect, balance_fen, prev_hash, hash, canonical) ordered by
-    community and seq, as :func:`chain.check_rows` walks them. *effect* is the signed change
-    of the balance; *canonical* comes as UTF-8 bytes, ready for hashing without a decode and
-    an encode per row."""
-    e = LedgerEntry
-    effect = case((e.direction == "income", e.amount_fen), else_=-e.amount_fen)
-    text = canonical(dialect)
-    data = func.convert_to(text, "UTF8") if dialect == "postgresql" else cast(text, LargeBinary)
-    stmt = select(
-        e.id, e.community_id, e.seq, effect, e.balance_fen, e.prev_hash, e.hash, data
+        e.hash,
     ).order_by(e.community_id, e.seq)
     if community_id is not None:
         stmt = stmt.where(e.community_id == community_id)
@@ -119,8 +85,9 @@ def chain_rows(dialect: str, community_id: int | None) -> Select[Any]:
 _BATCH = 20_000
 
 
-def stream(conn: Connection, stmt: Select[Any]) -> Iterator[tuple[Any, ...]]:
-    """The rows of *stmt* straight from the driver's cursor (plain tuples, no SQLAlchemy rows).
+def stream(conn: Connection, stmt: Select[Any]) -> Iterator[list[tuple[Any, ...]]]:
+    """The rows of *stmt* straight from the driver's cursor (plain tuples, no SQLAlchemy rows),
+    in batches (the caller's loop then pays for one generator step per batch, not per row).
 
     A helper thread fetches the next batches while the caller hashes the current one: the
     drivers release the GIL while the database works, so reading and hashing overlap.
@@ -160,7 +127,7 @@ def stream(conn: Connection, stmt: Select[Any]) -> Iterator[tuple[Any, ...]]:
         while (item := batches.get()) is not None:
             if isinstance(item, BaseException):
                 raise item
-            yield from item
+            yield item
     finally:
         stop.set()
         while reader.is_alive():  # unblock a reader waiting on a full queue

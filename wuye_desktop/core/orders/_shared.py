@@ -35,7 +35,12 @@ MAX_PAUSE_REASON = 200
 
 def stream(order: WorkOrder) -> str:
     """The outbox stream of the order: its events reach the regulator in this order."""
-    return f"order:{order.number}"
+    return order_stream(order.number)
+
+
+def order_stream(number: str) -> str:
+    """The outbox stream of the order numbered *number*."""
+    return f"order:{number}"
 
 
 def load_order(s: Session, order_id: int, expected_version: int | None = None) -> WorkOrder:

@@ -77,13 +77,25 @@ def verify(
         heads = {cid: (seq, h) for cid, seq, h in s.execute(head_q)}
         opening = {cid: fen for cid, fen in s.execute(open_q)}
         total = sum(s.scalars(count_q))
-        # The database builds each entry's canonical form (chain_query) and the driver's raw
-        # rows are streamed: no ORM objects, no per-row conversion; Python hashes and compares.
+        # Plain columns straight from the driver's cursor (chain_query): no ORM objects, no
+        # per-row conversion; Python joins each canonical form, hashes and compares.
         stmt = chain_query.chain_rows(s.get_bind().dialect.name, only)
         rows = chain_query.stream(s.connection(), stmt)
 
-        def recompute(entry_id: int) -> str:
-            r = s.get(LedgerEntry, entry_id)
+        def entry(community_id: int, seq: int) -> LedgerEntry | None:
+            return s.scalars(
+                select(LedgerEntry)
+                .where(LedgerEntry.community_id == community_id, LedgerEntry.seq == seq)
+                .order_by(LedgerEntry.id.desc())  # the later of two, were seq not unique
+                .limit(1)
+            ).first()
+
+        def locate(community_id: int, seq: int) -> int | None:
+            r = entry(community_id, seq)
+            return None if r is None else r.id
+
+        def recompute(community_id: int, seq: int) -> str:
+            r = entry(community_id, seq)
             if r is None:
                 return ""
             return chain.entry_hash(
@@ -102,7 +114,7 @@ def verify(
             if progress is not None:
                 progress(min(done, total), total)
 
-        breaks = chain.check_rows(rows, heads, opening, tick, recompute)
+        breaks = chain.check_rows(rows, heads, opening, tick, recompute, locate)
         if progress is not None:
             progress(total, total)
     found = tuple(
