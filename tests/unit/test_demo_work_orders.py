@@ -467,7 +467,7 @@ def test_the_core_works_on_demo_orders(any_db: Database) -> None:
     )
     assert core_orders.get_order(any_db, desk, completed.id).row.status == "reopened"
     with pytest.raises(Exception, match="Somebody else changed"):
-        core_orders.complete(any_db, desk, completed.id, completed.version)
+        core_orders.complete(any_db, desk, completed.id, completed.version, "已修好")
 
     # A new order on the demo's last day goes on from its numbers and ids.
     last = orders[-1]
