@@ -52,7 +52,7 @@ def open_workload(s: Session, staff_ids: Iterable[int]) -> dict[int, int]:
         select(WorkOrder.handler_id, func.count())
         .where(WorkOrder.handler_id.in_(wanted), WorkOrder.status.in_(OPEN_VALUES))
         .group_by(WorkOrder.handler_id)
-    ).tuples()
+    )
     return {handler_id: count for handler_id, count in rows if handler_id is not None}
 
 
@@ -73,7 +73,7 @@ def _fallbacks(
         .group_by(WorkOrder.handler)
         .order_by(last.desc(), WorkOrder.handler)
         .limit(MAX_FALLBACKS + len(taken))
-    ).tuples()
+    )
     choices = [
         HandlerChoice(None, name, "", "", (), False, int(count or 0), at)
         for name, count, at in rows

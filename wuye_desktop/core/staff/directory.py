@@ -197,7 +197,7 @@ def deactivate_staff(db: Database, actor: Actor, staff_id: int, expected_version
 def _rows(s: Session, people: Iterable[Staff]) -> list[StaffRow]:
     people = list(people)
     workload = open_workload(s, [p.id for p in people])
-    names = dict(s.execute(select(Community.id, Community.name)).tuples().all())
+    names: dict[int, str] = {i: n for i, n in s.execute(select(Community.id, Community.name))}
     return [
         StaffRow(
             id=p.id,
