@@ -40,10 +40,11 @@ from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 Index = QModelIndex | QPersistentModelIndex
 Communities = list[tuple[int, str]]
 COLUMNS = 7
+SKILLS_COLUMN = 5  # takes the width left: the list of skills is the longest
 
 
 def skills_text(skills: tuple[str, ...]) -> str:
-    return "、".join(tr_core(CATEGORY_LABELS[Category(code)]) for code in skills)
+    return "/".join(tr_core(CATEGORY_LABELS[Category(code)]) for code in skills)
 
 
 class StaffModel(QAbstractTableModel):
@@ -267,7 +268,7 @@ class StaffPage(Retranslating, QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(SKILLS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
         self.table.activated.connect(lambda _index: self.edit_person())  # Enter
         self.add_button = QPushButton()

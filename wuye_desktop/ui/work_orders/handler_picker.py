@@ -2,7 +2,7 @@
 
 The list is the core's answer (core.staff.handler_choices): the staff directory's people of the
 order's community for the chosen channel, those skilled in its category first, then the least
-busy, each shown as "张师傅 · 渗漏、水电 · 在办 3 · 13800001111"; then names typed at earlier
+busy, each shown as "张师傅 · 渗漏/水电 · 在办 3 · 13800001111"; then names typed at earlier
 dispatches. Typing filters it (part of a name will do), ↓ opens it whole, Enter takes the
 highlighted entry; a name not in it is kept as typed (the fallback). The list is read on the
 database thread, again whenever the channel changes.
@@ -78,7 +78,7 @@ class HandlerPicker(QObject):
         if choice.staff_id is None:
             what = self.tr("typed before")
         else:
-            what = "、".join(labels.category_text(code) for code in choice.skills)
+            what = "/".join(labels.category_text(code) for code in choice.skills)
         busy = self.tr("{n} open").format(n=choice.open_orders)
         return " · ".join(part for part in (choice.name, what, busy, choice.phone) if part)
 
