@@ -47,6 +47,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Audit &amp;log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1168,7 +1172,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Who does the work: a person or a team</source>
+        <source>Type part of a name, or ↓ for the staff directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1513,6 +1517,25 @@
     </message>
     <message>
         <source>The two passwords differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandlerPicker</name>
+    <message>
+        <source>Reading the staff directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not in the staff directory: kept as typed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3837,6 +3860,119 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Add to the staff directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mmunity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Active: offered when dispatching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 张师傅, 绿化班, 青岛房修 李工</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>&amp;New person or team…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the staff directory…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StartWorkDialog</name>
     <message>
         <source>Start work</source>
@@ -4317,11 +4453,11 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What was &amp;done</source>
+        <source>&amp;Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. replaced the pipe joint</source>
+        <source>Required: what was found and done, e.g. replaced the pipe joint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4634,6 +4770,18 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Added to the staff directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff directory entry changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taken off the staff directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Company created</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4846,6 +4994,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Staff directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5007,6 +5159,14 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Handler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skills</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5633,6 +5793,18 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Own technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5842,6 +6014,10 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>A promised order cannot start without its commitment: plan, promised date, responsible unit and person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say what was found and done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6370,6 +6546,38 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Too many reports from here within the hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already in the directory for this community and channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such person in the staff directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Somebody else changed {name} first. It has been reloaded; please make your change again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No longer in the staff directory: pick somebody else or type a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} works in another community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} works for another channel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

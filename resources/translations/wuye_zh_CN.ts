@@ -47,6 +47,10 @@
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
+        <source>&amp;Staff</source>
+        <translation>人员名录(&amp;S)</translation>
+    </message>
+    <message>
         <source>Audit &amp;log</source>
         <translation>审计日志(&amp;L)</translation>
     </message>
@@ -1167,8 +1171,8 @@
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <source>Who does the work: a person or a team</source>
-        <translation>由谁维修：个人或班组</translation>
+        <source>Type part of a name, or ↓ for the staff directory</source>
+        <translation>输入姓名的一部分，或按 ↓ 查看人员名录</translation>
     </message>
     <message>
         <source>Transfer order</source>
@@ -1513,6 +1517,25 @@
     <message>
         <source>The two passwords differ</source>
         <translation>两次输入的密码不一致</translation>
+    </message>
+</context>
+<context>
+    <name>HandlerPicker</name>
+    <message>
+        <source>Reading the staff directory…</source>
+        <translation>正在读取人员名录…</translation>
+    </message>
+    <message>
+        <source>typed before</source>
+        <translation>曾手工填写</translation>
+    </message>
+    <message>
+        <source>{n} open</source>
+        <translation>在办 {n}</translation>
+    </message>
+    <message>
+        <source>Not in the staff directory: kept as typed.</source>
+        <translation>不在人员名录中：按输入的名字保存。</translation>
     </message>
 </context>
 <context>
@@ -3838,6 +3861,119 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     </message>
 </context>
 <context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Add to the staff directory</source>
+        <translation>添加到人员名录</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑人员</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类别(&amp;K)</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel</source>
+        <translation>渠道(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mmunity</source>
+        <translation>小区(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Skills</source>
+        <translation>技能(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部小区</translation>
+    </message>
+    <message>
+        <source>&amp;Active: offered when dispatching</source>
+        <translation>在用：派单时可选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. 张师傅, 绿化班, 青岛房修 李工</source>
+        <translation>例如：张师傅、绿化班、青岛房修 李工</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Community</source>
+        <translation>小区</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
+    </message>
+    <message>
+        <source>Open orders</source>
+        <translation>在办工单</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name}（停用）</translation>
+    </message>
+    <message>
+        <source>All communities</source>
+        <translation>全部小区</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>&amp;New person or team…</source>
+        <translation>新增人员或班组(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reading the staff directory…</source>
+        <translation>正在读取人员名录…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
     <name>StartWorkDialog</name>
     <message>
         <source>Start work</source>
@@ -4319,12 +4455,12 @@ The details are in the log file.</source>
         <translation>完工</translation>
     </message>
     <message>
-        <source>What was &amp;done</source>
-        <translation>处理结果(&amp;D)</translation>
+        <source>&amp;Result</source>
+        <translation>处理结果(&amp;R)</translation>
     </message>
     <message>
-        <source>e.g. replaced the pipe joint</source>
-        <translation>例如：更换了管道接头</translation>
+        <source>Required: what was found and done, e.g. replaced the pipe joint</source>
+        <translation>必填：发现了什么、做了什么，例如：更换了管件接头</translation>
     </message>
     <message>
         <source>Close without callback</source>
@@ -4636,6 +4772,18 @@ The details are in the log file.</source>
         <translation>修改本人密码</translation>
     </message>
     <message>
+        <source>Added to the staff directory</source>
+        <translation>加入人员名录</translation>
+    </message>
+    <message>
+        <source>Staff directory entry changed</source>
+        <translation>修改人员名录</translation>
+    </message>
+    <message>
+        <source>Taken off the staff directory</source>
+        <translation>停用人员</translation>
+    </message>
+    <message>
         <source>Company created</source>
         <translation>创建公司</translation>
     </message>
@@ -4848,6 +4996,10 @@ The details are in the log file.</source>
         <translation>用户</translation>
     </message>
     <message>
+        <source>Staff directory</source>
+        <translation>人员名录</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>公司</translation>
     </message>
@@ -5010,6 +5162,14 @@ The details are in the log file.</source>
     <message>
         <source>Handler</source>
         <translation>处理人</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Skills</source>
+        <translation>技能</translation>
     </message>
     <message>
         <source>Handled by</source>
@@ -5635,6 +5795,18 @@ The details are in the log file.</source>
         <translation>水、燃气、暖气</translation>
     </message>
     <message>
+        <source>Own technician</source>
+        <translation>本公司维修工</translation>
+    </message>
+    <message>
+        <source>Own team</source>
+        <translation>本公司班组</translation>
+    </message>
+    <message>
+        <source>Channel contact</source>
+        <translation>渠道联系人</translation>
+    </message>
+    <message>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -5845,6 +6017,10 @@ The details are in the log file.</source>
     <message>
         <source>A promised order cannot start without its commitment: plan, promised date, responsible unit and person.</source>
         <translation>承诺修工单须先出具承诺书（维修方案、承诺日期、责任单位和责任人）才能开始处理。</translation>
+    </message>
+    <message>
+        <source>Say what was found and done</source>
+        <translation>请填写处理结果：发现了什么、做了什么</translation>
     </message>
     <message>
         <source>Resume the order before completing it.</source>
@@ -6373,6 +6549,38 @@ The details are in the log file.</source>
     <message>
         <source>Too many reports from here within the hour</source>
         <translation>一小时内从这里提交的报修太多</translation>
+    </message>
+    <message>
+        <source>Unknown category</source>
+        <translation>未知的类别</translation>
+    </message>
+    <message>
+        <source>No such community</source>
+        <translation>没有这个小区</translation>
+    </message>
+    <message>
+        <source>Already in the directory for this community and channel</source>
+        <translation>该小区该渠道的人员名录中已有此人</translation>
+    </message>
+    <message>
+        <source>No such person in the staff directory</source>
+        <translation>人员名录中没有此人</translation>
+    </message>
+    <message>
+        <source>Somebody else changed {name} first. It has been reloaded; please make your change again.</source>
+        <translation>{name} 已被别人先修改。已重新读取，请再改一次。</translation>
+    </message>
+    <message>
+        <source>No longer in the staff directory: pick somebody else or type a name</source>
+        <translation>此人已不在人员名录中：请另选他人或直接输入姓名</translation>
+    </message>
+    <message>
+        <source>{name} works in another community</source>
+        <translation>{name} 负责另一个小区</translation>
+    </message>
+    <message>
+        <source>{name} works for another channel</source>
+        <translation>{name} 属于另一个渠道</translation>
     </message>
 </context>
 <context>

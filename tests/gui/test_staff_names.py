@@ -46,7 +46,7 @@ def test_the_order_detail_names_its_staff(
         db, manager, oid, version(db, manager, oid), channel="property", handler="李师傅"
     )
     orders.start_work(db, manager, oid, version(db, manager, oid))
-    orders.complete(db, manager, oid, version(db, manager, oid), note="换了阀门")
+    orders.complete(db, manager, oid, version(db, manager, oid), result="换了阀门")
     orders.record_callback(
         db,
         desk,
@@ -92,7 +92,7 @@ def test_the_audit_log_reads_in_chinese_words_and_names(
     oid = new_order(db, desk, community, home)  # tier: time_limited
     orders.dispatch(db, admin, oid, version(db, admin, oid), channel="property", handler="李师傅")
     orders.start_work(db, admin, oid, version(db, admin, oid))
-    orders.complete(db, admin, oid, version(db, admin, oid))
+    orders.complete(db, admin, oid, version(db, admin, oid), "已修好")
     orders.record_callback(
         db,
         desk,

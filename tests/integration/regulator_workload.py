@@ -49,7 +49,7 @@ def make_orders(db: Database, actor: Actor, community_id: int, count: int) -> li
             db, actor, order_id, _version(db, order_id), channel="property", handler="维修班 李工"
         )
         core_orders.start_work(db, actor, order_id, _version(db, order_id))
-        core_orders.complete(db, actor, order_id, _version(db, order_id), note="已修好")
+        core_orders.complete(db, actor, order_id, _version(db, order_id), result="已修好")
         satisfaction = "dissatisfied" if i % 7 == 3 else "satisfied"
         core_orders.record_callback(
             db,

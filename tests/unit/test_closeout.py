@@ -165,7 +165,7 @@ def test_gathering_from_orders(
         elif step == "start":
             orders.start_work(db, admin, done, v)
         elif step == "complete":
-            orders.complete(db, admin, done, v)
+            orders.complete(db, admin, done, v, "已修好")
         else:
             orders.record_callback(db, admin, done, v, orders.CallbackInput("phone", "satisfied"))
     orders.cancel(db, admin, dropped, orders.get_order(db, admin, dropped).version, "业主误报")

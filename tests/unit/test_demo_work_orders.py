@@ -468,7 +468,7 @@ def test_the_core_works_on_demo_orders(any_db: Database) -> None:
     )
     assert core_orders.get_order(any_db, desk, completed.id).row.status == "reopened"
     with pytest.raises(Exception, match="Somebody else changed"):
-        core_orders.complete(any_db, desk, completed.id, completed.version)
+        core_orders.complete(any_db, desk, completed.id, completed.version, "已修好")
 
     # A new order on the demo's last day goes on from its numbers and ids.
     last = orders[-1]
@@ -635,3 +635,31 @@ def test_the_overview_of_the_demo_shows_a_community_that_lags_on_callbacks(
     assert CALLBACK_LAGGARD in coverage and len(coverage) >= 3
     others = [v for code, v in coverage.items() if code != CALLBACK_LAGGARD]
     assert coverage[CALLBACK_LAGGARD] < min(others) - 0.05, coverage
+
+
+def test_the_staff_directory_knows_the_handlers_and_their_workload(year: Database) -> None:
+    """Each community has its own technicians (with skills), its contractors' and developer's
+    contacts; the company's teams work everywhere; orders name their handler from it, save the
+    odd casual worker typed freely."""
+    from wuye_desktop.core import staff
+    from wuye_desktop.storage.models import Community, Staff, WorkOrder
+
+    rows = staff.list_staff(year, SYSTEM_ACTOR)
+    with year.read() as s:
+        communities = s.scalars(select(Community.id)).all()
+        linked, typed = (
+            s.scalar(select(func.count()).where(WorkOrder.handler != "", condition))
+            for condition in (WorkOrder.handler_id.is_not(None), WorkOrder.handler_id.is_(None))
+        )
+        named = s.execute(
+            select(WorkOrder.handler, Staff.name).join(Staff, Staff.id == WorkOrder.handler_id)
+        ).all()
+    for cid in communities:
+        own = [r for r in rows if r.community_id == cid]
+        assert {r.channel for r in own} == {"property", "repair_contractor", "developer"}
+        assert all(r.skills for r in own)
+        assert any(r.kind == "technician" and "water_leak" in r.skills for r in own)
+    assert {r.name for r in rows if r.community_id is None} >= {"保洁班", "绿化班"}
+    assert linked and typed and linked > 4 * typed  # typed names are the exception
+    assert all(handler == name for handler, name in named)
+    assert sum(r.open_orders for r in rows) > 0

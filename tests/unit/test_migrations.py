@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -331,3 +331,46 @@ def test_a_database_of_the_previous_version_keeps_its_outbox_through_0007(
     assert queue.dismiss(empty_db, SYSTEM_ACTOR, [refused.id], "已线下报送") == 1
     [dismissed] = queue.failed_events(empty_db, with_resolved=True)
     assert (dismissed.state, dismissed.resolution) == ("dismissed", "已线下报送")
+
+
+def test_a_database_of_0009_keeps_its_orders_and_their_typed_handlers_through_0012(
+    empty_db: Database,
+) -> None:
+    """0012 adds the staff directory: orders dispatched before keep their handler's name,
+    unlinked, and can then be dispatched to a person of the directory."""
+    from wuye_desktop.core import orders, staff
+
+    migrate.upgrade(empty_db, "0009")
+    _fill_first_schema(empty_db)
+    # Yesterday: a typed name is offered as a fallback for half a year.
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    at = yesterday.strftime("%Y-%m-%d %H:%M:%S" + (".000000" if empty_db.is_sqlite else "+00"))
+    with empty_db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO work_order (id, number, community_id, household_id, location,"
+                " category, channel, source, tier, status, description, caller_name,"
+                " caller_phone, handler, reported_at, response_due, completion_due, search_text,"
+                " last_event_seq, created_by, updated_at, version) VALUES (1,"
+                " 'GD20260301-0001', 1, 1, '', 'water_leak', 'property', 'phone',"
+                f" 'time_limited', 'dispatched', '卫生间渗水', '张三', '13812345678', '王师傅',"
+                f" '{at}', '{at}', '{at}', '', 1, 'desk', '{at}', 2)"
+            )
+        )
+    migrate.upgrade(empty_db)
+    assert migrate.current_revision(empty_db) == migrate.head_revision()
+    assert _schema_differences(empty_db) == []
+    detail = orders.get_order(empty_db, SYSTEM_ACTOR, 1)
+    assert (detail.row.number, detail.row.handler) == ("GD20260301-0001", "王师傅")
+    [fallback] = staff.handler_choices(empty_db, SYSTEM_ACTOR, 1, "water_leak", "property")
+    assert (fallback.name, fallback.staff_id) == ("王师傅", None)
+    person = staff.add_staff(
+        empty_db,
+        SYSTEM_ACTOR,
+        staff.StaffInput("李师傅", "technician", "property", 1, "", ("water_leak",)),
+    )
+    orders.dispatch(
+        empty_db, SYSTEM_ACTOR, 1, detail.version, channel="property", handler_id=person
+    )
+    [row] = staff.list_staff(empty_db, SYSTEM_ACTOR)
+    assert (row.name, row.open_orders) == ("李师傅", 1)

@@ -54,7 +54,7 @@ def month(db: Database, admin: Actor, community: directory.CommunityView) -> ov.
         handler="王师傅",
     )
     orders.start_work(db, admin, made[1], orders.get_order(db, admin, made[1]).version)
-    orders.complete(db, admin, made[1], orders.get_order(db, admin, made[1]).version)
+    orders.complete(db, admin, made[1], orders.get_order(db, admin, made[1]).version, "已修好")
     orders.cancel(db, admin, made[2], orders.get_order(db, admin, made[2]).version, "重复报修")
     return ov.current("month")
 

@@ -448,5 +448,5 @@ def test_the_services_refuse_with_the_answer_given(
     detail = orders.get_order(db, admin, oid)
     expected = available_actions(detail, admin)[Action.COMPLETE].refusal
     with pytest.raises(WuyeError) as raised:
-        orders.complete(db, admin, oid, detail.version)
+        orders.complete(db, admin, oid, detail.version, "已修好")
     assert expected is not None and str(raised.value) == str(expected)

@@ -64,7 +64,7 @@ def test_every_document_is_written(
         db, admin, oid, orders.get_order(db, admin, oid).version, channel="property", handler="王"
     )
     orders.start_work(db, admin, oid, orders.get_order(db, admin, oid).version)
-    orders.complete(db, admin, oid, orders.get_order(db, admin, oid).version)
+    orders.complete(db, admin, oid, orders.get_order(db, admin, oid).version, "已修好")
 
     cases = [
         (["signage", "--community", "qd001"], 2, "WUYE:B:QD001-3-2"),  # lobby, home

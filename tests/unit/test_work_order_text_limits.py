@@ -83,7 +83,7 @@ def test_too_long_is_refused_and_the_longest_allowed_is_kept(
     refused(db, a, order, "plan", start(plan=note + "换"))
     start(person=name, unit=unit, plan=note)(orders.get_order(db, a, order).version)
 
-    refused(db, a, order, "note", lambda v: orders.complete(db, a, order, v, note + "记"))
+    refused(db, a, order, "result", lambda v: orders.complete(db, a, order, v, note + "记"))
     orders.complete(db, a, order, orders.get_order(db, a, order).version, note)
 
     def callback(person: str, comment: str) -> Callable[[int], object]:

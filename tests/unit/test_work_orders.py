@@ -111,7 +111,7 @@ def test_satisfied_callback_closes(
         db, desk, oid, orders.get_order(db, desk, oid).version, channel="property", handler="王"
     )
     orders.start_work(db, desk, oid, orders.get_order(db, desk, oid).version)
-    orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version)
+    orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version, "已修好")
     orders.record_callback(
         db,
         desk,
@@ -140,7 +140,7 @@ def test_illegal_transitions_refused(
         orders.cancel(db, desk, oid, orders.get_order(db, desk, oid).version, "  ")
     orders.cancel(db, desk, oid, orders.get_order(db, desk, oid).version, "业主已自行修好")
     with pytest.raises(StateError, match="cancelled cannot become completed"):
-        orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version)
+        orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version, "已修好")
     assert orders.get_order(db, desk, oid).row.status == "cancelled"
 
 
@@ -244,7 +244,7 @@ def test_pause_and_resume_extends_deadline(
     orders.pause(db, desk, oid, orders.get_order(db, desk, oid).version, "等业主在家")
     assert orders.get_order(db, desk, oid).row.paused
     with pytest.raises(StateError):
-        orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version)
+        orders.complete(db, desk, oid, orders.get_order(db, desk, oid).version, "已修好")
     orders.resume(db, desk, oid, orders.get_order(db, desk, oid).version)
     after = orders.get_order(db, desk, oid).row.completion_due
     assert before is not None and after is not None and after >= before

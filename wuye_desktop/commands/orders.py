@@ -57,7 +57,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     start.add_argument("--phone", help="the responsible person's phone, printed on the letter")
     start.set_defaults(handler=with_database(run_start))
     complete = action("complete", "the work is done; the order waits for its callback")
-    complete.add_argument("--note", default="")
+    # --note is what it was called before the result was required.
+    complete.add_argument(
+        "--result", "--note", default="", help="what was found and done (required)"
+    )
     complete.set_defaults(handler=with_database(run_complete))
     close = action("close", "close a completed order without a callback (say why)")
     close.add_argument("--note", required=True)
@@ -157,7 +160,7 @@ def run_start(args: argparse.Namespace, db: Database) -> int:
 
 def run_complete(args: argparse.Namespace, db: Database) -> int:
     d = _order(db, args.number)
-    orders.complete(db, SYSTEM_ACTOR, d.id, d.version, args.note)
+    orders.complete(db, SYSTEM_ACTOR, d.id, d.version, args.result)
     return _done(db, args.number)
 
 

@@ -24,6 +24,7 @@ from wuye_desktop.core.vocab import (
     CHANNEL_LABELS,
     SATISFACTION_LABELS,
     SOURCE_LABELS,
+    STAFF_KIND_LABELS,
     TIER_LABELS,
 )
 
@@ -58,6 +59,9 @@ ACTIONS: dict[str, str] = {
     "user.reset_password": QT_TRANSLATE_NOOP("audit", "Password reset"),
     "user.unlock": QT_TRANSLATE_NOOP("audit", "Account unlocked"),
     "user.change_password": QT_TRANSLATE_NOOP("audit", "Own password changed"),
+    "staff.add": QT_TRANSLATE_NOOP("audit", "Added to the staff directory"),
+    "staff.update": QT_TRANSLATE_NOOP("audit", "Staff directory entry changed"),
+    "staff.deactivate": QT_TRANSLATE_NOOP("audit", "Taken off the staff directory"),
     "company.create": QT_TRANSLATE_NOOP("audit", "Company created"),
     "company.update": QT_TRANSLATE_NOOP("audit", "Company changed"),
     "community.create": QT_TRANSLATE_NOOP("audit", "Community created"),
@@ -114,6 +118,7 @@ ACTIONS: dict[str, str] = {
 
 ENTITIES: dict[str, str] = {
     "user": QT_TRANSLATE_NOOP("audit", "User"),
+    "staff": QT_TRANSLATE_NOOP("audit", "Staff directory"),
     "company": QT_TRANSLATE_NOOP("audit", "Company"),
     "community": QT_TRANSLATE_NOOP("audit", "Community"),
     "building": QT_TRANSLATE_NOOP("audit", "Building"),
@@ -163,6 +168,8 @@ FIELDS: dict[str, str] = {
     "elevators": QT_TRANSLATE_NOOP("audit", "Elevators"),
     "credit_code": QT_TRANSLATE_NOOP("audit", "Credit code"),
     "handler": QT_TRANSLATE_NOOP("audit", "Handler"),
+    "kind": QT_TRANSLATE_NOOP("audit", "Kind"),
+    "skills": QT_TRANSLATE_NOOP("audit", "Skills"),
     "handler_kind": QT_TRANSLATE_NOOP("audit", "Handled by"),
     "staff": QT_TRANSLATE_NOOP("audit", "Own staff"),
     "contractor": QT_TRANSLATE_NOOP("audit", "Contractors"),
@@ -215,6 +222,8 @@ VALUES: dict[str, Words] = {
     "satisfaction": _core(SATISFACTION_LABELS),
     "method": _core(CALLBACK_METHOD_LABELS),
     "category": _core(CATEGORY_LABELS),
+    "skills": _core(CATEGORY_LABELS),
+    "kind": _core(STAFF_KIND_LABELS),
     "source": _core(SOURCE_LABELS),
     "channel": _CHANNEL_WORDS,
     "channels": _CHANNEL_WORDS,

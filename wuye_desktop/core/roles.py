@@ -41,6 +41,8 @@ class Permission(enum.StrEnum):
     # The overview: every figure of a period (managers), or only what is due today (the desk).
     OVERVIEW_READ = "overview.read"
     OVERVIEW_TODAY = "overview.today"
+    # The staff directory orders are dispatched to (managers keep their own people's list).
+    STAFF_EDIT = "staff.edit"
 
 
 _P = Permission
@@ -67,6 +69,7 @@ GRANTS: dict[Role, frozenset[Permission]] = {
             _P.LEDGER_READ,
             _P.OVERVIEW_READ,
             _P.OVERVIEW_TODAY,
+            _P.STAFF_EDIT,
         }
     ),
     Role.FINANCE: frozenset(

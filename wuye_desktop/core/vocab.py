@@ -127,3 +127,18 @@ CALLBACK_METHOD_LABELS: dict[CallbackMethod, str] = {
     CallbackMethod.VISIT: QT_TRANSLATE_NOOP("core", "Visit"),
     CallbackMethod.SMS: QT_TRANSLATE_NOOP("core", "SMS"),
 }
+
+
+class StaffKind(enum.StrEnum):
+    """Who a person in the staff directory is to the company."""
+
+    TECHNICIAN = "technician"  # one of the company's own technicians
+    TEAM = "team"  # one of the company's own teams (a shift, the greenery crew)
+    CONTACT = "contact"  # an outside contact of a channel: contractor, developer
+
+
+STAFF_KIND_LABELS: dict[StaffKind, str] = {
+    StaffKind.TECHNICIAN: QT_TRANSLATE_NOOP("core", "Own technician"),
+    StaffKind.TEAM: QT_TRANSLATE_NOOP("core", "Own team"),
+    StaffKind.CONTACT: QT_TRANSLATE_NOOP("core", "Channel contact"),
+}

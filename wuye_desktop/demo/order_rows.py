@@ -63,6 +63,7 @@ class Site:
     buildings: list[tuple[str, int, int, int]]  # number, units, floors, elevators
     unit_names: dict[str, str]  # channel -> the responsible unit's name
     handlers: dict[str, tuple[str, ...]]  # channel -> its technicians
+    staff_ids: dict[tuple[str, str], int]  # (channel, handler) -> its staff directory id
     residents: list[tuple[str, str]]  # callers about common areas: (name, phone)
     categories: list[tuple[list[str], list[float]]]  # per month: categories and cum. weights
 
@@ -98,7 +99,7 @@ class Draft:
     __slots__ = (
         "callback_due", "callbacks", "caller_name", "caller_phone", "category", "channel",
         "closed", "completed", "completion_due", "created_by", "day", "description", "events",
-        "handler", "home", "id", "location", "number", "paused_since", "pauses", "promise",
+        "handler", "handler_id", "home", "id", "location", "number", "paused_since", "pauses", "promise",
         "reported", "responded", "response_due", "seq", "site", "source", "status", "ticket",
         "tier", "version",
     )  # fmt: skip
@@ -109,6 +110,7 @@ class Draft:
         self.home: Home | None = None
         self.location = self.description = self.caller_name = self.caller_phone = ""
         self.category = self.channel = self.source = self.tier = self.handler = ""
+        self.handler_id: int | None = None
         self.status = "accepted"
         self.created_by = Role.DESK
         self.ticket: str | None = None
@@ -175,7 +177,8 @@ def insert_rows(s: Session, table: Table, columns: Sequence[str], rows: list[Any
 
 ORDER_COLUMNS = (
     "id", "number", "community_id", "household_id", "location", "category", "channel", "source",
-    "tier", "status", "description", "caller_name", "caller_phone", "handler", "reported_at",
+    "tier", "status", "description", "caller_name", "caller_phone", "handler", "handler_id",
+    "reported_at",
     "response_due", "completion_due", "responded_at", "completed_at", "closed_at",
     "paused_since", "callback_due", "search_text", "regulator_ticket_id", "last_event_seq",
     "created_by", "updated_at", "version",
@@ -245,7 +248,8 @@ class OrderWriter:
             orders.append((
                 o.id, o.number, o.site.id, home.id if home else None, o.location, o.category,
                 o.channel, o.source, o.tier, o.status, o.description, o.caller_name,
-                o.caller_phone, o.handler, stamp(o.reported), stamp(o.response_due),
+                o.caller_phone, o.handler, o.handler_id, stamp(o.reported),
+                stamp(o.response_due),
                 stamp(o.completion_due), stamp(o.responded), stamp(o.completed),
                 stamp(o.closed), stamp(o.paused_since), stamp(o.callback_due),
                 # The search keys: exactly what create_order puts there.

@@ -35,6 +35,7 @@ from wuye_desktop.core.orders import (
 from wuye_desktop.core.roles import Role
 from wuye_desktop.core.settings import callback_due_days, load_rules
 from wuye_desktop.demo import order_odds as odds
+from wuye_desktop.demo import staff
 from wuye_desktop.demo.order_rows import (
     EPOCH,
     Draft,
@@ -148,6 +149,7 @@ class _OrderMaker:
             unit_names.setdefault(cid, {})[channel] = unit_name
         self.project_codes = dict(s.execute(select(Community.id, Community.project_code)).all())
         sites = []
+        staff.add_teams(s)
         for code, cid in sorted(self.world.community_ids.items()):
             site_buildings = buildings.get(cid, [])
             handlers = {
@@ -156,9 +158,10 @@ class _OrderMaker:
                 "developer": tuple(person_name(rng) for _ in range(2)),
             }
             residents = [(person_name(rng), next(self.world.phones)) for _ in range(300)]
+            staff_ids = staff.add_community_staff(s, cid, code, handlers)
             site = Site(
                 cid, code, homes.get(cid, []), site_buildings, unit_names.get(cid, {}),
-                handlers, residents, [],
+                handlers, staff_ids, residents, [],
             )  # fmt: skip
             site.categories = [self._category_table(site, month) for month in range(1, 13)]
             sites.append(site)
@@ -449,6 +452,7 @@ class _OrderMaker:
     def _dispatch(self, o: Draft, at: int, channel: str, note: str = "") -> None:
         o.channel = channel
         o.handler = self.rng.choice(o.site.handlers[channel])
+        o.handler_id = o.site.staff_ids.get((channel, o.handler))  # None: typed freely
         if not note and self.rng.random() < 0.3:
             note = self.rng.choice(odds.dispatch_notes(o.category))
         self._move(o, at, "dispatched", note, channel=channel, handler=o.handler)

@@ -205,6 +205,29 @@ class Setting(Base):
 # --- work orders (issue 3) ------------------------------------------------------------------
 
 
+class Staff(Base):
+    """Who work orders are dispatched to: the company's own technicians and teams, and the
+    contacts of a community's outside channels (repair contractor, developer). A person is
+    deactivated rather than deleted, so the orders linked to them keep their handler."""
+
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(16))  # core.staff.StaffKind
+    channel: Mapped[str] = mapped_column(String(32))  # the channel they work for
+    # None: works in every community (a company-wide team).
+    community_id: Mapped[int | None] = mapped_column(
+        ForeignKey("community.id"), default=None, index=True
+    )
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    skills: Mapped[str] = mapped_column(String(400), default="")  # category codes, comma-joined
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=now_utc)
+    updated_at: Mapped[datetime] = mapped_column(default=now_utc)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
 class DayCounter(Base):
     """The last number given out per prefix and local day; bumped in the numbered record's own
     transaction, so a rolled-back order leaves no gap and two desks never get the same number."""
@@ -252,7 +275,10 @@ class WorkOrder(Base):
     description: Mapped[str] = mapped_column(Text)
     caller_name: Mapped[str] = mapped_column(String(100), default="")
     caller_phone: Mapped[str] = mapped_column(String(40), default="")
+    # The name shown and sorted by; handler_id links it to the staff directory when the
+    # handler was picked from it (None for a name typed freely).
     handler: Mapped[str] = mapped_column(String(100), default="")
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id"), default=None, index=True)
     reported_at: Mapped[datetime] = mapped_column()
     response_due: Mapped[datetime] = mapped_column()
     completion_due: Mapped[datetime] = mapped_column()

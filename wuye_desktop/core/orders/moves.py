@@ -42,6 +42,7 @@ from wuye_desktop.core.orders.commitments import CommitmentInput, issue_commitme
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.settings import callback_due_days
+from wuye_desktop.core.staff.resolve import resolve_handler
 from wuye_desktop.core.vocab import Channel
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Commitment, OrderPause, WorkOrder
@@ -54,23 +55,29 @@ def dispatch(
     expected_version: int,
     *,
     channel: str,
-    handler: str,
+    handler: str = "",
+    handler_id: int | None = None,
     note: str = "",
 ) -> None:
-    """Send the order to one of the 3 channels and a handler; again later, it is a transfer."""
+    """Send the order to one of the 3 channels and a handler; again later, it is a transfer.
+
+    The handler is somebody of the staff directory (*handler_id*) or, as a fallback, a name
+    typed freely (*handler*), linked all the same when the directory knows exactly one active
+    person of that name for the order's community and channel."""
     require_permission(actor, Action.DISPATCH)
     errors: list[FieldError] = []
     if channel not in {c.value for c in Channel}:
         errors.append(FieldError("channel", QT_TRANSLATE_NOOP("core", "Choose one")))
-    if not handler.strip():
+    if handler_id is None and not handler.strip():
         errors.append(FieldError("handler", REQUIRED))
     errors += length_errors(handler=(handler, MAX_NAME), note=(note, MAX_NOTE))
     if errors:
         raise ValidationError(errors)
     with db.transaction() as s:
         order = load_checked(s, Action.DISPATCH, order_id, expected_version)
+        name, staff_id = resolve_handler(s, order.community_id, channel, handler, handler_id)
         now = now_utc()
-        order.channel, order.handler = channel, handler.strip()
+        order.channel, order.handler, order.handler_id = channel, name, staff_id
         status_event(
             s,
             actor,
@@ -79,7 +86,7 @@ def dispatch(
             now,
             note.strip(),
             channel=channel,
-            handler=handler.strip(),
+            handler=name,
         )
         mark_responded(order, now)
 
@@ -130,15 +137,18 @@ def start_work(
         mark_responded(order, now)
 
 
-def complete(
-    db: Database, actor: Actor, order_id: int, expected_version: int, note: str = ""
-) -> None:
+def complete(db: Database, actor: Actor, order_id: int, expected_version: int, result: str) -> None:
+    """The work is done. Its result (处理结果: what was found and done) is required: it is the
+    completion's timeline entry, what the regulator hears and what the callback asks about."""
     require_permission(actor, Action.COMPLETE)
-    check_lengths(note=(note, MAX_NOTE))
     with db.transaction() as s:
         order = load_checked(s, Action.COMPLETE, order_id, expected_version)
+        # After the state: an order that cannot be completed is told so, not asked for more.
+        require_text(
+            "result", result, MAX_NOTE, QT_TRANSLATE_NOOP("core", "Say what was found and done")
+        )
         now = now_utc()
-        status_event(s, actor, order, Status.COMPLETED, now, note.strip())
+        status_event(s, actor, order, Status.COMPLETED, now, result.strip())
         order.completed_at = now
         order.callback_due = now + timedelta(days=callback_due_days(s))
         c = s.scalar(select(Commitment).where(Commitment.order_id == order.id))

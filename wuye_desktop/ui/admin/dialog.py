@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 from wuye_desktop.core.roles import Permission
 from wuye_desktop.ui.admin.audit_page import AuditPage
 from wuye_desktop.ui.admin.company_page import CompanyPage
+from wuye_desktop.ui.admin.staff_page import StaffPage
 from wuye_desktop.ui.admin.users_page import UsersPage
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.i18n import Retranslating
 
 
 class AdministrationDialog(Retranslating, QDialog):
-    """Company, users and audit log, each read on the database thread. For a user who is not
+    """Company, users, the staff directory and audit log, each read on the database thread. For a user who is not
     an administrator building it raises PermissionDenied (the check the core services make)."""
 
     company_changed = Signal(str)
@@ -28,8 +29,10 @@ class AdministrationDialog(Retranslating, QDialog):
         ctx.actor.require(Permission.AUDIT_READ)
         self.company_page = CompanyPage(ctx)
         self.users_page = UsersPage(ctx)
+        self.staff_page = StaffPage(ctx)
         self.audit_page = AuditPage(ctx)
         self.users_page.reload()
+        self.staff_page.reload()
         self.company_page.reload()
         self.audit_page.reload()
         self.company_page.saved.connect(self.company_changed)
@@ -37,6 +40,7 @@ class AdministrationDialog(Retranslating, QDialog):
         self.pages = QTabWidget()
         self.pages.addTab(self.company_page, "")
         self.pages.addTab(self.users_page, "")
+        self.pages.addTab(self.staff_page, "")
         self.pages.addTab(self.audit_page, "")
         self.pages.currentChanged.connect(self._page_shown)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -52,7 +56,8 @@ class AdministrationDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Administration"))
         self.pages.setTabText(0, self.tr("&Company"))
         self.pages.setTabText(1, self.tr("&Users"))
-        self.pages.setTabText(2, self.tr("Audit &log"))
+        self.pages.setTabText(2, self.tr("&Staff"))
+        self.pages.setTabText(3, self.tr("Audit &log"))
 
     def _page_shown(self, index: int) -> None:
         # The log grows with every action taken meanwhile (in this dialog too): show it fresh.

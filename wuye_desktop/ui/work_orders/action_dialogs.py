@@ -36,6 +36,7 @@ from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.work_orders import labels
 from wuye_desktop.ui.work_orders.action_dialog import Channels, OrderActionDialog, SaveWork
+from wuye_desktop.ui.work_orders.handler_picker import HandlerPicker
 
 NOTE_MAX = 500
 DEFAULT_PROMISE_DAYS = 7
@@ -60,11 +61,16 @@ class DispatchDialog(OrderActionDialog):
         self._prefilled_handler = ""
         self.channel = QComboBox()
         self.handler = _line(100)
+        self.handler_hint = QLabel()
+        self.picker = HandlerPicker(ctx, self.handler, self.handler_hint, self)
         self.note = _line()
         self.add_field("channel", self.tr("&Channel"), self.channel)
         self.add_field("handler", self.tr("&Handler"), self.handler)
+        self.form.addRow("", self.handler_hint)
         self.add_field("note", self.tr("&Note"), self.note)
-        self.handler.setPlaceholderText(self.tr("Who does the work: a person or a team"))
+        self.handler.setPlaceholderText(
+            self.tr("Type part of a name, or ↓ for the staff directory")
+        )
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.load()
 
@@ -87,8 +93,14 @@ class DispatchDialog(OrderActionDialog):
             self.handler.setText(detail.row.handler)
         else:
             self._prefill_handler()
+        self._ask_choices()
         self.handler.setFocus()
         self.handler.selectAll()
+
+    def _ask_choices(self) -> None:
+        if self.detail is not None:
+            channel = str(self.channel.currentData() or "")
+            self.picker.ask(self.detail.community_id, self.detail.row.category, channel)
 
     def _prefill_handler(self) -> None:
         """The channel's contact, unless the user typed somebody else."""
@@ -100,15 +112,24 @@ class DispatchDialog(OrderActionDialog):
 
     def _channel_changed(self, _index: int) -> None:
         self._prefill_handler()
+        self._ask_choices()
 
     def save(self, detail: OrderDetail) -> SaveWork:
         actor, order_id, version = self.ctx.actor, self.order_id, detail.version
         channel = str(self.channel.currentData() or "")
         handler, note = self.handler.text(), self.note.text()
+        handler_id = self.picker.picked_id(channel)
 
         def dispatch(db: Database) -> None:
             orders.dispatch(
-                db, actor, order_id, version, channel=channel, handler=handler, note=note
+                db,
+                actor,
+                order_id,
+                version,
+                channel=channel,
+                handler=handler,
+                handler_id=handler_id,
+                note=note,
             )
 
         return dispatch
@@ -345,9 +366,11 @@ def complete_dialog(ctx: AppContext, order_id: int, parent: QWidget | None) -> T
         parent,
         title=QCoreApplication.translate("WorkOrders", "Complete order"),
         ok_text=QCoreApplication.translate("WorkOrders", "Complete"),
-        field="note",
-        label=QCoreApplication.translate("WorkOrders", "What was &done"),
-        placeholder=QCoreApplication.translate("WorkOrders", "e.g. replaced the pipe joint"),
+        field="result",
+        label=QCoreApplication.translate("WorkOrders", "&Result"),
+        placeholder=QCoreApplication.translate(
+            "WorkOrders", "Required: what was found and done, e.g. replaced the pipe joint"
+        ),
         call=call,
     )
 
