@@ -28,7 +28,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>N&amp;ote</source>
+        <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -39,15 +39,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Company</source>
+        <source>C&amp;ompany</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au&amp;dit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audit &amp;log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -402,7 +402,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>N&amp;ote</source>
+        <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -819,7 +819,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Complaint line&apos;s &amp;number</source>
+        <source>Complaint line&apos;s num&amp;ber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for the company&apos;s own sta&amp;ff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for outside con&amp;tractors and units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -828,14 +836,6 @@
     </message>
     <message>
         <source>Work-order slips</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the caller&apos;s full phone on slips for the company&apos;s own &amp;staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the caller&apos;s full phone on slips for outside &amp;contractors and units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -956,7 +956,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Public &amp;holidays</source>
+        <source>Pu&amp;blic holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3687,7 +3687,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Change password</source>
+        <source>Change pass&amp;word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4208,7 +4208,7 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Unlock</source>
+        <source>Un&amp;lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -355,7 +355,7 @@ class UsersPage(Retranslating, QWidget):
         self.add_button.setText(self.tr("&New user…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.reset_button.setText(self.tr("&Reset password…"))
-        self.unlock_button.setText(self.tr("&Unlock"))
+        self.unlock_button.setText(self.tr("Un&lock"))
         self.model.retranslate()
 
     @property
