@@ -28,7 +28,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>N&amp;ote</source>
+        <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -39,7 +39,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Company</source>
+        <source>C&amp;ompany</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -51,7 +51,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Audit &amp;log</source>
+        <source>Au&amp;dit log</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -406,7 +406,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>N&amp;ote</source>
+        <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -823,7 +823,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Complaint line&apos;s &amp;number</source>
+        <source>Complaint line&apos;s num&amp;ber</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for the company&apos;s own sta&amp;ff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for outside con&amp;tractors and units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -832,14 +840,6 @@
     </message>
     <message>
         <source>Work-order slips</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the caller&apos;s full phone on slips for the company&apos;s own &amp;staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the caller&apos;s full phone on slips for outside &amp;contractors and units</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -960,7 +960,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Public &amp;holidays</source>
+        <source>Pu&amp;blic holidays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3710,7 +3710,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Change password</source>
+        <source>Change pass&amp;word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4344,7 +4344,7 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Unlock</source>
+        <source>Un&amp;lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

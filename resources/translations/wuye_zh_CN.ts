@@ -28,8 +28,8 @@
         <translation>来源(&amp;O)</translation>
     </message>
     <message>
-        <source>N&amp;ote</source>
-        <translation>备注(&amp;O)</translation>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -39,8 +39,8 @@
         <translation>系统管理</translation>
     </message>
     <message>
-        <source>&amp;Company</source>
-        <translation>公司信息(&amp;C)</translation>
+        <source>C&amp;ompany</source>
+        <translation>公司信息(&amp;O)</translation>
     </message>
     <message>
         <source>&amp;Users</source>
@@ -51,8 +51,8 @@
         <translation>人员名录(&amp;S)</translation>
     </message>
     <message>
-        <source>Audit &amp;log</source>
-        <translation>审计日志(&amp;L)</translation>
+        <source>Au&amp;dit log</source>
+        <translation>审计日志(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -405,8 +405,8 @@
         <translation>验收人(&amp;C)</translation>
     </message>
     <message>
-        <source>N&amp;ote</source>
-        <translation>备注(&amp;O)</translation>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -822,8 +822,16 @@
         <translation>投诉热线名称(&amp;L)</translation>
     </message>
     <message>
-        <source>Complaint line&apos;s &amp;number</source>
-        <translation>投诉热线号码(&amp;N)</translation>
+        <source>Complaint line&apos;s num&amp;ber</source>
+        <translation>投诉热线号码(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for the company&apos;s own sta&amp;ff</source>
+        <translation>派给本公司维修人员的派工单打印报修人完整电话(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Print the caller&apos;s full phone on slips for outside con&amp;tractors and units</source>
+        <translation>派给外部维修单位的派工单打印报修人完整电话(&amp;T)</translation>
     </message>
     <message>
         <source>The reporting address is what the QR codes on home cards open; {household} is replaced by the household&apos;s code. The entrance reporting address is what lobby and elevator signs open; {entrance} is replaced by the entrance&apos;s key (QD001-3-2). Left empty, the codes carry the program&apos;s own text (WUYE:…), which owners&apos; phones cannot open. The phone above is printed on the signs as the company&apos;s service line, with the complaint line (12345, or the regulator&apos;s) for deadlines that are missed.</source>
@@ -832,14 +840,6 @@
     <message>
         <source>Work-order slips</source>
         <translation>维修派工单</translation>
-    </message>
-    <message>
-        <source>Print the caller&apos;s full phone on slips for the company&apos;s own &amp;staff</source>
-        <translation>派给本公司维修人员的派工单打印报修人完整电话(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Print the caller&apos;s full phone on slips for outside &amp;contractors and units</source>
-        <translation>派给外部维修单位的派工单打印报修人完整电话(&amp;C)</translation>
     </message>
     <message>
         <source>Otherwise the slip shows the number masked (138****5678). Orders sent through the property company&apos;s channel go to its own staff, the others to outside units. Every slip printed with a full number is recorded in the audit log.</source>
@@ -959,8 +959,8 @@
         <translation>至</translation>
     </message>
     <message>
-        <source>Public &amp;holidays</source>
-        <translation>法定节假日(&amp;H)</translation>
+        <source>Pu&amp;blic holidays</source>
+        <translation>法定节假日(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Make-up working days</source>
@@ -3709,8 +3709,8 @@
         <translation>确认新密码(&amp;A)</translation>
     </message>
     <message>
-        <source>&amp;Change password</source>
-        <translation>修改密码(&amp;C)</translation>
+        <source>Change pass&amp;word</source>
+        <translation>修改密码(&amp;W)</translation>
     </message>
     <message>
         <source>Your password has been changed.</source>
@@ -4346,8 +4346,8 @@ The details are in the log file.</source>
         <translation>重置密码(&amp;R)…</translation>
     </message>
     <message>
-        <source>&amp;Unlock</source>
-        <translation>解锁(&amp;U)</translation>
+        <source>Un&amp;lock</source>
+        <translation>解锁(&amp;L)</translation>
     </message>
     <message>
         <source>Reading the users…</source>

@@ -139,3 +139,16 @@ def test_the_category_is_found_by_its_pinyin(
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
     assert dialog.category.code() == "water_leak"
     assert dialog.category.currentText() == "渗漏"
+
+
+@pytest.mark.parametrize("typed", ["sl", "shenlou"])
+def test_the_filter_bars_category_is_found_by_its_pinyin(
+    qtbot: QtBot, db: Database, desk: Actor, community: directory.CommunityView, typed: str
+) -> None:
+    i18n.install_language("zh_CN")
+    tab = open_tab(qtbot, db, desk)
+    combo = tab.filters.category
+    combo.setFocus()
+    qtbot.keyClicks(combo, typed)
+    assert combo.currentText() == "渗漏"
+    assert combo.currentData() == "water_leak"

@@ -217,7 +217,7 @@ def test_choosing_a_language_in_the_settings_dialog_retranslates_it_at_once(
     assert dialog.windowTitle() == "Settings"
     dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
     qtbot.waitUntil(lambda: dialog.windowTitle() != "Settings", timeout=2000)
-    assert dialog.change_button.text() != "&Change password"
+    assert dialog.change_button.text() != "Change pass&word"
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     qtbot.waitUntil(lambda: dialog.windowTitle() == "Settings", timeout=2000)
 

@@ -37,6 +37,7 @@ from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
 from wuye_desktop.ui.regulator.indicator import RegulatorIndicator
 from wuye_desktop.ui.regulator.scheduler import RegulatorSync
+from wuye_desktop.ui.widgets.focus_return import exec_returning_focus, open_returning_focus
 from wuye_desktop.ui.widgets.header import app_icon
 
 TabFactory = Callable[[AppContext], QWidget]
@@ -423,7 +424,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.order_created.connect(self.open_order)
-        dialog.open()
+        open_returning_focus(dialog)
 
     def open_deadlines(self) -> None:
         from wuye_desktop.ui.deadlines import DeadlineSettingsDialog
@@ -433,7 +434,7 @@ class MainWindow(Retranslating, QMainWindow):
         except WuyeError as error:
             show_error(self, error)
             return
-        dialog.exec()
+        exec_returning_focus(dialog)
         if dialog.saved and self._missing_year is not None:
             self._show_calendar_warning(
                 holidays.missing_year(dialog.rules_calendar(), today_local())
@@ -457,7 +458,7 @@ class MainWindow(Retranslating, QMainWindow):
     def open_settings(self) -> None:
         from wuye_desktop.ui.settings_dialog import SettingsDialog
 
-        SettingsDialog(self.ctx, self).exec()
+        exec_returning_focus(SettingsDialog(self.ctx, self))
 
     def open_administration(self) -> None:
         from wuye_desktop.ui.admin.dialog import AdministrationDialog
@@ -468,7 +469,7 @@ class MainWindow(Retranslating, QMainWindow):
             show_error(self, error)
             return
         dialog.company_changed.connect(self._company_changed)
-        dialog.exec()
+        exec_returning_focus(dialog)
         dialog.deleteLater()
 
     def _company_changed(self, name: str) -> None:

@@ -97,7 +97,7 @@ class SettingsDialog(Retranslating, QDialog):
         self._labels["old_password"].setText(self.tr("&Current password"))
         self._labels["new_password"].setText(self.tr("&New password"))
         self._labels["new_password_again"].setText(self.tr("New password &again"))
-        self.change_button.setText(self.tr("&Change password"))
+        self.change_button.setText(self.tr("Change pass&word"))
         if self.done_label.text():
             self.done_label.setText(self.tr("Your password has been changed."))
 

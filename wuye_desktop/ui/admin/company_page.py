@@ -118,7 +118,7 @@ class CompanyPage(Retranslating, QWidget):
             "report_url_template": self.tr("&Reporting address"),
             "entrance_url_template": self.tr("&Entrance reporting address"),
             "complaint_name": self.tr("Complaint &line"),
-            "complaint_phone": self.tr("Complaint line's &number"),
+            "complaint_phone": self.tr("Complaint line's num&ber"),
         }
         for name, text in texts.items():
             self._labels[name].setText(text)
@@ -139,10 +139,10 @@ class CompanyPage(Retranslating, QWidget):
         )
         self.slip_box.setTitle(self.tr("Work-order slips"))
         self.slip_full_staff.setText(
-            self.tr("Print the caller's full phone on slips for the company's own &staff")
+            self.tr("Print the caller's full phone on slips for the company's own sta&ff")
         )
         self.slip_full_contractor.setText(
-            self.tr("Print the caller's full phone on slips for outside &contractors and units")
+            self.tr("Print the caller's full phone on slips for outside con&tractors and units")
         )
         self.slip_hint.setText(
             self.tr(

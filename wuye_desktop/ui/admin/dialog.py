@@ -54,10 +54,10 @@ class AdministrationDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Administration"))
-        self.pages.setTabText(0, self.tr("&Company"))
+        self.pages.setTabText(0, self.tr("C&ompany"))
         self.pages.setTabText(1, self.tr("&Users"))
         self.pages.setTabText(2, self.tr("&Staff"))
-        self.pages.setTabText(3, self.tr("Audit &log"))
+        self.pages.setTabText(3, self.tr("Au&dit log"))
 
     def _page_shown(self, index: int) -> None:
         # The log grows with every action taken meanwhile (in this dialog too): show it fresh.

@@ -41,6 +41,7 @@ from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import show_error, tr_core
+from wuye_desktop.ui.widgets.focus_return import exec_returning_focus
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 
@@ -355,7 +356,7 @@ class UsersPage(Retranslating, QWidget):
         self.add_button.setText(self.tr("&New user…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.reset_button.setText(self.tr("&Reset password…"))
-        self.unlock_button.setText(self.tr("&Unlock"))
+        self.unlock_button.setText(self.tr("Un&lock"))
         self.model.retranslate()
 
     @property
@@ -400,17 +401,18 @@ class UsersPage(Retranslating, QWidget):
         )
 
     def add_user(self) -> None:
-        if UserDialog(self._ctx, None, self).exec() == QDialog.DialogCode.Accepted:
+        if exec_returning_focus(UserDialog(self._ctx, None, self), self.table):
             self.reload()
 
     def edit_user(self) -> None:
         user = self.selected_user()
-        if user is not None and UserDialog(self._ctx, user, self).exec():
+        if user is not None and exec_returning_focus(UserDialog(self._ctx, user, self), self.table):
             self.reload()
 
     def reset_password(self) -> None:
         user = self.selected_user()
-        if user is not None and ResetPasswordDialog(self._ctx, user, self).exec():
+        dialog = ResetPasswordDialog(self._ctx, user, self) if user is not None else None
+        if dialog is not None and exec_returning_focus(dialog, self.table):
             self.reload()
 
     def unlock(self) -> None:

@@ -39,6 +39,7 @@ from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.documents.preview import preview_document
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.widgets.column_widths import fit_columns
+from wuye_desktop.ui.widgets.focus_return import open_returning_focus
 from wuye_desktop.ui.workers import Task
 
 STATES = (
@@ -212,7 +213,7 @@ class CommitmentsTab(Retranslating, QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dialog
-        dialog.open()
+        open_returning_focus(dialog, self.table)
 
     def _print(self, copy: bool) -> None:
         r = self.selected()

@@ -273,7 +273,7 @@ class DeadlineSettingsDialog(Retranslating, QDialog):
         )
         self.captions["working_hours"].setText(self.tr("Working &hours"))
         self.until_label.setText(self.tr("to"))
-        self.holidays_label.setText(self.tr("Public &holidays"))
+        self.holidays_label.setText(self.tr("Pu&blic holidays"))
         self.makeup_label.setText(self.tr("&Make-up working days"))
         self._name_import_button()
         self.import_year.setToolTip(self.tr("The year to fill in"))

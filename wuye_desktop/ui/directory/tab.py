@@ -42,6 +42,7 @@ from wuye_desktop.ui.directory.household_pane import HouseholdPane
 from wuye_desktop.ui.directory.tree_model import DirectoryTreeModel, Kind
 from wuye_desktop.ui.directory.tree_view import DirectoryTreeView
 from wuye_desktop.ui.i18n import Retranslating
+from wuye_desktop.ui.widgets.focus_return import open_returning_focus
 
 V = TypeVar("V")
 
@@ -372,7 +373,7 @@ class DirectoryTab(Retranslating, QWidget):
 
             dialog = ImportDialog(self.ctx, community.code if community else None, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            open_returning_focus(dialog)
 
         self._with_context_community(start)
 

@@ -44,6 +44,7 @@ from wuye_desktop.ui.ledger.dialogs import (
 from wuye_desktop.ui.ledger.disclosure_dialog import DisclosureDialog
 from wuye_desktop.ui.ledger.import_dialog import StatementImportDialog
 from wuye_desktop.ui.ledger.register_model import COLUMNS, RegisterModel
+from wuye_desktop.ui.widgets.focus_return import open_returning_focus
 from wuye_desktop.ui.workers import Task, run_in_background
 
 _WIDTHS = {"seq": 60, "date": 90, "direction": 70, "category": 140, "amount": 110,
@@ -457,7 +458,7 @@ class LedgerTab(Retranslating, QWidget):
             dialog.accepted.connect(self.after_change)
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         self.dialog = dialog
-        dialog.open()
+        open_returning_focus(dialog, self.table)
 
     def after_change(self) -> None:
         self.apply_filter()

@@ -36,6 +36,7 @@ from wuye_desktop.ui import messages
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.regulator import labels
 from wuye_desktop.ui.regulator.scheduler import RegulatorSync
+from wuye_desktop.ui.widgets.focus_return import open_returning_focus
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 from wuye_desktop.ui.workers import Task, run_in_background
@@ -346,5 +347,5 @@ def open_settings(ctx: AppContext, parent: QWidget, sync: RegulatorSync | None) 
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if sync is not None:
         dialog.accepted.connect(sync.settings_saved)
-    dialog.open()
+    open_returning_focus(dialog)
     return dialog

@@ -26,10 +26,12 @@ from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.directory import CommunityChoice
 from wuye_desktop.core.orders import OPEN_STATUSES, OrderFilter, Status
 from wuye_desktop.core.search import SearchQuery
+from wuye_desktop.core.spoken import CATEGORY_PINYIN
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import tr_core
 from wuye_desktop.ui.widgets.dates import edited_date
+from wuye_desktop.ui.widgets.spoken_combo import SpokenCombo
 from wuye_desktop.ui.work_orders import labels
 
 TEXT_DELAY_MS = 250
@@ -95,7 +97,8 @@ class FilterBar(Retranslating, QWidget):
 
         self.community = _choice_combo()
         self.tier = _choice_combo()
-        self.category = _choice_combo()
+        self.category = SpokenCombo(CATEGORY_PINYIN)  # sl finds 渗漏
+        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.channel = _choice_combo()
         self.source = _choice_combo()
         for combo in (self.community, self.tier, self.category, self.channel, self.source):
