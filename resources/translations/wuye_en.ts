@@ -47,7 +47,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Staff</source>
+        <source>Staff director&amp;y</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3960,7 +3960,7 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Deactivate</source>
+        <source>Deacti&amp;vate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -47,8 +47,8 @@
         <translation>用户(&amp;U)</translation>
     </message>
     <message>
-        <source>&amp;Staff</source>
-        <translation>人员名录(&amp;S)</translation>
+        <source>Staff director&amp;y</source>
+        <translation>人员名录(&amp;Y)</translation>
     </message>
     <message>
         <source>Au&amp;dit log</source>
@@ -3961,8 +3961,8 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Deactivate</source>
-        <translation>停用(&amp;D)</translation>
+        <source>Deacti&amp;vate</source>
+        <translation>停用(&amp;V)</translation>
     </message>
     <message>
         <source>Reading the staff directory…</source>

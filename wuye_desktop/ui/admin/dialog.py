@@ -56,7 +56,7 @@ class AdministrationDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Administration"))
         self.pages.setTabText(0, self.tr("C&ompany"))
         self.pages.setTabText(1, self.tr("&Users"))
-        self.pages.setTabText(2, self.tr("&Staff"))
+        self.pages.setTabText(2, self.tr("Staff director&y"))
         self.pages.setTabText(3, self.tr("Au&dit log"))
 
     def _page_shown(self, index: int) -> None:

@@ -292,7 +292,7 @@ class StaffPage(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.add_button.setText(self.tr("&New person or team…"))
         self.edit_button.setText(self.tr("&Edit…"))
-        self.deactivate_button.setText(self.tr("&Deactivate"))
+        self.deactivate_button.setText(self.tr("Deacti&vate"))
         self.model.retranslate()
 
     @property
