@@ -42,6 +42,7 @@ from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.settings import callback_due_days
 from wuye_desktop.core.vocab import Channel
+from wuye_desktop.storage import clock_minutes
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Commitment, OrderPause, WorkOrder
 
@@ -141,6 +142,7 @@ def complete(
         now = now_utc()
         status_event(s, actor, order, Status.COMPLETED, now, note.strip())
         order.completed_at = now
+        clock_minutes.refresh(s, order)
         order.callback_due = now + timedelta(days=callback_due_days(s))
         c = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
         if c is not None and c.fulfilled_at is None:
@@ -225,5 +227,6 @@ def resume(db: Database, actor: Actor, order_id: int, expected_version: int) -> 
         now = now_utc()
         _end_pause(s, order, now)
         recompute_deadlines(s, order, order.reported_at)
+        clock_minutes.refresh(s, order)  # a pause is left out of the times it falls within
         event(s, actor, order, now, "resume")
         audit.record(s, actor, "order.resume", "work_order", order.number)
