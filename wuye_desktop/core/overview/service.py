@@ -22,7 +22,11 @@ from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.deadlines import ClockMode, DeadlineRules, Pause, elapsed
 from wuye_desktop.core.errors import NotFound
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.orders.callback_stats import SATISFIED_VALUES, callbacks_between
+from wuye_desktop.core.orders.callback_stats import (
+    SATISFIED_VALUES,
+    callbacks_between,
+    completed_between,
+)
 from wuye_desktop.core.orders.list_query import OrderFilter
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.orders.urgency import due_soon_clause, overdue_clause
@@ -39,7 +43,7 @@ from wuye_desktop.core.overview.model import (
     TrendPoint,
     Unit,
 )
-from wuye_desktop.core.overview.periods import Period, PeriodKind
+from wuye_desktop.core.overview.periods import Period, PeriodKind, local_midnight
 from wuye_desktop.core.overview.regulator_rules import (
     REPLY_TARGET,
     reply_in_time,
@@ -138,6 +142,9 @@ class _Measures:
     tickets: list[tuple[int | None, bool]] = field(default_factory=list)  # (order id, in time)
     notices: list[tuple[int | None, bool]] = field(default_factory=list)
     cells: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Per trend step and per community, counted in the same pass (the current period only).
+    steps: dict[int, dict[SliceKey, int]] = field(default_factory=dict)
+    communities: dict[int, dict[SliceKey, int]] = field(default_factory=dict)
 
     def total(self, key: SliceKey, tier: str = "") -> int:
         counts = self.by_tier.get(key, {})
@@ -163,7 +170,8 @@ class _Counter:
         cid = self.scope.community_id
         return true() if cid is None else WorkOrder.community_id == cid
 
-    def measure(self, period: Period) -> _Measures:
+    def measure(self, period: Period, detail: bool = False) -> _Measures:
+        """The period's counts; with *detail*, per trend step and community as well."""
         m = _Measures()
         sl = {
             k: OrderSlice(k, period.start, period.end) for k in (*_COHORT_SLICES, *_PERIOD_SLICES)
@@ -179,27 +187,49 @@ class _Counter:
             timed[f"{stem}_fast"] = _sum(self.fast[stem])
             timed[f"{stem}_sum"] = func.sum(case((self.fast[stem], minutes), else_=None))
             timed[f"{stem}_slow"] = _sum(and_(done, not_(self.fast[stem])))
+        # One pass over the period's orders counts them per tier, and, for the trend and the
+        # on-time rate by community, per trend step and community (the steps partition the
+        # period, so a step's orders are those of the period reported in it).
+        groups: list[Any] = [WorkOrder.tier]
+        if detail:
+            _step, buckets = trend_buckets(period)
+            step = case(
+                *(
+                    (WorkOrder.reported_at < local_midnight(hi), i)
+                    for i, (_lo, hi) in enumerate(buckets)
+                ),
+                else_=len(buckets) - 1,
+            )
+            groups += [WorkOrder.community_id, step]
         rows = self.s.execute(
-            select(WorkOrder.tier, *(_sum(conds[k]) for k in _COHORT_SLICES), *timed.values())
+            select(*groups, *(_sum(conds[k]) for k in _COHORT_SLICES), *timed.values())
             .where(conds[SliceKey.REPORTED], self.in_scope())
-            .group_by(WorkOrder.tier)
+            .group_by(*groups)
         ).all()
         for k in _COHORT_SLICES:
-            m.by_tier[k] = {}
+            m.by_tier[k] = defaultdict(int)
         counted: dict[str, Any] = dict.fromkeys(timed, 0)
-        for tier, *counts in rows:
+        for row in rows:
+            tier, counts = row[0], row[len(groups) :]
             for k, n in zip(_COHORT_SLICES, counts[: len(_COHORT_SLICES)], strict=True):
-                m.by_tier[k][tier] = int(n)
+                m.by_tier[k][tier] += int(n)
+                if detail:
+                    for into in (
+                        m.communities.setdefault(row[1], defaultdict(int)),
+                        m.steps.setdefault(row[2], defaultdict(int)),
+                    ):
+                        into[k] += int(n)
             for name, value in zip(timed, counts[len(_COHORT_SLICES) :], strict=True):
                 if value is not None:
                     counted[name] += value if name.endswith("_sum") else int(value)
-        completed_in_period = conds[SliceKey.COMPLETED_IN_PERIOD]
-        called_back = exists(select(Callback.id).where(Callback.order_id == WorkOrder.id))
-        n, h = self.s.execute(
-            select(func.count(WorkOrder.id), _sum(called_back)).where(
-                completed_in_period, self.in_scope()
-            )
-        ).one()
+        # The orders of slices COMPLETED_IN_PERIOD and CALLED_BACK, counted from the moves to
+        # completed (an index of them by time) rather than by reading every order.
+        moved = completed_between(period.start_at, period.end_at).subquery()
+        called_back = exists(select(Callback.id).where(Callback.order_id == moved.c.order_id))
+        stmt = select(func.count(), _sum(called_back)).select_from(moved)
+        if self.scope.community_id is not None:
+            stmt = stmt.join(WorkOrder, WorkOrder.id == moved.c.order_id).where(self.in_scope())
+        n, h = self.s.execute(stmt).one()
         m.in_period[SliceKey.COMPLETED_IN_PERIOD] = int(n or 0)
         m.in_period[SliceKey.CALLED_BACK] = int(h or 0)
         self._callbacks(m, period)
@@ -247,8 +277,11 @@ class _Counter:
             stmt = select(func.percentile_disc(0.9).within_group(column)).where(cond)
             value = self.s.scalar(stmt)
         else:
+            # Counted from the top, SQLite keeps only the highest tenth while it reads.
             rank = max(0, math.ceil(0.9 * n) - 1)
-            value = self.s.scalar(select(column).where(cond).order_by(column).offset(rank).limit(1))
+            value = self.s.scalar(
+                select(column).where(cond).order_by(column.desc()).offset(n - 1 - rank).limit(1)
+            )
         return None if value is None else float(value)
 
     def _computed(self, stem: str, reported: OrderSlice) -> list[float]:
@@ -346,20 +379,21 @@ class _Counter:
             for c, v in zip(BREAKDOWN_COLUMNS, values, strict=True):
                 m.cells[c][v] += int(n)
 
-    def trend(self, period: Period) -> Trend:
+    def trend(self, period: Period, m: _Measures) -> Trend:
         step, buckets = trend_buckets(period)
-        cols: list[Any] = []
-        for lo, hi in buckets:
-            for k in (SliceKey.REPORTED, SliceKey.COMPLETION_RATED, SliceKey.COMPLETION_ON_TIME):
-                cols.append(_sum(slice_condition(OrderSlice(k, lo, hi), self.now)))
-        first, last = buckets[0][0], buckets[-1][1]
-        span = slice_condition(OrderSlice(SliceKey.REPORTED, first, last), self.now)
-        row = self.s.execute(select(*cols).where(span, self.in_scope())).one()
         points = []
         for i, (lo, hi) in enumerate(buckets):
-            reported, rated, on_time = (int(x) for x in row[3 * i : 3 * i + 3])
-            drill = self.drill_days(lo, hi)
-            points.append(TrendPoint(lo, hi, reported, rated, on_time, drill))
+            counts = m.steps.get(i, {})
+            points.append(
+                TrendPoint(
+                    lo,
+                    hi,
+                    counts.get(SliceKey.REPORTED, 0),
+                    counts.get(SliceKey.COMPLETION_RATED, 0),
+                    counts.get(SliceKey.COMPLETION_ON_TIME, 0),
+                    self.drill_days(lo, hi),
+                )
+            )
         return Trend(step, tuple(points))
 
     def drill_days(self, start: date, end: date, **extra: Any) -> OrderFilter:
@@ -370,23 +404,10 @@ class _Counter:
             **extra,
         )
 
-    def by_community(self, period: Period) -> tuple[CommunityRate, ...]:
-        rated = slice_condition(
-            OrderSlice(SliceKey.COMPLETION_RATED, period.start, period.end), self.now
-        )
-        on_time = slice_condition(
-            OrderSlice(SliceKey.COMPLETION_ON_TIME, period.start, period.end), self.now
-        )
-        reported = slice_condition(
-            OrderSlice(SliceKey.REPORTED, period.start, period.end), self.now
-        )
+    def by_community(self, period: Period, m: _Measures) -> tuple[CommunityRate, ...]:
         counts = {
-            cid: (int(a), int(b))
-            for cid, a, b in self.s.execute(
-                select(WorkOrder.community_id, _sum(rated), _sum(on_time))
-                .where(reported, self.in_scope())
-                .group_by(WorkOrder.community_id)
-            )
+            cid: (c.get(SliceKey.COMPLETION_RATED, 0), c.get(SliceKey.COMPLETION_ON_TIME, 0))
+            for cid, c in m.communities.items()
         }
         communities = select(Community.id, Community.code, Community.name).order_by(Community.code)
         if self.scope.community_id is not None:
@@ -666,7 +687,7 @@ def overview(
         if not full:
             return Overview(scope, period, previous, now_part)
         counter = _Counter(s, scope, now)
-        cur, old = counter.measure(period), counter.measure(previous)
+        cur, old = counter.measure(period, detail=True), counter.measure(previous)
         return Overview(
             scope,
             period,
@@ -674,8 +695,8 @@ def overview(
             now_part,
             figures=_figures(cur, old, period, scope),
             breakdowns=_breakdowns(counter, cur, old, period),
-            trend=counter.trend(period),
-            by_community=counter.by_community(period),
+            trend=counter.trend(period, cur),
+            by_community=counter.by_community(period, cur),
         )
 
 
