@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
+from sqlalchemy import select
 
 from tests.unit.test_work_orders_extra import _intake
 from wuye_desktop.core import directory, orders
@@ -82,3 +83,57 @@ def o_pauses(s: object, oid: int) -> list[object]:
 
     assert isinstance(s, Session)
     return list(s.scalars(select(OrderPause).where(OrderPause.order_id == oid)))
+
+
+def test_a_working_time_rule_is_computed_on_its_own_clock_whatever_is_stored(
+    db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    """Stored minutes are the calendar clock's: under a working-time rule (a tier, or one
+    category of a calendar tier) the overview computes those orders' times with the rules now
+    in force, so a change of the rules never leaves a stored figure behind."""
+    import importlib
+    import math
+    from dataclasses import replace
+
+    from wuye_desktop.core import overview as ov
+    from wuye_desktop.core.clock import LOCAL_TZ
+    from wuye_desktop.core.settings import deadline_rules, save_rules
+    from wuye_desktop.storage.models import OrderPause
+
+    fill = importlib.import_module("wuye_desktop.storage.migrations.versions.0010_order_minutes")
+    start = datetime(2026, 11, 6, 16, 0, tzinfo=LOCAL_TZ)  # a Friday afternoon
+    kinds = [("time_limited", "water_leak"), ("immediate", "elevator"), ("immediate", "lighting")]
+    with db.transaction() as s:
+        for n in range(12):
+            tier, category = kinds[n % 3]
+            r = start + timedelta(hours=5 * n)
+            o = WorkOrder(number=f"GD20261106-{n:04d}", community_id=community.id,
+                          category=category, channel="property", source="phone", tier=tier,
+                          status="completed", description="漏水", reported_at=r,
+                          response_due=r + timedelta(hours=2), completion_due=r + timedelta(days=3),
+                          responded_at=r + timedelta(minutes=40 + 97 * n),
+                          completed_at=r + timedelta(hours=20 + 7 * n))  # fmt: skip
+            s.add(o)
+            s.flush()
+            s.add(OrderPause(order_id=o.id, start=r + timedelta(minutes=30), end=r + timedelta(hours=3)))  # fmt: skip
+    with db.engine.begin() as conn:
+        fill.fill_minutes(conn)
+    rules = deadline_rules(db)
+    working = replace(rules.tiers["time_limited"], mode=ClockMode.WORKING)
+    lift = replace(rules.tiers["immediate"], mode=ClockMode.WORKING)
+    save_rules(db, admin, replace(rules, tiers={**rules.tiers, "time_limited": working},
+                                  overrides={**rules.overrides, ("immediate", "elevator"): lift}))  # fmt: skip
+    rules = deadline_rules(db)
+    period = ov.parse_period("2026-11")
+    got = {f.key: f.value for f in ov.overview(db, admin, period).figures or ()}
+    with db.read() as s:
+        for stem, at in (("response", "responded_at"), ("completion", "completed_at")):
+            values = []
+            for o in s.scalars(select(WorkOrder)):
+                rule = rules.rule(o.tier, o.category)
+                pauses = [Pause(p.start, p.end) for p in o_pauses(s, o.id)]  # type: ignore[attr-defined]
+                took = elapsed(o.reported_at, getattr(o, at), rule.mode, rules.calendar, pauses)
+                values.append(max(took, timedelta(0)).total_seconds() / 60)
+            values.sort()
+            assert math.isclose(got[f"{stem}_minutes_avg"] or 0, sum(values) / len(values))
+            assert got[f"{stem}_minutes_p90"] == values[math.ceil(0.9 * len(values)) - 1]
