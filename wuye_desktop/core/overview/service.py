@@ -187,10 +187,12 @@ class _Counter:
             timed[f"{stem}_fast"] = _sum(self.fast[stem])
             timed[f"{stem}_sum"] = func.sum(case((self.fast[stem], minutes), else_=None))
             timed[f"{stem}_slow"] = _sum(and_(done, not_(self.fast[stem])))
-        # One pass over the period's orders counts them per tier, and, for the trend and the
-        # on-time rate by community, per trend step and community (the steps partition the
-        # period, so a step's orders are those of the period reported in it).
-        groups: list[Any] = [WorkOrder.tier]
+        # One pass over the period's orders counts them per value of each breakdown's column
+        # (tier among them), and, for the trend and the on-time rate by community, per trend
+        # step and community (the steps partition the period, so a step's orders are those of
+        # the period reported in it).
+        groups: list[Any] = [getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS]
+        tier_at, detail_at = BREAKDOWN_COLUMNS.index("tier"), len(groups)
         if detail:
             _step, buckets = trend_buckets(period)
             step = case(
@@ -208,15 +210,18 @@ class _Counter:
         ).all()
         for k in _COHORT_SLICES:
             m.by_tier[k] = defaultdict(int)
+        m.cells = {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
         counted: dict[str, Any] = dict.fromkeys(timed, 0)
         for row in rows:
-            tier, counts = row[0], row[len(groups) :]
+            tier, counts = row[tier_at], row[len(groups) :]
+            for c, value in zip(BREAKDOWN_COLUMNS, row, strict=False):
+                m.cells[c][value] += int(counts[0])  # REPORTED: every order of the pass
             for k, n in zip(_COHORT_SLICES, counts[: len(_COHORT_SLICES)], strict=True):
                 m.by_tier[k][tier] += int(n)
                 if detail:
                     for into in (
-                        m.communities.setdefault(row[1], defaultdict(int)),
-                        m.steps.setdefault(row[2], defaultdict(int)),
+                        m.communities.setdefault(row[detail_at], defaultdict(int)),
+                        m.steps.setdefault(row[detail_at + 1], defaultdict(int)),
                     ):
                         into[k] += int(n)
             for name, value in zip(timed, counts[len(_COHORT_SLICES) :], strict=True):
@@ -235,7 +240,6 @@ class _Counter:
         self._callbacks(m, period)
         self._times(m, sl[SliceKey.REPORTED], counted)
         self._regulator(m, period)
-        self._cells(m, conds[SliceKey.REPORTED])
         return m
 
     def _callbacks(self, m: _Measures, period: Period) -> None:
@@ -369,15 +373,6 @@ class _Counter:
             verdict = supervision_in_time(deadline, answered_at, status, self.now)
             if verdict is not None:
                 m.notices.append((order_id, verdict))
-
-    def _cells(self, m: _Measures, reported: ColumnElement[bool]) -> None:
-        cols = [getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS]
-        m.cells = {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
-        for *values, n in self.s.execute(
-            select(*cols, func.count(WorkOrder.id)).where(reported, self.in_scope()).group_by(*cols)
-        ):
-            for c, v in zip(BREAKDOWN_COLUMNS, values, strict=True):
-                m.cells[c][v] += int(n)
 
     def trend(self, period: Period, m: _Measures) -> Trend:
         step, buckets = trend_buckets(period)
