@@ -534,7 +534,12 @@ def test_overview_equals_the_oracle(fresh_db: Callable[[], Any]) -> None:
         data=st.fixed_dictionaries(
             {
                 "orders": st.lists(order_st, max_size=12),
-                "tickets": st.lists(ticket_st, max_size=4),
+                # A ticket makes at most one order (regulator_ticket.order_id is unique).
+                "tickets": st.lists(
+                    ticket_st,
+                    max_size=4,
+                    unique_by=lambda t: t["order"] if t["order"] is not None else id(t),
+                ),
                 "notices": st.lists(notice_st, max_size=3),
             }
         ),
