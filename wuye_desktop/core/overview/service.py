@@ -98,7 +98,11 @@ def calendar_clock(rules: DeadlineRules) -> ColumnElement[bool]:
             c for (t, c), r in rules.overrides.items() if t == tier and r.mode != rule.mode
         )
         if rule.mode is ClockMode.CALENDAR:
-            parts.append(and_(WorkOrder.tier == tier, WorkOrder.category.not_in(other)))
+            parts.append(
+                and_(WorkOrder.tier == tier, WorkOrder.category.not_in(other))
+                if other
+                else WorkOrder.tier == tier
+            )
         elif other:
             parts.append(and_(WorkOrder.tier == tier, WorkOrder.category.in_(other)))
     return or_(*parts) if parts else false()
