@@ -18,6 +18,7 @@ from wuye_desktop.core import outbox
 from wuye_desktop.core.roles import Role
 from wuye_desktop.demo.order_odds import PLAN_ANY, PLANS
 from wuye_desktop.demo.world import CHUNK
+from wuye_desktop.storage.clock_minutes import calendar_minutes
 from wuye_desktop.storage.models import (
     Base,
     Callback,
@@ -181,7 +182,7 @@ ORDER_COLUMNS = (
     "reported_at",
     "response_due", "completion_due", "responded_at", "completed_at", "closed_at",
     "paused_since", "callback_due", "search_text", "regulator_ticket_id", "last_event_seq",
-    "created_by", "updated_at", "version",
+    "created_by", "updated_at", "version", "response_minutes", "completion_minutes",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "id", "order_id", "at", "kind", "status", "seq", "channel", "handler", "note", "user_id",
@@ -213,6 +214,18 @@ TICKET_COLUMNS = (
     "reply_due_at", "first_seen_at", "order_id", "problem", "payload",
 )  # fmt: skip
 REPLY_COLUMNS = ("id", "ticket_row_id", "at", "result", "content", "reason", "username")
+
+
+def _minutes(o: Draft) -> tuple[float | None, float | None]:
+    """The response and completion minutes the order stores (storage.clock_minutes)."""
+    if o.responded is None and o.completed is None:
+        return None, None
+    pauses = [(moment_of(a), None if b is None else moment_of(b)) for a, b, _ in o.pauses]
+    start = moment_of(o.reported)
+    return tuple(  # type: ignore[return-value]
+        None if at is None else calendar_minutes(start, moment_of(at), pauses)
+        for at in (o.responded, o.completed)
+    )
 
 
 def platform_time(sec: int) -> str:
@@ -255,6 +268,7 @@ class OrderWriter:
                 # The search keys: exactly what create_order puts there.
                 order_keys(o.number, o.caller_phone, o.caller_name, o.description, o.location),
                 o.ticket, o.seq, users[o.created_by][1], stamp(o.events[-1][0]), o.version,
+                *_minutes(o),
             ))  # fmt: skip
             for at, kind, status, seq, channel, handler, note, role in o.events:
                 user_id, username = users[role]

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import (
     BigInteger,
     Date,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -287,6 +288,10 @@ class WorkOrder(Base):
     closed_at: Mapped[datetime | None] = mapped_column(default=None)
     paused_since: Mapped[datetime | None] = mapped_column(default=None)
     callback_due: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    # Minutes from the report to the (latest) response and completion on the calendar clock,
+    # paused time left out; None without that time (storage.clock_minutes keeps them).
+    response_minutes: Mapped[float | None] = mapped_column(Float, default=None)
+    completion_minutes: Mapped[float | None] = mapped_column(Float, default=None)
     # The order's search keys (storage.search_keys.order_keys), indexed by the work_order_fts
     # FTS5 table on SQLite and a GIN index of to_tsvector('simple', …) on PostgreSQL.
     search_text: Mapped[str] = mapped_column(Text, default="")
@@ -304,8 +309,14 @@ class OrderEvent(Base):
     """The timeline: every change of an order, timed and signed."""
 
     __tablename__ = "order_event"
+    # An order's timeline (and whether it ever moved to a status, read from the index alone);
+    # the moves to a status over a stretch of time (the orders completed in a period).
+    __table_args__ = (
+        Index("ix_order_event_order_moves", "order_id", "kind", "status"),
+        Index("ix_order_event_moved_at", "kind", "status", "at", "order_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
-    order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"))
     at: Mapped[datetime] = mapped_column()
     kind: Mapped[str] = mapped_column(String(16))  # status | note | pause | resume | photo
     status: Mapped[str] = mapped_column(String(16), default="")  # the status after the event
@@ -347,6 +358,8 @@ class Commitment(Base):
 
 class Callback(Base):
     __tablename__ = "callback"
+    # The callbacks made in a period and how satisfied, read from the index alone.
+    __table_args__ = (Index("ix_callback_at", "at", "satisfaction", "order_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("work_order.id"), index=True)
     at: Mapped[datetime] = mapped_column()

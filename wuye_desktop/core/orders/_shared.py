@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from wuye_desktop.core import audit, outbox
 from wuye_desktop.core.deadlines import Pause, deadlines_for
@@ -22,6 +22,7 @@ from wuye_desktop.core.orders.status import Status, check_transition
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.settings import load_rules
 from wuye_desktop.core.vocab import Tier
+from wuye_desktop.storage import clock_minutes
 from wuye_desktop.storage.models import Callback, Commitment, OrderEvent, OrderPause, WorkOrder
 
 REQUIRED = QT_TRANSLATE_NOOP("core", "Required")
@@ -177,6 +178,9 @@ def mark_responded(order: WorkOrder, at: datetime) -> None:
     """The first dispatch or start is the response (a promised order responds with its letter)."""
     if order.responded_at is None and order.tier != Tier.PROMISED.value:
         order.responded_at = at
+        s = object_session(order)
+        assert s is not None
+        clock_minutes.refresh(s, order)
 
 
 def recompute_deadlines(s: Session, order: WorkOrder, start: datetime) -> None:

@@ -30,6 +30,7 @@ from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.search import SearchQuery
 from wuye_desktop.core.validation import mask_phone
 from wuye_desktop.core.vocab import CallbackMethod, Satisfaction, Tier
+from wuye_desktop.storage import clock_minutes
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Callback, WorkOrder
 
@@ -99,6 +100,7 @@ def record_callback(
             order.completed_at = None
             recompute_deadlines(s, order, now)
             order.responded_at = None if order.tier != Tier.PROMISED.value else order.responded_at
+            clock_minutes.refresh(s, order)  # the cleared times' minutes go with them
         else:
             status_event(s, actor, order, Status.CLOSED, now, "")
             order.closed_at = now

@@ -33,6 +33,7 @@ from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import load_rules
 from wuye_desktop.core.validation import normalize_phone, phone_problem
 from wuye_desktop.core.vocab import Tier
+from wuye_desktop.storage import clock_minutes
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Commitment, WorkOrder
 
@@ -108,6 +109,7 @@ def issue_commitment_in(s: Session, actor: Actor, order: WorkOrder, data: Commit
     s.add(c)
     s.flush()
     order.responded_at = order.responded_at or now  # the promised tier responds with the letter
+    clock_minutes.refresh(s, order)
     recompute_deadlines(s, order, order.reported_at)
     event(s, actor, order, now, "commitment", c.number)
     audit.record(s, actor, "order.commitment", "work_order", order.number, commitment=c.number)

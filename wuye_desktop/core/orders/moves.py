@@ -44,6 +44,7 @@ from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.settings import callback_due_days
 from wuye_desktop.core.staff.resolve import resolve_handler
 from wuye_desktop.core.vocab import Channel
+from wuye_desktop.storage import clock_minutes
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import Commitment, OrderPause, WorkOrder
 
@@ -150,6 +151,7 @@ def complete(db: Database, actor: Actor, order_id: int, expected_version: int, r
         now = now_utc()
         status_event(s, actor, order, Status.COMPLETED, now, result.strip())
         order.completed_at = now
+        clock_minutes.refresh(s, order)
         order.callback_due = now + timedelta(days=callback_due_days(s))
         c = s.scalar(select(Commitment).where(Commitment.order_id == order.id))
         if c is not None and c.fulfilled_at is None:
@@ -221,5 +223,6 @@ def resume(db: Database, actor: Actor, order_id: int, expected_version: int) -> 
         now = now_utc()
         _end_pause(s, order, now)
         recompute_deadlines(s, order, order.reported_at)
+        clock_minutes.refresh(s, order)  # a pause is left out of the times it falls within
         event(s, actor, order, now, "resume")
         audit.record(s, actor, "order.resume", "work_order", order.number)

@@ -15,14 +15,18 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, exists, false, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core.clock import now_utc
-from wuye_desktop.core.deadlines import Pause, elapsed
+from wuye_desktop.core.deadlines import ClockMode, DeadlineRules, Pause, elapsed
 from wuye_desktop.core.errors import NotFound
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.orders.callback_stats import SATISFIED_VALUES, callbacks_between
+from wuye_desktop.core.orders.callback_stats import (
+    SATISFIED_VALUES,
+    callbacks_between,
+    completed_between,
+)
 from wuye_desktop.core.orders.list_query import OrderFilter
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.orders.urgency import due_soon_clause, overdue_clause
@@ -39,7 +43,7 @@ from wuye_desktop.core.overview.model import (
     TrendPoint,
     Unit,
 )
-from wuye_desktop.core.overview.periods import Period, PeriodKind
+from wuye_desktop.core.overview.periods import Period, PeriodKind, local_midnight
 from wuye_desktop.core.overview.regulator_rules import (
     REPLY_TARGET,
     reply_in_time,
@@ -76,14 +80,32 @@ _COHORT_SLICES = (
     SliceKey.FIXED_FIRST_TIME,
     SliceKey.REOPENED,
 )
-_PERIOD_SLICES = (
-    SliceKey.COMPLETED_IN_PERIOD,
-    SliceKey.CALLED_BACK,
-    SliceKey.CALLBACK_IN_PERIOD,
-    SliceKey.SATISFIED_IN_PERIOD,
-)
+# Counted over the orders completed in the period (callback coverage); the callbacks made in it
+# are counted as callbacks (_callbacks), not as orders.
+_PERIOD_SLICES = (SliceKey.COMPLETED_IN_PERIOD, SliceKey.CALLED_BACK)
 # Answering a supervision notice: the order done, closed or cancelled.
 _ANSWERING = (Status.COMPLETED.value, Status.CLOSED.value, Status.CANCELLED.value)
+
+
+_NOT_CANCELLED_ORDER = WorkOrder.status != Status.CANCELLED.value
+
+
+def calendar_clock(rules: DeadlineRules) -> ColumnElement[bool]:
+    """The orders whose (tier, category) rule runs on the calendar clock under *rules*."""
+    parts = []
+    for tier, rule in rules.tiers.items():
+        other = sorted(
+            c for (t, c), r in rules.overrides.items() if t == tier and r.mode != rule.mode
+        )
+        if rule.mode is ClockMode.CALENDAR:
+            parts.append(
+                and_(WorkOrder.tier == tier, WorkOrder.category.not_in(other))
+                if other
+                else WorkOrder.tier == tier
+            )
+        elif other:
+            parts.append(and_(WorkOrder.tier == tier, WorkOrder.category.in_(other)))
+    return or_(*parts) if parts else false()
 
 
 def _sum(cond: ColumnElement[bool]) -> Any:
@@ -99,6 +121,19 @@ def percentile(values: Sequence[float], share: float) -> float | None:
 
 
 @dataclass
+class _Times:
+    """Minutes to respond (or to complete) over a period's orders."""
+
+    count: int = 0
+    total: float = 0.0
+    p90: float | None = None
+
+    @property
+    def mean(self) -> float | None:
+        return self.total / self.count if self.count else None
+
+
+@dataclass
 class _Measures:
     """Everything counted over one period (the current or the previous)."""
 
@@ -106,11 +141,14 @@ class _Measures:
     in_period: dict[SliceKey, int] = field(default_factory=dict)
     callbacks: int = 0
     satisfied: int = 0
-    response_minutes: list[float] = field(default_factory=list)
-    completion_minutes: list[float] = field(default_factory=list)
+    response: _Times = field(default_factory=_Times)
+    completion: _Times = field(default_factory=_Times)
     tickets: list[tuple[int | None, bool]] = field(default_factory=list)  # (order id, in time)
     notices: list[tuple[int | None, bool]] = field(default_factory=list)
     cells: dict[str, dict[str, int]] = field(default_factory=dict)
+    # Per trend step and per community, counted in the same pass (the current period only).
+    steps: dict[int, dict[SliceKey, int]] = field(default_factory=dict)
+    communities: dict[int, dict[SliceKey, int]] = field(default_factory=dict)
 
     def total(self, key: SliceKey, tier: str = "") -> int:
         counts = self.by_tier.get(key, {})
@@ -122,36 +160,90 @@ class _Counter:
 
     def __init__(self, s: Session, scope: Scope, now: datetime) -> None:
         self.s, self.scope, self.now = s, scope, now
+        calendar = calendar_clock(load_rules(s))
+        # The orders whose minutes SQL reads as stored (see _times).
+        self.fast = {
+            stem: and_(_NOT_CANCELLED_ORDER, at.is_not(None), minutes.is_not(None), calendar)
+            for stem, at, minutes in (
+                ("response", WorkOrder.responded_at, WorkOrder.response_minutes),
+                ("completion", WorkOrder.completed_at, WorkOrder.completion_minutes),
+            )
+        }
 
     def in_scope(self) -> ColumnElement[bool]:
         cid = self.scope.community_id
         return true() if cid is None else WorkOrder.community_id == cid
 
-    def measure(self, period: Period) -> _Measures:
+    def measure(self, period: Period, detail: bool = False) -> _Measures:
+        """The period's counts; with *detail*, per trend step and community as well."""
         m = _Measures()
         sl = {
             k: OrderSlice(k, period.start, period.end) for k in (*_COHORT_SLICES, *_PERIOD_SLICES)
         }
         conds = {k: slice_condition(v, self.now) for k, v in sl.items()}
+        # The times' counts and sums ride along in the same pass over the period's orders.
+        timed: dict[str, Any] = {}
+        for stem, key, minutes in (
+            ("response", SliceKey.RESPONDED, WorkOrder.response_minutes),
+            ("completion", SliceKey.COMPLETED, WorkOrder.completion_minutes),
+        ):
+            done = slice_condition(OrderSlice(key, period.start, period.end), self.now)
+            timed[f"{stem}_fast"] = _sum(self.fast[stem])
+            timed[f"{stem}_sum"] = func.sum(case((self.fast[stem], minutes), else_=None))
+            timed[f"{stem}_slow"] = _sum(and_(done, not_(self.fast[stem])))
+        # One pass over the period's orders counts them per value of each breakdown's column
+        # (tier among them), and, for the trend and the on-time rate by community, per trend
+        # step and community (the steps partition the period, so a step's orders are those of
+        # the period reported in it).
+        groups: list[Any] = [getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS]
+        tier_at, detail_at = BREAKDOWN_COLUMNS.index("tier"), len(groups)
+        if detail:
+            _step, buckets = trend_buckets(period)
+            step = case(
+                *(
+                    (WorkOrder.reported_at < local_midnight(hi), i)
+                    for i, (_lo, hi) in enumerate(buckets)
+                ),
+                else_=len(buckets) - 1,
+            )
+            groups += [WorkOrder.community_id, step]
         rows = self.s.execute(
-            select(WorkOrder.tier, *(_sum(conds[k]) for k in _COHORT_SLICES))
+            select(*groups, *(_sum(conds[k]) for k in _COHORT_SLICES), *timed.values())
             .where(conds[SliceKey.REPORTED], self.in_scope())
-            .group_by(WorkOrder.tier)
+            .group_by(*groups)
         ).all()
         for k in _COHORT_SLICES:
-            m.by_tier[k] = {}
-        for tier, *counts in rows:
-            for k, n in zip(_COHORT_SLICES, counts, strict=True):
-                m.by_tier[k][tier] = int(n)
-        for k in _PERIOD_SLICES:
-            m.in_period[k] = int(
-                self.s.scalar(select(func.count(WorkOrder.id)).where(conds[k], self.in_scope()))
-                or 0
-            )
+            m.by_tier[k] = defaultdict(int)
+        m.cells = {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
+        counted: dict[str, Any] = dict.fromkeys(timed, 0)
+        for row in rows:
+            tier, counts = row[tier_at], row[len(groups) :]
+            for c, value in zip(BREAKDOWN_COLUMNS, row, strict=False):
+                m.cells[c][value] += int(counts[0])  # REPORTED: every order of the pass
+            for k, n in zip(_COHORT_SLICES, counts[: len(_COHORT_SLICES)], strict=True):
+                m.by_tier[k][tier] += int(n)
+                if detail:
+                    for into in (
+                        m.communities.setdefault(row[detail_at], defaultdict(int)),
+                        m.steps.setdefault(row[detail_at + 1], defaultdict(int)),
+                    ):
+                        into[k] += int(n)
+            for name, value in zip(timed, counts[len(_COHORT_SLICES) :], strict=True):
+                if value is not None:
+                    counted[name] += value if name.endswith("_sum") else int(value)
+        # The orders of slices COMPLETED_IN_PERIOD and CALLED_BACK, counted from the moves to
+        # completed (an index of them by time) rather than by reading every order.
+        moved = completed_between(period.start_at, period.end_at).subquery()
+        called_back = exists(select(Callback.id).where(Callback.order_id == moved.c.order_id))
+        stmt = select(func.count(), _sum(called_back)).select_from(moved)
+        if self.scope.community_id is not None:
+            stmt = stmt.join(WorkOrder, WorkOrder.id == moved.c.order_id).where(self.in_scope())
+        n, h = self.s.execute(stmt).one()
+        m.in_period[SliceKey.COMPLETED_IN_PERIOD] = int(n or 0)
+        m.in_period[SliceKey.CALLED_BACK] = int(h or 0)
         self._callbacks(m, period)
-        self._times(m, sl[SliceKey.REPORTED])
+        self._times(m, sl[SliceKey.REPORTED], counted)
         self._regulator(m, period)
-        self._cells(m, conds[SliceKey.REPORTED])
         return m
 
     def _callbacks(self, m: _Measures, period: Period) -> None:
@@ -164,14 +256,51 @@ class _Counter:
         count, satisfied = self.s.execute(stmt).one()
         m.callbacks, m.satisfied = int(count or 0), int(satisfied or 0)
 
-    def _times(self, m: _Measures, reported: OrderSlice) -> None:
-        """Minutes to respond and to complete, on each order's deadline clock."""
+    def _times(self, m: _Measures, reported: OrderSlice, counted: dict[str, int]) -> None:
+        """Minutes to respond and to complete, on each order's deadline clock.
+
+        An order whose rule runs on the calendar clock has them stored (storage.clock_minutes),
+        so SQL averages them and takes their percentile; the others (working-time rules, or a
+        time without its stored minutes) are computed here order by order, as the deadlines
+        count them, and the percentile is then taken over all of them in Python.
+        """
+        for stem, column, into in (
+            ("response", WorkOrder.response_minutes, m.response),
+            ("completion", WorkOrder.completion_minutes, m.completion),
+        ):
+            into.count = counted[f"{stem}_fast"] + counted[f"{stem}_slow"]
+            into.total = float(counted[f"{stem}_sum"] or 0.0)
+            fast = and_(self.fast[stem], slice_condition(reported, self.now), self.in_scope())
+            if counted[f"{stem}_slow"]:
+                values = [float(v or 0) for v in self.s.scalars(select(column).where(fast))]
+                values += self._computed(stem, reported)
+                into.total = sum(values)
+                into.p90 = percentile(values, 0.9)
+            elif into.count:
+                into.p90 = self._p90(column, fast, into.count)
+
+    def _p90(self, column: Any, cond: ColumnElement[bool], n: int) -> float | None:
+        """The nearest-rank 90th percentile of *column* over *n* rows, in SQL."""
+        if self.s.get_bind().dialect.name == "postgresql":
+            stmt = select(func.percentile_disc(0.9).within_group(column)).where(cond)
+            value = self.s.scalar(stmt)
+        else:
+            # Counted from the top, SQLite keeps only the highest tenth while it reads.
+            rank = max(0, math.ceil(0.9 * n) - 1)
+            value = self.s.scalar(
+                select(column).where(cond).order_by(column.desc()).offset(n - 1 - rank).limit(1)
+            )
+        return None if value is None else float(value)
+
+    def _computed(self, stem: str, reported: OrderSlice) -> list[float]:
+        """The minutes of the orders without a stored value, on their rule's clock."""
         rules = load_rules(self.s)
-        responded = slice_condition(
-            OrderSlice(SliceKey.RESPONDED, reported.start, reported.end), self.now
-        )
-        completed = slice_condition(
-            OrderSlice(SliceKey.COMPLETED, reported.start, reported.end), self.now
+        key = SliceKey.RESPONDED if stem == "response" else SliceKey.COMPLETED
+        moment_col = WorkOrder.responded_at if stem == "response" else WorkOrder.completed_at
+        cond = and_(
+            slice_condition(OrderSlice(key, reported.start, reported.end), self.now),
+            not_(self.fast[stem]),
+            self.in_scope(),
         )
         rows = self.s.execute(
             select(
@@ -179,34 +308,27 @@ class _Counter:
                 WorkOrder.tier,
                 WorkOrder.category,
                 WorkOrder.reported_at,
-                WorkOrder.responded_at,
-                WorkOrder.completed_at,
-            ).where(or_(responded, completed), self.in_scope())
+                moment_col,
+            ).where(cond)
         ).all()
         pauses: dict[int, list[Pause]] = defaultdict(list)
-        if rows:
-            paused_orders = select(WorkOrder.id).where(or_(responded, completed), self.in_scope())
-            for order_id, start, end in self.s.execute(
-                select(OrderPause.order_id, OrderPause.start, OrderPause.end).where(
-                    OrderPause.order_id.in_(paused_orders)
-                )
-            ):
-                pauses[order_id].append(Pause(start, end))
-        for order_id, tier, category, reported_at, responded_at, completed_at in rows:
+        for order_id, start, end in self.s.execute(
+            select(OrderPause.order_id, OrderPause.start, OrderPause.end).where(
+                OrderPause.order_id.in_(select(WorkOrder.id).where(cond))
+            )
+        ):
+            pauses[order_id].append(Pause(start, end))
+        out = []
+        for order_id, tier, category, reported_at, moment in rows:
+            assert moment is not None  # the slice holds orders with that time
             rule = rules.rule(tier, category) if tier in rules.tiers else None
-            mode = rule.mode if rule is not None else None
-            for moment, into in (
-                (responded_at, m.response_minutes),
-                (completed_at, m.completion_minutes),
-            ):
-                if moment is None:
-                    continue
-                took = (
-                    elapsed(reported_at, moment, mode, rules.calendar, pauses[order_id])
-                    if mode is not None
-                    else moment - reported_at
-                )
-                into.append(max(took, timedelta(0)).total_seconds() / 60)
+            took = (
+                elapsed(reported_at, moment, rule.mode, rules.calendar, pauses[order_id])
+                if rule is not None
+                else moment - reported_at
+            )
+            out.append(max(took, timedelta(0)).total_seconds() / 60)
+        return out
 
     def _regulator(self, m: _Measures, period: Period) -> None:
         first = (
@@ -256,29 +378,21 @@ class _Counter:
             if verdict is not None:
                 m.notices.append((order_id, verdict))
 
-    def _cells(self, m: _Measures, reported: ColumnElement[bool]) -> None:
-        cols = [getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS]
-        m.cells = {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
-        for *values, n in self.s.execute(
-            select(*cols, func.count(WorkOrder.id)).where(reported, self.in_scope()).group_by(*cols)
-        ):
-            for c, v in zip(BREAKDOWN_COLUMNS, values, strict=True):
-                m.cells[c][v] += int(n)
-
-    def trend(self, period: Period) -> Trend:
+    def trend(self, period: Period, m: _Measures) -> Trend:
         step, buckets = trend_buckets(period)
-        cols: list[Any] = []
-        for lo, hi in buckets:
-            for k in (SliceKey.REPORTED, SliceKey.COMPLETION_RATED, SliceKey.COMPLETION_ON_TIME):
-                cols.append(_sum(slice_condition(OrderSlice(k, lo, hi), self.now)))
-        first, last = buckets[0][0], buckets[-1][1]
-        span = slice_condition(OrderSlice(SliceKey.REPORTED, first, last), self.now)
-        row = self.s.execute(select(*cols).where(span, self.in_scope())).one()
         points = []
         for i, (lo, hi) in enumerate(buckets):
-            reported, rated, on_time = (int(x) for x in row[3 * i : 3 * i + 3])
-            drill = self.drill_days(lo, hi)
-            points.append(TrendPoint(lo, hi, reported, rated, on_time, drill))
+            counts = m.steps.get(i, {})
+            points.append(
+                TrendPoint(
+                    lo,
+                    hi,
+                    counts.get(SliceKey.REPORTED, 0),
+                    counts.get(SliceKey.COMPLETION_RATED, 0),
+                    counts.get(SliceKey.COMPLETION_ON_TIME, 0),
+                    self.drill_days(lo, hi),
+                )
+            )
         return Trend(step, tuple(points))
 
     def drill_days(self, start: date, end: date, **extra: Any) -> OrderFilter:
@@ -289,23 +403,10 @@ class _Counter:
             **extra,
         )
 
-    def by_community(self, period: Period) -> tuple[CommunityRate, ...]:
-        rated = slice_condition(
-            OrderSlice(SliceKey.COMPLETION_RATED, period.start, period.end), self.now
-        )
-        on_time = slice_condition(
-            OrderSlice(SliceKey.COMPLETION_ON_TIME, period.start, period.end), self.now
-        )
-        reported = slice_condition(
-            OrderSlice(SliceKey.REPORTED, period.start, period.end), self.now
-        )
+    def by_community(self, period: Period, m: _Measures) -> tuple[CommunityRate, ...]:
         counts = {
-            cid: (int(a), int(b))
-            for cid, a, b in self.s.execute(
-                select(WorkOrder.community_id, _sum(rated), _sum(on_time))
-                .where(reported, self.in_scope())
-                .group_by(WorkOrder.community_id)
-            )
+            cid: (c.get(SliceKey.COMPLETION_RATED, 0), c.get(SliceKey.COMPLETION_ON_TIME, 0))
+            for cid, c in m.communities.items()
         }
         communities = select(Community.id, Community.code, Community.name).order_by(Community.code)
         if self.scope.community_id is not None:
@@ -399,11 +500,6 @@ def _ratio(hits: int, count: int) -> float | None:
     return hits / count if count else None
 
 
-def _mean(values: Sequence[float]) -> float | None:
-    # fsum: the same figure whatever order the rows came in (a plain sum's last digit is not)
-    return math.fsum(values) / len(values) if values else None
-
-
 def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tuple[Figure, ...]:
     cid = scope.community_id
 
@@ -457,17 +553,17 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
         out.append(
             rate("completion_on_time", SliceKey.COMPLETION_RATED, SliceKey.COMPLETION_ON_TIME, tier)
         )
-    for stem, key, values, old_values in (
-        ("response", SliceKey.RESPONDED, cur.response_minutes, old.response_minutes),
-        ("completion", SliceKey.COMPLETED, cur.completion_minutes, old.completion_minutes),
+    for stem, key, times, old_times in (
+        ("response", SliceKey.RESPONDED, cur.response, old.response),
+        ("completion", SliceKey.COMPLETED, cur.completion, old.completion),
     ):
         out.append(
             fig(
                 f"{stem}_minutes_avg",
                 Unit.MINUTES,
-                _mean(values),
-                _mean(old_values),
-                count=len(values),
+                times.mean,
+                old_times.mean,
+                count=times.count,
                 drill=drill(key),
             )
         )
@@ -475,9 +571,9 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
             fig(
                 f"{stem}_minutes_p90",
                 Unit.MINUTES,
-                percentile(values, 0.9),
-                percentile(old_values, 0.9),
-                count=len(values),
+                times.p90,
+                old_times.p90,
+                count=times.count,
                 drill=drill(key),
             )
         )
@@ -598,7 +694,7 @@ def overview(
         if not full:
             return Overview(scope, period, previous, now_part)
         counter = _Counter(s, scope, now)
-        cur, old = counter.measure(period), counter.measure(previous)
+        cur, old = counter.measure(period, detail=True), counter.measure(previous)
         return Overview(
             scope,
             period,
@@ -606,8 +702,8 @@ def overview(
             now_part,
             figures=_figures(cur, old, period, scope),
             breakdowns=_breakdowns(counter, cur, old, period),
-            trend=counter.trend(period),
-            by_community=counter.by_community(period),
+            trend=counter.trend(period, cur),
+            by_community=counter.by_community(period, cur),
         )
 
 
