@@ -129,6 +129,8 @@ def _service(db_url: str) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if proc.stdout is not None:
+            proc.stdout.close()
 
 
 async def _burst(
