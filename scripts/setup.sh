@@ -41,7 +41,8 @@ RUN_PACKAGES=(
 )
 # Testing and building, on top: poppler for looking at PDFs in tests, LibreOffice for opening the
 # spreadsheets, a virtual X server for the GUI tests and screenshots, a PostgreSQL server that
-# scripts/test.sh starts, and what installer/ builds the bundle and the .deb with (binutils for
+# scripts/test.sh starts, Debian's chromium, its driver and its Chinese for the owners' page's
+# browser tests (Selenium), and what installer/ builds the bundle and the .deb with (binutils for
 # PyInstaller and strip, dpkg-dev for dpkg-shlibdeps). The libpython of the venv's Python
 # (PyInstaller bundles it) is added below, once that Python is known.
 DEV_PACKAGES=(
@@ -49,6 +50,7 @@ DEV_PACKAGES=(
     poppler-utils libreoffice-calc-nogui
     xvfb xauth
     postgresql
+    chromium chromium-driver chromium-l10n
     binutils dpkg-dev
 )
 

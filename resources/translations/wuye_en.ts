@@ -847,6 +847,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Owners&apos; reporting page (扫码报修)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Owners can report by scanning the signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page&apos;s public a&amp;ddress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served by wuye owner-portal behind the company&apos;s HTTPS proxy (README). Signs printed once the public address is set open the page instead of the reporting addresses above. Switched off, the page tells owners to call the service line and files nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4978,6 +4994,10 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Owners&apos; reporting page changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Database backed up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5179,6 +5199,14 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Contractors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switched on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6498,6 +6526,14 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>Unrecognised scanned code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners&apos; page of household {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owners&apos; page of entrance {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

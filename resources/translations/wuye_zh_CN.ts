@@ -846,6 +846,22 @@
         <translation>不勾选时派工单上的电话隐去中间四位（138****5678）。经物业单位渠道派出的工单由本公司人员维修，其他渠道派往外部单位。每次打印带完整电话的派工单都记入审计日志。</translation>
     </message>
     <message>
+        <source>Owners&apos; reporting page (扫码报修)</source>
+        <translation>业主扫码报修页面</translation>
+    </message>
+    <message>
+        <source>&amp;Owners can report by scanning the signs</source>
+        <translation>业主可扫码报修(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Page&apos;s public a&amp;ddress</source>
+        <translation>页面公网地址(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Served by wuye owner-portal behind the company&apos;s HTTPS proxy (README). Signs printed once the public address is set open the page instead of the reporting addresses above. Switched off, the page tells owners to call the service line and files nothing.</source>
+        <translation>由 wuye owner-portal 在公司的 HTTPS 反向代理之后提供（见 README）。设置公网地址后打印的标识，二维码打开此页面，而不是上面的报修地址。关闭后页面提示业主致电服务热线，不受理报修。</translation>
+    </message>
+    <message>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -4980,6 +4996,10 @@ The details are in the log file.</source>
         <translation>修改派工单电话设置</translation>
     </message>
     <message>
+        <source>Owners&apos; reporting page changed</source>
+        <translation>扫码报修页面设置变更</translation>
+    </message>
+    <message>
         <source>Database backed up</source>
         <translation>备份数据库</translation>
     </message>
@@ -5182,6 +5202,14 @@ The details are in the log file.</source>
     <message>
         <source>Contractors</source>
         <translation>外包单位</translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation>公网地址</translation>
+    </message>
+    <message>
+        <source>Switched on</source>
+        <translation>已开启</translation>
     </message>
     <message>
         <source>Period</source>
@@ -6501,6 +6529,14 @@ The details are in the log file.</source>
     <message>
         <source>Unrecognised scanned code</source>
         <translation>无法识别的扫码内容</translation>
+    </message>
+    <message>
+        <source>Owners&apos; page of household {value}</source>
+        <translation>扫码报修页：房屋 {value}</translation>
+    </message>
+    <message>
+        <source>Owners&apos; page of entrance {value}</source>
+        <translation>扫码报修页：单元 {value}</translation>
     </message>
     <message>
         <source>{text} is not a period (2026-11, 2026Q4 or 2026-11-01..2026-11-15)</source>

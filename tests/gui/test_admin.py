@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user, valid_credit_code
@@ -18,7 +18,7 @@ from tests.gui.shell_support import (
     settle,
     type_text,
 )
-from wuye_desktop.core import audit, directory, users
+from wuye_desktop.core import audit, directory, portal, users
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.errors import AuthenticationFailed
 from wuye_desktop.core.roles import Actor, Role
@@ -252,6 +252,47 @@ def test_the_company_chooses_which_slips_print_the_full_phone(
     page.reload()
     settle(qtbot)
     assert not page.slip_full_staff.isChecked() and page.slip_full_contractor.isChecked()
+
+
+def press_save(qtbot: QtBot, button: QPushButton) -> None:
+    # Tab to it and Space: Alt+S is shared with the slips' "own &staff" box, where Qt moves
+    # the focus between the two instead of pressing.
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def test_the_desk_switches_the_owners_page_and_sets_its_address_by_keys(
+    qtbot: QtBot, db: Database, admin: Actor, dialog: AdministrationDialog
+) -> None:
+    page = dialog.company_page
+    dialog.pages.setCurrentWidget(page)
+    assert page.page_on.isChecked() and page.public_url.text() == ""
+    # Alt+D to the address: only https:// (http:// for this computer alone).
+    qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    assert page.public_url.hasFocus()
+    type_text(qtbot, page.public_url, "http://bx.example.com")
+    press_save(qtbot, page.save_button)
+    settle(qtbot)
+    assert page.errors.error_text("public_url") == tr_core(
+        "An https:// address (http:// only for 127.0.0.1, to try the page out)"
+    )
+    assert portal.portal_settings(db) == portal.PortalSettings()
+    retype(qtbot, page.public_url, "https://bx.example.com/")
+    # Alt+O switches the page off (a button's mnemonic clicks it after a short animation).
+    qtbot.keyClick(page, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not page.page_on.isChecked(), timeout=1000)
+    press_save(qtbot, page.save_button)
+    settle(qtbot)
+    assert portal.portal_settings(db) == portal.PortalSettings("https://bx.example.com", False)
+    assert page.public_url.text() == "https://bx.example.com" and page.done_label.text() == "Saved."
+    dialog.pages.setCurrentWidget(dialog.audit_page)
+    settle(qtbot)
+    assert audit_cell(qtbot, dialog.audit_page, 0, 2) == "Owners' reporting page changed"
+
+    portal.configure_portal(db, admin, enabled=True)  # another desk, or wuye owner-portal --on
+    page.reload()
+    settle(qtbot)
+    assert page.page_on.isChecked()
 
 
 def test_audit_log_shows_entries_in_local_time_and_searches(

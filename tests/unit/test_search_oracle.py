@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select, text
 
 from tests.conftest import _pg_database, _set_up_company
-from wuye_desktop.core import directory
+from wuye_desktop.core import directory, portal
 from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.errors import ValidationError
 from wuye_desktop.core.roles import Actor
@@ -31,9 +31,18 @@ from wuye_desktop.core.search import orders as search_orders
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import Building, Community, Household, Owner, Unit, WorkOrder
+from wuye_desktop.storage.models import (
+    Building,
+    Community,
+    Household,
+    Owner,
+    PortalKey,
+    Unit,
+    WorkOrder,
+)
 
 TEMPLATE = "https://r.example.cn/r?h={household}"
+PAGE = "https://bx.example.cn"  # the owners' reporting page: its signs' /h/<key>, /e/<key>
 COMMUNITIES = [("QD001", "海尔云谷"), ("QD002", "海景花园"), ("QD012", "漏水小区")]
 BUILDINGS = ["3", "33", "63", "A1"]
 UNITS = ["1", "2"]
@@ -53,6 +62,7 @@ class World:
     households: dict[str, int] = field(default_factory=dict)  # code -> id
     numbers: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    pages: list[str] = field(default_factory=list)  # the page's addresses on printed signs
 
 
 @st.composite
@@ -93,6 +103,7 @@ def _ensure_communities(db: Database, admin: Actor) -> dict[str, int]:
             known[code] = c.id
     with db.transaction() as s:
         s.execute(text("UPDATE company SET report_url_template = :t"), {"t": TEMPLATE})
+    portal.configure_portal(db, admin, public_url=PAGE)
     return known
 
 
@@ -108,6 +119,11 @@ def _add(db: Database, admin: Actor, world: World, homes: list[Any], orders: lis
             continue
         h = directory.create_household(db, admin, ids[COMMUNITIES[ci][0]], data)
         world.households[code] = h.id
+        # Its in-home card and its entrance's signs printed: their keys made.
+        homes_url, doors_url = portal.sign_addresses(
+            db, PAGE, ids[COMMUNITIES[ci][0]], [h.id], [code.rsplit("-", 1)[0]]
+        )
+        world.pages += [*homes_url.values(), *doors_url.values()]
     homes_list = sorted(world.households.items())
     for n, o in enumerate(orders):
         household_id, community_id, location = None, ids["QD001"], o["location"]
@@ -143,6 +159,26 @@ def _add(db: Database, admin: Actor, world: World, homes: list[Any], orders: lis
 
 def _digits(s: str) -> str:
     return re.sub(r"\D", "", s)
+
+
+def page_code(db: Database, t: str) -> str | None:
+    """The household code or entrance key an address of the owners' page names ("" for an
+    address under the page that names nothing); None for text that is not under the page."""
+    if not t.lower().startswith(PAGE.lower() + "/"):
+        return None
+    m = re.fullmatch(r"/([he])/([A-Za-z0-9_-]{22})/?", t[len(PAGE) :])
+    if m is None:
+        return ""
+    with db.read() as s:
+        row = s.execute(
+            select(Household.code, PortalKey.entrance)
+            .outerjoin(Household, Household.id == PortalKey.household_id)
+            .where(PortalKey.key == m.group(2))
+        ).first()
+    if row is None:
+        return ""
+    home, entrance = row
+    return (home if m.group(1) == "h" else entrance) or ""
 
 
 def oracle(db: Database, typed: str, community_id: int | None) -> set[int]:
@@ -201,6 +237,8 @@ def oracle(db: Database, typed: str, community_id: int | None) -> set[int]:
         if up.startswith("WUYE:B:"):
             return code_match(up[7:].strip()) or (lambda o: False)
         if re.match(r"https?://", t, re.IGNORECASE):
+            if (page := page_code(db, t)) is not None:
+                return code_match(page) or (lambda o: False)
             before, after = TEMPLATE.split("{household}")
             if t.startswith(before) and t.endswith(after) and len(t) >= len(TEMPLATE):
                 key = t[len(before) : len(t) - len(after)].strip().upper()
@@ -274,6 +312,8 @@ def queries_for(world: World, data: Any) -> list[str]:
         "WUYE:H:" + one(codes).lower(),
         "WUYE:B:" + "-".join(one(codes).split("-")[:2]),
         TEMPLATE.replace("{household}", one(codes)),
+        one(world.pages or [f"{PAGE}/h/{'A' * 22}"]),
+        f"{PAGE}/e/{'B' * 22}",
         "https://elsewhere.example.com/x",
         "WUYE:W:" + one(numbers),
         one(numbers),
@@ -402,6 +442,8 @@ def household_oracle(db: Database, typed: str, community_id: int | None) -> set[
         if up.startswith("WUYE:B:"):
             return code_match(up[7:].strip()) or nothing
         if re.match(r"https?://", t, re.IGNORECASE):
+            if (page := page_code(db, t)) is not None:
+                return code_match(page) or nothing
             before, after = TEMPLATE.split("{household}")
             if t.startswith(before) and t.endswith(after) and len(t) >= len(TEMPLATE):
                 return code_match(t[len(before) : len(t) - len(after)].strip().upper()) or nothing

@@ -22,13 +22,17 @@ _CSS = (
     "h1{font-size:20px;margin:8px 0}h2{font-size:17px;margin:14px 0 6px}"
     ".c{background:#fff;border-radius:8px;padding:12px;margin:10px 0}"
     "label{display:block;margin:10px 0 4px;font-weight:bold}"
-    "select,textarea,input[type=text],input[type=tel]{width:100%;box-sizing:border-box;"
-    "font:inherit;padding:8px;border:1px solid #bbb;border-radius:6px}"
-    "button{width:100%;font:inherit;font-size:18px;padding:12px;margin-top:14px;border:0;"
+    # 44 px: what a thumb taps (Apple's and WeChat's guideline); 16 px text, or iOS zooms in.
+    "select,textarea,input{width:100%;box-sizing:border-box;min-height:44px;"
+    "font:inherit;padding:9px;border:1px solid #bbb;border-radius:6px;background:#fff}"
+    "input[type=file]{padding:8px 4px;border-style:dashed}"
+    "button{width:100%;min-height:48px;font:inherit;font-size:18px;padding:12px;margin-top:14px;border:0;"
     "border-radius:6px;background:#1668dc;color:#fff}"
     "button.s{background:#fff;color:#1668dc;border:1px solid #1668dc}"
     ".e{color:#c00}.m{color:#666;font-size:14px}.b{font-size:22px;font-weight:bold}"
     "ol{padding-left:1.2em}"
+    # The follow link is one long word: broken anywhere rather than widening the page.
+    "a{word-break:break-all;overflow-wrap:anywhere}"
 )
 STATUS_WORDS = {
     Status.ACCEPTED: "已收到，正在安排维修人员",
@@ -161,7 +165,7 @@ def filed(result: portal.Filed, follow_url: str) -> bytes:
     body = fill(
         "<h1>报修已提交</h1>"
         '<div class="c"><p>报修单号</p><p class="b">{number}</p>'
-        "<p>处理时限（{tier}）：{response}前响应，{completion}前修好。</p></div>"
+        "<p>处理时限（{tier}）：{response} 前响应，{completion} 前修好。</p></div>"
         '<div class="c"><p><b>请保存下面的链接</b>（收藏或截图），用它查看进度、完工后评价。'
         "链接只给您本人，请勿转发。</p>"
         '<p><a href="{url}">{url}</a></p></div>',

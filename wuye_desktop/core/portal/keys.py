@@ -77,6 +77,23 @@ class Place:
         return next((r for r in self.rooms if r.household_id == household_id), None)
 
 
+def key_code(s: Session, kind: str, key: str) -> str | None:
+    """What a page address's key names for the desk: the household's code (``h``) or the
+    entrance's key (``e``, QD001-3-2), or None for a key that opens nothing. The desk's search
+    box reads an owner's scanned sign with it."""
+    if kind not in ("h", "e") or not KEY_PATTERN.match(key):
+        return None
+    if kind == "h":
+        return s.scalar(
+            select(Household.code)
+            .join(PortalKey, PortalKey.household_id == Household.id)
+            .where(PortalKey.key == key)
+        )
+    return s.scalar(
+        select(PortalKey.entrance).where(PortalKey.key == key, PortalKey.entrance.is_not(None))
+    )
+
+
 def _room_label(building: str, unit: str, room: str) -> str:
     return f"{building} {unit}单元 {room}室" if unit else f"{building} {room}室"
 

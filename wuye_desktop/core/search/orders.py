@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from wuye_desktop.core.search.households import household_ids
 from wuye_desktop.core.search.query import Kind, SearchHints, SearchQuery, parse
+from wuye_desktop.core.settings import read_value
 from wuye_desktop.storage import search_index
 from wuye_desktop.storage.models import Community, Company, WorkOrder
 from wuye_desktop.storage.search_keys import digits_key, name_key, word_phrase
@@ -38,14 +39,23 @@ _SIMPLE: ColumnElement[Any] = literal_column("'simple'::regconfig")
 
 
 def hints(s: Session) -> SearchHints:
-    """Community codes and names and the reporting URL template, for the parser."""
+    """Community codes and names, the reporting URL template and the owners' page's address
+    with its keys' lookup in *s*, for the parser."""
     codes: dict[str, int] = {}
     names: dict[str, int] = {}
     for cid, code, name in s.execute(select(Community.id, Community.code, Community.name)):
         codes[code.upper()] = cid
         names.setdefault(name, cid)
     template = s.scalar(select(Company.report_url_template).order_by(Company.id).limit(1)) or ""
-    return SearchHints(codes, names, template)
+    # Here, not at the top: core.portal files orders, and core.orders searches.
+    from wuye_desktop.core.portal import config as portal_config
+    from wuye_desktop.core.portal import keys as portal_keys
+
+    page = read_value(s, portal_config.SETTINGS_KEY)
+    page_url = str(page.get("public_url", "")) if isinstance(page, dict) else ""
+    return SearchHints(
+        codes, names, template, page_url, lambda kind, key: portal_keys.key_code(s, kind, key)
+    )
 
 
 def understand(s: Session, text: str) -> SearchQuery:

@@ -5,7 +5,9 @@ The meanings are DESIGN.md §3's. Read in this order, the first that fits wins:
 
 1. a scanned payload: ``WUYE:H:<household code>``, ``WUYE:W:<order number>``,
    ``WUYE:B:<community>-<building>[-<unit>]``, or the company's reporting URL (its template
-   with ``{household}`` replaced by a household code or a building key);
+   with ``{household}`` replaced by a household code or a building key), or the owners'
+   reporting page's address on a sign (``{public_url}/h/<key>``: that household,
+   ``/e/<key>``: that entrance; the key looked up through core.portal.keys);
 2. a whole order number (``GD20261120-0042``);
 3. a household code (4 parts) or its prefix at part boundaries (``QD001-3`` = community
    QD001, building 3; ``QD001-3-2`` adds the unit; a trailing dash changes nothing), when
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
@@ -69,16 +71,29 @@ _LABELS = {
     Kind.NAME_OR_WORDS: QT_TRANSLATE_NOOP("core", "Name {value} or description containing {words}"),
     Kind.UNREADABLE: QT_TRANSLATE_NOOP("core", "Unrecognised scanned code"),
 }
+# What a sign's address for the owners' page was read as (its key is not the code it opens).
+_PAGE_LABELS = {
+    Kind.HOUSEHOLD: QT_TRANSLATE_NOOP("core", "Owners' page of household {value}"),
+    Kind.CODE_PREFIX: QT_TRANSLATE_NOOP("core", "Owners' page of entrance {value}"),
+}
+_PAGE_PATH = re.compile(r"^/([he])/([A-Za-z0-9_-]{22})/?$")
+
+
+def _no_key(kind: str, key: str) -> str | None:
+    return None
 
 
 @dataclass(frozen=True)
 class SearchHints:
     """What the parser must know of the directory: community codes and names (to ids) and
-    the company's reporting URL template."""
+    the company's reporting URL template; the owners' page's public address and what one of
+    its keys names (kind "h" or "e", key -> household code or entrance key, None if nothing)."""
 
     community_codes: Mapping[str, int] = field(default_factory=dict)
     community_names: Mapping[str, int] = field(default_factory=dict)
     report_url_template: str = ""
+    portal_url: str = ""
+    portal_key: Callable[[str, str], str | None] = _no_key
 
 
 @dataclass(frozen=True)
@@ -88,9 +103,12 @@ class SearchQuery:
     parts: tuple[str, ...] = ()  # community/building/unit/room parts, as they apply
     words: tuple[str, ...] = ()  # lower-cased description words
     community_ids: tuple[int, ...] = ()
+    from_page: bool = False  # read from the owners' page's address on a sign
 
     @property
     def label_template(self) -> str:
+        if self.from_page and self.kind in _PAGE_LABELS:
+            return _PAGE_LABELS[self.kind]
         return _LABELS[self.kind]
 
     @property
@@ -119,7 +137,27 @@ def _code_query(code: str, hints: SearchHints) -> SearchQuery | None:
     return None
 
 
+def _from_page(text: str, hints: SearchHints) -> SearchQuery | None:
+    """The owners' page's address of a household or an entrance as that household's or
+    entrance's query; None when *text* is not under the page's address."""
+    base = hints.portal_url.rstrip("/")
+    if not base or not text.lower().startswith(base.lower() + "/"):
+        return None
+    unreadable = SearchQuery(Kind.UNREADABLE, text)
+    m = _PAGE_PATH.match(text[len(base) :])
+    code = hints.portal_key(m.group(1), m.group(2)) if m else None
+    if m is None or code is None:
+        return unreadable
+    q = _code_query(code.upper(), hints)
+    wanted = Kind.HOUSEHOLD if m.group(1) == "h" else Kind.CODE_PREFIX
+    if q is None or q.kind is not wanted:
+        return unreadable
+    return SearchQuery(q.kind, q.value, q.parts, from_page=True)
+
+
 def _from_url(text: str, hints: SearchHints) -> SearchQuery:
+    if (page := _from_page(text, hints)) is not None:
+        return page
     template = hints.report_url_template
     unreadable = SearchQuery(Kind.UNREADABLE, text)
     if "{household}" not in template:

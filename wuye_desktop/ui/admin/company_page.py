@@ -1,6 +1,7 @@
 """Administration → Company: name, credit code, address, service line, the QR codes' reporting
-addresses, the public line the signs give for complaints, and whether work-order slips print the
-caller's full phone (per kind of handler)."""
+addresses, the public line the signs give for complaints, whether work-order slips print the
+caller's full phone (per kind of handler), and the owners' reporting page's switch and public
+address (core.portal.configure_portal)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from wuye_desktop.core import directory
+from wuye_desktop.core import directory, portal
 from wuye_desktop.core.errors import ConcurrentEdit, ValidationError, WuyeError
 from wuye_desktop.core.slip_phone import SlipPhoneChoice, save_slip_phone_choice, slip_phone_choice
 from wuye_desktop.storage.db import Database
@@ -70,7 +71,14 @@ class CompanyPage(Retranslating, QWidget):
             "complaint_name": self.complaint_name,
             "complaint_phone": self.complaint_phone,
         }
-        self.errors = FormErrorDisplay(dict(self._edits), self)
+        # The owners' reporting page (扫码报修): a company setting of its own, saved after the
+        # company by the same button, like the slips' choice.
+        self.page_box = QGroupBox()
+        self.page_on = QCheckBox()
+        self.public_url = QLineEdit()
+        self.public_url.setMaxLength(portal.config.MAX_URL)
+        self._page = portal.PortalSettings()
+        self.errors = FormErrorDisplay({**self._edits, "public_url": self.public_url}, self)
         self._labels = {name: QLabel() for name in self._edits}
         form = QFormLayout()
         for name, label in self._labels.items():
@@ -89,6 +97,14 @@ class CompanyPage(Retranslating, QWidget):
         slip_layout.addWidget(self.slip_full_contractor)
         slip_layout.addWidget(self.slip_hint)
         self._slip_choice = SlipPhoneChoice()
+        self.public_url_label = QLabel()
+        self.public_url_label.setBuddy(self.public_url)
+        self.page_hint = QLabel()
+        self.page_hint.setWordWrap(True)
+        page_form = QFormLayout(self.page_box)
+        page_form.addRow(self.page_on)
+        page_form.addRow(self.public_url_label, self.errors.wrap("public_url"))
+        page_form.addRow(self.page_hint)
         self.save_button = QPushButton()
         self.save_button.clicked.connect(self.save)
         self.done_label = QLabel()
@@ -100,12 +116,13 @@ class CompanyPage(Retranslating, QWidget):
         layout.addLayout(form)
         layout.addWidget(self.hint)
         layout.addWidget(self.slip_box)
+        layout.addWidget(self.page_box)
         layout.addWidget(self.errors.general_label)
         layout.addStretch(1)
         layout.addLayout(buttons)
         for edit in self._edits.values():
             edit.textEdited.connect(self.done_label.clear)
-        for box in (self.slip_full_staff, self.slip_full_contractor):
+        for box in (self.slip_full_staff, self.slip_full_contractor, self.page_on):
             box.toggled.connect(self.done_label.clear)
         self.retranslate()
 
@@ -151,6 +168,18 @@ class CompanyPage(Retranslating, QWidget):
                 "units. Every slip printed with a full number is recorded in the audit log."
             )
         )
+        self.page_box.setTitle(self.tr("Owners' reporting page (扫码报修)"))
+        self.page_on.setText(self.tr("&Owners can report by scanning the signs"))
+        self.public_url_label.setText(self.tr("Page's public a&ddress"))
+        self.public_url.setPlaceholderText("https://bx.example.com")
+        self.page_hint.setText(
+            self.tr(
+                "Served by wuye owner-portal behind the company's HTTPS proxy (README). Signs "
+                "printed once the public address is set open the page instead of the reporting "
+                "addresses above. Switched off, the page tells owners to call the service line "
+                "and files nothing."
+            )
+        )
         self.save_button.setText(self.tr("&Save"))
         if self.done_label.text():
             self.done_label.setText(self.tr("Saved."))
@@ -168,8 +197,10 @@ class CompanyPage(Retranslating, QWidget):
         """Read the company and the slips' choice again; the fields keep what they show until
         the answer arrives."""
 
-        def read(db: Database) -> tuple[directory.CompanyView | None, SlipPhoneChoice]:
-            return directory.get_company(db), slip_phone_choice(db)
+        def read(
+            db: Database,
+        ) -> tuple[directory.CompanyView | None, SlipPhoneChoice, portal.PortalSettings]:
+            return directory.get_company(db), slip_phone_choice(db), portal.portal_settings(db)
 
         self._track(
             self._reading.submit(
@@ -180,12 +211,17 @@ class CompanyPage(Retranslating, QWidget):
             )
         )
 
-    def _arrived(self, answer: tuple[directory.CompanyView | None, SlipPhoneChoice]) -> None:
-        company, self._slip_choice = answer
+    def _arrived(
+        self,
+        answer: tuple[directory.CompanyView | None, SlipPhoneChoice, portal.PortalSettings],
+    ) -> None:
+        company, self._slip_choice, self._page = answer
         self.errors.clear()
         self.done_label.clear()
         self.slip_full_staff.setChecked(self._slip_choice.staff)
         self.slip_full_contractor.setChecked(self._slip_choice.contractor)
+        self.page_on.setChecked(self._page.enabled)
+        self.public_url.setText(self._page.public_url)
         if company is None:
             self._version = None
             return
@@ -237,23 +273,37 @@ class CompanyPage(Retranslating, QWidget):
             staff=self.slip_full_staff.isChecked(),
             contractor=self.slip_full_contractor.isChecked(),
         )
-        if choice == self._slip_choice:
+        page = portal.PortalSettings(
+            self.public_url.text().strip().rstrip("/"), self.page_on.isChecked()
+        )
+        if choice == self._slip_choice and page == self._page:
             self._done(company)
             return
-        actor = self._ctx.actor
+        actor, slips_before, page_before = self._ctx.actor, self._slip_choice, self._page
 
-        def saved(_result: object) -> None:
-            self._slip_choice = choice
+        def save_settings(db: Database) -> portal.PortalSettings:
+            if choice != slips_before:
+                save_slip_phone_choice(db, actor, choice)
+            if page == page_before:
+                return page
+            return portal.configure_portal(
+                db, actor, public_url=page.public_url, enabled=page.enabled
+            )
+
+        def saved(stored: portal.PortalSettings) -> None:
+            self._slip_choice, self._page = choice, stored
+            self.public_url.setText(stored.public_url)
             self._done(company)
 
-        # A setting of its own, saved after the company as before: a refusal here leaves the
-        # company saved (and its new version kept).
+        # Settings of their own, saved after the company as before: a refusal here (the page's
+        # address) leaves the company saved (and its new version kept).
         self._track(
             self._saving.submit(
                 self._ctx.db,
-                lambda db: save_slip_phone_choice(db, actor, choice),
+                save_settings,
                 label=self.tr("Saving the company…"),
                 on_done=saved,
+                on_error=self._company_refused,
             )
         )
 
