@@ -835,6 +835,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Owners can report by scannin&amp;g the signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page&apos;s publ&amp;ic address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The reporting address is what the QR codes on home cards open; {household} is replaced by the household&apos;s code. The entrance reporting address is what lobby and elevator signs open; {entrance} is replaced by the entrance&apos;s key (QD001-3-2). Left empty, the codes carry the program&apos;s own text (WUYE:…), which owners&apos; phones cannot open. The phone above is printed on the signs as the company&apos;s service line, with the complaint line (12345, or the regulator&apos;s) for deadlines that are missed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,14 +856,6 @@
     </message>
     <message>
         <source>Owners&apos; reporting page (扫码报修)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Owners can report by scanning the signs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page&apos;s public a&amp;ddress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

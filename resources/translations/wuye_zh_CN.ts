@@ -834,6 +834,14 @@
         <translation>派给外部维修单位的派工单打印报修人完整电话(&amp;T)</translation>
     </message>
     <message>
+        <source>Owners can report by scannin&amp;g the signs</source>
+        <translation>业主可扫码报修(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Page&apos;s publ&amp;ic address</source>
+        <translation>页面公网地址(&amp;I)</translation>
+    </message>
+    <message>
         <source>The reporting address is what the QR codes on home cards open; {household} is replaced by the household&apos;s code. The entrance reporting address is what lobby and elevator signs open; {entrance} is replaced by the entrance&apos;s key (QD001-3-2). Left empty, the codes carry the program&apos;s own text (WUYE:…), which owners&apos; phones cannot open. The phone above is printed on the signs as the company&apos;s service line, with the complaint line (12345, or the regulator&apos;s) for deadlines that are missed.</source>
         <translation>报修网址是户内服务卡二维码打开的网址，{household} 替换为房屋编码。单元报修网址是入户大堂和电梯公示二维码打开的网址，{entrance} 替换为单元编号（如 QD001-3-2）。留空时二维码只含本程序的文字编码（WUYE:…），业主手机扫码无法打开。上面的电话作为公司服务热线印在公示上，另附超时投诉热线（12345 或主管部门电话）。</translation>
     </message>
@@ -848,14 +856,6 @@
     <message>
         <source>Owners&apos; reporting page (扫码报修)</source>
         <translation>业主扫码报修页面</translation>
-    </message>
-    <message>
-        <source>&amp;Owners can report by scanning the signs</source>
-        <translation>业主可扫码报修(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Page&apos;s public a&amp;ddress</source>
-        <translation>页面公网地址(&amp;D)</translation>
     </message>
     <message>
         <source>Served by wuye owner-portal behind the company&apos;s HTTPS proxy (README). Signs printed once the public address is set open the page instead of the reporting addresses above. Switched off, the page tells owners to call the service line and files nothing.</source>

@@ -169,8 +169,8 @@ class CompanyPage(Retranslating, QWidget):
             )
         )
         self.page_box.setTitle(self.tr("Owners' reporting page (扫码报修)"))
-        self.page_on.setText(self.tr("&Owners can report by scanning the signs"))
-        self.public_url_label.setText(self.tr("Page's public a&ddress"))
+        self.page_on.setText(self.tr("Owners can report by scannin&g the signs"))
+        self.public_url_label.setText(self.tr("Page's publ&ic address"))
         self.public_url.setPlaceholderText("https://bx.example.com")
         self.page_hint.setText(
             self.tr(
