@@ -224,6 +224,14 @@ def non_negative(text: str) -> int:
     return value
 
 
+def port_number(text: str) -> int:
+    """An argparse type: a TCP port, 0 (any free one) to 65535."""
+    value = non_negative(text)
+    if value > 65535:
+        raise argparse.ArgumentTypeError(f"not a port: {value}")
+    return value
+
+
 SQL_INT_MAX = 2**63 - 1  # the largest id or count a database column holds
 
 

@@ -21,7 +21,7 @@ from wuye_desktop.commands import (
     EXIT_OK,
     CommandError,
     UsageError,
-    non_negative,
+    port_number,
     with_database,
 )
 from wuye_desktop.core import portal
@@ -29,13 +29,6 @@ from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.storage.db import Database
 
 DEFAULT_PORT = 8780
-
-
-def _port(text: str) -> int:
-    value = non_negative(text)
-    if value > 65535:
-        raise argparse.ArgumentTypeError(f"not a port: {value}")
-    return value
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -48,7 +41,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1 (the local proxy)")
     p.add_argument(
-        "--port", type=_port, default=DEFAULT_PORT, help=f"default {DEFAULT_PORT}; 0 = any free"
+        "--port",
+        type=port_number,
+        default=DEFAULT_PORT,
+        help=f"default {DEFAULT_PORT}; 0 = any free",
     )
     p.add_argument(
         "--public-url",

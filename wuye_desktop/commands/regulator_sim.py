@@ -28,6 +28,7 @@ from wuye_desktop.commands import (
     CommandError,
     UsageError,
     non_negative,
+    port_number,
     write_error,
 )
 from wuye_desktop.regulator import protocol
@@ -69,13 +70,6 @@ def _rate(text: str) -> float:
     return value
 
 
-def _port(text: str) -> int:
-    value = non_negative(text)
-    if value > 65535:
-        raise argparse.ArgumentTypeError(f"not a port: {value}")
-    return value
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "regulator-sim",
@@ -88,7 +82,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--host", default="127.0.0.1", help="default 127.0.0.1")
     p.add_argument(
         "--port",
-        type=_port,
+        type=port_number,
         default=DEFAULT_PORT,
         help=f"default {DEFAULT_PORT}; 0 = any free port",
     )
