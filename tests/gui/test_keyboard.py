@@ -152,3 +152,23 @@ def test_the_filter_bars_category_is_found_by_its_pinyin(
     qtbot.keyClicks(combo, typed)
     assert combo.currentText() == "渗漏"
     assert combo.currentData() == "water_leak"
+
+
+@pytest.mark.parametrize("typed", ["sl", "shenlou"])
+def test_the_intake_popup_lists_the_category_its_pinyin_spells(
+    qtbot: QtBot, db: Database, desk: Actor, community: directory.CommunityView, typed: str
+) -> None:
+    """While typing, the list under the category shows what Tab would take: 渗漏 for ``sl``
+    (Qt's own "contains" filter listed nothing for Latin letters)."""
+    i18n.install_language("zh_CN")
+    dialog = open_intake(qtbot, context(db, desk))
+    dialog.category.setFocus()
+    qtbot.keyClicks(focused(), typed)
+    completer = dialog.category.completer()
+    assert completer is not None
+    popup = completer.popup()
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=2000)
+    shown = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+    assert "渗漏" in shown
+    assert "电梯" not in shown

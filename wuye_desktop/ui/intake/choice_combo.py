@@ -12,7 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Signal,
+)
 from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QWidget
 
 from wuye_desktop.core.spoken import spoken_match
@@ -30,13 +35,15 @@ class ChoiceCombo(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(20)
-        completer = QCompleter(self.model(), self)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # The popup lists what the typed text matches by the same rule as Tab and Enter (pinyin
+        # included), not Qt's own "contains": a proxy filtered by best_match's ranks.
+        self._matches = _Matches(self)
+        completer = QCompleter(self._matches, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.setCompleter(completer)
         line = self.lineEdit()
         assert line is not None
+        line.textEdited.connect(self._typed)
         line.editingFinished.connect(self._take_typed)
         line.textChanged.connect(lambda _t: self._announce())
         self.currentIndexChanged.connect(lambda _i: self._announce())
@@ -73,17 +80,17 @@ class ChoiceCombo(QComboBox):
         best = self.best_match(text)
         return None if best < 0 else str(self.itemData(best))
 
-    def best_match(self, text: str) -> int:
+    def _ranks(self, text: str) -> list[list[bool]]:
+        """For each rank of match, strongest first, which items *text* matches at it."""
         wanted = text.strip().casefold()
         if not wanted:
-            return -1
+            return []
         code = wanted.replace(" ", "_")
         items = [
             (self.itemText(i).casefold(), str(self.itemData(i)).casefold())
             for i in range(self.count())
         ]
-        # Each rank is tried over all items before the next, weaker one.
-        ranks: list[list[bool]] = [
+        return [
             [label == wanted for label, _ in items],
             [label.startswith(wanted) for label, _ in items],
             [any(w.startswith(wanted) for w in label.split()) for label, _ in items],
@@ -94,10 +101,29 @@ class ChoiceCombo(QComboBox):
             ],
             [code in item_code for _, item_code in items],
         ]
-        for hits in ranks:
+
+    def best_match(self, text: str) -> int:
+        # Each rank is tried over all items before the next, weaker one.
+        for hits in self._ranks(text):
             if True in hits:
                 return hits.index(True)
         return -1
+
+    def matching_rows(self, text: str) -> set[int]:
+        """The items *text* matches at any rank (what the popup lists)."""
+        return {row for hits in self._ranks(text) for row, hit in enumerate(hits) if hit}
+
+    def _typed(self, text: str) -> None:
+        self._matches.set_typed(text)
+        completer = self.completer()
+        if completer is None:
+            return
+        if text.strip() and self._matches.rowCount() > 0:
+            completer.complete()
+        else:
+            popup = completer.popup()
+            if popup is not None:
+                popup.hide()
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         # Leaving with Tab while the match popup is open sends this combo no focus-out
@@ -127,3 +153,23 @@ class ChoiceCombo(QComboBox):
             self.setEditText(text)
         else:
             self.setCurrentIndex(-1)
+
+
+class _Matches(QSortFilterProxyModel):
+    """The combo's items that the typed text matches (all of them before anything is typed)."""
+
+    def __init__(self, combo: ChoiceCombo) -> None:
+        super().__init__(combo)
+        self._combo = combo
+        self._rows: set[int] | None = None
+        self.setSourceModel(combo.model())
+
+    def set_typed(self, text: str) -> None:
+        self.beginFilterChange()
+        self._rows = self._combo.matching_rows(text) if text.strip() else None
+        self.endFilterChange()
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        return self._rows is None or source_row in self._rows
