@@ -636,3 +636,25 @@ def test_escape_asks_before_losing_what_was_typed(
     key(qtbot, Qt.Key.Key_Escape)
     assert len(seen) == 2 and not dialog.isVisible()
     assert orders.order_count(db, desk, orders.OrderFilter()) == 0
+
+
+def test_a_phone_message_does_not_move_the_rows_below(
+    qtbot: QtBot, db: Database, desk: Actor, homes: dict[str, int]
+) -> None:
+    """Issue 17.9: a wrong number's message pushed the photos and the buttons down as it
+    appeared, and back up as it went, under the clerk's pointer."""
+    dialog = open_intake(qtbot, context(db, desk))
+    below, phone = dialog.pictures.add_button, dialog.caller_phone
+
+    def gap() -> int:  # from the phone field down to the row under it
+        return (
+            below.mapTo(dialog, below.rect().topLeft()).y()
+            - phone.mapTo(dialog, phone.rect().topLeft()).y()
+        )
+
+    before = gap()
+    type_text(qtbot, phone, "1381234")
+    qtbot.keyClick(phone, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.errors.error_text("caller_phone") != "", timeout=5000)
+    qtbot.wait(50)  # the layout settles
+    assert gap() == before

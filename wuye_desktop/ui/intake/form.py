@@ -57,6 +57,14 @@ class IntakeForm(Retranslating, QWidget):
         self.phone_caption = QLabel()
         self.phone_caption.setContentsMargins(0, 4, 0, 0)  # level with the field's text
         self.phone_caption.setBuddy(d.caller_phone)
+        # The caller's line is typed into while the number is checked: a message under it
+        # appearing and going must not move the rows below (the photos, the buttons) under
+        # the clerk's pointer, so its line is kept whether a message shows or not.
+        for name in ("caller_name", "caller_phone"):
+            policy = errors.label(name).sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            errors.label(name).setSizePolicy(policy)
+            errors.label(name).setWordWrap(False)
         caller_layout.addWidget(errors.wrap("caller_name"), 2)
         caller_layout.addWidget(self.phone_caption, 0, Qt.AlignmentFlag.AlignTop)
         caller_layout.addWidget(errors.wrap("caller_phone"), 2)
