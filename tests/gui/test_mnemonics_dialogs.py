@@ -107,8 +107,12 @@ def test_order_dialogs(
         "reply": (ReplyDialog, new),
     }
     found: dict[str, list[str]] = {}
+    # Parented, as the work-order tab opens them: an unparented dialog collected by Python's
+    # garbage collector while the database thread still read its order crashed the process.
+    host = QWidget()
+    qtbot.addWidget(host)
     for where, (factory, order_id) in factories.items():
-        walk(qtbot, factory(ctx, order_id, None), where, found)
+        walk(qtbot, factory(ctx, order_id, host), where, found)
     assert_none(found)
 
 
