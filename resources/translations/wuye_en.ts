@@ -1161,6 +1161,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Public-income disclosure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Publish the disclosure of {period} to the regulator?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2085,6 +2089,10 @@
     </message>
     <message>
         <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public-income ledger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

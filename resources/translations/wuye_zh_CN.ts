@@ -1160,6 +1160,10 @@
         <translation>收支公示 {code} {period}</translation>
     </message>
     <message>
+        <source>Public-income disclosure</source>
+        <translation>公共收益收支情况公示</translation>
+    </message>
+    <message>
         <source>Publish the disclosure of {period} to the regulator?</source>
         <translation>发布 {period} 的收支公示并报送监管平台吗？</translation>
     </message>
@@ -2085,6 +2089,10 @@
     <message>
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Public-income ledger</source>
+        <translation>公共收益台账</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>

@@ -19,6 +19,7 @@ from tests.gui.doc_support import close_previews, wait_for_preview
 from tests.gui.shell_support import context, settle, type_text
 from tests.unit import pdf_support as pdf
 from wuye_desktop.core import directory
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import PermissionDenied, WuyeError
 from wuye_desktop.core.ledger import queries, services
 from wuye_desktop.core.ledger.services import AccountInput, EntryInput
@@ -274,8 +275,15 @@ def test_export_totals_and_the_disclosure(
     tab = _open_tab(qtbot, db, finance)
 
     out = tmp_path / "ledger.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(out), ""))
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda _p, _t, name, _f: offered.append(name) or (str(out), ""),
+    )
     qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+    # The name offered: what, whose, when (issue 17.9).
+    assert offered == [f"Public-income ledger-QD001-{today_local():%Y%m%d}.xlsx"]
     qtbot.waitUntil(lambda: "exported" in tab.count_label.text(), timeout=15000)
     assert openpyxl.load_workbook(out).sheetnames
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import ValidationError, WuyeError
+from wuye_desktop.core.file_names import suggested_file_name
 from wuye_desktop.core.ledger import disclosure, queries
 from wuye_desktop.core.ledger.periods import latest_closed_period, previous_quarter
 from wuye_desktop.core.prints.disclosure import disclosure_pdf
@@ -96,7 +97,9 @@ class DisclosureDialog(QDialog):
             self.ctx,
             self.tr("Disclosure {code} {period}").format(code=self.code, period=period),
             lambda _progress: disclosure_pdf(db, actor, community, period, posted_on),
-            file_name=f"disclosure-{self.code}-{period}.pdf",
+            file_name=suggested_file_name(
+                self.tr("Public-income disclosure"), self.code, period, ext="pdf"
+            ),
             on_error=self._refused,
         )
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from wuye_desktop.core import directory
 from wuye_desktop.core.errors import StateError, WuyeError
+from wuye_desktop.core.file_names import suggested_file_name
 from wuye_desktop.core.ledger import export, queries, services
 from wuye_desktop.core.ledger.categories import DIRECTION_LABELS, Direction
 from wuye_desktop.core.ledger.money import format_fen
@@ -528,7 +529,7 @@ class LedgerTab(Retranslating, QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export to Excel"),
-            f"ledger-{a.community_code}.xlsx",
+            suggested_file_name(self.tr("Public-income ledger"), a.community_code, ext="xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
         if not name:
