@@ -17,12 +17,14 @@ WIDEST = 360  # no column but the stretching one grows past this; its text is in
 
 
 def fit_columns(table: QTableView, *, stretch: int, widest: int = WIDEST) -> None:
-    """Every column as wide as its header and its rows (at most *widest*), and column
-    *stretch* (a description) taking the room that is left. For bounded lists: it reads
-    every row."""
+    """Every column as wide as its header and the rows in view (at most *widest*), and column
+    *stretch* (a description) taking the room that is left."""
     model = table.model()
     header = table.horizontalHeader()
     header.setStretchLastSection(False)
+    # The rows in view only (Qt's default measures up to 1,000 rows per column, on the GUI
+    # thread, at every refresh of the list: 100 ms and more on a busy machine).
+    header.setResizeContentsPrecision(0)
     for column in range(model.columnCount()):
         if column == stretch:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
