@@ -213,6 +213,9 @@ def test_reply_goes_out_on_the_orders_stream_and_counts_for_the_rate(
     assert (rate.in_time, rate.counted, rate.rate) == (1, 1, 1.0)
     rows = inbox.tickets(db)
     assert rows[0].replies == 1 and rows[0].last_result == "in_progress"
+    # Who replied, as colleagues know them (the order's regulator box shows it): issue 17.3.
+    [sent] = inbox.replies_of_order(db, order_id)
+    assert (sent.username, sent.display_name) == ("admin", "系统管理员")
 
 
 def test_reply_to_an_order_not_from_the_regulator_is_refused(

@@ -17,7 +17,7 @@ from urllib.parse import quote
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from wuye_desktop.core import audit, outbox
+from wuye_desktop.core import audit, outbox, staff_names
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
@@ -343,6 +343,7 @@ class ReplyRow:
     content: str
     reason: str
     username: str
+    display_name: str = ""  # who replied, as colleagues know them (the login if none)
 
 
 def replies_of_order(db: Database, order_id: int) -> list[ReplyRow]:
@@ -360,7 +361,8 @@ def replies_of_order(db: Database, order_id: int) -> list[ReplyRow]:
             .where(RegulatorTicket.order_id == order_id)
             .order_by(TicketReply.id)
         ).all()
-    return [ReplyRow(*row) for row in rows]
+        names = staff_names.by_login(s, (row.username for row in rows))
+    return [ReplyRow(*row, display_name=names.get(row.username, row.username)) for row in rows]
 
 
 def reply_to_ticket(db: Database, actor: Actor, order_id: int, data: ReplyInput) -> None:

@@ -130,7 +130,8 @@ class OrderRegulatorBox(Retranslating, QGroupBox):
             none_yet = html.escape(self.tr("No reply yet."))
             lines.append(f"<span style='color:{_GREY}'>{none_yet}</span>")
         for reply in replies:
-            meta = " · ".join(html.escape(p) for p in (format_local(reply.at), reply.username) if p)
+            who = reply.display_name or reply.username
+            meta = " · ".join(html.escape(p) for p in (format_local(reply.at), who) if p)
             result = html.escape(labels.result_text(reply.result))
             text = html.escape(reply.content)
             if reply.reason:
