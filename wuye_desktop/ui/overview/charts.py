@@ -78,6 +78,17 @@ class DrillChart(QChartView):
         if old is not None and old is not chart:
             old.deleteLater()  # the view does not delete the chart it showed before
 
+    def _horizontal_bars_axes(
+        self, chart: QChart, series: QHorizontalBarSeries, x: QValueAxis, y: QBarCategoryAxis
+    ) -> None:
+        """Values along the bottom, the bars' names down the left, no legend (one series)."""
+        self._axis_fonts(x, y)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        chart.legend().setVisible(False)
+
     def _axis_fonts(self, *axes: QBarCategoryAxis | QValueAxis) -> None:
         for axis in axes:
             axis.setLabelsFont(self.font())
@@ -222,12 +233,7 @@ class BreakdownChart(DrillChart):
         x.setRange(0, max([c.count for c in cells] + [1]) * 1.15)
         x.setLabelFormat("%d")
         x.applyNiceNumbers()
-        self._axis_fonts(x, y)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(x)
-        series.attachAxis(y)
-        chart.legend().setVisible(False)
+        self._horizontal_bars_axes(chart, series, x, y)
         current.clicked.connect(self.open_drill)
 
         def hovered(entered: bool, index: int) -> None:
@@ -317,12 +323,7 @@ class CommunityChart(DrillChart):
         x.setRange(0, 100)
         x.setTickCount(11)
         x.setLabelFormat("%d%%")
-        self._axis_fonts(x, y)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(x)
-        series.attachAxis(y)
-        chart.legend().setVisible(False)
+        self._horizontal_bars_axes(chart, series, x, y)
         bars.clicked.connect(self.open_drill)
 
         def hovered(entered: bool, index: int) -> None:
