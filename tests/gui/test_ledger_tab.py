@@ -497,7 +497,8 @@ def test_the_disclosure_offers_the_latest_closed_period_and_prints_the_posting_d
     dialog = tab.dialog
     assert isinstance(dialog, DisclosureDialog)
     qtbot.waitUntil(lambda: dialog.period.text() == "2026Q1", timeout=15000)
-    assert dialog.posted_on.date() == QDate.currentDate()  # today unless changed
+    today = today_local()  # Shanghai's day, not the machine's
+    assert dialog.posted_on.date() == QDate(today.year, today.month, today.day)  # unless changed
 
     # The office posts it on a later day: Tab into the date field (its year selected) and type
     # the digits, each part moving on to the next when full.
@@ -522,7 +523,7 @@ def test_the_disclosure_offers_the_previous_quarter_when_nothing_is_closed(
     dialog = tab.dialog
     assert isinstance(dialog, DisclosureDialog)
     qtbot.waitUntil(lambda: not workers.running_tasks(), timeout=15000)
-    today = date.today()
+    today = today_local()
     quarter = (today.month - 1) // 3
     expected = f"{today.year - 1}Q4" if quarter == 0 else f"{today.year}Q{quarter}"
     assert dialog.period.text() == expected
