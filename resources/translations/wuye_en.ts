@@ -2294,6 +2294,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Staff director&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Technicians, teams and contractors&apos; contacts that orders are dispatched to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Deadlines…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3931,6 +3939,13 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     </message>
     <message>
         <source>e.g. 张师傅, 绿化班, 青岛房修 李工</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffDirectoryDialog</name>
+    <message>
+        <source>Staff directory</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2293,6 +2293,14 @@
         <translation>接听来电：查找房屋，登记工单</translation>
     </message>
     <message>
+        <source>Staff director&amp;y…</source>
+        <translation>人员名录(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Technicians, teams and contractors&apos; contacts that orders are dispatched to</source>
+        <translation>派单用的本公司维修人员、班组和各小区外包单位联系人</translation>
+    </message>
+    <message>
         <source>&amp;Deadlines…</source>
         <translation>处理时限(&amp;D)…</translation>
     </message>
@@ -3933,6 +3941,13 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     <message>
         <source>e.g. 张师傅, 绿化班, 青岛房修 李工</source>
         <translation>例如：张师傅、绿化班、青岛房修 李工</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDirectoryDialog</name>
+    <message>
+        <source>Staff directory</source>
+        <translation>人员名录</translation>
     </message>
 </context>
 <context>

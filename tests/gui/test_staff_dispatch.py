@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from tests.conftest import make_user
 from tests.gui.shell_support import (
     context,
     focused,
@@ -23,13 +24,17 @@ from tests.gui.shell_support import (
     type_text,
 )
 from wuye_desktop.core import directory, orders, staff
-from wuye_desktop.core.roles import Actor
+from wuye_desktop.core.errors import PermissionDenied
+from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.core.vocab import StaffKind
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import WorkOrder
+from wuye_desktop.ui.admin.staff_directory_dialog import StaffDirectoryDialog
 from wuye_desktop.ui.admin.staff_page import StaffDialog, StaffPage
+from wuye_desktop.ui.main_window import MainWindow
 from wuye_desktop.ui.work_orders.action_dialogs import DispatchDialog, complete_dialog
 
+ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -241,3 +246,71 @@ def test_the_staff_page_adds_edits_and_deactivates_by_keyboard(
     qtbot.keyClick(page, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
     qtbot.waitUntil(lambda: not page.model.rows[0].active)
     assert page.model.index(0, 0).data() == "张师傅 (inactive)"
+
+
+def test_a_manager_keeps_the_directory_from_the_tools_menu_and_a_desk_cannot(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    staff.add_staff(db, admin, person(community.id, "王师傅", "13800002222", "lighting"))
+    manager = make_user(db, admin, Role.MANAGER, "mgr1")
+    window = MainWindow(context(db, manager))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    settle(qtbot)
+    seen: list[object] = []
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, StaffDirectoryDialog)
+        qtbot.waitUntil(lambda: not dialog.page.loading)
+        seen.extend(row.name for row in dialog.page.model.rows)
+        seen.append(dialog.page.add_button.isEnabled())
+        qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+
+    done = when_dialog(look)
+    qtbot.keyClick(window, Qt.Key.Key_T, ALT)  # 工具(T)
+    qtbot.waitUntil(window.tools_menu.isVisible)
+    qtbot.keyClick(window.tools_menu, Qt.Key.Key_Y)  # 人员名录(Y)…
+    qtbot.waitUntil(lambda: bool(done))
+    assert seen == ["王师傅", True]
+
+    desk = make_user(db, admin, Role.DESK, "desk1")
+    desk_window = MainWindow(context(db, desk))
+    qtbot.addWidget(desk_window)
+    assert not desk_window.staff_action.isVisible()
+    with pytest.raises(PermissionDenied):
+        StaffDirectoryDialog(context(db, desk))
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *a: warnings.append(text)
+    )
+    desk_window.open_staff_directory()  # forced anyway: a message, not the dialog
+    assert len(warnings) == 1 and "may not" in warnings[0]
+
+
+def when_dialog(handle: Callable[[QDialog], None]) -> list[bool]:
+    """Run *handle* on the modal dialog once it has the keyboard; the list gets True when done."""
+    done: list[bool] = []
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QDialog) or not dialog.isActiveWindow():
+            if dialog is not None:
+                dialog.activateWindow()  # as the window manager does
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            handle(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.done(0)
+            done.append(True)
+
+    QTimer.singleShot(0, poll)
+    return done

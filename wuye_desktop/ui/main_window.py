@@ -250,6 +250,12 @@ class MainWindow(Retranslating, QMainWindow):
         self.regulator_action.setVisible(allowed)
         self.regulator_action.setEnabled(allowed)
         self.regulator_action.triggered.connect(self.open_regulator_settings)
+        # Managers keep the people orders are dispatched to (administrators too).
+        self.staff_action = QAction(self)
+        can_keep_staff = self.ctx.can(Permission.STAFF_EDIT)
+        self.staff_action.setVisible(can_keep_staff)
+        self.staff_action.setEnabled(can_keep_staff)
+        self.staff_action.triggered.connect(self.open_staff_directory)
         # Ctrl+N anywhere: the desk takes a call from whatever tab is showing.
         self.new_order_action = QAction(self)
         self.new_order_action.setShortcut(QKeySequence("Ctrl+N"))
@@ -281,6 +287,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.tools_menu = bar.addMenu("")
         self.tools_menu.addAction(self.settings_action)
         self.tools_menu.addAction(self.admin_action)
+        self.tools_menu.addAction(self.staff_action)
         self.tools_menu.addAction(self.deadlines_action)
         self.tools_menu.addAction(self.regulator_action)
         self.help_menu = bar.addMenu("")
@@ -348,6 +355,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.new_order_action.setText(self.tr("&New work order…"))
         self.new_order_action.setStatusTip(
             self.tr("Take a call: find the household, file the order")
+        )
+        self.staff_action.setText(self.tr("Staff director&y…"))
+        self.staff_action.setStatusTip(
+            self.tr("Technicians, teams and contractors' contacts that orders are dispatched to")
         )
         self.deadlines_action.setText(self.tr("&Deadlines…"))
         self.deadlines_action.setStatusTip(
@@ -469,6 +480,17 @@ class MainWindow(Retranslating, QMainWindow):
             show_error(self, error)
             return
         dialog.company_changed.connect(self._company_changed)
+        exec_returning_focus(dialog)
+        dialog.deleteLater()
+
+    def open_staff_directory(self) -> None:
+        from wuye_desktop.ui.admin.staff_directory_dialog import StaffDirectoryDialog
+
+        try:
+            dialog = StaffDirectoryDialog(self.ctx, self)
+        except WuyeError as error:
+            show_error(self, error)
+            return
         exec_returning_focus(dialog)
         dialog.deleteLater()
 
