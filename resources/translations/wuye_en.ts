@@ -315,9 +315,12 @@
         <source>Reading the callback queue…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} orders waiting for a callback</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n orders waiting for a callback</source>
+        <translation>
+            <numerusform>%n order waiting for a callback</numerusform>
+            <numerusform>%n orders waiting for a callback</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching: {what}</source>
@@ -488,10 +491,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{total} items: {open} open, {closed} closed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saving the close-out list…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -516,10 +515,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} items added from the household&apos;s work orders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Every in-home work order of this household is already on the list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -539,9 +534,26 @@
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{rows} rows read: {added} items added, {unchanged} already on the list.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n items: {open} open, {closed} closed</source>
+        <translation>
+            <numerusform>%n item: {open} open, {closed} closed</numerusform>
+            <numerusform>%n items: {open} open, {closed} closed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items added from the household&apos;s work orders.</source>
+        <translation>
+            <numerusform>%n item added from the household&apos;s work orders.</numerusform>
+            <numerusform>%n items added from the household&apos;s work orders.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows read: {added} items added, {unchanged} already on the list.</source>
+        <translation>
+            <numerusform>%n row read: {added} items added, {unchanged} already on the list.</numerusform>
+            <numerusform>%n rows read: {added} items added, {unchanged} already on the list.</numerusform>
+        </translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -660,9 +672,12 @@
         <source>Reading the commitment letters…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} letters</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n letters</source>
+        <translation>
+            <numerusform>%n letter</numerusform>
+            <numerusform>%n letters</numerusform>
+        </translation>
     </message>
     <message>
         <source>Commitment letter {number}</source>
@@ -1090,9 +1105,12 @@
         <source>Reading the building…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{building}, unit {unit}: {count} households.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{building}, unit {unit}: %n households.</source>
+        <translation>
+            <numerusform>{building}, unit {unit}: %n household.</numerusform>
+            <numerusform>{building}, unit {unit}: %n households.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a community</source>
@@ -1121,9 +1139,12 @@
         <source>Unit {number} · {count}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{count} households</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n households</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading the directory…</source>
@@ -1613,9 +1634,12 @@
         <source>No household matches.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} household(s)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching: {what}</source>
@@ -1656,9 +1680,12 @@
         <source>More than {n} households match: type more.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} households match: ↑/↓ choose, Enter picks.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n households match: ↑/↓ choose, Enter picks.</source>
+        <translation>
+            <numerusform>%n household matches: ↑/↓ choose, Enter picks.</numerusform>
+            <numerusform>%n households match: ↑/↓ choose, Enter picks.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching: {what}</source>
@@ -1825,13 +1852,19 @@
         <source>Importing households…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Imported {rows} rows: {added} added, {updated} updated, {unchanged} unchanged.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Imported %n rows: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>
+            <numerusform>Imported %n row: {added} added, {updated} updated, {unchanged} unchanged.</numerusform>
+            <numerusform>Imported %n rows: {added} added, {updated} updated, {unchanged} unchanged.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The roster was refused: {n} problem(s).</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>The roster was refused: %n problem(s).</source>
+        <translation>
+            <numerusform>The roster was refused: %n problem.</numerusform>
+            <numerusform>The roster was refused: %n problems.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled; nothing was imported.</source>
@@ -2080,10 +2113,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} entries</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Counting entries…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2103,9 +2132,19 @@
         <source>Exporting the ledger…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} entries exported to {path}</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries exported to {path}</source>
+        <translation>
+            <numerusform>%n entry exported to {path}</numerusform>
+            <numerusform>%n entries exported to {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Community</source>
@@ -3428,10 +3467,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} ticket(s) not replied to before the deadline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3444,23 +3479,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} event(s) back in the queue: they go with the next sync.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Putting the events back in the queue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dismiss refused events</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} event(s) will never be sent to the platform, and what waits behind them goes on. Why need the platform not have them? (Kept in the audit log.)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} event(s) dismissed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3480,14 +3503,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{n} new ticket(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} new notice(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{n} refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3495,9 +3510,54 @@
         <source>{n} to retry later</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} unreadable item(s) skipped</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n ticket(s) not replied to before the deadline</source>
+        <translation>
+            <numerusform>%n ticket not replied to before the deadline</numerusform>
+            <numerusform>%n tickets not replied to before the deadline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) back in the queue: they go with the next sync.</source>
+        <translation>
+            <numerusform>%n event back in the queue: it goes with the next sync.</numerusform>
+            <numerusform>%n events back in the queue: they go with the next sync.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) will never be sent to the platform, and what waits behind them goes on. Why need the platform not have them? (Kept in the audit log.)</source>
+        <translation>
+            <numerusform>%n event will never be sent to the platform, and what waits behind it goes on. Why need the platform not have it? (Kept in the audit log.)</numerusform>
+            <numerusform>%n events will never be sent to the platform, and what waits behind them goes on. Why need the platform not have them? (Kept in the audit log.)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) dismissed.</source>
+        <translation>
+            <numerusform>%n event dismissed.</numerusform>
+            <numerusform>%n events dismissed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new ticket(s)</source>
+        <translation>
+            <numerusform>%n new ticket</numerusform>
+            <numerusform>%n new tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notice(s)</source>
+        <translation>
+            <numerusform>%n new notice</numerusform>
+            <numerusform>%n new notices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable item(s) skipped</source>
+        <translation>
+            <numerusform>%n unreadable item skipped</numerusform>
+            <numerusform>%n unreadable items skipped</numerusform>
+        </translation>
     </message>
     <message>
         <source>another desk is syncing right now; it sends this desk&apos;s events too</source>
@@ -3757,16 +3817,22 @@
 <context>
     <name>SignageTab</name>
     <message>
-        <source>{name} ({elevators} elevators)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Counting the pages…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Preview: {pages} page(s) ({parts}). The community&apos;s pack: {total} page(s).</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Preview: %n page(s) ({parts}).</source>
+        <translation>
+            <numerusform>Preview: %n page ({parts}).</numerusform>
+            <numerusform>Preview: %n pages ({parts}).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The community&apos;s pack: %n page(s).</source>
+        <translation>
+            <numerusform>The community&apos;s pack: %n page.</numerusform>
+            <numerusform>The community&apos;s pack: %n pages.</numerusform>
+        </translation>
     </message>
     <message>
         <source>lobby</source>
@@ -3861,6 +3927,13 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     <message>
         <source>Reading the community…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n elevators)</source>
+        <translation>
+            <numerusform>{name} (%n elevator)</numerusform>
+            <numerusform>{name} (%n elevators)</numerusform>
+        </translation>
     </message>
     <message>
         <source>P&amp;review…</source>
@@ -4096,17 +4169,23 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <source>Statements (*.csv *.xlsx *.xls)</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{n} rows</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>%n row</numerusform>
+            <numerusform>%n rows</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing the statement…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Imported {n} entries (income {income}, expense {expense} yuan); {d} duplicates skipped.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Imported %n entries (income {income}, expense {expense} yuan); {d} duplicates skipped.</source>
+        <translation>
+            <numerusform>Imported %n entry (income {income}, expense {expense} yuan); {d} duplicates skipped.</numerusform>
+            <numerusform>Imported %n entries (income {income}, expense {expense} yuan); {d} duplicates skipped.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported. Correct these rows and try again:</source>
@@ -4233,9 +4312,12 @@ The details are in the log file.</source>
         <source>Reading the totals…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{period}: opening {opening}, income {income}, expense {expense}, closing {closing} yuan; {n} entries</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>{period}: opening {opening}, income {income}, expense {expense}, closing {closing} yuan; %n entries</source>
+        <translation>
+            <numerusform>{period}: opening {opening}, income {income}, expense {expense}, closing {closing} yuan; %n entry</numerusform>
+            <numerusform>{period}: opening {opening}, income {income}, expense {expense}, closing {closing} yuan; %n entries</numerusform>
+        </translation>
     </message>
     <message>
         <source>Direction</source>
@@ -4416,9 +4498,12 @@ The details are in the log file.</source>
         <source>Weekly list {week}</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Unfinished at Friday {cutoff}: {count} order(s)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Unfinished at Friday {cutoff}: %n order(s)</source>
+        <translation>
+            <numerusform>Unfinished at Friday {cutoff}: %n order</numerusform>
+            <numerusform>Unfinished at Friday {cutoff}: %n orders</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Week</source>
@@ -6786,10 +6871,6 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{first} to {last}: {n} orders reported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Completed on time: {rate} ({hits} of {count})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6799,10 +6880,6 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>This period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{value}: {n} orders (before: {previous})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -6995,10 +7072,6 @@ The details are in the log file.</source>
     </message>
     <message>
         <source>{hits} of {count}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>over {count} orders</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

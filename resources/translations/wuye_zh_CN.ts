@@ -314,9 +314,11 @@
         <source>Reading the callback queue…</source>
         <translation>正在读取回访队列…</translation>
     </message>
-    <message>
-        <source>{n} orders waiting for a callback</source>
-        <translation>{n} 张工单待回访</translation>
+    <message numerus="yes">
+        <source>%n orders waiting for a callback</source>
+        <translation>
+            <numerusform>%n 张工单待回访</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching: {what}</source>
@@ -487,10 +489,6 @@
         <translation>正在读取销项清单…</translation>
     </message>
     <message>
-        <source>{total} items: {open} open, {closed} closed</source>
-        <translation>共 {total} 项：未销项 {open} 项，已销项 {closed} 项</translation>
-    </message>
-    <message>
         <source>Saving the close-out list…</source>
         <translation>正在保存销项清单…</translation>
     </message>
@@ -515,10 +513,6 @@
         <translation>从工单汇总</translation>
     </message>
     <message>
-        <source>{n} items added from the household&apos;s work orders.</source>
-        <translation>已从该房屋的工单中添加 {n} 项。</translation>
-    </message>
-    <message>
         <source>Every in-home work order of this household is already on the list.</source>
         <translation>该房屋的户内工单均已在销项表中。</translation>
     </message>
@@ -538,9 +532,23 @@
         <source>Import</source>
         <translation>导入</translation>
     </message>
-    <message>
-        <source>{rows} rows read: {added} items added, {unchanged} already on the list.</source>
-        <translation>已读取 {rows} 行：新增 {added} 项，{unchanged} 项已在销项表中。</translation>
+    <message numerus="yes">
+        <source>%n items: {open} open, {closed} closed</source>
+        <translation>
+            <numerusform>共 %n 项：未销项 {open} 项，已销项 {closed} 项</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items added from the household&apos;s work orders.</source>
+        <translation>
+            <numerusform>已从该房屋的工单中添加 %n 项。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows read: {added} items added, {unchanged} already on the list.</source>
+        <translation>
+            <numerusform>已读取 %n 行：新增 {added} 项，{unchanged} 项已在销项表中。</numerusform>
+        </translation>
     </message>
     <message>
         <source>… and {n} more</source>
@@ -659,9 +667,11 @@
         <source>Reading the commitment letters…</source>
         <translation>正在读取承诺书…</translation>
     </message>
-    <message>
-        <source>{n} letters</source>
-        <translation>共 {n} 份承诺书</translation>
+    <message numerus="yes">
+        <source>%n letters</source>
+        <translation>
+            <numerusform>共 %n 份承诺书</numerusform>
+        </translation>
     </message>
     <message>
         <source>Commitment letter {number}</source>
@@ -1089,9 +1099,11 @@
         <source>Reading the building…</source>
         <translation>正在读取楼栋…</translation>
     </message>
-    <message>
-        <source>{building}, unit {unit}: {count} households.</source>
-        <translation>{building} {unit}单元：{count} 户。</translation>
+    <message numerus="yes">
+        <source>{building}, unit {unit}: %n households.</source>
+        <translation>
+            <numerusform>{building} {unit}单元：%n 户。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a community</source>
@@ -1120,9 +1132,11 @@
         <source>Unit {number} · {count}</source>
         <translation>{number}单元 · {count}</translation>
     </message>
-    <message>
-        <source>{count} households</source>
-        <translation>{count} 户</translation>
+    <message numerus="yes">
+        <source>%n households</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reading the directory…</source>
@@ -1612,9 +1626,11 @@
         <source>No household matches.</source>
         <translation>没有符合条件的房屋。</translation>
     </message>
-    <message>
-        <source>{n} household(s)</source>
-        <translation>{n} 户</translation>
+    <message numerus="yes">
+        <source>%n household(s)</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching: {what}</source>
@@ -1655,9 +1671,11 @@
         <source>More than {n} households match: type more.</source>
         <translation>超过 {n} 户符合条件，请输入更多内容。</translation>
     </message>
-    <message>
-        <source>{n} households match: ↑/↓ choose, Enter picks.</source>
-        <translation>有 {n} 户符合条件：用 ↑/↓ 选择，按回车确定。</translation>
+    <message numerus="yes">
+        <source>%n households match: ↑/↓ choose, Enter picks.</source>
+        <translation>
+            <numerusform>有 %n 户符合条件：用 ↑/↓ 选择，按回车确定。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Searching: {what}</source>
@@ -1824,13 +1842,17 @@
         <source>Importing households…</source>
         <translation>正在导入房屋…</translation>
     </message>
-    <message>
-        <source>Imported {rows} rows: {added} added, {updated} updated, {unchanged} unchanged.</source>
-        <translation>已导入 {rows} 行：新增 {added}，更新 {updated}，未变 {unchanged}。</translation>
+    <message numerus="yes">
+        <source>Imported %n rows: {added} added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>
+            <numerusform>已导入 %n 行：新增 {added}，更新 {updated}，未变 {unchanged}。</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>The roster was refused: {n} problem(s).</source>
-        <translation>花名册未导入：共 {n} 个问题。</translation>
+    <message numerus="yes">
+        <source>The roster was refused: %n problem(s).</source>
+        <translation>
+            <numerusform>花名册未导入：共 %n 个问题。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cancelled; nothing was imported.</source>
@@ -2079,10 +2101,6 @@
         <translation>全部类别</translation>
     </message>
     <message>
-        <source>{n} entries</source>
-        <translation>共 {n} 笔</translation>
-    </message>
-    <message>
         <source>Counting entries…</source>
         <translation>正在统计记录…</translation>
     </message>
@@ -2102,9 +2120,17 @@
         <source>Exporting the ledger…</source>
         <translation>正在导出台账…</translation>
     </message>
-    <message>
-        <source>{n} entries exported to {path}</source>
-        <translation>已将 {n} 笔记录导出到 {path}</translation>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>共 %n 笔</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries exported to {path}</source>
+        <translation>
+            <numerusform>已将 %n 笔记录导出到 {path}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Community</source>
@@ -3427,10 +3453,6 @@
         <translation>平台拒收了这些事件；同一工单或事项的后续事件在等待。请先纠正原因再重试，或者说明理由后忽略平台不需要的事件。</translation>
     </message>
     <message>
-        <source>{n} ticket(s) not replied to before the deadline</source>
-        <translation>{n} 件派单未在期限内回复</translation>
-    </message>
-    <message>
         <source>Syncing…</source>
         <translation>同步中…</translation>
     </message>
@@ -3443,24 +3465,12 @@
         <translation>正在查找工单…</translation>
     </message>
     <message>
-        <source>{n} event(s) back in the queue: they go with the next sync.</source>
-        <translation>{n} 条数据已重新排队，将在下次同步时发送。</translation>
-    </message>
-    <message>
         <source>Putting the events back in the queue…</source>
         <translation>正在将事件放回队列…</translation>
     </message>
     <message>
         <source>Dismiss refused events</source>
         <translation>忽略被拒事件</translation>
-    </message>
-    <message>
-        <source>{n} event(s) will never be sent to the platform, and what waits behind them goes on. Why need the platform not have them? (Kept in the audit log.)</source>
-        <translation>这 {n} 个事件将不再发送给平台，排在其后的事件会继续发送。平台为什么不需要它们？（理由记入审计日志。）</translation>
-    </message>
-    <message>
-        <source>{n} event(s) dismissed.</source>
-        <translation>已忽略 {n} 个事件。</translation>
     </message>
     <message>
         <source>Dismissing the events…</source>
@@ -3479,14 +3489,6 @@
         <translation>已发送 {n} 条</translation>
     </message>
     <message>
-        <source>{n} new ticket(s)</source>
-        <translation>新派单 {n} 条</translation>
-    </message>
-    <message>
-        <source>{n} new notice(s)</source>
-        <translation>新督办 {n} 条</translation>
-    </message>
-    <message>
         <source>{n} refused</source>
         <translation>被拒收 {n} 条</translation>
     </message>
@@ -3494,9 +3496,47 @@
         <source>{n} to retry later</source>
         <translation>{n} 条稍后重试</translation>
     </message>
-    <message>
-        <source>{n} unreadable item(s) skipped</source>
-        <translation>跳过无法识别的 {n} 项</translation>
+    <message numerus="yes">
+        <source>%n ticket(s) not replied to before the deadline</source>
+        <translation>
+            <numerusform>%n 件派单未在期限内回复</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) back in the queue: they go with the next sync.</source>
+        <translation>
+            <numerusform>%n 条数据已重新排队，将在下次同步时发送。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) will never be sent to the platform, and what waits behind them goes on. Why need the platform not have them? (Kept in the audit log.)</source>
+        <translation>
+            <numerusform>这 %n 个事件将不再发送给平台，排在其后的事件会继续发送。平台为什么不需要它们？（理由记入审计日志。）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) dismissed.</source>
+        <translation>
+            <numerusform>已忽略 %n 个事件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new ticket(s)</source>
+        <translation>
+            <numerusform>新派单 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new notice(s)</source>
+        <translation>
+            <numerusform>新督办 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unreadable item(s) skipped</source>
+        <translation>
+            <numerusform>跳过无法识别的 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <source>another desk is syncing right now; it sends this desk&apos;s events too</source>
@@ -3756,16 +3796,20 @@
 <context>
     <name>SignageTab</name>
     <message>
-        <source>{name} ({elevators} elevators)</source>
-        <translation>{name}（{elevators} 部电梯）</translation>
-    </message>
-    <message>
         <source>Counting the pages…</source>
         <translation>正在计算页数…</translation>
     </message>
-    <message>
-        <source>Preview: {pages} page(s) ({parts}). The community&apos;s pack: {total} page(s).</source>
-        <translation>预览：{pages} 页（{parts}）。全小区公示包：{total} 页。</translation>
+    <message numerus="yes">
+        <source>Preview: %n page(s) ({parts}).</source>
+        <translation>
+            <numerusform>预览：%n 页（{parts}）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The community&apos;s pack: %n page(s).</source>
+        <translation>
+            <numerusform>全小区公示包：%n 页。</numerusform>
+        </translation>
     </message>
     <message>
         <source>lobby</source>
@@ -3862,6 +3906,12 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
     <message>
         <source>Reading the community…</source>
         <translation>正在读取小区…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} (%n elevators)</source>
+        <translation>
+            <numerusform>{name}（%n 部电梯）</numerusform>
+        </translation>
     </message>
     <message>
         <source>P&amp;review…</source>
@@ -4097,17 +4147,21 @@ Preview shows the chosen buildings and places; the pack holds all of them.</sour
         <source>Statements (*.csv *.xlsx *.xls)</source>
         <translation>银行流水 (*.csv *.xlsx *.xls)</translation>
     </message>
-    <message>
-        <source>{n} rows</source>
-        <translation>共 {n} 行</translation>
+    <message numerus="yes">
+        <source>%n rows</source>
+        <translation>
+            <numerusform>共 %n 行</numerusform>
+        </translation>
     </message>
     <message>
         <source>Importing the statement…</source>
         <translation>正在导入银行流水…</translation>
     </message>
-    <message>
-        <source>Imported {n} entries (income {income}, expense {expense} yuan); {d} duplicates skipped.</source>
-        <translation>已导入 {n} 笔（收入 {income} 元，支出 {expense} 元）；跳过重复记录 {d} 笔。</translation>
+    <message numerus="yes">
+        <source>Imported %n entries (income {income}, expense {expense} yuan); {d} duplicates skipped.</source>
+        <translation>
+            <numerusform>已导入 %n 笔（收入 {income} 元，支出 {expense} 元）；跳过重复记录 {d} 笔。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing was imported. Correct these rows and try again:</source>
@@ -4235,9 +4289,11 @@ The details are in the log file.</source>
         <source>Reading the totals…</source>
         <translation>正在读取合计…</translation>
     </message>
-    <message>
-        <source>{period}: opening {opening}, income {income}, expense {expense}, closing {closing} yuan; {n} entries</source>
-        <translation>{period}：期初 {opening} 元，收入 {income} 元，支出 {expense} 元，期末 {closing} 元；共 {n} 笔</translation>
+    <message numerus="yes">
+        <source>{period}: opening {opening}, income {income}, expense {expense}, closing {closing} yuan; %n entries</source>
+        <translation>
+            <numerusform>{period}：期初 {opening} 元，收入 {income} 元，支出 {expense} 元，期末 {closing} 元；共 %n 笔</numerusform>
+        </translation>
     </message>
     <message>
         <source>Direction</source>
@@ -4418,9 +4474,11 @@ The details are in the log file.</source>
         <source>Weekly list {week}</source>
         <translation>每周督办单 {week}</translation>
     </message>
-    <message>
-        <source>Unfinished at Friday {cutoff}: {count} order(s)</source>
-        <translation>截至周五 {cutoff} 未办结：{count} 张工单</translation>
+    <message numerus="yes">
+        <source>Unfinished at Friday {cutoff}: %n order(s)</source>
+        <translation>
+            <numerusform>截至周五 {cutoff} 未办结：%n 张工单</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Week</source>
@@ -6788,10 +6846,6 @@ The details are in the log file.</source>
         <translation>按时率</translation>
     </message>
     <message>
-        <source>{first} to {last}: {n} orders reported</source>
-        <translation>{first}至{last}：报修 {n} 单</translation>
-    </message>
-    <message>
         <source>Completed on time: {rate} ({hits} of {count})</source>
         <translation>按时完成：{rate}（{count} 单中 {hits} 单）</translation>
     </message>
@@ -6802,10 +6856,6 @@ The details are in the log file.</source>
     <message>
         <source>This period</source>
         <translation>本期</translation>
-    </message>
-    <message>
-        <source>{value}: {n} orders (before: {previous})</source>
-        <translation>{value}：{n} 单（上期：{previous}）</translation>
     </message>
     <message>
         <source>Completed on time by community</source>
@@ -6998,10 +7048,6 @@ The details are in the log file.</source>
     <message>
         <source>{hits} of {count}</source>
         <translation>{hits}/{count}</translation>
-    </message>
-    <message>
-        <source>over {count} orders</source>
-        <translation>共 {count} 单</translation>
     </message>
     <message>
         <source>Click to list the orders it counts.</source>

@@ -1,5 +1,7 @@
-"""Fixtures shared by the GUI tests. None is autouse: a test module asks for the guards it
-wants with ``pytestmark = pytest.mark.usefixtures(...)``, so other modules keep their own."""
+"""Fixtures shared by the GUI tests. Only the language is autouse (the tests read the
+program's English, plural forms included: "1 household", "3 households"); a test module asks
+for the guards it wants with ``pytestmark = pytest.mark.usefixtures(...)``, so other modules
+keep their own."""
 
 from __future__ import annotations
 
@@ -14,7 +16,12 @@ from wuye_desktop.core import directory
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
-from wuye_desktop.ui import messages, workers
+from wuye_desktop.ui import i18n, messages, workers
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: object) -> None:
+    i18n.install_language("en")
 
 
 @pytest.fixture

@@ -87,7 +87,7 @@ def test_add_close_reopen_and_delete_an_item(
     assert dialog.model.rowCount() == 1
     item = dialog.selected()
     assert item is not None and item.item == "主卧窗框渗水" and not item.is_closed
-    assert dialog.summary.text() == "1 items: 1 open, 0 closed"
+    assert dialog.summary.text() == "1 item: 1 open, 0 closed"
 
     def close(form: CloseItemDialog) -> None:
         assert form.checker.text() == "王质检"
@@ -175,7 +175,7 @@ def test_gather_from_orders_and_print(
     settle(qtbot)
     assert dialog.model.rowCount() == 1
     assert dialog.model.index(0, 6).data()  # the work order's number
-    assert infos == ["1 items added from the household's work orders."]
+    assert infos == ["1 item added from the household's work orders."]
 
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     preview = wait_for_preview(qtbot)

@@ -174,7 +174,7 @@ def test_search_by_phone_tail_and_down_arrow_into_results(
     tab = open_tab(qtbot, db, admin)
     search(qtbot, tab, "5678")
     assert sorted(result_codes(qtbot, tab)) == ["QD001-3-2-1201", "QD001-3-2-1202", "QD002-1-1-101"]
-    assert tab.results_label.text() == "3 household(s)"
+    assert tab.results_label.text() == "3 households"
     assert tab.finder.understood.text() == "Searching: Phone ending 5678"
     # Enter with several matches opens none of them; ↓ moves into the list and opens the first.
     qtbot.keyClick(tab.search, Qt.Key.Key_Return)
@@ -685,5 +685,5 @@ def test_the_search_and_its_results_follow_a_language_change(
     finally:
         i18n.install_language("en")
     qtbot.waitUntil(lambda: tab.scope.itemText(0) == "All communities", timeout=2000)
-    assert tab.results_label.text() == "1 household(s)"
+    assert tab.results_label.text() == "1 household"
     assert tab.finder.understood.text() == "Searching: Room: building 3, unit 2, room 1201"

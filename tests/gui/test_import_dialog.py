@@ -108,7 +108,7 @@ def test_a_bad_roster_lists_every_problem_and_imports_nothing(
     dialog = open_dialog(qtbot, db, admin, "QD001")
     run_import(qtbot, dialog, path)
     assert dialog.summary.kind == "warning"
-    assert dialog.summary.text() == "The roster was refused: 4 problem(s)."
+    assert dialog.summary.text() == "The roster was refused: 4 problems."
     assert dialog.problems_box.isVisible()
     model = dialog.problems_model
     rows = [tuple(model.data(model.index(r, c)) for c in range(3)) for r in range(4)]

@@ -111,7 +111,7 @@ def test_an_entry_typed_with_thousands_shows_in_the_register_with_its_balance(
     assert _cell(tab, 0, "amount") == "1,234.50"
     assert _cell(tab, 0, "balance") == "11,234.50"
     assert _cell(tab, 0, "voucher") == "V-001"
-    qtbot.waitUntil(lambda: tab.count_label.text() == "1 entries", timeout=15000)
+    qtbot.waitUntil(lambda: tab.count_label.text() == "1 entry", timeout=15000)
 
 
 def test_three_decimals_are_refused_at_the_amount_field(

@@ -102,7 +102,7 @@ def test_the_weekly_list_per_week_and_community(
     assert count_x > 0 and count_x + counts.header().sectionSize(1) <= counts.viewport().width()
     cutoff = core_orders.week_cutoff(LAST_WEEK)
     assert view.summary.text() == (
-        f"Unfinished at Friday {cutoff.strftime('%Y-%m-%d')} 16:00: 3 order(s)"
+        f"Unfinished at Friday {cutoff.strftime('%Y-%m-%d')} 16:00: 3 orders"
     )
     statuses = {row.id: row.status for row in view.model.rows}
     assert statuses[orders["crack"]] == "cancelled", "the status column shows where it is now"

@@ -6,6 +6,7 @@ import importlib.util
 import re
 import shutil
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import ModuleType
 
@@ -43,11 +44,49 @@ def test_translations_keep_the_placeholders_and_accelerators() -> None:
     """A translation that drops or renames {name} would break .format() at run time."""
     problems = []
     for (context, source), message in script.messages(script.ts_path("zh_CN")).items():
-        translation = message.findtext("translation") or ""
-        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation)):
-            problems.append((context, source, translation))
-        if "&" in source.replace("&&", "") and "&" not in translation and "<" not in source:
-            problems.append((context, source, translation))
+        for translation in _forms(message):
+            if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(translation)):
+                problems.append((context, source, translation))
+            if "&" in source.replace("&&", "") and "&" not in translation and "<" not in source:
+                problems.append((context, source, translation))
+    assert not problems
+
+
+def _forms(message: ET.Element) -> list[str]:
+    """The translation, or each plural form of a text that counts (%n)."""
+    if message.get("numerus") == "yes":
+        return [form.text or "" for form in message.iter("numerusform")]
+    return [message.findtext("translation") or ""]
+
+
+# "{n} orders", "{count} households": a count before the thing counted. A limit ("at least {n}",
+# "more than {n}", "the first {n}") is never 1, "{n} points" is a decimal, and the core's texts
+# are named by QT_TRANSLATE_NOOP, which has no count to choose a form with (they are limits).
+_COUNT = re.compile(
+    r"(?<!least )(?<!most )(?<!than )(?<!first )\{(n|count|rows|total)\} "
+    r"(?!points)([a-z]+ )?[a-z]+(s\b|\(s\))"
+)
+
+
+def _counts_without_n(context: str, source: str) -> bool:
+    return context != "core" and _COUNT.search(source) is not None
+
+
+def test_texts_that_count_have_their_plural_forms() -> None:
+    """Chinese has one form, English two ("1 entry", "2 entries"); each keeps %n. A count
+    written as {n} in a text that counts things reads "1 entries" in English."""
+    problems = []
+    for language, count in (("zh_CN", 1), ("en", 2)):
+        for (context, source), message in script.messages(script.ts_path(language)).items():
+            if message.get("numerus") != "yes":
+                if _counts_without_n(context, source):
+                    problems.append((language, context, source, "a count without %n"))
+                continue
+            forms = _forms(message)
+            if len(forms) != count or not all("%n" in form for form in forms):
+                problems.append((language, context, source, forms))
+            if language == "en" and len(set(forms)) != count:
+                problems.append((language, context, source, forms))
     assert not problems
 
 

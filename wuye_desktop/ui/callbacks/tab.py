@@ -330,7 +330,7 @@ class CallbacksTab(Retranslating, QWidget):
 
     def _show_count(self) -> None:
         self.count_label.setText(
-            self.tr("{n} orders waiting for a callback").format(n=self.model.rowCount())
+            self.tr("%n orders waiting for a callback", "", self.model.rowCount())
         )
 
     def _update_buttons(self) -> None:

@@ -136,8 +136,8 @@ class CloseoutDialog(Retranslating, QDialog):
         self.model.set_items(data.items)
         fit_columns(self.table, stretch=COLUMNS.index("item"))
         self.summary.setText(
-            self.tr("{total} items: {open} open, {closed} closed").format(
-                total=len(data.items), open=data.open_count, closed=data.closed_count
+            self.tr("%n items: {open} open, {closed} closed", "", len(data.items)).format(
+                open=data.open_count, closed=data.closed_count
             )
         )
         row = self.model.row_of(keep) if keep is not None else None
@@ -245,7 +245,7 @@ class CloseoutDialog(Retranslating, QDialog):
         QMessageBox.information(
             self,
             self.tr("Gather from work orders"),
-            self.tr("{n} items added from the household's work orders.").format(n=len(added))
+            self.tr("%n items added from the household's work orders.", "", len(added))
             if added
             else self.tr("Every in-home work order of this household is already on the list."),
         )
@@ -278,8 +278,10 @@ class CloseoutDialog(Retranslating, QDialog):
             self,
             self.tr("Import"),
             self.tr(
-                "{rows} rows read: {added} items added, {unchanged} already on the list."
-            ).format(rows=report.rows, added=report.added, unchanged=report.unchanged),
+                "%n rows read: {added} items added, {unchanged} already on the list.",
+                "",
+                report.rows,
+            ).format(added=report.added, unchanged=report.unchanged),
         )
 
     def _import_refused(self, error: WuyeError) -> None:

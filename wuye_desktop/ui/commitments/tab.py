@@ -177,7 +177,7 @@ class CommitmentsTab(Retranslating, QWidget):
         current = self.selected()  # what is selected now, not when it was asked
         self.model.set_rows(rows)
         fit_columns(self.table, stretch=COLUMNS.index("description"))
-        self.count_label.setText(self.tr("{n} letters").format(n=len(rows)))
+        self.count_label.setText(self.tr("%n letters", "", len(rows)))
         for row, r in enumerate(rows):
             if current is not None and r.order_id == current.order_id:
                 self.table.setCurrentIndex(self.model.index(row, 0))

@@ -211,7 +211,7 @@ class HouseholdFinder(Retranslating, QWidget):
         elif count == 0:
             text = self.tr("No household matches.")
         else:
-            text = self.tr("{n} household(s)").format(n=count)
+            text = self.tr("%n household(s)", "", count)
         self.results_label.setText(text)
 
     def _show_understood(self, found: directory.FoundHouseholds | None) -> None:

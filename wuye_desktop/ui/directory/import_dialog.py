@@ -276,9 +276,10 @@ class ImportDialog(Retranslating, QDialog):
         self.report = report
         self.summary.show_text(
             self.tr(
-                "Imported {rows} rows: {added} added, {updated} updated, {unchanged} unchanged."
+                "Imported %n rows: {added} added, {updated} updated, {unchanged} unchanged.",
+                "",
+                report.rows,
             ).format(
-                rows=report.rows,
                 added=report.added,
                 updated=report.updated,
                 unchanged=report.unchanged,
@@ -300,7 +301,7 @@ class ImportDialog(Retranslating, QDialog):
             self.problems_model.set_problems(rows)
             self.problems_box.show()
             self.summary.show_text(
-                self.tr("The roster was refused: {n} problem(s).").format(n=len(rows)),
+                self.tr("The roster was refused: %n problem(s).", "", len(rows)),
                 "warning",
             )
             self.problems_view.setFocus()

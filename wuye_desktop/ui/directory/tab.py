@@ -296,10 +296,11 @@ class DirectoryTab(Retranslating, QWidget):
             assert node.parent is not None
             self._details.drop()  # a record asked for before must not replace this page
             self.unit_page.setText(
-                self.tr("{building}, unit {unit}: {count} households.").format(
+                self.tr(
+                    "{building}, unit {unit}: %n households.", "", node.payload.household_count
+                ).format(
                     building=node.parent.text,
                     unit=node.payload.number,
-                    count=node.payload.household_count,
                 )
             )
             self._show_page(self.unit_page)

@@ -140,7 +140,7 @@ class DirectoryTreeModel(QAbstractItemModel):
             u: directory.UnitView = payload
             return (
                 self.tr("Unit {number} · {count}").format(number=u.number, count=u.household_count),
-                self.tr("{count} households").format(count=u.household_count),
+                self.tr("%n households", "", u.household_count),
             )
         h: directory.HouseholdRow = payload
         room = h.room_label.rsplit("-", 1)[-1]

@@ -247,7 +247,7 @@ class HouseholdLookup(QWidget):
         elif count == 1:
             message = ""
         else:
-            message = self.tr("{n} households match: ↑/↓ choose, Enter picks.").format(n=count)
+            message = self.tr("%n households match: ↑/↓ choose, Enter picks.", "", count)
         self.status.setText(message)
         self.status.setVisible(bool(message))
 

@@ -463,14 +463,15 @@ class TotalsDialog(QDialog):
         self.summary.setText(
             self.tr(
                 "{period}: opening {opening}, income {income}, expense {expense}, "
-                "closing {closing} yuan; {n} entries"
+                "closing {closing} yuan; %n entries",
+                "",
+                t.entries,
             ).format(
                 period=t.period.label,
                 opening=format_fen(t.opening_fen),
                 income=format_fen(t.income_fen),
                 expense=format_fen(t.expense_fen),
                 closing=format_fen(t.closing_fen),
-                n=t.entries,
             )
         )
         self.totals.clear()

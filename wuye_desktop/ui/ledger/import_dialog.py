@@ -106,7 +106,7 @@ class StatementImportDialog(QDialog):
         try:
             statement = statement_import.read_statement(name)
             headers, found = statement.headers, dict(statement.mapping)
-            self.status.setText(self.tr("{n} rows").format(n=len(statement.rows)))
+            self.status.setText(self.tr("%n rows", "", len(statement.rows)))
         except WuyeError as error:
             self.status.setText(describe(error))
             try:
@@ -150,10 +150,11 @@ class StatementImportDialog(QDialog):
         self.outcome = result
         self.status.setText(
             self.tr(
-                "Imported {n} entries (income {income}, expense {expense} yuan); "
-                "{d} duplicates skipped."
+                "Imported %n entries (income {income}, expense {expense} yuan); "
+                "{d} duplicates skipped.",
+                "",
+                result.imported,
             ).format(
-                n=result.imported,
                 income=format_fen(result.income_fen),
                 expense=format_fen(result.expense_fen),
                 d=len(result.duplicates),

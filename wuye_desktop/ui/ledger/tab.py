@@ -379,7 +379,7 @@ class LedgerTab(Retranslating, QWidget):
 
         def show(n: int) -> None:
             if cid == self.community_id() and flt == self.current_filter():
-                self.count_label.setText(self.tr("{n} entries").format(n=n))
+                self.count_label.setText(self.tr("%n entries", "", n))
 
         self.task = run_in_background(
             self,
@@ -546,7 +546,7 @@ class LedgerTab(Retranslating, QWidget):
             lambda progress: export.export_xlsx(db, actor, cid, path, None, progress),
             label=self.tr("Exporting the ledger…"),
             on_done=lambda n: self.count_label.setText(
-                self.tr("{n} entries exported to {path}").format(n=n, path=path)
+                self.tr("%n entries exported to {path}", "", n).format(path=path)
             ),
         )
         return self.task

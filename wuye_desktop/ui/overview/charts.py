@@ -187,8 +187,8 @@ class TrendChart(DrillChart):
             p = points[index]
             rate = p.on_time_rate
             text = QCoreApplication.translate(
-                "overview", "{first} to {last}: {n} orders reported"
-            ).format(first=p.start.isoformat(), last=_last(p), n=p.reported)
+                "overview", "{first} to {last}: %n orders reported", None, p.reported
+            ).format(first=p.start.isoformat(), last=_last(p))
             if rate is not None:
                 text += "\n" + QCoreApplication.translate(
                     "overview", "Completed on time: {rate} ({hits} of {count})"
@@ -244,8 +244,8 @@ class BreakdownChart(DrillChart):
             QToolTip.showText(
                 QCursor.pos(),
                 QCoreApplication.translate(
-                    "overview", "{value}: {n} orders (before: {previous})"
-                ).format(value=text(cell.value), n=cell.count, previous=cell.previous)
+                    "overview", "{value}: %n orders (before: {previous})", None, cell.count
+                ).format(value=text(cell.value), previous=cell.previous)
                 + "\n"
                 + QCoreApplication.translate("overview", "Click to list them."),
             )
@@ -275,8 +275,8 @@ class TierPie(DrillChart):
             piece.hovered.connect(
                 self._tip(
                     QCoreApplication.translate(
-                        "overview", "{value}: {n} orders (before: {previous})"
-                    ).format(value=name, n=cell.count, previous=cell.previous)
+                        "overview", "{value}: %n orders (before: {previous})", None, cell.count
+                    ).format(value=name, previous=cell.previous)
                     + "\n"
                     + QCoreApplication.translate("overview", "Click to list them.")
                 )

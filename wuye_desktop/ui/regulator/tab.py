@@ -472,7 +472,7 @@ class RegulatorTab(Retranslating, QWidget):
         )
         if overdue:
             self.parts.setTabToolTip(
-                1, self.tr("{n} ticket(s) not replied to before the deadline").format(n=overdue)
+                1, self.tr("%n ticket(s) not replied to before the deadline", "", overdue)
             )
 
     def _show_running(self) -> None:
@@ -594,9 +594,7 @@ class RegulatorTab(Retranslating, QWidget):
 
         def done(count: int) -> None:
             self._show_run(
-                self.tr("{n} event(s) back in the queue: they go with the next sync.").format(
-                    n=count
-                )
+                self.tr("%n event(s) back in the queue: they go with the next sync.", "", count)
             )
             self.sync.notify()
 
@@ -628,9 +626,11 @@ class RegulatorTab(Retranslating, QWidget):
             self,
             self.tr("Dismiss refused events"),
             self.tr(
-                "{n} event(s) will never be sent to the platform, and what waits behind them "
-                "goes on. Why need the platform not have them? (Kept in the audit log.)"
-            ).format(n=len(ids)),
+                "%n event(s) will never be sent to the platform, and what waits behind them "
+                "goes on. Why need the platform not have them? (Kept in the audit log.)",
+                "",
+                len(ids),
+            ),
         )
         if not ok:
             return
@@ -640,7 +640,7 @@ class RegulatorTab(Retranslating, QWidget):
             return queue.dismiss(db, actor, ids, reason)
 
         def done(count: int) -> None:
-            self._show_run(self.tr("{n} event(s) dismissed.").format(n=count))
+            self._show_run(self.tr("%n event(s) dismissed.", "", count))
             self.sync.notify()
 
         self._write(dismiss, self.tr("Dismissing the events…"), done)
@@ -671,15 +671,15 @@ class RegulatorTab(Retranslating, QWidget):
         parts = [
             self.tr("Last run: {state}").format(state=labels.state_text(report.state)),
             self.tr("{n} sent").format(n=report.sent),
-            self.tr("{n} new ticket(s)").format(n=report.tickets),
-            self.tr("{n} new notice(s)").format(n=report.supervisions),
+            self.tr("%n new ticket(s)", "", report.tickets),
+            self.tr("%n new notice(s)", "", report.supervisions),
         ]
         if report.parked:
             parts.append(self.tr("{n} refused").format(n=report.parked))
         if report.deferred:
             parts.append(self.tr("{n} to retry later").format(n=report.deferred))
         if report.unreadable:
-            parts.append(self.tr("{n} unreadable item(s) skipped").format(n=report.unreadable))
+            parts.append(self.tr("%n unreadable item(s) skipped", "", report.unreadable))
         text = " · ".join(parts)
         if report.state == "busy":
             text += " — " + self.tr(

@@ -257,9 +257,7 @@ class SignageTab(Retranslating, QWidget):
         self.problems = []
         if answer is not None:
             for b in answer.buildings:
-                text = self.tr("{name} ({elevators} elevators)").format(
-                    name=b.name, elevators=b.elevator_count
-                )
+                text = self.tr("{name} (%n elevators)", "", b.elevator_count).format(name=b.name)
                 item = QListWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, b.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -302,15 +300,10 @@ class SignageTab(Retranslating, QWidget):
 
     def _show_plan(self, plan: _Plan) -> None:
         names = self._place_names()
-        self.summary.setText(
-            self.tr(
-                "Preview: {pages} page(s) ({parts}). The community's pack: {total} page(s)."
-            ).format(
-                pages=sum(plan.pages.values()),
-                parts=", ".join(f"{names[w]} {n}" for w, n in plan.pages.items()) or "—",
-                total=plan.pack.total,
-            )
-        )
+        parts = ", ".join(f"{names[w]} {n}" for w, n in plan.pages.items()) or "—"
+        preview = self.tr("Preview: %n page(s) ({parts}).", "", sum(plan.pages.values()))
+        pack = self.tr("The community's pack: %n page(s).", "", plan.pack.total)
+        self.summary.setText(preview.format(parts=parts) + " " + pack)
         self.text_only.setVisible(bool(plan.pack.text_only))
         if plan.pack.text_only:
             places = "、".join(names[w] for w in plan.pack.text_only)

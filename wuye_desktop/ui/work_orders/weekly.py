@@ -302,8 +302,8 @@ class WeeklyView(Retranslating, QWidget):
             return
         cutoff = format_local(self.result.weekly.cutoff)
         self.summary.setText(
-            self.tr("Unfinished at Friday {cutoff}: {count} order(s)").format(
-                cutoff=cutoff, count=len(self.result.rows)
+            self.tr("Unfinished at Friday {cutoff}: %n order(s)", "", len(self.result.rows)).format(
+                cutoff=cutoff
             )
         )
 
