@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -23,6 +24,7 @@ from tests.gui.shell_support import (
     settle,
     type_text,
 )
+from tests.gui.test_focus_return import open_window
 from wuye_desktop.core import directory, orders, staff
 from wuye_desktop.core.errors import PermissionDenied
 from wuye_desktop.core.roles import Actor, Role
@@ -63,14 +65,20 @@ def handler_of(db: Database, oid: int) -> tuple[str, int | None]:
         return order.handler, order.handler_id
 
 
-def when_modal(handle: Callable[[StaffDialog], None]) -> list[bool]:
-    """Run *handle* on the staff dialog once it is open (a button's Alt letter clicks it a
-    moment later, and its dialog then waits in exec()); the list gets True when done."""
+D = TypeVar("D", bound=QDialog)
+
+
+def when_modal(
+    handle: Callable[[D], None],
+    kind: type[D] = StaffDialog,  # type: ignore[assignment]
+) -> list[bool]:
+    """Run *handle* on the modal dialog of *kind* once it is open (a button's Alt letter clicks
+    it a moment later, and its dialog then waits in exec()); the list gets True when done."""
     done: list[bool] = []
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, StaffDialog) or not dialog.isActiveWindow():
+        if not isinstance(dialog, kind) or not dialog.isActiveWindow():
             if dialog is not None:
                 dialog.activateWindow()  # as the window manager does
             QTimer.singleShot(20, poll)
@@ -256,24 +264,16 @@ def test_a_manager_keeps_the_directory_from_the_tools_menu_and_a_desk_cannot(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     staff.add_staff(db, admin, person(community.id, "王师傅", "13800002222", "lighting"))
-    manager = make_user(db, admin, Role.MANAGER, "mgr1")
-    window = MainWindow(context(db, manager))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitActive(window):
-        window.activateWindow()
-    settle(qtbot)
+    window = open_window(qtbot, db, make_user(db, admin, Role.MANAGER, "mgr1"))
     seen: list[object] = []
 
-    def look(dialog: QDialog) -> None:
-        assert isinstance(dialog, StaffDirectoryDialog)
+    def look(dialog: StaffDirectoryDialog) -> None:
         qtbot.waitUntil(lambda: not dialog.page.loading)
         seen.extend(row.name for row in dialog.page.model.rows)
         seen.append(dialog.page.add_button.isEnabled())
         qtbot.keyClick(focused(), Qt.Key.Key_Escape)
 
-    done = when_dialog(look)
+    done = when_modal(look, StaffDirectoryDialog)
     qtbot.keyClick(window, Qt.Key.Key_T, ALT)  # 工具(T)
     qtbot.waitUntil(window.tools_menu.isVisible)
     qtbot.keyClick(window.tools_menu, Qt.Key.Key_Y)  # 人员名录(Y)…
@@ -292,25 +292,3 @@ def test_a_manager_keeps_the_directory_from_the_tools_menu_and_a_desk_cannot(
     )
     desk_window.open_staff_directory()  # forced anyway: a message, not the dialog
     assert len(warnings) == 1 and "may not" in warnings[0]
-
-
-def when_dialog(handle: Callable[[QDialog], None]) -> list[bool]:
-    """Run *handle* on the modal dialog once it has the keyboard; the list gets True when done."""
-    done: list[bool] = []
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog) or not dialog.isActiveWindow():
-            if dialog is not None:
-                dialog.activateWindow()  # as the window manager does
-            QTimer.singleShot(20, poll)
-            return
-        try:
-            handle(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.done(0)
-            done.append(True)
-
-    QTimer.singleShot(0, poll)
-    return done
