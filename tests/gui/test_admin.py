@@ -160,7 +160,7 @@ def test_locked_user_is_shown_and_can_be_unlocked(qtbot: QtBot, db: Database, ad
     d.show()
     settle(qtbot)
     page = d.users_page
-    page.select_user(next(u.id for u in page.model.rows if u.username == "desk1"))
+    page.select(next(u.id for u in page.model.rows if u.username == "desk1"))
     status = page.model.index(page.table.currentIndex().row(), 3).data()
     assert status.startswith("Locked until")
     assert page.unlock_button.isEnabled()

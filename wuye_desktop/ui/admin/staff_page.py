@@ -6,21 +6,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,11 +26,13 @@ from wuye_desktop.core import directory, staff
 from wuye_desktop.core.staff import STAFF_KIND_LABELS, StaffInput, StaffKind, StaffRow
 from wuye_desktop.core.vocab import CATEGORY_LABELS, CHANNEL_LABELS, Category, Channel
 from wuye_desktop.storage.db import Database
+from wuye_desktop.ui.admin.short_list import ShortListModel, ShortListPage
 from wuye_desktop.ui.admin.users_page import _SavingDialog
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import tr_core
+from wuye_desktop.ui.widgets.focus_return import exec_returning_focus
 from wuye_desktop.ui.widgets.form import FormErrorDisplay
 from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 
@@ -47,23 +46,8 @@ def skills_text(skills: tuple[str, ...]) -> str:
     return "/".join(tr_core(CATEGORY_LABELS[Category(code)]) for code in skills)
 
 
-class StaffModel(QAbstractTableModel):
+class StaffModel(ShortListModel[StaffRow]):
     """The directory; a short list, read whole."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[StaffRow] = []
-
-    def set_rows(self, rows: list[StaffRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
 
     def headers(self) -> list[str]:
         return [
@@ -75,13 +59,6 @@ class StaffModel(QAbstractTableModel):
             self.tr("Skills"),
             self.tr("Open orders"),
         ]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -103,11 +80,6 @@ class StaffModel(QAbstractTableModel):
             str(row.open_orders),
         ]
         return values[index.column()]
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, COLUMNS - 1))
 
 
 class StaffDialog(_SavingDialog):
@@ -252,41 +224,25 @@ def _read(db: Database, ctx: AppContext) -> tuple[list[StaffRow], Communities]:
     return rows, communities
 
 
-class StaffPage(Retranslating, QWidget):
+class StaffPage(Retranslating, ShortListPage[StaffRow]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.deactivate_button = QPushButton()
+        super().__init__(
+            StaffModel(), [self.add_button, self.edit_button, self.deactivate_button], parent
+        )
         self._ctx = ctx
         self._list = DbChannel(self)
         self._deactivating = DbChannel(self)
         self.communities: Communities = []
-        self.model = StaffModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SKILLS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda _index: self.edit_person())
-        self.table.activated.connect(lambda _index: self.edit_person())  # Enter
-        self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_person)
-        self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit_person)
-        self.deactivate_button = QPushButton()
         self.deactivate_button.clicked.connect(self.deactivate)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.deactivate_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table)
-        self._selection_changed()
+        self.selection_changed()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -310,36 +266,26 @@ class StaffPage(Retranslating, QWidget):
 
     def _arrived(self, answer: tuple[list[StaffRow], Communities]) -> None:
         rows, self.communities = answer
-        selected = self.selected()
-        self.model.set_rows(rows)
-        if selected is not None:
-            self.select(selected.id)
-        self._selection_changed()
+        self.show_rows(rows)
 
-    def selected(self) -> StaffRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
-
-    def select(self, staff_id: int) -> None:
-        for number, row in enumerate(self.model.rows):
-            if row.id == staff_id:
-                self.table.selectRow(number)
-                return
-
-    def _selection_changed(self) -> None:
+    def selection_changed(self) -> None:
         person = self.selected()
         self.edit_button.setEnabled(person is not None)
         self.deactivate_button.setEnabled(
             person is not None and person.active and not self._deactivating.busy
         )
 
+    def open_selected(self) -> None:
+        self.edit_person()
+
     def add_person(self) -> None:
-        if StaffDialog(self._ctx, self.communities, None, self).exec():
+        if exec_returning_focus(StaffDialog(self._ctx, self.communities, None, self), self.table):
             self.reload()
 
     def edit_person(self) -> None:
         person = self.selected()
-        if person is not None and StaffDialog(self._ctx, self.communities, person, self).exec():
+        dialog = StaffDialog(self._ctx, self.communities, person, self) if person else None
+        if dialog is not None and exec_returning_focus(dialog, self.table):
             self.reload()
 
     def deactivate(self) -> None:
@@ -353,5 +299,5 @@ class StaffPage(Retranslating, QWidget):
             label=self.tr("Saving…"),
             on_done=lambda _result: self.reload(),
         )
-        request.finished.connect(self._selection_changed)
-        self._selection_changed()
+        request.finished.connect(self.selection_changed)
+        self.selection_changed()

@@ -9,25 +9,21 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +33,7 @@ from wuye_desktop.core.clock import format_local, now_utc
 from wuye_desktop.core.errors import ValidationError, WuyeError
 from wuye_desktop.core.roles import ROLE_LABELS, Role
 from wuye_desktop.storage.db import Database
+from wuye_desktop.ui.admin.short_list import ShortListModel, ShortListPage
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
@@ -54,23 +51,8 @@ def _fill_roles(combo: QComboBox) -> None:
         combo.addItem(tr_core(ROLE_LABELS[role]), role.value)
 
 
-class UsersModel(QAbstractTableModel):
+class UsersModel(ShortListModel[users.UserRow]):
     """The company's users; a short list, read whole."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.rows: list[users.UserRow] = []
-
-    def set_rows(self, rows: list[users.UserRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
 
     def headers(self) -> list[str]:
         return [
@@ -80,13 +62,6 @@ class UsersModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Last login"),
         ]
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
-        return None
 
     def status(self, user: users.UserRow) -> str:
         if not user.active:
@@ -109,11 +84,6 @@ class UsersModel(QAbstractTableModel):
         if column == 3:
             return self.status(user)
         return format_local(user.last_login_at)
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 4)
-        if self.rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 4))
 
 
 class _SavingDialog(Retranslating, QDialog):
@@ -316,40 +286,24 @@ class ResetPasswordDialog(_SavingDialog):
         self._submit(lambda db: users.reset_password(db, actor, user_id, password))
 
 
-class UsersPage(Retranslating, QWidget):
+class UsersPage(Retranslating, ShortListPage[users.UserRow]):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        self.add_button = QPushButton()
+        self.edit_button = QPushButton()
+        self.reset_button = QPushButton()
+        self.unlock_button = QPushButton()
+        buttons = [self.add_button, self.edit_button, self.reset_button, self.unlock_button]
+        super().__init__(UsersModel(), buttons, parent)
         self._ctx = ctx
         self._list = DbChannel(self)
         self._unlocking = DbChannel(self)
-        self.model = UsersModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.doubleClicked.connect(lambda _index: self.edit_user())
-        self.add_button = QPushButton()
         self.add_button.clicked.connect(self.add_user)
-        self.edit_button = QPushButton()
         self.edit_button.clicked.connect(self.edit_user)
-        self.reset_button = QPushButton()
         self.reset_button.clicked.connect(self.reset_password)
-        self.unlock_button = QPushButton()
         self.unlock_button.clicked.connect(self.unlock)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.edit_button, self.reset_button, self.unlock_button):
-            button.setAutoDefault(False)
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table)
-        self._selection_changed()
+        self.selection_changed()
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -371,28 +325,14 @@ class UsersPage(Retranslating, QWidget):
             self._ctx.db,
             lambda db: users.list_users(db, actor),
             label=self.tr("Reading the users…"),
-            on_done=self._rows_arrived,
+            on_done=self.show_rows,
         )
 
-    def _rows_arrived(self, rows: list[users.UserRow]) -> None:
-        selected = self.selected_user()
-        self.model.set_rows(rows)
-        if selected is not None:
-            self.select_user(selected.id)
-        self._selection_changed()
+    def open_selected(self) -> None:
+        self.edit_user()
 
-    def selected_user(self) -> users.UserRow | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.rows[rows[0].row()] if rows else None
-
-    def select_user(self, user_id: int) -> None:
-        for number, user in enumerate(self.model.rows):
-            if user.id == user_id:
-                self.table.selectRow(number)
-                return
-
-    def _selection_changed(self) -> None:
-        user = self.selected_user()
+    def selection_changed(self) -> None:
+        user = self.selected()
         for button in (self.edit_button, self.reset_button):
             button.setEnabled(user is not None)
         until = user.locked_until if user is not None else None
@@ -405,18 +345,18 @@ class UsersPage(Retranslating, QWidget):
             self.reload()
 
     def edit_user(self) -> None:
-        user = self.selected_user()
+        user = self.selected()
         if user is not None and exec_returning_focus(UserDialog(self._ctx, user, self), self.table):
             self.reload()
 
     def reset_password(self) -> None:
-        user = self.selected_user()
+        user = self.selected()
         dialog = ResetPasswordDialog(self._ctx, user, self) if user is not None else None
         if dialog is not None and exec_returning_focus(dialog, self.table):
             self.reload()
 
     def unlock(self) -> None:
-        user = self.selected_user()
+        user = self.selected()
         if user is None:
             return
         actor, user_id = self._ctx.actor, user.id
@@ -426,5 +366,5 @@ class UsersPage(Retranslating, QWidget):
             label=self.tr("Unlocking…"),
             on_done=lambda _result: self.reload(),
         )
-        request.finished.connect(self._selection_changed)
-        self._selection_changed()
+        request.finished.connect(self.selection_changed)
+        self.selection_changed()
