@@ -10,15 +10,11 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,8 +29,6 @@ from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.i18n import Retranslating
 from wuye_desktop.ui.messages import tr_core
 from wuye_desktop.ui.widgets.focus_return import exec_returning_focus
-from wuye_desktop.ui.widgets.form import FormErrorDisplay
-from wuye_desktop.ui.widgets.save_keys import ctrl_enter_saves
 
 Index = QModelIndex | QPersistentModelIndex
 Communities = list[tuple[int, str]]
@@ -130,23 +124,7 @@ class StaffDialog(_SavingDialog):
             self._fill(person)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
-        self.errors = FormErrorDisplay(fields, self)
-        self._labels = {name: QLabel() for name in fields}
-        form = QFormLayout()
-        for name, label in self._labels.items():
-            label.setBuddy(fields[name])
-            form.addRow(label, self.errors.wrap(name))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        ctrl_enter_saves(self, self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general_label)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(440)
+        self._lay_out(fields, 440)
         self.name.setFocus()
         self.retranslate()
 

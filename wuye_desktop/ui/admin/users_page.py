@@ -101,6 +101,34 @@ class _SavingDialog(Retranslating, QDialog):
     def saving(self) -> bool:
         return self._saving.busy
 
+    def _lay_out(
+        self, fields: dict[str, QWidget], min_width: int, intro: QWidget | None = None
+    ) -> None:
+        """*fields* under their labels (``self._labels``, texts set by retranslate), with the
+        form's errors, OK and Cancel; OK or Ctrl+Enter calls ``_save``."""
+        self.errors = FormErrorDisplay(fields, self)
+        self._labels = {name: QLabel() for name in fields}
+        form = QFormLayout()
+        for name, label in self._labels.items():
+            label.setBuddy(fields[name])
+            form.addRow(label, self.errors.wrap(name))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        ctrl_enter_saves(self, self.buttons)
+        layout = QVBoxLayout(self)
+        if intro is not None:
+            layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(min_width)
+
+    def _save(self) -> None:
+        raise NotImplementedError
+
     def _submit(self, work: Callable[[Database], object]) -> None:
         self.buttons.setEnabled(False)
         request = self._saving.submit(
@@ -157,23 +185,7 @@ class UserDialog(_SavingDialog):
             self.display_name.setText(user.display_name)
             self.role.setCurrentIndex(self.role.findData(user.role.value))
             self.active.setChecked(user.active)
-        self.errors = FormErrorDisplay(fields, self)
-        self._labels = {name: QLabel() for name in fields}
-        form = QFormLayout()
-        for name, label in self._labels.items():
-            label.setBuddy(fields[name])
-            form.addRow(label, self.errors.wrap(name))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        ctrl_enter_saves(self, self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general_label)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(400)
+        self._lay_out(fields, 400)
         (self.username if user is None else self.display_name).setFocus()
         self.retranslate()
 
@@ -238,28 +250,11 @@ class ResetPasswordDialog(_SavingDialog):
         self.password_again = QLineEdit()
         for edit in (self.password, self.password_again):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors = FormErrorDisplay(
-            {"password": self.password, "password_again": self.password_again}, self
-        )
-        self._password_label = QLabel()
-        self._password_label.setBuddy(self.password)
-        self._again_label = QLabel()
-        self._again_label.setBuddy(self.password_again)
-        form = QFormLayout()
-        form.addRow(self._password_label, self.errors.wrap("password"))
-        form.addRow(self._again_label, self.errors.wrap("password_again"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self._save)
-        self.buttons.rejected.connect(self.reject)
-        ctrl_enter_saves(self, self.buttons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general_label)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(380)
+        fields: dict[str, QWidget] = {
+            "password": self.password,
+            "password_again": self.password_again,
+        }
+        self._lay_out(fields, 380, self.intro)
         self.password.setFocus()
         self.retranslate()
 
@@ -270,8 +265,8 @@ class ResetPasswordDialog(_SavingDialog):
                 name=self._user.display_name, username=self._user.username
             )
         )
-        self._password_label.setText(self.tr("&New password"))
-        self._again_label.setText(self.tr("New password &again"))
+        self._labels["password"].setText(self.tr("&New password"))
+        self._labels["password_again"].setText(self.tr("New password &again"))
         self.password.setPlaceholderText(
             tr_core("At least {n} characters", n=users.MIN_PASSWORD_LENGTH)
         )
