@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -152,3 +152,28 @@ def test_start_logs_in_on_the_dialog_shown_before_the_database_was_open(
     company = directory.get_company(db)
     assert company is not None and company.name in window.windowTitle()
     assert company.name == login.header.subtitle.text()
+
+
+def test_on_an_empty_database_the_first_run_replaces_the_login_dialog(
+    qtbot: QtBot, qapp: QApplication, db: Database
+) -> None:
+    from wuye_desktop.ui.first_run import FirstRunDialog
+    from wuye_desktop.ui.login import LoginDialog
+
+    login = LoginDialog()
+    qtbot.addWidget(login)
+    login.show()
+    seen: list[QWidget] = []
+
+    def give_up() -> None:  # the first-run dialog is modal: Esc on it
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, give_up)
+            return
+        seen.append(dialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, give_up)
+    assert not Shell(qapp, db).start(login)
+    assert len(seen) == 1 and isinstance(seen[0], FirstRunDialog)
+    assert not login.isVisible()
