@@ -180,8 +180,12 @@ class Shell(QObject):
         from wuye_desktop.ui import main_window
 
         # The main window's modules too, while the user types the password: after the login
-        # the window opens without waiting on imports.
+        # the window opens without waiting on imports. The order list's search imports the
+        # portal's modules on its first call (they import core.orders): here, not then.
         main_window.import_first_tabs()
+        import wuye_desktop.core.portal.config
+        import wuye_desktop.core.portal.keys  # noqa: F401
+
         company = directory.get_company(self._db)
         return users.needs_first_run(self._db), company.name if company else ""
 
