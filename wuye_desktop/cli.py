@@ -14,21 +14,14 @@ import sys
 from collections.abc import Sequence
 
 from wuye_desktop import __version__, logs
-from wuye_desktop.commands import (
-    EXIT_BAD_DATA,
-    EXIT_FAILED,
-    EXIT_USAGE,
-    CommandError,
-    UsageError,
-    add_commands,
-    print_error,
-)
 
 ENV_DB = "WUYE_DB"
 log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from wuye_desktop.commands import add_commands
+
     parser = argparse.ArgumentParser(
         prog="wuye",
         description="物业服务台: run without a command to open the program.",
@@ -69,11 +62,31 @@ def no_display() -> str | None:
 def _open_gui(db_url: str | None) -> int:
     reason = no_display()
     if reason is not None:
+        from wuye_desktop.commands import EXIT_USAGE, print_error
+
         print_error(reason)
         return EXIT_USAGE
     from wuye_desktop.ui.app import run  # Qt is loaded only for the GUI
 
     return run(db_url)
+
+
+def _just_the_program(arguments: Sequence[str]) -> str | None:
+    """The database to open when the arguments ask for nothing but the program (none, or only
+    ``--db URL``), the empty string meaning the default one; else None.
+
+    Building the parser imports every command's module, SQLAlchemy included: a second that the
+    user would wait before the login window (DESIGN.md §6), so the usual start skips it.
+    """
+    if not arguments:
+        return ""
+    if len(arguments) == 2 and arguments[0] == "--db" and not arguments[1].startswith("-"):
+        url = arguments[1]
+    elif len(arguments) == 1 and arguments[0].startswith("--db="):
+        url = arguments[0].removeprefix("--db=")
+    else:
+        return None
+    return url if url.strip() else None  # an empty one is refused by the parser
 
 
 def _unusable_argument(argv: Sequence[str]) -> str | None:
@@ -94,8 +107,21 @@ def _unusable_argument(argv: Sequence[str]) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
     arguments = list(sys.argv[1:] if argv is None else argv)
+    program_db = None if _unusable_argument(arguments) else _just_the_program(arguments)
+    if program_db is not None:
+        logs.setup_logging()
+        log.info("wuye %s: program", __version__)
+        return _open_gui(program_db or os.environ.get(ENV_DB) or None)
+    from wuye_desktop.commands import (
+        EXIT_FAILED,
+        EXIT_USAGE,
+        CommandError,
+        UsageError,
+        print_error,
+    )
+
+    parser = build_parser()
     problem = _unusable_argument(arguments)
     if problem is not None:
         parser.print_usage(sys.stderr)
@@ -155,4 +181,4 @@ if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
 
 
-__all__ = ["EXIT_BAD_DATA", "main"]
+__all__ = ["main"]

@@ -2246,12 +2246,24 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Checking the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the company…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Please type your user name.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Reading the company…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Checking the holiday calendar…</source>
         <translation type="unfinished"></translation>

@@ -2232,12 +2232,24 @@
         <translation>退出</translation>
     </message>
     <message>
+        <source>Checking the password…</source>
+        <translation>正在验证密码…</translation>
+    </message>
+    <message>
+        <source>Reading the company…</source>
+        <translation>正在读取公司信息…</translation>
+    </message>
+    <message>
         <source>Please type your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Reading the company…</source>
+        <translation>正在读取公司信息…</translation>
+    </message>
     <message>
         <source>Checking the holiday calendar…</source>
         <translation>正在检查节假日安排…</translation>

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
@@ -125,3 +125,55 @@ def test_switching_user_logs_in_the_next_one_in_their_language(
     assert second.ctx.actor.user_id == desk.user_id
     assert not second.admin_action.isVisible()
     assert i18n.current_language() == "en"
+
+
+def test_start_logs_in_on_the_dialog_shown_before_the_database_was_open(
+    qtbot: QtBot, qapp: QApplication, db: Database, admin: Actor
+) -> None:
+    from wuye_desktop.core import directory
+    from wuye_desktop.ui.login import LoginDialog
+
+    login = LoginDialog()  # as run() shows it, before opening the database
+    login.show()
+
+    def type_the_password() -> None:  # typed while start() reads the company off the GUI thread
+        qtbot.keyClicks(login.username, "admin")
+        qtbot.keyClick(login.username, Qt.Key.Key_Tab)
+        qtbot.keyClicks(login.password, "admin-pass-1")
+        qtbot.keyClick(login.password, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, type_the_password)
+    shell = Shell(qapp, db)
+    assert shell.start(login)
+    window = shell.window
+    assert window is not None
+    qtbot.addWidget(window)
+    assert window.ctx.actor.user_id == admin.user_id
+    company = directory.get_company(db)
+    assert company is not None and company.name in window.windowTitle()
+    assert company.name == login.header.subtitle.text()
+
+
+def test_on_an_empty_database_the_first_run_replaces_the_login_dialog(
+    qtbot: QtBot, qapp: QApplication, db: Database
+) -> None:
+    from wuye_desktop.ui.first_run import FirstRunDialog
+    from wuye_desktop.ui.login import LoginDialog
+
+    login = LoginDialog()
+    qtbot.addWidget(login)
+    login.show()
+    seen: list[QWidget] = []
+
+    def give_up() -> None:  # the first-run dialog is modal: Esc on it
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, give_up)
+            return
+        seen.append(dialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(0, give_up)
+    assert not Shell(qapp, db).start(login)
+    assert len(seen) == 1 and isinstance(seen[0], FirstRunDialog)
+    assert not login.isVisible()

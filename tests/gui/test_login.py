@@ -1,4 +1,7 @@
-"""The login dialog, driven with the keyboard as a desk clerk would."""
+"""The login dialog, driven with the keyboard as a desk clerk would.
+
+The password check runs on the database thread: after Enter the dialog says it is checking and
+the test waits for the answer, as the clerk does."""
 
 from __future__ import annotations
 
@@ -38,12 +41,31 @@ def open_dialog(qtbot: QtBot, db: Database) -> LoginDialog:
     return dialog
 
 
+def answered(qtbot: QtBot, dialog: LoginDialog) -> None:
+    qtbot.waitUntil(lambda: not dialog.checking, timeout=10_000)
+
+
 def attempt(qtbot: QtBot, dialog: LoginDialog, username: str, password: str) -> None:
     dialog.username.clear()
     qtbot.keyClicks(dialog.username, username)
     qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
     qtbot.keyClicks(dialog.password, password)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    answered(qtbot, dialog)
+
+
+@pytest.fixture
+def login_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The user names users.login was called with (the dialog's checks, counted)."""
+    calls: list[str] = []
+    real = users.login
+
+    def counted(db: Database, username: str, password: str) -> tuple[Actor, users.UserRow]:
+        calls.append(username)
+        return real(db, username, password)
+
+    monkeypatch.setattr(users, "login", counted)
+    return calls
 
 
 def test_focus_starts_in_the_user_name(qtbot: QtBot, db: Database, admin: Actor) -> None:
@@ -73,6 +95,7 @@ def test_unknown_user_gets_the_same_message(qtbot: QtBot, db: Database, admin: A
 def test_empty_user_name_is_asked_for(qtbot: QtBot, db: Database, admin: Actor) -> None:
     dialog = open_dialog(qtbot, db)
     qtbot.keyClick(dialog.username, Qt.Key.Key_Return)
+    assert not dialog.checking
     assert dialog.message.text() == "Please type your user name."
     assert dialog.result() != QDialog.DialogCode.Accepted
 
@@ -107,7 +130,60 @@ def test_good_login_accepts_and_remembers_the_user_name(
     assert again.focusWidget() is again.password
     qtbot.keyClicks(again.password, "admin-pass-1")
     qtbot.keyClick(again.password, Qt.Key.Key_Enter)
+    answered(qtbot, again)
     assert again.result() == QDialog.DialogCode.Accepted
+
+
+def test_while_the_password_is_checked_the_dialog_says_so_and_enter_again_does_nothing(
+    qtbot: QtBot, db: Database, admin: Actor, login_calls: list[str]
+) -> None:
+    dialog = open_dialog(qtbot, db)
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password, "wrong-password")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    # Argon2id takes its time on the database thread; the dialog is not frozen meanwhile.
+    assert dialog.checking
+    assert dialog.status.isVisible() and dialog.status.text() == "Checking the password…"
+    assert not dialog.login_button.isEnabled() and dialog.password.isReadOnly()
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Enter)
+    answered(qtbot, dialog)
+    assert login_calls == ["admin"]  # one check, so one failure counted, not three
+    assert dialog.message.text() == tr_core(WRONG)
+    assert not dialog.status.isVisible() and dialog.login_button.isEnabled()
+    assert not dialog.password.isReadOnly() and dialog.password.text() == ""
+    assert dialog.focusWidget() is dialog.password
+
+    # The right password, Enter twice: one login.
+    qtbot.keyClicks(dialog.password, "admin-pass-1")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    answered(qtbot, dialog)
+    assert login_calls == ["admin", "admin"]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.actor is not None and dialog.actor.user_id == admin.user_id
+
+
+def test_typed_before_the_database_is_open_it_logs_in_once_it_is(
+    qtbot: QtBot, db: Database, admin: Actor, login_calls: list[str]
+) -> None:
+    dialog = LoginDialog()  # as at start-up: shown while the database opens
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.ready
+    qtbot.keyClicks(dialog.username, "admin")
+    qtbot.keyClick(dialog.username, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.password, "admin-pass-1")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    assert dialog.checking and dialog.status.isVisible()
+    assert login_calls == []  # nothing to check against yet
+    dialog.set_database(db)
+    answered(qtbot, dialog)
+    assert login_calls == ["admin"]
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.header.subtitle.text() != "", timeout=5000)
 
 
 def test_messages_are_in_chinese_by_default(qtbot: QtBot, db: Database, admin: Actor) -> None:

@@ -87,7 +87,9 @@ def test_status_bar_shows_user_role_and_database(qtbot: QtBot, db: Database, adm
     assert db.describe() in window.db_label.text()
     assert window.user_label.isVisible() and window.db_label.isVisible()
     company = directory.get_company(db)
-    assert company is not None and company.name in window.windowTitle()
+    assert company is not None
+    # Read on the database thread when the caller did not give it.
+    qtbot.waitUntil(lambda: company.name in window.windowTitle(), timeout=5000)
 
 
 def test_desk_user_cannot_reach_administration(

@@ -1,7 +1,10 @@
 """Start-up: the application, the database (upgraded if older), first run or login, the window.
 
-``run()`` is what the ``wuye`` command calls without a sub-command. ``create_application`` and
-``open_main_window`` are the two halves the cold-start benchmark calls without any dialog.
+``run()`` is what the ``wuye`` command calls without a sub-command. The login dialog is shown
+first, from Qt and light modules only: SQLAlchemy, the models and the main window's modules
+are imported, and the database opened and upgraded, on another thread while it is on screen
+(DESIGN.md §6: cold start to the login window within a second). ``create_application`` and
+``open_main_window`` are the two halves the tests call without any dialog.
 """
 
 from __future__ import annotations
@@ -10,25 +13,26 @@ import logging
 import os
 import sys
 import traceback
+from functools import partial
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 import wuye_desktop
-from wuye_desktop.core import users
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor
-from wuye_desktop.storage import migrate
-from wuye_desktop.storage.db import Database, is_environment_error
 from wuye_desktop.ui import i18n, input_method, local_settings
-from wuye_desktop.ui.context import AppContext, AppSignals
-from wuye_desktop.ui.main_window import MainWindow
+from wuye_desktop.ui.background import wait_off_thread
 from wuye_desktop.ui.messages import describe, show_error
 from wuye_desktop.ui.widgets.header import app_icon
+
+if TYPE_CHECKING:  # imported while the login dialog is on screen (see the module doc)
+    from wuye_desktop.storage.db import Database
+    from wuye_desktop.ui.login import LoginDialog
+    from wuye_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -50,10 +54,15 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_main_window(db: Database, actor: Actor, display_name: str) -> MainWindow:
+def open_main_window(
+    db: Database, actor: Actor, display_name: str, company_name: str | None = None
+) -> MainWindow:
     """Show the main window for a logged-in user and return it."""
+    from wuye_desktop.ui.context import AppContext, AppSignals
+    from wuye_desktop.ui.main_window import MainWindow
+
     ctx = AppContext(db=db, actor=actor, display_name=display_name, signals=AppSignals())
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, company_name=company_name)
     window.show()
     return window
 
@@ -62,12 +71,20 @@ def open_database(db_url: str | None) -> tuple[Database, Path | None] | None:
     """Open the database and upgrade its schema; on failure ask Retry or Quit (None).
 
     Returns the database and the copy made of an SQLite file before upgrading it, if any.
+    Importing SQLAlchemy, opening and upgrading run on another thread: the window on screen
+    (the login dialog) stays responsive meanwhile.
     """
+    wait_off_thread(_import_storage)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from wuye_desktop.storage import migrate
+    from wuye_desktop.storage.db import Database, is_environment_error
+
     while True:
         db: Database | None = None
         try:
-            db = Database(db_url)
-            return db, migrate.upgrade(db)
+            db = wait_off_thread(lambda: Database(db_url))
+            return db, wait_off_thread(partial(migrate.upgrade, db))
         except WuyeError as error:  # unavailable (retry), or not a database at all
             message = describe(error)
         except SQLAlchemyError as error:
@@ -104,7 +121,17 @@ def open_database(db_url: str | None) -> tuple[Database, Path | None] | None:
             return None
 
 
+def _import_storage() -> None:
+    """SQLAlchemy, the models and the migrations: most of a second of imports, made on another
+    thread so that the login dialog already on screen keeps answering the keyboard."""
+    import wuye_desktop.storage.db
+    import wuye_desktop.storage.migrate  # noqa: F401
+
+
 def _without_password(db_url: str | None) -> str:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     if not db_url or "://" not in db_url:
         return db_url or ""
     try:
@@ -121,17 +148,23 @@ class Shell(QObject):
         self._app = app
         self._db = db
         self._backup = backup
+        self._company_name: str | None = None
         self.window: MainWindow | None = None
 
-    def start(self) -> bool:
-        """First run or login, then the window; False if the user gave up."""
+    def start(self, login: LoginDialog | None = None) -> bool:
+        """First run or login (on *login* if it is already shown), then the window; False if
+        the user gave up."""
         try:
-            first = users.needs_first_run(self._db)
+            first, self._company_name = wait_off_thread(self._first_screen)
         except WuyeError as error:
+            if login is not None:
+                login.close()
             show_error(None, error)
             return False
         if not first:
-            return self.log_in()
+            return self.log_in(login)
+        if login is not None:
+            login.close()
         from wuye_desktop.ui.first_run import FirstRunDialog
 
         dialog = FirstRunDialog(self._db)
@@ -141,16 +174,32 @@ class Shell(QObject):
         self._open(dialog.actor, dialog.display_name)
         return True
 
-    def log_in(self) -> bool:
+    def _first_screen(self) -> tuple[bool, str]:
+        """Whether the first run is due, and the company's name (run off the GUI thread)."""
+        from wuye_desktop.core import directory, users
+        from wuye_desktop.ui import main_window
+
+        # The main window's modules too, while the user types the password: after the login
+        # the window opens without waiting on imports. The order list's search imports the
+        # portal's modules on its first call (they import core.orders): here, not then.
+        main_window.import_first_tabs()
+        import wuye_desktop.core.portal.config
+        import wuye_desktop.core.portal.keys  # noqa: F401
+
+        company = directory.get_company(self._db)
+        return users.needs_first_run(self._db), company.name if company else ""
+
+    def log_in(self, dialog: LoginDialog | None = None) -> bool:
         from wuye_desktop.ui.login import LoginDialog
 
-        dialog = LoginDialog(self._db)
-        chosen_before = i18n.current_language()
+        if dialog is None:
+            dialog = LoginDialog()
+        dialog.set_database(self._db, self._company_name)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         actor, user = dialog.actor, dialog.user
         assert actor is not None and user is not None
-        if i18n.current_language() != chosen_before:
+        if dialog.language_chosen:
             # Chosen on the login dialog just now: that becomes the user's own language.
             self._remember_language(actor)
         else:
@@ -160,13 +209,15 @@ class Shell(QObject):
         return True
 
     def _remember_language(self, actor: Actor) -> None:
+        from wuye_desktop.core import users
+
         try:
             users.set_language(self._db, actor, i18n.current_language())
         except WuyeError:
             log.warning("could not store the language of %s", actor.username, exc_info=True)
 
     def _open(self, actor: Actor, display_name: str) -> None:
-        self.window = open_main_window(self._db, actor, display_name)
+        self.window = open_main_window(self._db, actor, display_name, self._company_name)
         self.window.logout_requested.connect(self.switch_user)
         self.window.closed.connect(self._window_closed)
         if self._backup is not None:
@@ -212,13 +263,18 @@ def run(db_url: str | None) -> int:
     app = create_application(sys.argv)
     app.setQuitOnLastWindowClosed(False)  # switching user closes the window; we quit ourselves
     sys.excepthook = _excepthook
+    from wuye_desktop.ui.login import LoginDialog
+
+    # On screen first: the user types while the database opens (see the module doc).
+    login = LoginDialog()
+    login.show()
     opened = open_database(db_url)
     if opened is None:
         return 1
     db, backup = opened
     shell = Shell(app, db, backup)
     try:
-        if not shell.start():
+        if not shell.start(login):
             return 0
         return app.exec()
     finally:

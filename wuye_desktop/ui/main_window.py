@@ -29,7 +29,7 @@ from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.orders import OrderFilter
-from wuye_desktop.core.roles import ROLE_LABELS, Permission
+from wuye_desktop.core.roles import ROLE_LABELS, Actor, Permission, Role
 from wuye_desktop.ui import local_settings
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.db_worker import run_db
@@ -60,7 +60,14 @@ class TabSpec:
     unless: Permission | None = None
 
     def offered(self, ctx: AppContext) -> bool:
-        return ctx.can(self.permission) and not (self.unless and ctx.can(self.unless))
+        return self.offered_to(ctx.actor)
+
+    def offered_to(self, actor: Actor) -> bool:
+        return actor.can(self.permission) and not (self.unless and actor.can(self.unless))
+
+
+# The module each lazy() factory imports, for import_first_tabs().
+_TAB_MODULES: dict[TabFactory, str] = {}
 
 
 def lazy(target: str) -> TabFactory:
@@ -72,7 +79,19 @@ def lazy(target: str) -> TabFactory:
         widget: QWidget = widget_class(ctx)
         return widget
 
+    _TAB_MODULES[build] = module_name
     return build
+
+
+def import_first_tabs() -> None:
+    """Import the modules of the tab each role opens on: start-up calls it on a background
+    thread while the login dialog waits for the password (the other tabs' modules are
+    imported when first shown)."""
+    for role in Role:
+        actor = Actor(user_id=0, username="", role=role)
+        first = next((spec for spec in TABS if spec.offered_to(actor)), None)
+        if first is not None and first.factory in _TAB_MODULES:
+            importlib.import_module(_TAB_MODULES[first.factory])
 
 
 REGULATOR_TAB = QT_TRANSLATE_NOOP("tabs", "Regulator")  # the status-bar indicator opens it
@@ -172,13 +191,27 @@ class MainWindow(Retranslating, QMainWindow):
     closed = Signal()
 
     def __init__(
-        self, ctx: AppContext, tabs: Sequence[TabSpec] | None = None, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        tabs: Sequence[TabSpec] | None = None,
+        parent: QWidget | None = None,
+        *,
+        company_name: str | None = None,
     ) -> None:
+        """*company_name* for the title, when the caller has read it already; else it is read
+        on the database thread and the title completed when it arrives."""
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowIcon(app_icon())
-        company = directory.get_company(ctx.db)
-        self._company_name = company.name if company else ""
+        self._company_name = company_name or ""
+        if company_name is None:
+            run_db(
+                self,
+                ctx.db,
+                directory.get_company,
+                label=self.tr("Reading the company…"),
+                on_done=lambda company: self._company_changed(company.name if company else ""),
+            )
         # The session's background sync with the regulator; tabs reach it through ctx.
         self.regulator_sync = RegulatorSync(ctx, self)
         ctx.regulator_sync = self.regulator_sync
