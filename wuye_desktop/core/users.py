@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import os
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -30,17 +34,50 @@ LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 
 _hasher = PasswordHasher()  # argon2-cffi's default type is Argon2id
+T = TypeVar("T")
+LOW_PRIORITY = 10  # the niceness the hash runs at (see _at_low_priority)
+
+
+def _at_low_priority(work: Callable[[], T]) -> T:
+    """*work* on a thread of its own at a lower CPU priority (nice 10), waited for.
+
+    Argon2id's four lanes are four native threads for a third of a second: on two cores they
+    took the window's thread from it (event-loop gaps of 40-400 ms while a password was
+    checked). The lanes inherit the thread's niceness, so the window comes first and the hash
+    takes what is left, which on an idle machine is all of it. A raised niceness cannot be
+    lowered again without privileges: hence a thread that ends with the work."""
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        # Not on Linux: the same work at normal priority.
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOW_PRIORITY)
+        try:
+            outcome.append(work())
+        except BaseException as error:  # handed to the caller's thread
+            failure.append(error)
+
+    thread = threading.Thread(target=run, name="argon2id", daemon=True)
+    thread.start()
+    thread.join()
+    if failure:
+        raise failure[0]
+    return outcome[0]
 
 
 def hash_password(password: str) -> str:
-    return _hasher.hash(password)
+    return _at_low_priority(lambda: _hasher.hash(password))
 
 
 def _verify(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+    def check() -> bool:
+        try:
+            return _hasher.verify(password_hash, password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+    return _at_low_priority(check)
 
 
 # A hash to verify against for unknown user names, so they take as long as known ones. Written
