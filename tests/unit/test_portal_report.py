@@ -4,6 +4,10 @@ through its private link."""
 
 from __future__ import annotations
 
+import json
+import secrets
+
+import pytest
 from sqlalchemy import event, func, select
 
 from tests.unit import portal_support
@@ -16,10 +20,11 @@ from tests.unit.portal_support import (
     token_of,
 )
 from wuye_desktop.core import directory, orders, portal
+from wuye_desktop.core.portal import config
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
 from wuye_desktop.portal.app import PortalConfig
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import AuditEntry, Callback, OutboxEvent, WorkOrder
+from wuye_desktop.storage.models import AuditEntry, Callback, OutboxEvent, Setting, WorkOrder
 
 client = portal_support.client
 
@@ -194,3 +199,25 @@ def test_a_report_is_filed_in_one_transaction_of_few_statements(
     assert statements.count("BEGIN") == 1  # BEGIN IMMEDIATE: one write transaction
     assert len(statements) - 1 <= 12, statements
     assert statements.count("INSERT") == 6  # the counter's upsert and the five rows
+
+
+@pytest.mark.parametrize(
+    "any_db", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_secret_another_service_stored_meanwhile_is_taken_not_overwritten(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two services (or the first 50 requests of one) making the page's secret at once on
+    PostgreSQL: the one stored first is everyone's, or the forms signed with it come back
+    页面已过期."""
+    theirs = "ab" * 32
+    make = secrets.token_hex
+
+    def another_service_first(n: int) -> str:
+        # The other service stores its secret between this one's read and its write.
+        with any_db.transaction() as s:
+            s.add(Setting(key=config.SECRET_KEY, value=json.dumps(theirs)))
+        return make(n)
+
+    monkeypatch.setattr(config.secrets, "token_hex", another_service_first)
+    assert portal.portal_secret(any_db) == bytes.fromhex(theirs)
