@@ -219,5 +219,5 @@ def test_a_secret_another_service_stored_meanwhile_is_taken_not_overwritten(
             s.add(Setting(key=config.SECRET_KEY, value=json.dumps(theirs)))
         return make(n)
 
-    monkeypatch.setattr(config.secrets, "token_hex", another_service_first)
+    monkeypatch.setattr(secrets, "token_hex", another_service_first)
     assert portal.portal_secret(any_db) == bytes.fromhex(theirs)
