@@ -4,7 +4,11 @@ through its private link."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+import json
+import secrets
+
+import pytest
+from sqlalchemy import event, func, select
 
 from tests.unit import portal_support
 from tests.unit.portal_support import (
@@ -16,10 +20,11 @@ from tests.unit.portal_support import (
     token_of,
 )
 from wuye_desktop.core import directory, orders, portal
+from wuye_desktop.core.portal import config
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
 from wuye_desktop.portal.app import PortalConfig
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import AuditEntry, Callback, OutboxEvent, WorkOrder
+from wuye_desktop.storage.models import AuditEntry, Callback, OutboxEvent, Setting, WorkOrder
 
 client = portal_support.client
 
@@ -158,3 +163,61 @@ def test_signs_printed_once_the_page_has_an_address_open_it_with_their_keys(
     # Printed again: the same keys.
     again = load_signage(db, admin, "QD001", "all")
     assert [s.qr_payload for s in again.sheets] == [s.qr_payload for s in after.sheets]
+
+
+def test_a_report_is_filed_in_one_transaction_of_few_statements(
+    db: Database, admin: Actor, community: directory.CommunityView
+) -> None:
+    """50 owners' reports go in one after another under the database's write lock (SQLite: the
+    whole transaction), so each holds it for as few statements as its rules need: the form
+    sent before, an open order of the same problem, the hour's reports, the place and the
+    deadline rules, the number, then the order, its timeline entry, outbox event, audit entry
+    and the page's record; and opening the household's key is one statement."""
+    keys = make_keys(db, admin, community)
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement.split(None, 1)[0].upper())
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        place = portal.open_key(db, "h", keys.home)
+        assert place is not None
+        assert statements == ["BEGIN", "SELECT"]
+        statements.clear()
+        data = portal.ReportInput(
+            category="water_leak",
+            description="卫生间天花板漏水",
+            phone="13912345678",
+            form_token="t" * 24,
+            household_id=place.rooms[0].household_id,
+        )
+        filed = portal.file_report(db, place, data, b"s" * 32)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert isinstance(filed, portal.Filed)
+    assert statements.count("BEGIN") == 1  # BEGIN IMMEDIATE: one write transaction
+    assert len(statements) - 1 <= 12, statements
+    assert statements.count("INSERT") == 6  # the counter's upsert and the five rows
+
+
+@pytest.mark.parametrize(
+    "any_db", [pytest.param("postgresql", marks=pytest.mark.postgres)], indirect=True
+)
+def test_a_secret_another_service_stored_meanwhile_is_taken_not_overwritten(
+    any_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two services (or the first 50 requests of one) making the page's secret at once on
+    PostgreSQL: the one stored first is everyone's, or the forms signed with it come back
+    页面已过期."""
+    theirs = "ab" * 32
+    make = secrets.token_hex
+
+    def another_service_first(n: int) -> str:
+        # The other service stores its secret between this one's read and its write.
+        with any_db.transaction() as s:
+            s.add(Setting(key=config.SECRET_KEY, value=json.dumps(theirs)))
+        return make(n)
+
+    monkeypatch.setattr(secrets, "token_hex", another_service_first)
+    assert portal.portal_secret(any_db) == bytes.fromhex(theirs)

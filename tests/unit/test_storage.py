@@ -6,12 +6,14 @@ Tests taking ``any_db`` run on SQLite and, when WUYE_TEST_PG_URL names a server,
 from __future__ import annotations
 
 import sys
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlalchemy import func, select, text, update
+from sqlalchemy import event, func, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, StatementError
 
@@ -234,6 +236,81 @@ def test_two_postgresql_sessions_never_silently_overwrite(
             theirs.note = "他们的修改"
         mine.note = "我的修改"
     assert directory.get_household(any_db, any_admin, created.id).note == "他们的修改"
+
+
+def test_sqlite_writers_of_one_process_wait_for_their_turn_here_not_in_sqlite(
+    db: Database,
+) -> None:
+    """SQLite's busy handler sleeps in steps of up to 100 ms and is not woken when the lock
+    frees; 50 owners' reports at once then waited most of a second for a lock that stood
+    free. A second writer of the same process waits on the process's turn instead: it takes
+    no connection while the first holds the lock, and gets in as soon as it is done."""
+    begun: list[str] = []  # a connection taken (or opened) for a transaction
+    for name in ("connect", "checkout"):
+        event.listen(db.engine, name, lambda *_a, n=name: begun.append(n), insert=True)
+    db.engine.dispose()
+    holding, release = threading.Event(), threading.Event()
+    got_in: list[float] = []
+
+    def first() -> None:
+        with db.transaction() as s:
+            s.execute(text("SELECT 1"))
+            holding.set()
+            release.wait(10)
+
+    def second() -> None:
+        with db.transaction() as s:
+            s.execute(text("SELECT 1"))
+            got_in.append(time.monotonic())
+
+    a = threading.Thread(target=first)
+    a.start()
+    assert holding.wait(10)
+    b = threading.Thread(target=second)
+    b.start()
+    time.sleep(0.3)
+    assert begun == ["connect", "checkout"]  # the second is not inside SQLite's busy handler
+    released = time.monotonic()
+    release.set()
+    a.join(10)
+    b.join(10)
+    assert begun[2:] == ["checkout"]
+    assert got_in and got_in[0] - released < 0.5
+
+
+def test_a_sqlite_write_waiting_longer_than_sqlites_timeout_is_unavailable(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As SQLite's busy timeout would say it: the database is locked, please retry."""
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_S", 0.2)
+    holding, release = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with db.transaction() as s:
+            s.execute(text("SELECT 1"))
+            holding.set()
+            release.wait(10)
+
+    a = threading.Thread(target=first)
+    a.start()
+    try:
+        assert holding.wait(10)
+        result: list[BaseException] = []
+
+        def second() -> None:
+            try:
+                with db.transaction():
+                    pass
+            except StorageUnavailable as exc:
+                result.append(exc)
+
+        b = threading.Thread(target=second)
+        b.start()
+        b.join(10)
+        assert result and "database is locked" in str(result[0])
+    finally:
+        release.set()
+        a.join(10)
 
 
 # --- environment errors versus bugs ----------------------------------------------------------

@@ -88,6 +88,11 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         assert isinstance(value, bytes)
         return value
 
+    async def key_secret_now() -> bytes:
+        # Read once, then kept: no trip through the thread pool for it on every request.
+        value = state.get("secret")
+        return value if isinstance(value, bytes) else await run_in_threadpool(secret)
+
     def settings() -> portal.PortalSettings:
         at = state.get("settings_at")
         if not isinstance(at, float) or time.monotonic() - at > cfg.settings_ttl_s:
@@ -130,7 +135,7 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         place = await run_in_threadpool(portal.open_key, db, kind, key)
         if place is None:
             return not_found()
-        token = issue_token(await run_in_threadpool(secret), key)
+        token = issue_token(await key_secret_now(), key)
         return html(pages.report_form(place, token))
 
     @app.post("/{kind}/{key}")
@@ -144,7 +149,7 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         if place is None:
             return not_found()
         fields, uploads = await read_report(request)
-        key_secret = await run_in_threadpool(secret)
+        key_secret = await key_secret_now()
         nonce = check_token(key_secret, key, fields["token"])
         if nonce is None:
             return html(pages.message("页面已过期", pages.EXPIRED), 403)

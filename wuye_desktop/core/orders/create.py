@@ -146,9 +146,24 @@ def create_order(db: Database, actor: Actor, data: OrderInput) -> int:
         return create_order_in(s, actor, data)
 
 
+@dataclass(frozen=True)
+class NewOrder:
+    """What a caller that answers at once needs of the order just taken (the owners' page)."""
+
+    id: int
+    number: str
+    response_due: datetime
+    completion_due: datetime
+
+
 def create_order_in(s: Session, actor: Actor, data: OrderInput) -> int:
     """The body of :func:`create_order` inside a caller's transaction, for a caller that writes
     more in the same transaction (the regulator inbox: the ticket, the order and its ack)."""
+    return insert_order(s, actor, data).id
+
+
+def insert_order(s: Session, actor: Actor, data: OrderInput) -> NewOrder:
+    """:func:`create_order_in`, and the new order's number and deadlines (no reading back)."""
     errors = _order_errors(data)
     if errors:
         raise ValidationError(errors)
@@ -193,12 +208,14 @@ def create_order_in(s: Session, actor: Actor, data: OrderInput) -> int:
     household = (
         None if data.household_id is None else {"building": building, "unit": unit, "room": room}
     )
-    number = next_number(s, ORDER_PREFIX, reported)
     location = data.location.strip()
     description = data.description.strip()
     caller_name = data.caller_name.strip()
     first = deadlines_for(load_rules(s), data.tier, data.category, reported)
     assert first.response_due is not None and first.completion_due is not None
+    # The number last: on PostgreSQL its counter row stays locked from here to the commit,
+    # and every other desk's (and owner's) new order waits for it; only writes follow.
+    number = next_number(s, ORDER_PREFIX, reported)
     inserted = conn.execute(
         _INSERT_ORDER,
         {
@@ -266,7 +283,7 @@ def create_order_in(s: Session, actor: Actor, data: OrderInput) -> int:
         },
     )
     audit.record_now(conn, actor, "order.create", "work_order", number, tier=data.tier)
-    return order_id
+    return NewOrder(order_id, number, first.response_due, first.completion_due)
 
 
 def _event(actor: Actor, order_id: int, at: datetime, kind: str, note: str) -> dict[str, object]:

@@ -4,6 +4,7 @@ signed with (kept apart, so that an audit entry of the settings never holds it).
 
 from __future__ import annotations
 
+import json
 import secrets
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
 from wuye_desktop.core.roles import Actor, Permission, Role
 from wuye_desktop.core.settings import read_value, write_value
 from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import Setting
 
 SETTINGS_KEY = "portal"
 SECRET_KEY = "portal.secret"
@@ -91,10 +93,18 @@ def portal_secret(db: Database) -> bytes:
         return bytes.fromhex(value)
     try:
         with db.transaction() as s:
-            value = read_value(s, SECRET_KEY)
+            # Read once: on PostgreSQL a second read (write_value's) could find the secret
+            # another service stored a moment ago and overwrite it, and the forms that
+            # service signed would all come back 页面已过期. Insert it, and if another got in
+            # first, the insert fails and theirs is read below.
+            row = s.get(Setting, SECRET_KEY)
+            value = None if row is None else json.loads(row.value)
             if not (isinstance(value, str) and value):
                 value = secrets.token_hex(32)
-                write_value(s, SECRET_KEY, value)
+                if row is None:
+                    s.add(Setting(key=SECRET_KEY, value=json.dumps(value)))
+                else:  # a damaged value: replaced
+                    row.value = json.dumps(value)
     except IntegrityError:
         with db.read() as s:
             value = read_value(s, SECRET_KEY)
