@@ -208,6 +208,11 @@ def make_user(database: Database, admin_actor: Actor, role: Role, name: str) -> 
 @pytest.fixture
 def community(db: Database, admin: Actor) -> directory.CommunityView:
     """Community QD001 with its 3 channels and one household, 3-2-1201 (张三 13812345678)."""
+    return make_community(db, admin)
+
+
+def make_community(db: Database, admin: Actor) -> directory.CommunityView:
+    """The ``community`` fixture's community, on any database."""
     from wuye_desktop.core.vocab import Channel
 
     c = directory.create_community(

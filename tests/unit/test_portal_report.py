@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import secrets
+import threading
 
 import pytest
 from sqlalchemy import event, func, select
 
+from tests.conftest import make_community
 from tests.unit import portal_support
 from tests.unit.portal_support import (
     Serve,
@@ -20,7 +22,7 @@ from tests.unit.portal_support import (
     token_of,
 )
 from wuye_desktop.core import directory, orders, portal
-from wuye_desktop.core.portal import config
+from wuye_desktop.core.portal import config, reports
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
 from wuye_desktop.portal.app import PortalConfig
 from wuye_desktop.storage.db import Database
@@ -221,3 +223,46 @@ def test_a_secret_another_service_stored_meanwhile_is_taken_not_overwritten(
 
     monkeypatch.setattr(secrets, "token_hex", another_service_first)
     assert portal.portal_secret(any_db) == bytes.fromhex(theirs)
+
+
+def test_two_reports_of_one_problem_at_once_file_one_order(
+    any_db: Database, any_admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two owners of one household report the same leak at the same moment (two forms): one
+    order, and the other is shown it. On PostgreSQL both once passed the duplicate check."""
+    keys = make_keys(any_db, any_admin, make_community(any_db, any_admin))
+    place = portal.open_key(any_db, "h", keys.home)
+    assert place is not None
+
+    def form(token: str) -> portal.ReportInput:
+        return portal.ReportInput(
+            category="water_leak",
+            description="卫生间天花板漏水",
+            phone="13912345678",
+            form_token=token * 24,
+            household_id=place.rooms[0].household_id,
+        )
+
+    results: list[object] = []
+    other = threading.Thread(
+        target=lambda: results.append(portal.file_report(any_db, place, form("b"), b"s" * 32))
+    )
+    check_rate = reports._check_rate
+
+    def neighbour_reports_meanwhile(*args: object) -> None:
+        # The first report passed its duplicate check: the second is sent now, and given a
+        # second to get through before the first commits.
+        if not other.is_alive() and not results:
+            other.start()
+            other.join(timeout=1.0)
+        check_rate(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reports, "_check_rate", neighbour_reports_meanwhile)
+    first = portal.file_report(any_db, place, form("a"), b"s" * 32)
+    other.join(timeout=30)
+    assert not other.is_alive()
+    assert isinstance(first, portal.Filed)
+    [second] = results
+    assert isinstance(second, portal.Duplicate) and second.number == first.number
+    with any_db.read() as s:
+        assert s.scalar(select(func.count()).select_from(WorkOrder)) == 1

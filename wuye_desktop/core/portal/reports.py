@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import Connection, bindparam, func, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from wuye_desktop.core.clock import now_utc
@@ -213,6 +213,24 @@ def _duplicate(conn: Connection, place: Place, data: ReportInput) -> Duplicate |
     return Duplicate(number, status, completion_due)
 
 
+_LOCK = text("SELECT pg_advisory_xact_lock(:key)")
+
+
+def _one_at_a_time(conn: Connection, place: Place, data: ReportInput) -> None:
+    """Two reports of one problem arriving at once must not both pass the duplicate check.
+
+    SQLite's write transaction (BEGIN IMMEDIATE) already lets one writer in at a time. On
+    PostgreSQL both would read "no open order" and both file: reports of the same problem
+    (community, category, household or public spot) take a lock of their own until commit,
+    and the second then finds the first's order."""
+    if conn.dialect.name != "postgresql":
+        return
+    spot = str(data.household_id) if data.household_id is not None else _location(place, data)
+    subject = f"portal-report:{place.community_id}:{data.category}:{spot}".encode()
+    key = int.from_bytes(hashlib.blake2b(subject, digest_size=8).digest(), "big", signed=True)
+    conn.execute(_LOCK, {"key": key})
+
+
 def _check_rate(
     conn: Connection, place: Place, data: ReportInput, per_hour: int, now: datetime
 ) -> None:
@@ -255,6 +273,7 @@ def _file(
         again = _replay(conn, data, secret)
         if again is not None:
             return again
+        _one_at_a_time(conn, place, data)
         duplicate = _duplicate(conn, place, data)
         if duplicate is not None:
             return duplicate
