@@ -9,7 +9,8 @@ Each module has ``run() -> Iterable[dict]``; each result is ``{"name", "value", 
 "target"}``, where ``target`` is the upper bound DESIGN.md §6 sets, in the same unit; results
 made by ``bench.figures`` add the runs' min and max and, where §6 sets one, the floor measured
 in the same run, the ratio to it and the ratio's upper bound (``--check`` checks it too). Progress
-goes to stderr. The databases the benchmarks measure are built once and kept in
+goes to stderr, and so does the table the run ends with (:mod:`bench.table`): every result it
+ran with its floor, ratio, target and verdict. The databases the benchmarks measure are built once and kept in
 ``.bench-data/`` (or ``$WUYE_BENCH_DATA``).
 """
 
@@ -27,10 +28,12 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # `bench` as a package, when run as a script
 
+from bench import table  # noqa: E402  (after the path is set)
+
 KEYS = ("name", "value", "unit", "target")
 # What bench.figures adds: the runs' spread, and the floor measured in the same run.
-OPTIONAL = ("min", "max", "runs", "floor", "floor_name", "floor_min", "floor_max", "ratio")
-OPTIONAL += ("ratio_target",)
+OPTIONAL: tuple[str, ...] = ("min", "max", "runs", "floor", "floor_name", "floor_min")
+OPTIONAL += ("floor_max", "ratio", "ratio_target")
 
 
 def available() -> list[str]:
@@ -59,23 +62,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = sorted(set(args.only or ()) - set(names))
     if unknown:
         parser.error(f"no such benchmark: {', '.join(unknown)} (there are: {', '.join(names)})")
-    failed = missed = False
+    failed: list[str] = []
+    results: list[dict[str, Any]] = []
     for name in args.only or names:
         try:
             module = importlib.import_module(f"bench.bench_{name}")
             for result in module.run():
                 line = _checked(result, name)
                 print(json.dumps(line, ensure_ascii=False), flush=True)
-                target = line["target"]
-                missed |= target is not None and line["value"] > target
-                ratio_target = line.get("ratio_target")
-                missed |= ratio_target is not None and line["ratio"] > ratio_target
+                results.append(line)
         except Exception:
-            failed = True
+            failed.append(name)
             print(f"bench_{name} failed:", file=sys.stderr)
             traceback.print_exc()
+    print("\n" + table.render(results, failed), file=sys.stderr, flush=True)
     if failed:
         return 2
+    missed = any(table.verdict(r) not in (table.MET, table.NO_TARGET) for r in results)
     return 1 if args.check and missed else 0
 
 
