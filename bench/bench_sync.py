@@ -21,7 +21,8 @@ The floor, measured in the same run right after each sync run, is a bare loop: o
 prepared beforehand) one after the other to a trivial server (:mod:`bench.trivial_http`: the
 same uvicorn stack, answering every request 201 with a small fixed body) in a process of its
 own. Ratio ≤ 2.0 is the "≥ 50 % of the bare loop's rate" of §6. Each figure is the median of
-the runs after a warm-up run (``WUYE_BENCH_RUNS``, default 5).
+the runs after a warm-up run (``WUYE_BENCH_RUNS``, default 5; ``WUYE_BENCH_ENGINES=sqlite``
+or ``postgresql`` measures one engine).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from bench.pg_server import throwaway_postgres
 from wuye_desktop.storage.db import Database
 
 RUNS = max(5, int(os.environ.get("WUYE_BENCH_RUNS", "5")))
+ENGINES = os.environ.get("WUYE_BENCH_ENGINES", "sqlite,postgresql").split(",")
 ORDERS = 2_500
 STATUSES = ("dispatched", "in_progress", "completed")  # after the report: 4 events an order
 EVENTS = ORDERS * (1 + len(STATUSES))
@@ -293,6 +295,8 @@ def run() -> Iterator[dict[str, Any]]:
         _process(trivial_args, "the trivial server") as trivial,
     ):
         root = Path(tmp)
-        yield _measure("sqlite", str(root / "desk.sqlite3"), root, trivial)
-        with throwaway_postgres("sync", durable=True) as url:
-            yield _measure("postgresql", url, root, trivial)
+        if "sqlite" in ENGINES:
+            yield _measure("sqlite", str(root / "desk.sqlite3"), root, trivial)
+        if "postgresql" in ENGINES:
+            with throwaway_postgres("sync", durable=True) as url:
+                yield _measure("postgresql", url, root, trivial)
