@@ -89,6 +89,7 @@ def test_an_administrator_sets_the_platform_up_field_errors_first(
     dialog = tab.dialog
     assert isinstance(dialog, RegulatorSettingsDialog)
     qtbot.waitExposed(dialog)
+    settle(qtbot)  # the stored settings arrive, then where the secret would be kept
     # No keyring in the tests: the dialog says plainly where the secret goes.
     assert "No system keyring" in dialog.secret_place.text()
     assert "readable only by you" in dialog.secret_place.text()
@@ -134,6 +135,7 @@ def test_test_connection_names_wrong_credentials(
     dialog = RegulatorSettingsDialog(context(db, admin))
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot)  # the stored settings arrive, then whether a secret is stored
     assert dialog.base_url.text() == configured.server.base_url
     assert "leave empty to keep it" in dialog.secret.placeholderText()
     type_text(qtbot, dialog.secret, "w" * 40)

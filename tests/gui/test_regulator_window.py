@@ -175,8 +175,10 @@ def test_every_role_sees_the_tab_only_administrators_the_settings(
     assert window.regulator_action in window.tools_menu.actions()
     dialog = window.open_regulator_settings()
     assert isinstance(dialog, RegulatorSettingsDialog)
+    qtbot.waitUntil(lambda: dialog.form_box.isEnabled())  # the settings read arrived
     assert dialog.base_url.text() == platform.server.base_url
     dialog.interval.setValue(120)
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()  # saved on the database thread
     assert settings.load_connection(db).interval_s == 120
     close(qtbot, window)
