@@ -136,7 +136,6 @@ class RegulatorSettingsDialog(QDialog):
         self.stored: settings.Connection | None = None
         self._reads = DbChannel(self)
         self._saving = DbChannel(self)
-        self._secret_task: Task | None = None
         # Typing a URL asks where its secret is once the typing pauses, not at each key.
         self._secret_timer = QTimer(self)
         self._secret_timer.setSingleShot(True)
@@ -281,7 +280,7 @@ class RegulatorSettingsDialog(QDialog):
         """Ask, off the GUI thread, whether this URL has a secret and where it is kept."""
         self._secret_timer.stop()
         url, code = self._url(), self.company_code
-        self._secret_task = run_in_background(
+        run_in_background(
             self,
             lambda _progress: secret_place(url, code),
             label=self.tr("Looking for the stored secret…"),
