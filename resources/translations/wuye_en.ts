@@ -3357,6 +3357,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking for the stored secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stored: leave empty to keep it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3413,12 +3421,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saving the settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The secret could not be stored: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RegulatorSync</name>
+    <message>
+        <source>Reading the regulator settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Syncing with the regulator platform…</source>
         <translation type="unfinished"></translation>

@@ -3343,6 +3343,14 @@
         <translation>测试连接(&amp;T)</translation>
     </message>
     <message>
+        <source>Reading the settings…</source>
+        <translation>正在读取设置…</translation>
+    </message>
+    <message>
+        <source>Looking for the stored secret…</source>
+        <translation>正在查找已保存的密钥…</translation>
+    </message>
+    <message>
         <source>Stored: leave empty to keep it</source>
         <translation>已保存：留空则保持不变</translation>
     </message>
@@ -3399,12 +3407,20 @@
         <translation>接入凭据被拒绝：{reason}</translation>
     </message>
     <message>
+        <source>Saving the settings…</source>
+        <translation>正在保存设置…</translation>
+    </message>
+    <message>
         <source>The secret could not be stored: {reason}</source>
         <translation>无法保存密钥：{reason}</translation>
     </message>
 </context>
 <context>
     <name>RegulatorSync</name>
+    <message>
+        <source>Reading the regulator settings…</source>
+        <translation>正在读取监管平台设置…</translation>
+    </message>
     <message>
         <source>Syncing with the regulator platform…</source>
         <translation>正在与监管平台同步…</translation>

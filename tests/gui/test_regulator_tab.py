@@ -3,13 +3,14 @@ orders, replies from the order, supervision notices, refused events and their re
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user
@@ -23,9 +24,10 @@ from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.regulator import queue, settings
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.regulator import labels
 from wuye_desktop.ui.regulator.reply_dialog import ReplyDialog
-from wuye_desktop.ui.regulator.settings_dialog import RegulatorSettingsDialog
+from wuye_desktop.ui.regulator.settings_dialog import RegulatorSettingsDialog, open_settings
 from wuye_desktop.ui.regulator.tab import RegulatorTab
 from wuye_desktop.ui.work_orders import WorkOrdersTab
 
@@ -89,6 +91,7 @@ def test_an_administrator_sets_the_platform_up_field_errors_first(
     dialog = tab.dialog
     assert isinstance(dialog, RegulatorSettingsDialog)
     qtbot.waitExposed(dialog)
+    settle(qtbot)  # the stored settings arrive, then where the secret would be kept
     # No keyring in the tests: the dialog says plainly where the secret goes.
     assert "No system keyring" in dialog.secret_place.text()
     assert "readable only by you" in dialog.secret_place.text()
@@ -134,6 +137,7 @@ def test_test_connection_names_wrong_credentials(
     dialog = RegulatorSettingsDialog(context(db, admin))
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot)  # the stored settings arrive, then whether a secret is stored
     assert dialog.base_url.text() == configured.server.base_url
     assert "leave empty to keep it" in dialog.secret.placeholderText()
     type_text(qtbot, dialog.secret, "w" * 40)
@@ -141,6 +145,52 @@ def test_test_connection_names_wrong_credentials(
     qtbot.waitUntil(lambda: dialog.test_button.isEnabled(), timeout=15000)
     assert "Credentials refused" in dialog.test_result.text()
     assert "bad_signature" in dialog.test_result.text()
+
+
+def test_the_settings_arrive_after_the_dialog_opened_and_esc_waits_for_a_save(
+    qtbot: QtBot, db: Database, admin: Actor, configured: Platform
+) -> None:
+    gate = threading.Event()  # holds the database thread, as a slow server would
+    run_db(None, db, lambda _db: gate.wait(10), label="a slow server")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = open_settings(context(db, admin), parent, None)
+    assert isinstance(dialog, RegulatorSettingsDialog)
+    qtbot.waitExposed(dialog)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert save is not None
+    assert dialog.company_label.text() == "Reading the settings…"
+    assert not dialog.form_box.isEnabled() and not save.isEnabled()
+    gate.set()
+    settle(qtbot)
+    assert dialog.form_box.isEnabled() and save.isEnabled()
+    assert configured.code in dialog.company_label.text()
+    assert dialog.base_url.text() == configured.server.base_url
+    assert dialog.base_url.hasFocus()
+
+    gate.clear()
+    run_db(None, db, lambda _db: gate.wait(10), label="a slow server")
+    dialog.interval.setValue(300)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert not save.isEnabled(), "saving: Save waits"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible(), "Esc does not hide whether the save was made"
+    with qtbot.waitSignal(dialog.accepted):
+        gate.set()
+    assert settings.load_connection(db).interval_s == 300
+
+
+def test_without_a_company_the_settings_say_so_and_close(
+    qtbot: QtBot, db: Database, shown_errors: list[WuyeError]
+) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = open_settings(context(db, Actor(1, "admin", Role.ADMIN)), parent, None)
+    with qtbot.waitSignal(dialog.rejected):
+        pass  # the database thread answers: no company
+    assert not dialog.isVisible()
+    assert [str(e) for e in shown_errors] == ["Set up the company first"]
+    shown_errors.clear()
 
 
 # --- tickets and replies -------------------------------------------------------------------

@@ -3,12 +3,14 @@ the Tools menu entry, who sees what, and a clean stop when the window closes."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import make_user
@@ -20,6 +22,7 @@ from wuye_desktop.regulator import inbox, settings
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import workers
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import run_db
 from wuye_desktop.ui.main_window import MainWindow
 from wuye_desktop.ui.regulator import scheduler
 from wuye_desktop.ui.regulator.settings_dialog import RegulatorSettingsDialog
@@ -157,6 +160,31 @@ def test_closing_the_window_stops_a_running_sync(
     assert not window.regulator_sync.timer.isActive()
 
 
+def test_the_schedule_reads_its_settings_off_the_gui_thread_and_stops_with_the_window(
+    qtbot: QtBot, db: Database, admin: Actor
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    sync = scheduler.RegulatorSync(context(db, admin), window, first_run_ms=0)
+    changes: list[None] = []
+    sync.changed.connect(lambda: changes.append(None))
+
+    # Not set up: the tick's read arrives, the views are told, and it looks again later.
+    sync.start()
+    qtbot.waitUntil(lambda: bool(changes))
+    assert not sync.running and sync.timer.remainingTime() > 50_000
+
+    # The window closes while the next check's read waits for a slow server: nothing follows.
+    gate = threading.Event()
+    run_db(None, db, lambda _db: gate.wait(10), label="a slow server")
+    sync.timer.start(0)
+    qtbot.waitUntil(lambda: len(workers.running_tasks()) == 2)  # the gate, then the read
+    sync.stop()
+    gate.set()
+    settle(qtbot)
+    assert len(changes) == 1 and not sync.timer.isActive() and not sync.running
+
+
 def test_every_role_sees_the_tab_only_administrators_the_settings(
     qtbot: QtBot, db: Database, admin: Actor, platform: Platform, community: directory.CommunityView
 ) -> None:
@@ -175,8 +203,10 @@ def test_every_role_sees_the_tab_only_administrators_the_settings(
     assert window.regulator_action in window.tools_menu.actions()
     dialog = window.open_regulator_settings()
     assert isinstance(dialog, RegulatorSettingsDialog)
+    qtbot.waitUntil(lambda: dialog.form_box.isEnabled())  # the settings read arrived
     assert dialog.base_url.text() == platform.server.base_url
     dialog.interval.setValue(120)
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.accept()  # saved on the database thread
     assert settings.load_connection(db).interval_s == 120
     close(qtbot, window)

@@ -485,7 +485,7 @@ class MainWindow(Retranslating, QMainWindow):
             )
         dialog.deleteLater()
 
-    def open_regulator_settings(self) -> QDialog | None:
+    def open_regulator_settings(self) -> QDialog:
         from wuye_desktop.ui.regulator.settings_dialog import open_settings
 
         return open_settings(self.ctx, self, self.regulator_sync)

@@ -7,6 +7,8 @@ when the ticket is not the company's to handle.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QWidget
 
 from wuye_desktop.core.clock import format_local, now_utc, to_local
@@ -15,7 +17,10 @@ from wuye_desktop.regulator import inbox
 from wuye_desktop.storage.db import Database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.regulator import labels
-from wuye_desktop.ui.work_orders.action_dialog import OrderActionDialog, SaveWork
+from wuye_desktop.ui.work_orders.action_dialog import ExtraRead, OrderActionDialog, SaveWork
+
+if TYPE_CHECKING:
+    from wuye_desktop.storage.models import RegulatorTicket
 
 CONTENT_MAX = inbox.MAX_TEXT
 
@@ -47,10 +52,13 @@ class ReplyDialog(OrderActionDialog):
         self.load()
         self._result_changed()
 
+    def extra_read(self) -> ExtraRead:
+        return lambda db, detail: inbox.ticket_of_order(db, detail.id)
+
     def loaded(self, detail: OrderDetail, first: bool) -> None:
         if first:
             self.content.setFocus()
-        ticket = inbox.ticket_of_order(self.ctx.db, detail.id)
+        ticket = cast("RegulatorTicket | None", self.extra)  # read with the order
         if ticket is None:
             self.ticket_label.setText(self.tr("This order did not come from the regulator."))
             return

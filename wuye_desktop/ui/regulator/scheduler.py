@@ -5,7 +5,8 @@ runs never overlap inside one process (the database lease only keeps other desks
 to the thread pool through ``run_in_background``: the background ones silently, "Sync now"
 with the delayed progress dialog. After a 401 or a clock stop it waits for a person: "Sync now"
 or saving the settings starts it again. ``stop()`` (the window closing) asks a running sync to
-end at its next step and waits a few seconds for it.
+end at its next step and waits a few seconds for it. Between runs the settings (on or off, the
+interval, when the last run was) are read on the database thread, never on the GUI thread.
 
 The regulator modules (the sync, httpx with it) are imported only when first needed,
 so start-up does not pay for it.
@@ -15,16 +16,21 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.progress import Progress
+from wuye_desktop.storage.db import Database
 from wuye_desktop.ui import workers
 from wuye_desktop.ui.context import AppContext
+from wuye_desktop.ui.db_worker import DbChannel
 from wuye_desktop.ui.messages import describe
+
+if TYPE_CHECKING:
+    from wuye_desktop.regulator.settings import Connection
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +72,8 @@ class RegulatorSync(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._tick)
+        # The settings the schedule reads, on the database thread: only the latest read counts.
+        self._reads = DbChannel(self)
 
     # -- control -------------------------------------------------------------------------------
 
@@ -85,6 +93,7 @@ class RegulatorSync(QObject):
         if self.running or self._closed:
             return False
         self.halted = False
+        self._reads.drop()  # an idle check on its way must not start a second run
         self._run(parent, interactive=True)
         return True
 
@@ -106,6 +115,7 @@ class RegulatorSync(QObject):
         """The window closes: no more runs; a running one ends at its next step."""
         self._closed = True
         self.timer.stop()
+        self._reads.drop()  # a settings read on its way delivers nothing
         self._stopping.set()
         if self.running:
             # The sync checks should_stop between requests; one request is at most a few
@@ -117,21 +127,31 @@ class RegulatorSync(QObject):
     def _tick(self) -> None:
         if self.running or self._closed:
             return
-        from wuye_desktop.regulator import settings
+        # Read on the database thread: over a slow link the GUI would stop for a round trip at
+        # every idle check.
+        self._reads.submit(
+            self.ctx.db,
+            _connection,
+            label=self.tr("Reading the regulator settings…"),
+            on_done=self._settings_read,
+            on_error=self._settings_unreadable,
+        )
 
-        try:
-            connection = settings.load_connection(self.ctx.db)
-        except WuyeError as error:
-            log.warning("regulator settings unreadable: %s", error)
-            self.timer.start(IDLE_CHECK_MS)
+    def _settings_read(self, connection: Connection | None) -> None:
+        if self.running or self._closed:
             return
         self.changed.emit()  # the views follow other desks' syncs too
-        if self.halted or not connection.configured or not connection.enabled:
+        if self.halted or connection is None or not connection.configured or not connection.enabled:
             self.timer.start(IDLE_CHECK_MS)
             return
         window = self.parent()
         assert isinstance(window, QWidget)
         self._run(window, interactive=False)
+
+    def _settings_unreadable(self, error: WuyeError) -> None:
+        log.warning("regulator settings unreadable: %s", describe(error))
+        if not self._closed and not self.running:
+            self.timer.start(IDLE_CHECK_MS)
 
     def _run(self, parent: QWidget, *, interactive: bool) -> None:
         self.timer.stop()
@@ -208,17 +228,61 @@ class RegulatorSync(QObject):
     def _schedule_next(self) -> None:
         if self._closed or not self._started:
             return
-        from wuye_desktop.regulator import settings
+        if self.halted:
+            self.timer.start(IDLE_CHECK_MS)
+            return
+        self._reads.submit(
+            self.ctx.db,
+            _seconds_to_next_run,
+            label=self.tr("Reading the regulator settings…"),
+            on_done=self._next_run_in,
+            on_error=self._schedule_unreadable,
+        )
 
-        try:
-            connection = settings.load_connection(self.ctx.db)
-            if self.halted or not connection.enabled:
-                self.timer.start(IDLE_CHECK_MS)
-                return
-            from wuye_desktop.regulator.sync import seconds_until_next
+    def _next_run_in(self, delay_s: float | None) -> None:
+        if self._closed or self.running:
+            return
+        if delay_s is None or self.halted:
+            self.timer.start(IDLE_CHECK_MS)
+            return
+        self.timer.start(int(max(MIN_GAP_S, delay_s) * 1000))
 
-            delay = seconds_until_next(self.ctx.db, connection.interval_s)
-        except WuyeError as error:
-            log.warning("regulator schedule: %s", error)
-            delay = IDLE_CHECK_MS / 1000
-        self.timer.start(int(max(MIN_GAP_S, delay) * 1000))
+    def _schedule_unreadable(self, error: WuyeError) -> None:
+        log.warning("regulator schedule: %s", describe(error))
+        self._next_run_in(IDLE_CHECK_MS / 1000)
+
+
+# The database thread's side. A WuyeError (the database unavailable) goes to the channel's
+# on_error; anything else is a bug, logged here, and the schedule checks again later rather
+# than stopping or showing a dialog from the background.
+
+
+def _connection(db: Database) -> Connection | None:
+    """The stored connection; None when a bug kept it from being read."""
+    from wuye_desktop.regulator import settings
+
+    try:
+        return settings.load_connection(db)
+    except WuyeError:
+        raise
+    except Exception:
+        log.exception("regulator settings unreadable")
+        return None
+
+
+def _seconds_to_next_run(db: Database) -> float | None:
+    """Seconds until the next background run is due; None when switched off (or a bug kept
+    it from being known)."""
+    from wuye_desktop.regulator import settings
+    from wuye_desktop.regulator.sync import seconds_until_next
+
+    try:
+        connection = settings.load_connection(db)
+        if not connection.enabled:
+            return None
+        return seconds_until_next(db, connection.interval_s)
+    except WuyeError:
+        raise
+    except Exception:
+        log.exception("regulator schedule")
+        return None

@@ -693,10 +693,9 @@ class RegulatorTab(Retranslating, QWidget):
         from wuye_desktop.ui.regulator.settings_dialog import open_settings
 
         dialog = open_settings(self.ctx, self, self.sync)
-        if dialog is not None:
-            self.dialog = dialog
-            dialog.accepted.connect(self.refresh)
-            dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.accepted.connect(self.refresh)
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
 
     def _changed(self) -> None:
         if self.isVisible():

@@ -2,8 +2,8 @@
 
 A dialog shows which order it acts on, a form, and OK / Cancel. It opens at once with its form
 disabled and "reading…" where the order goes; the order (and, for the dialogs that propose
-them, its community's channels) is read on the database thread and fills the form when it
-arrives. OK makes ONE core call with the
+them, its community's channels; for the reply, its regulator ticket) is read on the database
+thread, in one request, and fills the form when it arrives. OK makes ONE core call with the
 version of the order the dialog loaded, on the database thread (OK is disabled meanwhile). What the core refuses is shown where it belongs:
 field errors at their fields (nothing saved), a stale version as a message after which the
 dialog shows the fresh order and keeps what the user typed, any other refusal (a move the
@@ -42,6 +42,9 @@ SaveWork = Callable[[Database], object]
 """The one core call of a move, with the form's values taken: run on the database thread."""
 
 Channels = dict[str, directory.ChannelView]
+
+ExtraRead = Callable[[Database, OrderDetail], object]
+"""More that a dialog reads with its order, in the same request (on the database thread)."""
 
 
 def read_channels(db: Database, actor: Actor, community_id: int) -> Channels:
@@ -83,12 +86,19 @@ class OrderActionDialog(QDialog):
     needs_channels = False
     """Whether ``loaded`` wants the community's channels (``self.channels``) read too."""
 
+    def extra_read(self) -> ExtraRead | None:
+        """Hook: what else to read with the order (its answer is ``self.extra`` in ``loaded``).
+        Called on the GUI thread; what it returns runs on the database thread, so it must not
+        touch the dialog."""
+        return None
+
     def __init__(self, ctx: AppContext, order_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.order_id = order_id
         self.detail: OrderDetail | None = None
         self.channels: Channels = {}
+        self.extra: object = None  # what extra_read() read, with the order
         self.saving = False
         self._reads = DbChannel(self)
         self.setMinimumWidth(480)
@@ -146,10 +156,12 @@ class OrderActionDialog(QDialog):
 
     def _read(self, first: bool) -> None:
         actor, order_id, wants = self.ctx.actor, self.order_id, self.needs_channels
+        extra = self.extra_read()
 
-        def read(db: Database) -> tuple[OrderDetail, Channels]:
+        def read(db: Database) -> tuple[OrderDetail, Channels, object]:
             detail = orders.get_order(db, actor, order_id)
-            return detail, read_channels(db, actor, detail.community_id) if wants else {}
+            channels = read_channels(db, actor, detail.community_id) if wants else {}
+            return detail, channels, extra(db, detail) if extra is not None else None
 
         self._reads.submit(
             self.ctx.db,
@@ -160,8 +172,8 @@ class OrderActionDialog(QDialog):
         )
         self._update_ok()
 
-    def _arrived(self, answer: tuple[OrderDetail, Channels], first: bool) -> None:
-        self.detail, self.channels = answer
+    def _arrived(self, answer: tuple[OrderDetail, Channels, object], first: bool) -> None:
+        self.detail, self.channels, self.extra = answer
         self.summary.setText(order_summary_html(self.detail))
         self.form_box.setEnabled(True)
         self.loaded(self.detail, first)
