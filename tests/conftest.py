@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -155,6 +157,34 @@ def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]
     else:
         template = request.getfixturevalue("pg_template")
         yield from _pg_database(template)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def fresh_db(
+    request: pytest.FixtureRequest, tmp_path: Path
+) -> Callable[[], AbstractContextManager[Database]]:
+    """New migrated databases on each engine, one per call (the oracle tests take one per
+    Hypothesis example: a failing example is then replayed on exactly the data it made)."""
+    if request.param == "postgresql":
+        pg = request.getfixturevalue("pg_template")
+        return contextmanager(lambda: _pg_database(pg))
+    template = tmp_path / "template.sqlite3"
+    db = Database(str(template))
+    migrate.upgrade(db)
+    db.dispose()
+
+    @contextmanager
+    def sqlite_db() -> Iterator[Database]:
+        path = tmp_path / f"{uuid.uuid4().hex}.sqlite3"
+        shutil.copy(template, path)
+        database = Database(str(path))
+        try:
+            yield database
+        finally:
+            database.dispose()
+            path.unlink()
+
+    return sqlite_db
 
 
 @pytest.fixture

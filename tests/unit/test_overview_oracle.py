@@ -14,25 +14,19 @@ from __future__ import annotations
 import importlib
 import itertools
 import math
-import shutil
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from typing import Any
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import _pg_database, _set_up_company
+from tests.conftest import _set_up_company
 from wuye_desktop.core import overview as ov
 from wuye_desktop.core.clock import LOCAL_TZ
 from wuye_desktop.core.orders.list_query import OrderFilter, order_page
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.settings import DEFAULT_DUE_SOON_MINUTES
-from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
     Callback,
@@ -512,31 +506,6 @@ def check_overview(db: Database, admin: Actor, oracle: Oracle, cid: int | None) 
         want_ids = oracle.now_ids(f.key, cid)
         assert f.value == len(want_ids), f.key
         assert listed(db, admin, f.drill) == want_ids, f.key
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], Any]:
-    """A new migrated database per Hypothesis example."""
-    if request.param == "sqlite":
-        template = tmp_path / "template.sqlite3"
-        db = Database(str(template))
-        migrate.upgrade(db)
-        db.dispose()
-
-        @contextmanager
-        def sqlite_db() -> Iterator[Database]:
-            path = tmp_path / f"{uuid.uuid4().hex}.sqlite3"
-            shutil.copy(template, path)
-            database = Database(str(path))
-            try:
-                yield database
-            finally:
-                database.dispose()
-                path.unlink()
-
-        return sqlite_db
-    pg = request.getfixturevalue("pg_template")
-    return contextmanager(lambda: _pg_database(pg))
 
 
 def test_overview_equals_the_oracle(fresh_db: Callable[[], Any]) -> None:

@@ -9,12 +9,8 @@ The service's ids must be exactly those a plain Python filter over the same rows
 from __future__ import annotations
 
 import re
-import shutil
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,14 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
-from tests.conftest import _pg_database, _set_up_company
+from tests.conftest import _set_up_company
 from wuye_desktop.core import directory, portal
 from wuye_desktop.core import orders as core_orders
 from wuye_desktop.core.errors import ValidationError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.search import orders as search_orders
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
-from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
     Building,
@@ -324,32 +319,6 @@ def queries_for(world: World, data: Any) -> list[str]:
         data.draw(st.text(CHARS + "-", min_size=1, max_size=5)),
         text[start : start + data.draw(st.integers(1, 4))],
     ]
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def fresh_db(request: pytest.FixtureRequest, tmp_path: Path) -> Callable[[], Any]:
-    """A new migrated database with its company, per Hypothesis example: a failing example
-    is then replayed on exactly the data it made."""
-    if request.param == "sqlite":
-        template = tmp_path / "template.sqlite3"
-        db = Database(str(template))
-        migrate.upgrade(db)
-        db.dispose()
-
-        @contextmanager
-        def sqlite_db() -> Iterator[Database]:
-            path = tmp_path / f"{uuid.uuid4().hex}.sqlite3"
-            shutil.copy(template, path)
-            database = Database(str(path))
-            try:
-                yield database
-            finally:
-                database.dispose()
-                path.unlink()
-
-        return sqlite_db
-    pg = request.getfixturevalue("pg_template")
-    return contextmanager(lambda: _pg_database(pg))
 
 
 # The search answers a text from its ids, from a membership test on the walked rows, or
