@@ -1,5 +1,5 @@
 """How cost grows with the number of orders (issue 18 point 4): four things a desk or a manager
-does, on SQLite databases of 10,000, 100,000 and 1,000,000 orders, in one table.
+does, on databases of 10,000, 100,000 and 1,000,000 orders, in one table.
 
     list_first_page     the Work orders list's first screen, no filter, newest first: what the
                         list model reads in one trip (``order_page`` for the first 200 ids,
@@ -26,6 +26,12 @@ for 100k, built once and kept (``bench.data.cached_sqlite``). The 1M one is
 ``$WUYE_BENCH_1M_SQLITE`` names when an existing one should be used instead of building it:
 it is only ever read (copied). Every size is measured on a scratch copy (the search's texts
 and the saves write to it), brought to the head revision if it is older, and deleted after.
+
+On PostgreSQL (``WUYE_BENCH_ENGINES``, both by default, as bench_overview) the reads are
+measured on a cluster copied from that scratch copy (``bench.pg_server``), kept for the next
+run; at 1M it is the cluster bench_search and bench_overview measure. A save on PostgreSQL is
+not measured here: it would change the kept cluster, and bench_order_save measures it on a
+durable server of its own.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -140,7 +147,7 @@ def _first_screen(db: Database, actor: Any, text: str = "") -> Callable[[], Any]
     return read
 
 
-def _reads(path: Path, tag: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _reads(url: str, tag: str) -> Iterator[tuple[str, dict[str, Any]]]:
     from sqlalchemy import func, select
 
     from bench.bench_overview import _shapes
@@ -151,7 +158,7 @@ def _reads(path: Path, tag: str) -> Iterator[tuple[str, dict[str, Any]]]:
 
     desk = Actor(user_id=None, username="bench", role=Role.DESK)
     manager = Actor(user_id=None, username="bench", role=Role.MANAGER)
-    db = Database(str(path))
+    db = Database(url)
     try:
         yield (
             "list_first_page",
@@ -179,29 +186,56 @@ def _reads(path: Path, tag: str) -> Iterator[tuple[str, dict[str, Any]]]:
         db.dispose()
 
 
-def _measure(orders: int) -> Iterator[tuple[str, dict[str, Any]]]:
+def _postgres(orders: int, copy: Path) -> AbstractContextManager[str]:
+    """A server on the PostgreSQL copy of the database of *orders* orders, made once from
+    *copy* (the scratch copy: the same rows on both engines); at 1M the cluster bench_search
+    and bench_overview measure."""
+    from bench.bench_work_orders import RECIPE as RECIPE_1M
+    from bench.pg_server import cached_postgres, copy_from_sqlite
+
+    if orders == ORDERS:
+        return cached_postgres("demo-1m-orders", RECIPE_1M, copy_from_sqlite(copy))
+    return cached_postgres(f"demo-{size_label(orders)}-orders", RECIPE, copy_from_sqlite(copy))
+
+
+def _measure(orders: int, engines: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(measure_engine, result) for every measure at *orders* orders."""
     from bench.bench_order_save import sqlite_saves
 
-    tag = f"sqlite_{size_label(orders)}"
+    label = size_label(orders)
     note(f"scaling, {orders:,} orders (load {load()})")
     path = _scratch(orders)
     try:
-        yield from _reads(path, tag)
-        households = orders // ORDERS_PER_HOUSEHOLD
-        # A quarter of the way into the households: 50,000 at 1M, as bench_order_save.
-        yield "save", sqlite_saves(path, f"scaling_save_{tag}", first_home=households // 4)
+        if "sqlite" in engines:
+            for measure, result in _reads(str(path), f"sqlite_{label}"):
+                yield f"{measure}_sqlite", result
+        if "postgresql" in engines:
+            with _postgres(orders, path) as url:
+                for measure, result in _reads(url, f"postgresql_{label}"):
+                    yield f"{measure}_postgresql", result
+        if "sqlite" in engines:
+            households = orders // ORDERS_PER_HOUSEHOLD
+            # A quarter of the way into the households: 50,000 at 1M, as bench_order_save.
+            name = f"scaling_save_sqlite_{label}"
+            yield "save_sqlite", sqlite_saves(path, name, first_home=households // 4)
     finally:
         _remove(path)
 
 
 def run() -> Iterator[dict[str, Any]]:
-    medians: dict[str, dict[int, float]] = {name: {} for name in BOUNDED}
+    engines = os.environ.get("WUYE_BENCH_ENGINES", "sqlite,postgresql").split(",")
+    rows = [f"{m}_{e}" for e in ("sqlite", "postgresql") if e in engines for m in BOUNDED]
+    medians: dict[str, dict[int, float]] = {row: {} for row in rows}
     for orders in SIZES:
-        for measure, result in _measure(orders):
-            medians[measure][orders] = result["value"]
+        for row, result in _measure(orders, engines):
+            medians[row][orders] = result["value"]
             yield result
-    measures = [Measure(name, BOUNDED[name], medians[name]) for name in BOUNDED]
-    note(f"scaling, SQLite: medians in ms (load {load()})")
+    measures = [
+        Measure(row, BOUNDED[row.rsplit("_", 1)[0]], medians[row])
+        for row in rows
+        if medians[row]  # PostgreSQL's save is not measured here: see the module's text
+    ]
+    note(f"scaling: medians in ms; {', '.join(f'{s:,}' for s in SIZES)} orders (load {load()})")
     for line in table(measures, SIZES):
         note(f"  {line}")
 
