@@ -24,6 +24,7 @@ import os
 import statistics
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -129,17 +130,24 @@ def _outbox_count(db: Database) -> int:
 
 
 def _sqlite() -> dict[str, Any]:
+    path = working_copy(database(), "save-order")
+    return sqlite_saves(path, "work_order_save_with_outbox_sqlite_1m", first_home=50_000)
+
+
+def sqlite_saves(path: Path, name: str, *, first_home: int) -> dict[str, Any]:
+    """The result *name*: saves on the SQLite database *path* (a scratch copy: it gains the
+    orders), for the households from the *first_home*-th on, beside their floor (a file next
+    to *path*)."""
     import sqlite3
 
-    path = working_copy(database(), "save-order")
     db = Database(str(path))
-    floor_path = path.with_name("save-order-floor.sqlite3")
+    floor_path = path.with_name(f"{path.stem}-floor.sqlite3")
     for old in floor_path.parent.glob(floor_path.name + "*"):
         old.unlink()
     bare_db = sqlite3.connect(floor_path, isolation_level=None)
     try:
         total = (BATCHES + 1) * SAVES
-        save = _saver(db, _homes(db, total, 50_000))
+        save = _saver(db, _homes(db, total, first_home))
         before = _outbox_count(db)
         # The program's own durability, read off its connection rather than assumed.
         with db.engine.connect() as conn:
@@ -168,7 +176,7 @@ def _sqlite() -> dict[str, Any]:
         bare_db.close()
         db.dispose()
     return figure(
-        "work_order_save_with_outbox_sqlite_1m",
+        name,
         saves,
         "ms",
         TARGET_MS,
