@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.data import cached_sqlite, data_dir, note, working_copy
+from bench.figures import figure
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.storage.db import Database
 
@@ -173,25 +174,19 @@ def run() -> Iterator[dict[str, Any]]:
         note(f"  its rendering alone: {(time.perf_counter() - started) * 1000:.1f} ms")
     finally:
         db.dispose()
-    yield {
-        "name": "signage_1000_home_cards_one_pdf",
-        "value": round(cards_s, 3),
-        "unit": "s",
-        "target": CARDS_TARGET_S,
-    }
-    yield {
-        # "at least 4× faster" as an upper bound: the program's time over the script's.
-        "name": "signage_1000_home_cards_time_over_plain_script",
-        "value": round(cards_s / plain_s, 3),
-        "unit": "ratio",
-        "target": round(1 / CARDS_SPEEDUP, 3),
-    }
-    yield {
-        "name": "commitment_letter_print",
-        "value": round(statistics.median(times), 1),
-        "unit": "ms",
-        "target": LETTER_TARGET_MS,
-    }
+    # "At least 4× faster than the plain script": the program's time over the script's ≤ 1/4,
+    # the script measured in the same run, interleaved (the floor's slot in the table).
+    yield figure(
+        "signage_1000_home_cards_one_pdf",
+        program,
+        "s",
+        CARDS_TARGET_S,
+        floor=plain,
+        floor_name="plain_reportlab_qrcode_script_1000_cards",
+        ratio_target=round(1 / CARDS_SPEEDUP, 3),
+        digits=3,
+    )
+    yield figure("commitment_letter_print", times, "ms", LETTER_TARGET_MS, digits=1)
     yield {
         "name": "commitment_letter_file_size",
         "value": round(len(letter) / 1024, 1),

@@ -3,14 +3,13 @@
     list first screen        the list model opened on open orders, its first 40 rows ready
     tab first paint          the whole Work orders tab built, shown and painted
     scroll to the end        peak RSS (VmHWM) of a process whose list view loads every order
-    cold start               to the painted main window, with this database
 
 The database (the demo company with 200,000 households and a year of 1,000,000 orders, anchored
 on the day it was built) is made once and kept; the measurements work on scratch copies of it
 (logging in writes to a database). The list and scroll measurements run in fresh processes,
 as a desk opening the tab does, so that one's memory or caches do not flatter another. Every
 search and filter shape is measured by bench_search, on this database and on PostgreSQL; saving
-an order by bench_order_save, beside its floor. The OS file cache is warm (each measurement is repeated and the first run not
+an order by bench_order_save, beside its floor; starting the program on it by bench_cold_start. The OS file cache is warm (each measurement is repeated and the first run not
 counted), as it is for a desk that works in the program all day.
 
 ``python -m bench.bench_work_orders MODE DB`` runs one child measurement and prints its JSON.
@@ -115,28 +114,9 @@ def run() -> Iterator[dict[str, Any]]:
         "unit": "s",
         "target": None,
     }
-    yield {
-        "name": "cold_start_main_window_1m_orders",
-        "value": _cold_start(path),
-        "unit": "s",
-        "target": 1.5,
-    }
 
 
 # --- measured in this process ---------------------------------------------------------------------
-
-
-def _cold_start(path: Path) -> float:
-    from bench.bench_cold_start import PHASES, _one_start
-
-    _one_start(path)  # warms the file cache and Python's bytecode cache
-    totals: list[float] = []
-    for i in range(RUNS):
-        times = _one_start(path)
-        totals.append(times["painted"])
-        steps = ", ".join(f"{p} {times[p]:.3f}" for p in PHASES)
-        note(f"  cold start {i + 1}/{RUNS}: {times['painted']:.3f} s ({steps})")
-    return round(statistics.median(totals), 3)
 
 
 # --- measured in a child process -------------------------------------------------------------------
