@@ -281,13 +281,17 @@ def _scroll_child(db_path: Path) -> dict[str, Any]:
     app.processEvents()
     started = time.perf_counter()
     last_report = started
-    while model.canFetchMore():
+    # The pages come from the database thread, one on its way at a time (canFetchMore says no
+    # meanwhile): the loop ends when none is on its way and no more is to be had.
+    while model.canFetchMore() or model.loading:
         # Pages as fast as a held-down End key asks for them, the view painting as it goes.
         for _ in range(PAGES_PER_PAINT):
             if model.canFetchMore():
                 model.fetchMore(QModelIndex())
         view.scrollToBottom()  # at the end of the scroll bar the view fetches one more
         app.processEvents()
+        if model.loading:
+            time.sleep(0.001)  # the page's rows are on their way: let the database thread run
         if time.perf_counter() - last_report > 15:
             last_report = time.perf_counter()
             print(
