@@ -157,8 +157,13 @@ def slow_ctx(pg_demo_template: str) -> Iterator[AppContext]:
         next(direct_iter, None)
 
 
-def _wait(qtbot: QtBot, condition: Callable[[], bool]) -> None:
+def wait_for(qtbot: QtBot, condition: Callable[[], bool]) -> None:
     qtbot.waitUntil(condition, timeout=WAIT_MS)
+
+
+def idle() -> bool:
+    """No background task of the program's is running."""
+    return not workers.running_tasks()
 
 
 def _bottom_row_shown(tab: WorkOrdersTab) -> bool:
@@ -186,13 +191,13 @@ def test_scrolling_filtering_and_saving_never_block_the_event_loop(
     gaps: dict[str, float] = {}
 
     def first_page() -> None:
-        _wait(qtbot, lambda: tab.model.rowCount() > 0 and _bottom_row_shown(tab))
+        wait_for(qtbot, lambda: tab.model.rowCount() > 0 and _bottom_row_shown(tab))
 
     gaps["first page"] = meter.measure(first_page)
     assert tab.model.rowCount() > 0
     # Most demo orders are finished: all of them are listed, to have pages to scroll through.
     tab.filters.all_statuses_action.trigger()
-    _wait(qtbot, lambda: not tab.model.query.filter.statuses and _bottom_row_shown(tab))
+    wait_for(qtbot, lambda: not tab.model.query.filter.statuses and _bottom_row_shown(tab))
     assert tab.model.rowCount() == 200
 
     def scroll() -> None:
@@ -200,9 +205,9 @@ def test_scrolling_filtering_and_saving_never_block_the_event_loop(
         for _page in range(3):
             loaded = tab.model.rowCount()
             bar.setValue(bar.maximum())  # the view asks for the next page at the end
-            _wait(qtbot, lambda n=loaded: tab.model.rowCount() > n)
+            wait_for(qtbot, lambda n=loaded: tab.model.rowCount() > n)
             bar.setValue(bar.maximum())
-            _wait(qtbot, lambda: _bottom_row_shown(tab))
+            wait_for(qtbot, lambda: _bottom_row_shown(tab))
 
     gaps["scrolling"] = meter.measure(scroll)
     assert tab.model.rowCount() >= 800, "three more pages arrived"
@@ -210,13 +215,13 @@ def test_scrolling_filtering_and_saving_never_block_the_event_loop(
     def search_and_filter() -> None:
         tab.focus_search()
         qtbot.keyClicks(tab.filters.text, "QD001-1")  # building 1 of QD001
-        _wait(qtbot, lambda: tab.model.query.filter.text == "QD001-1" and _bottom_row_shown(tab))
+        wait_for(qtbot, lambda: tab.model.query.filter.text == "QD001-1" and _bottom_row_shown(tab))
         assert tab.model.rowCount() > 0
         tab.filters.status_actions["closed"].trigger()
-        _wait(qtbot, lambda: tab.model.query.filter.statuses == ("closed",))
-        _wait(qtbot, lambda: _bottom_row_shown(tab) and tab.model.total is not None)
+        wait_for(qtbot, lambda: tab.model.query.filter.statuses == ("closed",))
+        wait_for(qtbot, lambda: _bottom_row_shown(tab) and tab.model.total is not None)
         qtbot.mouseClick(tab.filters.clear_button, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: tab.model.query.filter.text == "" and _bottom_row_shown(tab))
+        wait_for(qtbot, lambda: tab.model.query.filter.text == "" and _bottom_row_shown(tab))
 
     gaps["search and filter"] = meter.measure(search_and_filter)
     assert tab.model.rowCount() > 0
@@ -236,7 +241,7 @@ def test_scrolling_filtering_and_saving_never_block_the_event_loop(
         qtbot.addWidget(dialog)
         with qtbot.waitExposed(dialog):
             dialog.show()
-        _wait(qtbot, lambda: dialog.community.count() > 0)
+        wait_for(qtbot, lambda: dialog.community.count() > 0)
 
     # Building and first painting a dialog of some forty widgets costs this loaded machine
     # 30-60 ms by itself; a read in its constructor would cost a round trip (200 ms or more).
@@ -247,17 +252,17 @@ def test_scrolling_filtering_and_saving_never_block_the_event_loop(
     def fill() -> None:
         dialog.lookup.edit.setFocus()
         qtbot.keyClicks(dialog.lookup.edit, tail)
-        _wait(qtbot, lambda: dialog.lookup.last_search == tail)
+        wait_for(qtbot, lambda: dialog.lookup.last_search == tail)
         assert dialog.lookup.matches.count() > 0
         qtbot.keyClick(dialog.lookup.edit, Qt.Key.Key_Down)
         qtbot.keyClick(dialog.lookup.edit, Qt.Key.Key_Return)
-        _wait(qtbot, lambda: dialog.household is not None)
+        wait_for(qtbot, lambda: dialog.household is not None)
         dialog.category.setFocus()
         qtbot.keyClicks(dialog.category, "lighting")
         dialog.description.setFocus()
         qtbot.keyClicks(dialog.description, "The lamp over the door is out")
         dialog.caller_name.setFocus()  # the category takes what was typed when it loses focus
-        _wait(qtbot, lambda: not workers.running_tasks())  # the deadlines, the duplicates
+        wait_for(qtbot, lambda: not workers.running_tasks())  # the deadlines, the duplicates
 
     gaps["filling the intake"] = meter.measure(fill)
     assert dialog.category.code() == "lighting" and dialog.preview is not None
@@ -270,8 +275,8 @@ def test_scrolling_filtering_and_saving_never_block_the_event_loop(
 
     def save() -> None:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: dialog.order_id is not None)
-        _wait(qtbot, lambda: bool(set(tab.model.ids()) - before))  # the tab shows it
+        wait_for(qtbot, lambda: dialog.order_id is not None)
+        wait_for(qtbot, lambda: bool(set(tab.model.ids()) - before))  # the tab shows it
 
     gaps["saving"] = meter.measure(save)
     assert not dialog.isVisible()

@@ -11,36 +11,25 @@ their phases: building them is what asks for their data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import insert
 
-from tests.gui.test_gui_thread_never_waits import (  # noqa: F401 (slow_ctx: a fixture)
+from tests.gui.test_gui_thread_never_waits import (
     MAX_GAP_S,
     RETRIED,
-    WAIT_MS,
     GapMeter,
-    slow_ctx,
+    idle,
+    wait_for,
 )
 from wuye_desktop.storage.models import AuditEntry
-from wuye_desktop.ui import workers
 from wuye_desktop.ui.admin.audit_page import AuditPage
 from wuye_desktop.ui.admin.dialog import AdministrationDialog
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.signage import SignageTab
 
 pytestmark = pytest.mark.postgres
-
-
-def _wait(qtbot: QtBot, condition: Callable[[], bool]) -> None:
-    qtbot.waitUntil(condition, timeout=WAIT_MS)
-
-
-def _idle() -> bool:
-    return not workers.running_tasks()
 
 
 LOG_ENTRIES = 2000  # pages of the log to scroll through (the demo's own log is short)
@@ -75,7 +64,7 @@ def _bottom_row_shown(page: AuditPage) -> bool:
 @RETRIED
 def test_administration_and_signage_never_block_the_event_loop(
     qtbot: QtBot,
-    slow_ctx: AppContext,  # noqa: F811
+    slow_ctx: AppContext,
 ) -> None:
     _fill_the_log(slow_ctx)
     meter = GapMeter()
@@ -88,13 +77,13 @@ def test_administration_and_signage_never_block_the_event_loop(
         qtbot.addWidget(dialog)
         holder.append(dialog)
         dialog.show()
-        _wait(
+        wait_for(
             qtbot,
             lambda: (
                 bool(dialog.users_page.model.rows)
                 and bool(dialog.company_page.name.text())
                 and dialog.audit_page.model.rowCount() > 0
-                and _idle()
+                and idle()
             ),
         )
 
@@ -106,13 +95,13 @@ def test_administration_and_signage_never_block_the_event_loop(
 
     def page_the_log() -> None:
         dialog.pages.setCurrentWidget(audit)
-        _wait(qtbot, lambda: _bottom_row_shown(audit) and _idle())
+        wait_for(qtbot, lambda: _bottom_row_shown(audit) and idle())
         bar = audit.table.verticalScrollBar()
         for _ in range(3):
             bar.setValue(bar.value() + bar.pageStep() * 4)
-            _wait(qtbot, lambda: _bottom_row_shown(audit))
+            wait_for(qtbot, lambda: _bottom_row_shown(audit))
         bar.setValue(bar.maximum())
-        _wait(qtbot, lambda: _bottom_row_shown(audit) and _idle())
+        wait_for(qtbot, lambda: _bottom_row_shown(audit) and idle())
 
     gaps["paging the audit log"] = meter.measure(page_the_log)
     assert audit.table.verticalScrollBar().value() > 0, "the log has more than a screenful"
@@ -120,24 +109,24 @@ def test_administration_and_signage_never_block_the_event_loop(
     def search_the_log() -> None:
         qtbot.keyClicks(audit.search, "order.create")
         qtbot.keyClick(audit.search, Qt.Key.Key_Return)
-        _wait(qtbot, lambda: 0 < audit.model.rowCount() < entries and not audit.loading)
-        _wait(qtbot, lambda: _bottom_row_shown(audit) and _idle())
+        wait_for(qtbot, lambda: 0 < audit.model.rowCount() < entries and not audit.loading)
+        wait_for(qtbot, lambda: _bottom_row_shown(audit) and idle())
 
     gaps["searching the audit log"] = meter.measure(search_the_log)
     assert audit.model.rowCount() == LOG_ENTRIES // 4
-    _wait(qtbot, lambda: audit.model.data(audit.model.index(0, 2)) is not None)
+    wait_for(qtbot, lambda: audit.model.data(audit.model.index(0, 2)) is not None)
     assert audit.model.data(audit.model.index(0, 2)) == "Work order taken"
 
     company = dialog.company_page
     dialog.pages.setCurrentWidget(company)
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
 
     def save_the_company() -> None:
         company.address.setFocus()
         company.address.selectAll()
         qtbot.keyClicks(company.address, "Haier Road 1")
         qtbot.mouseClick(company.save_button, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: company.done_label.text() == "Saved." and _idle())
+        wait_for(qtbot, lambda: company.done_label.text() == "Saved." and idle())
 
     gaps["saving the company"] = meter.measure(save_the_company)
     assert company.save_button.isEnabled()
@@ -151,7 +140,7 @@ def test_administration_and_signage_never_block_the_event_loop(
         tabs.append(tab)
         tab.resize(1000, 600)
         tab.show()
-        _wait(qtbot, lambda: tab.buildings.count() > 0 and bool(tab.summary.text()) and _idle())
+        wait_for(qtbot, lambda: tab.buildings.count() > 0 and bool(tab.summary.text()) and idle())
 
     gaps["opening the signage tab"] = meter.measure(open_signage)
     tab = tabs[0]
@@ -160,9 +149,9 @@ def test_administration_and_signage_never_block_the_event_loop(
 
     def change_the_choice() -> None:
         tab.community.setCurrentIndex(1)
-        _wait(qtbot, lambda: not tab.loading and tab.buildings.count() > 0 and _idle())
+        wait_for(qtbot, lambda: not tab.loading and tab.buildings.count() > 0 and idle())
         tab.buildings.item(0).setCheckState(Qt.CheckState.Unchecked)
-        _wait(qtbot, lambda: not tab.loading and _idle())
+        wait_for(qtbot, lambda: not tab.loading and idle())
 
     gaps["choosing in the signage tab"] = meter.measure(change_the_choice)
     assert tab.community.currentIndex() == 1

@@ -21,12 +21,17 @@ from pytestqt.qtbot import QtBot
 from tests.conftest import make_user
 from tests.gui import test_gui_thread_never_waits as proof
 from tests.gui.shell_support import context, type_text
-from tests.gui.test_gui_thread_never_waits import MAX_GAP_S, RETRIED, WAIT_MS, GapMeter
+from tests.gui.test_gui_thread_never_waits import (
+    MAX_GAP_S,
+    RETRIED,
+    GapMeter,
+    idle,
+    wait_for,
+)
 from wuye_desktop.core import directory
 from wuye_desktop.core.ledger import services
 from wuye_desktop.core.ledger.services import AccountInput, EntryInput
 from wuye_desktop.core.roles import Role
-from wuye_desktop.ui import workers
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.directory import DirectoryTab
 from wuye_desktop.ui.directory.tree_model import Kind
@@ -37,14 +42,6 @@ pytestmark = pytest.mark.postgres
 
 slow_ctx = proof.slow_ctx  # the demo company behind the 100 ms proxy
 OPENED = date(2026, 1, 1)
-
-
-def _wait(qtbot: QtBot, condition: Callable[[], bool]) -> None:
-    qtbot.waitUntil(condition, timeout=WAIT_MS)
-
-
-def _idle() -> bool:
-    return not workers.running_tasks()
 
 
 def _judge(gaps: dict[str, float]) -> None:
@@ -70,31 +67,31 @@ def test_the_directory_searches_and_opens_without_blocking_the_event_loop(
         return model.rowCount() > 0 and bool(model.data(model.index(0, 0)))
 
     def open_tab() -> None:
-        _wait(qtbot, lambda: tab.scope.count() > 1 and tab.tree_model.rowCount() > 0)
+        wait_for(qtbot, lambda: tab.scope.count() > 1 and tab.tree_model.rowCount() > 0)
 
     gaps["opening"] = meter.measure(open_tab)
 
     def search_and_filter() -> None:
         tab.focus_search()
         type_text(qtbot, tab.search, "1-1-101")  # that room in every community
-        _wait(qtbot, lambda: tab.finder.last_search == ("1-1-101", None) and first_cell_shown())
+        wait_for(qtbot, lambda: tab.finder.last_search == ("1-1-101", None) and first_cell_shown())
         everywhere = model.rowCount()
         assert everywhere > 0
         tab.scope.setCurrentIndex(1)  # one community
-        _wait(qtbot, lambda: tab.finder.last_search[1] is not None)  # type: ignore[index]
-        _wait(qtbot, lambda: not tab.finder.searching and first_cell_shown())
+        wait_for(qtbot, lambda: tab.finder.last_search[1] is not None)  # type: ignore[index]
+        wait_for(qtbot, lambda: not tab.finder.searching and first_cell_shown())
         assert 0 < model.rowCount() <= everywhere
 
     gaps["search and filter"] = meter.measure(search_and_filter)
 
     def open_result() -> None:
         tab.results.setCurrentIndex(model.index(0, 0))
-        _wait(qtbot, lambda: tab.household_pane.view is not None)
+        wait_for(qtbot, lambda: tab.household_pane.view is not None)
         assert tab.household_pane.view is not None
         assert tab.household_pane.view.id == model.id_at(0)
 
     gaps["opening a household"] = meter.measure(open_result)
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
     tree_model = tab.tree_model
 
     def has_arrived(index: QModelIndex) -> Callable[[], bool]:
@@ -104,12 +101,12 @@ def test_the_directory_searches_and_opens_without_blocking_the_event_loop(
         index = tree_model.index(0, 0)  # a community, then a building, then a unit
         for _level in range(3):
             tab.tree.expand(index)
-            _wait(qtbot, has_arrived(index))
+            wait_for(qtbot, has_arrived(index))
             index = tree_model.index(0, 0, index)
         assert tree_model.node(index).kind is Kind.HOUSEHOLD
 
     gaps["expanding the tree"] = meter.measure(expand_tree)
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
     pane = tab.household_pane
     assert pane.view is not None
     household_id = pane.view.id
@@ -117,9 +114,9 @@ def test_the_directory_searches_and_opens_without_blocking_the_event_loop(
 
     def save_household() -> None:
         qtbot.mouseClick(pane.save_button, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: not pane.saving and pane.banner.text() != "")
+        wait_for(qtbot, lambda: not pane.saving and pane.banner.text() != "")
         assert pane.banner.kind == "info", pane.banner.text()
-        _wait(qtbot, _idle)  # the tree and the results read the household again
+        wait_for(qtbot, idle)  # the tree and the results read the household again
 
     gaps["saving a household"] = meter.measure(save_household)
     assert directory.get_household(slow_ctx.db, slow_ctx.actor, household_id).note == "慢网络下保存"
@@ -154,7 +151,7 @@ def test_the_ledger_filters_and_posts_without_blocking_the_event_loop(
     gaps: dict[str, float] = {}
 
     def open_register() -> None:
-        _wait(qtbot, lambda: tab.model.rowCount() > 0 and tab.count_label.text() != "")
+        wait_for(qtbot, lambda: tab.model.rowCount() > 0 and tab.count_label.text() != "")
 
     gaps["opening"] = meter.measure(open_register)
     shown = tab.model.rowCount()
@@ -162,7 +159,7 @@ def test_the_ledger_filters_and_posts_without_blocking_the_event_loop(
     def filter_and_select() -> None:
         tab.direction.setCurrentIndex(tab.direction.findData("income"))
         qtbot.mouseClick(tab.filter_button, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: tab.model.filter.direction == "income" and not tab.model.loading)
+        wait_for(qtbot, lambda: tab.model.filter.direction == "income" and not tab.model.loading)
         assert 0 < tab.model.rowCount() <= shown
         assert all(
             tab.model.entry(r).direction == "income"  # type: ignore[union-attr]
@@ -172,7 +169,7 @@ def test_the_ledger_filters_and_posts_without_blocking_the_event_loop(
         assert tab.selected() is tab.model.entry(1)
 
     gaps["filter and select"] = meter.measure(filter_and_select)
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
 
     qtbot.mouseClick(tab.post_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
@@ -186,13 +183,13 @@ def test_the_ledger_filters_and_posts_without_blocking_the_event_loop(
 
     def save() -> None:
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: dialog.posted is not None)
-        _wait(qtbot, lambda: any(
+        wait_for(qtbot, lambda: dialog.posted is not None)
+        wait_for(qtbot, lambda: any(
             (e := tab.model.entry(r)) is not None and e.voucher_no == "SLOW-1"
             for r in range(tab.model.rowCount())
         ))  # fmt: skip
 
     gaps["posting"] = meter.measure(save)
     assert not dialog.isVisible()
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
     _judge(gaps)

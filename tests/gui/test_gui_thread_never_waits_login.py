@@ -19,14 +19,13 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.gui.shell_support import isolate_settings
-from tests.gui.test_gui_thread_never_waits import (  # noqa: F401 (slow_ctx: a fixture)
+from tests.gui.test_gui_thread_never_waits import (
     MAX_GAP_S,
     RETRIED,
-    WAIT_MS,
     GapMeter,
-    slow_ctx,
+    idle,
+    wait_for,
 )
-from wuye_desktop.ui import workers
 from wuye_desktop.ui.app import open_database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.login import LoginDialog
@@ -34,18 +33,10 @@ from wuye_desktop.ui.login import LoginDialog
 pytestmark = pytest.mark.postgres
 
 
-def _wait(qtbot: QtBot, condition: Callable[[], bool]) -> None:
-    qtbot.waitUntil(condition, timeout=WAIT_MS)
-
-
-def _idle() -> bool:
-    return not workers.running_tasks()
-
-
 @RETRIED
 def test_opening_the_database_and_logging_in_never_block_the_event_loop(
     qtbot: QtBot,
-    slow_ctx: AppContext,  # noqa: F811
+    slow_ctx: AppContext,
     tmp_path: Path,
 ) -> None:
     isolate_settings(tmp_path / "settings")
@@ -63,7 +54,7 @@ def test_opening_the_database_and_logging_in_never_block_the_event_loop(
         assert result is not None
         opened.append(result[0])
         dialog.set_database(result[0])  # the company's name is read on the database thread
-        _wait(qtbot, lambda: bool(dialog.header.subtitle.text()) and _idle())
+        wait_for(qtbot, lambda: bool(dialog.header.subtitle.text()) and idle())
 
     gaps["opening the database"] = meter.measure(open_the_database)
     try:
@@ -78,7 +69,7 @@ def test_opening_the_database_and_logging_in_never_block_the_event_loop(
             def phase() -> None:
                 qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
                 assert dialog.checking and dialog.status.isVisible()
-                _wait(qtbot, lambda: not dialog.checking and _idle())
+                wait_for(qtbot, lambda: not dialog.checking and idle())
 
             return phase
 

@@ -10,16 +10,19 @@ order when it opens).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.gui import test_gui_thread_never_waits as proof
-from tests.gui.test_gui_thread_never_waits import MAX_GAP_S, RETRIED, WAIT_MS, GapMeter
-from wuye_desktop.ui import workers
+from tests.gui.test_gui_thread_never_waits import (
+    MAX_GAP_S,
+    RETRIED,
+    GapMeter,
+    idle,
+    wait_for,
+)
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.work_orders import WorkOrdersTab
 from wuye_desktop.ui.work_orders.action_dialogs import TextActionDialog
@@ -27,14 +30,6 @@ from wuye_desktop.ui.work_orders.action_dialogs import TextActionDialog
 pytestmark = pytest.mark.postgres
 
 slow_ctx = proof.slow_ctx  # the demo company behind the 100 ms proxy
-
-
-def _wait(qtbot: QtBot, condition: Callable[[], bool]) -> None:
-    qtbot.waitUntil(condition, timeout=WAIT_MS)
-
-
-def _idle() -> bool:
-    return not workers.running_tasks()
 
 
 def _shows(tab: WorkOrdersTab, order_id: int) -> bool:
@@ -57,7 +52,7 @@ def test_selecting_an_order_and_adding_a_note_never_block_the_event_loop(
     tab.resize(1000, 500)  # as in the list's proof: painting rows is not what is measured
     with qtbot.waitExposed(tab):
         tab.show()
-    _wait(qtbot, lambda: tab.model.rowCount() > 3 and _idle())
+    wait_for(qtbot, lambda: tab.model.rowCount() > 3 and idle())
     gaps: dict[str, float] = {}
 
     def click_row(row: int) -> int:
@@ -69,21 +64,21 @@ def test_selecting_an_order_and_adding_a_note_never_block_the_event_loop(
     def select() -> None:
         for row in (0, 2, 1):
             order_id = click_row(row)
-            _wait(qtbot, lambda order_id=order_id: _shows(tab, order_id))
+            wait_for(qtbot, lambda order_id=order_id: _shows(tab, order_id))
 
     gaps["selecting an order"] = meter.measure(select)
     order_id = tab.model.id_at(1)
     assert _shows(tab, order_id)
     assert tab.detail_pane.number.text() == tab.model.data(tab.model.index(1, 0))
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
 
     # The note dialog opens (reading its order) before measuring; typing and OK are measured.
     assert tab.moves.note_action.isEnabled(), "an open order takes notes"
     tab.add_note()
     dialog = tab.active_dialog
     assert isinstance(dialog, TextActionDialog)
-    _wait(qtbot, dialog.isVisible)
-    _wait(qtbot, lambda: dialog.detail is not None and _idle())  # the order fills the form
+    wait_for(qtbot, dialog.isVisible)
+    wait_for(qtbot, lambda: dialog.detail is not None and idle())  # the order fills the form
     before = len(tab.detail_pane.timeline.rows())
 
     def add_note() -> None:
@@ -91,8 +86,8 @@ def test_selecting_an_order_and_adding_a_note_never_block_the_event_loop(
         ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
         assert ok is not None
         qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-        _wait(qtbot, lambda: tab.active_dialog is None)
-        _wait(qtbot, lambda: len(tab.detail_pane.timeline.rows()) > before and _idle())
+        wait_for(qtbot, lambda: tab.active_dialog is None)
+        wait_for(qtbot, lambda: len(tab.detail_pane.timeline.rows()) > before and idle())
 
     gaps["a move (a note)"] = meter.measure(add_note)
     assert tab.detail_pane.timeline.rows()[-1][3] == "Owner home after 3 pm"

@@ -27,16 +27,16 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 from sqlalchemy.engine import Engine
 
-from tests.gui.test_gui_thread_never_waits import (  # noqa: F401 (slow_ctx: a fixture)
+from tests.gui.test_gui_thread_never_waits import (
     MAX_GAP_S,
     RETRIED,
     WAIT_MS,
     GapMeter,
-    slow_ctx,
+    idle,
+    wait_for,
 )
 from wuye_desktop.regulator import settings
 from wuye_desktop.storage.models import WorkOrder
-from wuye_desktop.ui import workers
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.regulator.reply_dialog import ReplyDialog
 from wuye_desktop.ui.regulator.scheduler import RegulatorSync
@@ -46,14 +46,6 @@ pytestmark = pytest.mark.postgres
 
 # Nothing listens there: the run ends at once as "offline", which is all the schedule needs.
 PLATFORM_URL = "https://127.0.0.1:9/api/v1"
-
-
-def _wait(qtbot: QtBot, condition: Callable[[], bool]) -> None:
-    qtbot.waitUntil(condition, timeout=WAIT_MS)
-
-
-def _idle() -> bool:
-    return not workers.running_tasks()
 
 
 class GuiThreadStatements:
@@ -87,14 +79,14 @@ def _filled(dialog: RegulatorSettingsDialog) -> bool:
         dialog.stored is not None
         and dialog.base_url.isEnabled()
         and bool(dialog.secret.placeholderText())
-        and _idle()
+        and idle()
     )
 
 
 @RETRIED
 def test_the_regulator_settings_reply_and_schedule_never_block_the_event_loop(
     qtbot: QtBot,
-    slow_ctx: AppContext,  # noqa: F811
+    slow_ctx: AppContext,
 ) -> None:
     with slow_ctx.db.read() as s:
         order_id = s.scalar(select(WorkOrder.id).order_by(WorkOrder.id).limit(1))
@@ -122,7 +114,7 @@ def test_the_regulator_settings_reply_and_schedule_never_block_the_event_loop(
     window.resize(700, 500)
     with qtbot.waitExposed(window):
         window.show()
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
 
     # -- the settings: open, then type a URL and a secret and save --
     opened: list[RegulatorSettingsDialog] = []
@@ -131,8 +123,8 @@ def test_the_regulator_settings_reply_and_schedule_never_block_the_event_loop(
         dialog = open_settings(slow_ctx, window, None)
         assert isinstance(dialog, RegulatorSettingsDialog)
         opened.append(dialog)
-        _wait(qtbot, dialog.isVisible)
-        _wait(qtbot, lambda: _filled(dialog))
+        wait_for(qtbot, dialog.isVisible)
+        wait_for(qtbot, lambda: _filled(dialog))
 
     measure("opening the regulator settings", open_dialog)
     dialog = opened[0]
@@ -148,7 +140,7 @@ def test_the_regulator_settings_reply_and_schedule_never_block_the_event_loop(
         assert save_button is not None
         with qtbot.waitSignal(dialog.accepted, timeout=WAIT_MS):
             qtbot.mouseClick(save_button, Qt.MouseButton.LeftButton)
-        _wait(qtbot, _idle)
+        wait_for(qtbot, idle)
 
     measure("saving the regulator settings", save)
     stored = settings.load_connection(slow_ctx.db)
@@ -161,8 +153,8 @@ def test_the_regulator_settings_reply_and_schedule_never_block_the_event_loop(
         reply = ReplyDialog(slow_ctx, order_id, window)
         replies.append(reply)
         reply.show()
-        _wait(qtbot, lambda: reply.detail is not None and bool(reply.ticket_label.text()))
-        _wait(qtbot, _idle)
+        wait_for(qtbot, lambda: reply.detail is not None and bool(reply.ticket_label.text()))
+        wait_for(qtbot, idle)
 
     measure("opening the reply dialog", open_reply)
     assert "did not come from the regulator" in replies[0].ticket_label.text()
@@ -176,8 +168,8 @@ def test_the_regulator_settings_reply_and_schedule_never_block_the_event_loop(
 
     def tick_and_plan() -> None:
         sync.start()
-        _wait(qtbot, lambda: bool(reports))
-        _wait(qtbot, lambda: sync.timer.isActive() and _idle())
+        wait_for(qtbot, lambda: bool(reports))
+        wait_for(qtbot, lambda: sync.timer.isActive() and idle())
 
     measure("a scheduler tick, its run and the next one planned", tick_and_plan)
     sync.stop()

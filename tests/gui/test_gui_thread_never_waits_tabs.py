@@ -11,20 +11,23 @@ and the data must arrive.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.gui.test_gui_thread_never_waits import MAX_GAP_S, RETRIED, WAIT_MS, GapMeter
+from tests.gui.test_gui_thread_never_waits import (
+    MAX_GAP_S,
+    RETRIED,
+    GapMeter,
+    idle,
+    wait_for,
+)
 
 # The slow link, as a fixture here too (the explicit re-export keeps it).
 from tests.gui.test_gui_thread_never_waits import slow_ctx as slow_ctx
 from wuye_desktop.core.orders import CommitmentState
 from wuye_desktop.storage.models import Household
-from wuye_desktop.ui import workers
 from wuye_desktop.ui.callbacks import CallbacksTab
 from wuye_desktop.ui.closeout import CloseoutDialog
 from wuye_desktop.ui.closeout.item_dialogs import AddItemDialog
@@ -36,14 +39,6 @@ from wuye_desktop.ui.regulator.tab import RegulatorTab
 pytestmark = pytest.mark.postgres
 
 
-def _wait(qtbot: QtBot, condition: Callable[[], bool]) -> None:
-    qtbot.waitUntil(condition, timeout=WAIT_MS)
-
-
-def _idle() -> bool:
-    return not workers.running_tasks()
-
-
 @RETRIED
 def test_the_callback_commitment_regulator_and_closeout_views_never_block(
     qtbot: QtBot, request: pytest.FixtureRequest
@@ -51,7 +46,7 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
     slow_ctx: AppContext = request.getfixturevalue("slow_ctx")
     meter = GapMeter()
     gaps: dict[str, float] = {}
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
 
     # -- callbacks: open, the first rows, the statistics; overdue only; find an order --
     tabs: list[CallbacksTab] = []
@@ -62,8 +57,8 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
         qtbot.addWidget(tab)
         tab.resize(1000, 500)
         tab.show()
-        _wait(qtbot, lambda: tab.stats is not None and tab.model.rowCount() > 0)
-        _wait(qtbot, lambda: tab.model.data(tab.model.index(0, 0)) is not None)
+        wait_for(qtbot, lambda: tab.stats is not None and tab.model.rowCount() > 0)
+        wait_for(qtbot, lambda: tab.model.data(tab.model.index(0, 0)) is not None)
 
     gaps["callbacks: open"] = meter.measure(open_callbacks)
     [callbacks] = tabs
@@ -72,14 +67,14 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
 
     def callbacks_filter_and_find() -> None:
         callbacks.overdue_only.setChecked(True)
-        _wait(qtbot, _idle)
+        wait_for(qtbot, idle)
         assert callbacks.model.rowCount() <= waiting
         callbacks.overdue_only.setChecked(False)
-        _wait(qtbot, lambda: _idle() and callbacks.model.rowCount() == waiting)
+        wait_for(qtbot, lambda: idle() and callbacks.model.rowCount() == waiting)
         callbacks.focus_search()
         qtbot.keyClicks(callbacks.search, first)
         qtbot.keyClick(callbacks.search, Qt.Key.Key_Return)
-        _wait(qtbot, lambda: callbacks.selected_id() == callbacks.model.id_at(0))
+        wait_for(qtbot, lambda: callbacks.selected_id() == callbacks.model.id_at(0))
 
     gaps["callbacks: filter, find, select"] = meter.measure(callbacks_filter_and_find)
 
@@ -92,7 +87,7 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
         qtbot.addWidget(tab)
         tab.resize(1000, 500)
         tab.show()
-        _wait(qtbot, lambda: not tab.loading and tab.community.count() > 1)
+        wait_for(qtbot, lambda: not tab.loading and tab.community.count() > 1)
 
     gaps["commitments: open"] = meter.measure(open_commitments)
     [commitments] = letters
@@ -101,12 +96,12 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
     def commitments_filter() -> None:
         for state in (CommitmentState.ISSUED, CommitmentState.FULFILLED, CommitmentState.TO_ISSUE):
             commitments.set_state(state)
-            _wait(qtbot, lambda: not commitments.loading)
+            wait_for(qtbot, lambda: not commitments.loading)
             seen[state] = commitments.model.rowCount()
         commitments.community.setCurrentIndex(1)
-        _wait(qtbot, lambda: not commitments.loading)
+        wait_for(qtbot, lambda: not commitments.loading)
         commitments.community.setCurrentIndex(0)
-        _wait(qtbot, lambda: not commitments.loading)
+        wait_for(qtbot, lambda: not commitments.loading)
         if commitments.model.rowCount():
             commitments.table.selectRow(0)
             assert commitments.selected() is not None
@@ -123,14 +118,14 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
         qtbot.addWidget(tab)
         tab.resize(1000, 500)
         tab.show()
-        _wait(qtbot, lambda: not tab.loading and tab._refreshed_at > 0)
+        wait_for(qtbot, lambda: not tab.loading and tab._refreshed_at > 0)
 
     gaps["regulator: open"] = meter.measure(open_regulator)
     [regulator] = regulators
 
     def regulator_refresh() -> None:
         regulator.refresh()  # F5, and every 15 s
-        _wait(qtbot, lambda: not regulator.loading)
+        wait_for(qtbot, lambda: not regulator.loading)
 
     gaps["regulator: refresh"] = meter.measure(regulator_refresh)
     assert regulator.state_label.text()
@@ -146,7 +141,7 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
         dialogs.append(dialog)
         qtbot.addWidget(dialog)
         dialog.show()
-        _wait(qtbot, lambda: not dialog.busy and dialog.heading.text() != "…")
+        wait_for(qtbot, lambda: not dialog.busy and dialog.heading.text() != "…")
 
     gaps["close-out: open"] = meter.measure(open_closeout)
     [closeout] = dialogs
@@ -160,14 +155,14 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
 
     def save_item() -> None:
         add.save()
-        _wait(qtbot, lambda: add.added is not None)
+        wait_for(qtbot, lambda: add.added is not None)
         closeout.reload(add.added.id if add.added else None)
-        _wait(qtbot, lambda: closeout.model.rowCount() == before + 1)
+        wait_for(qtbot, lambda: closeout.model.rowCount() == before + 1)
         closeout.table.selectRow(closeout.model.rowCount() - 1)
 
     gaps["close-out: save an item"] = meter.measure(save_item)
     assert closeout.selected() is not None
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
 
     # -- overview: open and its figures; another period; one community --
     overviews: list[OverviewTab] = []
@@ -178,7 +173,7 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
         qtbot.addWidget(tab)
         tab.resize(1200, 800)
         tab.show()
-        _wait(qtbot, lambda: tab.result is not None and not tab.loading)
+        wait_for(qtbot, lambda: tab.result is not None and not tab.loading)
 
     gaps["overview: open"] = meter.measure(open_overview)
     [board] = overviews
@@ -186,15 +181,15 @@ def test_the_callback_commitment_regulator_and_closeout_views_never_block(
     def overview_choices() -> None:
         first = board.result
         board.picker.which.setCurrentIndex(0)
-        _wait(qtbot, lambda: board.result is not first and not board.loading)
-        _wait(qtbot, lambda: board.community.count() > 1)
+        wait_for(qtbot, lambda: board.result is not first and not board.loading)
+        wait_for(qtbot, lambda: board.community.count() > 1)
         board.community.setCurrentIndex(1)
-        _wait(
+        wait_for(
             qtbot, lambda: board.result is not None and board.result.scope.community_id is not None
         )
 
     gaps["overview: period, community"] = meter.measure(overview_choices)
-    _wait(qtbot, _idle)
+    wait_for(qtbot, idle)
 
     print("largest gaps (ms):", {phase: round(gap * 1000) for phase, gap in gaps.items()})
     # Reported, not judged (yet): the first read of a freshly opened callbacks or regulator tab
