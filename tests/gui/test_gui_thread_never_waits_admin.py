@@ -23,6 +23,7 @@ from tests.gui.test_gui_thread_never_waits import (
     idle,
     wait_for,
 )
+from tests.gui.test_gui_thread_never_waits import slow_ctx as slow_ctx  # the fixture
 from wuye_desktop.storage.models import AuditEntry
 from wuye_desktop.ui.admin.audit_page import AuditPage
 from wuye_desktop.ui.admin.dialog import AdministrationDialog

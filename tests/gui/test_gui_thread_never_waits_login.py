@@ -26,6 +26,7 @@ from tests.gui.test_gui_thread_never_waits import (
     idle,
     wait_for,
 )
+from tests.gui.test_gui_thread_never_waits import slow_ctx as slow_ctx  # the fixture
 from wuye_desktop.ui.app import open_database
 from wuye_desktop.ui.context import AppContext
 from wuye_desktop.ui.login import LoginDialog

@@ -35,6 +35,7 @@ from tests.gui.test_gui_thread_never_waits import (
     idle,
     wait_for,
 )
+from tests.gui.test_gui_thread_never_waits import slow_ctx as slow_ctx  # the fixture
 from wuye_desktop.regulator import settings
 from wuye_desktop.storage.models import WorkOrder
 from wuye_desktop.ui.context import AppContext
