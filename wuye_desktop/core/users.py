@@ -24,6 +24,7 @@ from wuye_desktop.core.errors import (
     ValidationError,
 )
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.own_thread import OwnThread
 from wuye_desktop.core.roles import Actor, Permission, Role
 from wuye_desktop.core.validation import credit_code_problem
 from wuye_desktop.storage.db import Database
@@ -46,24 +47,13 @@ def _at_low_priority(work: Callable[[], T]) -> T:
     checked). The lanes inherit the thread's niceness, so the window comes first and the hash
     takes what is left, which on an idle machine is all of it. A raised niceness cannot be
     lowered again without privileges: hence a thread that ends with the work."""
-    outcome: list[T] = []
-    failure: list[BaseException] = []
+    return OwnThread(work, "argon2id", first=_lower_own_priority).result()
 
-    def run() -> None:
-        # Not on Linux: the same work at normal priority.
-        with contextlib.suppress(AttributeError, OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOW_PRIORITY)
-        try:
-            outcome.append(work())
-        except BaseException as error:  # handed to the caller's thread
-            failure.append(error)
 
-    thread = threading.Thread(target=run, name="argon2id", daemon=True)
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
-    return outcome[0]
+def _lower_own_priority() -> None:
+    # Not on Linux: the same work at normal priority.
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), LOW_PRIORITY)
 
 
 def hash_password(password: str) -> str:

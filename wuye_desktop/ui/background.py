@@ -8,11 +8,12 @@ start-up (``ui/app.py``): a view asks the database through ``ui/db_worker.run_db
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Signal
+
+from wuye_desktop.core.own_thread import OwnThread
 
 T = TypeVar("T")
 
@@ -25,24 +26,9 @@ class _Done(QObject):
 def wait_off_thread(work: Callable[[], T]) -> T:
     """Run *work* on another thread and return its result (or raise its exception), handling
     the GUI's events until it is done."""
-    outcome: list[T] = []
-    failure: list[BaseException] = []
     done = _Done()
     loop = QEventLoop()
     done.finished.connect(loop.quit)
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as exc:  # raised again on the GUI thread, which decides
-            failure.append(exc)
-        finally:
-            done.finished.emit()
-
-    thread = threading.Thread(target=run, name="wuye-start-up", daemon=True)
-    thread.start()
+    job = OwnThread(work, "wuye-start-up", last=done.finished.emit)
     loop.exec()  # the quit is queued, so it arrives even when the work ends before exec() starts
-    thread.join()
-    if failure:
-        raise failure[0]
-    return outcome[0]
+    return job.result()
