@@ -146,7 +146,7 @@ class Database:
             yield
             return
         if not turn.acquire(timeout=BUSY_TIMEOUT_S):
-            raise _locked_error()
+            raise _unavailable("database is locked")  # as SQLite's busy timeout says
         try:
             yield
         finally:
@@ -181,12 +181,8 @@ def _translated_errors() -> Iterator[None]:
     except OperationalError as exc:
         if is_environment_error(exc):
             log.warning("database unavailable: %s", exc.orig)
-            raise StorageUnavailable(
-                QT_TRANSLATE_NOOP(
-                    "core", "The database cannot be used right now ({reason}). Please retry."
-                ),
-                reason=str(exc.orig).strip().splitlines()[0] if exc.orig else "?",
-            ) from exc
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else "?"
+            raise _unavailable(reason) from exc
         log.exception("database error")
         raise
     except DatabaseError as exc:
@@ -207,13 +203,13 @@ def _translated_errors() -> Iterator[None]:
         raise
 
 
-def _locked_error() -> StorageUnavailable:
-    """What SQLite's busy timeout says, when this process's own writers held the turn."""
+def _unavailable(reason: str) -> StorageUnavailable:
+    """The database is there but cannot be used now (locked, server gone): retry."""
     return StorageUnavailable(
         QT_TRANSLATE_NOOP(
             "core", "The database cannot be used right now ({reason}). Please retry."
         ),
-        reason="database is locked",
+        reason=reason,
     )
 
 
