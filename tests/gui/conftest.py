@@ -1,10 +1,11 @@
-"""Fixtures shared by the GUI tests. Only the language is autouse (the tests read the
-program's English, plural forms included: "1 household", "3 households"); a test module asks
-for the guards it wants with ``pytestmark = pytest.mark.usefixtures(...)``, so other modules
-keep their own."""
+"""Fixtures shared by the GUI tests. Only two are autouse: the language (the tests read the
+program's English, plural forms included: "1 household", "3 households") and where the cycle
+collector runs; a test module asks for the guards it wants with
+``pytestmark = pytest.mark.usefixtures(...)``, so other modules keep their own."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -22,6 +23,19 @@ from wuye_desktop.ui import i18n, messages, workers
 @pytest.fixture(autouse=True, scope="session")
 def english(qapp: object) -> None:
     i18n.install_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _garbage_on_the_gui_thread() -> Iterator[None]:
+    """No automatic cycle collection during a GUI test: it could run in the database thread and
+    destroy a Qt object there (see ui/garbage.py, which the program itself uses); the test's
+    garbage is collected afterwards, here on the GUI thread."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if was_enabled:
+        gc.enable()
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from wuye_desktop.core.errors import WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.ui import i18n, input_method, local_settings
 from wuye_desktop.ui.background import wait_off_thread
+from wuye_desktop.ui.garbage import GuiThreadCollector
 from wuye_desktop.ui.messages import describe, show_error
 from wuye_desktop.ui.widgets.header import app_icon
 
@@ -263,6 +264,7 @@ def run(db_url: str | None) -> int:
     app = create_application(sys.argv)
     app.setQuitOnLastWindowClosed(False)  # switching user closes the window; we quit ourselves
     sys.excepthook = _excepthook
+    GuiThreadCollector(app)  # Qt objects in garbage are destroyed on the GUI thread only
     from wuye_desktop.ui.login import LoginDialog
 
     # On screen first: the user types while the database opens (see the module doc).
