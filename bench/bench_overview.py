@@ -43,6 +43,7 @@ from typing import Any
 
 from bench.bench_work_orders import RECIPE, database
 from bench.data import data_dir, note, working_copy
+from wuye_desktop.core.overview import summary
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 
@@ -78,14 +79,16 @@ def _progress_handler() -> logging.Handler:
 
 @contextmanager
 def _migration_messages() -> Iterator[None]:
-    log = logging.getLogger("wuye_desktop.storage.migrate")
+    logs = [logging.getLogger(n) for n in ("wuye_desktop.storage.migrate", summary.__name__)]
     handler = _progress_handler()
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
+    for log in logs:
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
     try:
         yield
     finally:
-        log.removeHandler(handler)
+        for log in logs:
+            log.removeHandler(handler)
 
 
 def sqlite_database(migrations: dict[str, float]) -> Path:
@@ -112,6 +115,7 @@ def sqlite_database(migrations: dict[str, float]) -> Path:
         with _migration_messages():
             started = time.perf_counter()
             migrate.upgrade(db)
+            summary.refresh_database(db)  # the precomputed figures, built as the program does
             migrations["sqlite"] = time.perf_counter() - started
     finally:
         db.dispose()
@@ -159,6 +163,7 @@ def postgres_database(migrations: dict[str, float]) -> Iterator[str]:
                 with _migration_messages():
                     started = time.perf_counter()
                     migrate.upgrade(db)
+                    summary.refresh_database(db)
                     migrations["postgresql"] = time.perf_counter() - started
                 note(f"  migrated in {migrations['postgresql']:.1f} s")
                 with db.engine.connect() as conn:

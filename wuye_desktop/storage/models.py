@@ -653,3 +653,73 @@ class PortalReport(Base):
     form_token: Mapped[str] = mapped_column(String(64), unique=True)
     follow_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=now_utc)
+
+
+# --- the overview's precomputed figures (core.overview.summary keeps them; migration 0014) ----
+# Triggers on every table a figure reads (storage.overview_triggers) note the order touched in
+# overview_dirty; the overview recomputes what those orders touch before it reads.
+
+
+class OverviewDirty(Base):
+    """An order whose figures may have changed: its community and report time, or the time of
+    an event or callback of it, as they were (a deleted row's old values included)."""
+
+    __tablename__ = "overview_dirty"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(Integer)
+    community_id: Mapped[int | None] = mapped_column(Integer, default=None)
+    at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class OverviewDay(Base):
+    """The orders of one community reported on one local day, of one tier: their counts as the
+    slices count them on no particular day (core.overview.summary), their minutes sorted."""
+
+    __tablename__ = "overview_day"
+    community_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    tier: Mapped[str] = mapped_column(String(16), primary_key=True)
+    counts: Mapped[str] = mapped_column(Text)  # JSON: slice key -> orders
+    cells: Mapped[str] = mapped_column(Text)  # JSON: breakdown column -> value -> orders
+    response_minutes: Mapped[bytes] = mapped_column(LargeBinary)  # float64, little-endian
+    completion_minutes: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class OverviewEventDay(Base):
+    """What happened to one community's orders on one local day: moves to completed (and of
+    those whose order was called back), callbacks made (and how many satisfied)."""
+
+    __tablename__ = "overview_event_day"
+    community_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    moves: Mapped[int] = mapped_column(Integer)
+    moves_called_back: Mapped[int] = mapped_column(Integer)
+    callbacks: Mapped[int] = mapped_column(Integer)
+    satisfied: Mapped[int] = mapped_column(Integer)
+
+
+class OverviewRepeat(Base):
+    """A move to completed that is not its order's first, with the time of the one before:
+    what makes a period's count of moves a count of orders."""
+
+    __tablename__ = "overview_repeat"
+    __table_args__ = (
+        Index("ix_overview_repeat_at", "at", "prev_at", "community_id", "called_back"),
+    )
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(Integer, index=True)
+    community_id: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column()
+    prev_at: Mapped[datetime] = mapped_column()
+    called_back: Mapped[bool] = mapped_column()
+
+
+class OverviewPending(Base):
+    """An order whose response, completion or commitment letter is not decided on no day but
+    will be once its deadline passes: the part of an on-time rate that depends on now."""
+
+    __tablename__ = "overview_pending"
+    __table_args__ = (Index("ix_overview_pending_reported", "reported_at", "community_id"),)
+    order_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    community_id: Mapped[int] = mapped_column(Integer)
+    reported_at: Mapped[datetime] = mapped_column()

@@ -8,28 +8,26 @@ conditions of :mod:`.slices`, the same the work-order list filters with.
 
 from __future__ import annotations
 
+import bisect
+import json
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, false, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select, true
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.deadlines import ClockMode, DeadlineRules, Pause, elapsed
 from wuye_desktop.core.errors import NotFound
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.orders.callback_stats import (
-    SATISFIED_VALUES,
-    callbacks_between,
-    completed_between,
-)
 from wuye_desktop.core.orders.list_query import OrderFilter
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.orders.urgency import due_soon_clause, overdue_clause
+from wuye_desktop.core.overview import summary
 from wuye_desktop.core.overview.figures import BREAKDOWN_TITLES, FIGURES
 from wuye_desktop.core.overview.model import (
     Breakdown,
@@ -43,22 +41,26 @@ from wuye_desktop.core.overview.model import (
     TrendPoint,
     Unit,
 )
-from wuye_desktop.core.overview.periods import Period, PeriodKind, local_midnight
+from wuye_desktop.core.overview.periods import Period, PeriodKind
 from wuye_desktop.core.overview.regulator_rules import (
     REPLY_TARGET,
     reply_in_time,
     supervision_in_time,
 )
 from wuye_desktop.core.overview.slices import OrderSlice, SliceKey, slice_condition
+from wuye_desktop.core.overview.summary import BREAKDOWN_COLUMNS, NEVER
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.core.settings import due_soon_minutes, load_rules
 from wuye_desktop.core.vocab import Tier
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import (
-    Callback,
     Community,
     OrderEvent,
     OrderPause,
+    OverviewDay,
+    OverviewEventDay,
+    OverviewPending,
+    OverviewRepeat,
     RegulatorTicket,
     Supervision,
     TicketReply,
@@ -66,46 +68,19 @@ from wuye_desktop.storage.models import (
 )
 
 TIERS = tuple(t.value for t in Tier)
-BREAKDOWN_COLUMNS = ("category", "tier", "channel", "source", "status")
-# The slices counted per tier over the orders reported in the period.
-_COHORT_SLICES = (
-    SliceKey.REPORTED,
-    SliceKey.RESPONSE_RATED,
-    SliceKey.RESPONSE_ON_TIME,
-    SliceKey.COMPLETION_RATED,
-    SliceKey.COMPLETION_ON_TIME,
-    SliceKey.COMMITMENT_RATED,
-    SliceKey.COMMITMENT_ON_TIME,
-    SliceKey.FIX_RATED,
-    SliceKey.FIXED_FIRST_TIME,
-    SliceKey.REOPENED,
-)
-# Counted over the orders completed in the period (callback coverage); the callbacks made in it
-# are counted as callbacks (_callbacks), not as orders.
-_PERIOD_SLICES = (SliceKey.COMPLETED_IN_PERIOD, SliceKey.CALLED_BACK)
 # Answering a supervision notice: the order done, closed or cancelled.
 _ANSWERING = (Status.COMPLETED.value, Status.CLOSED.value, Status.CANCELLED.value)
 
 
-_NOT_CANCELLED_ORDER = WorkOrder.status != Status.CANCELLED.value
-
-
-def calendar_clock(rules: DeadlineRules) -> ColumnElement[bool]:
-    """The orders whose (tier, category) rule runs on the calendar clock under *rules*."""
-    parts = []
-    for tier, rule in rules.tiers.items():
-        other = sorted(
-            c for (t, c), r in rules.overrides.items() if t == tier and r.mode != rule.mode
-        )
-        if rule.mode is ClockMode.CALENDAR:
-            parts.append(
-                and_(WorkOrder.tier == tier, WorkOrder.category.not_in(other))
-                if other
-                else WorkOrder.tier == tier
-            )
-        elif other:
-            parts.append(and_(WorkOrder.tier == tier, WorkOrder.category.in_(other)))
-    return or_(*parts) if parts else false()
+def calendar_tiers(rules: DeadlineRules) -> set[str]:
+    """The tiers whose every rule (the tier's and its categories') runs on the calendar clock:
+    their minutes are the precomputed ones; the others' are computed order by order."""
+    return {
+        tier
+        for tier, rule in rules.tiers.items()
+        if rule.mode is ClockMode.CALENDAR
+        and all(r.mode is ClockMode.CALENDAR for (t, _c), r in rules.overrides.items() if t == tier)
+    }
 
 
 def _sum(cond: ColumnElement[bool]) -> Any:
@@ -156,150 +131,151 @@ class _Measures:
 
 
 class _Counter:
-    """Counts one scope's periods in one read transaction."""
+    """Counts one scope's periods in one read transaction, from the precomputed figures
+    (core.overview.summary) and, for what depends on now, the few orders still pending."""
 
     def __init__(self, s: Session, scope: Scope, now: datetime) -> None:
         self.s, self.scope, self.now = s, scope, now
-        calendar = calendar_clock(load_rules(s))
-        # The orders whose minutes SQL reads as stored (see _times).
-        self.fast = {
-            stem: and_(_NOT_CANCELLED_ORDER, at.is_not(None), minutes.is_not(None), calendar)
-            for stem, at, minutes in (
-                ("response", WorkOrder.responded_at, WorkOrder.response_minutes),
-                ("completion", WorkOrder.completed_at, WorkOrder.completion_minutes),
-            )
-        }
+        self.rules = load_rules(s)
+        self.fast = calendar_tiers(self.rules)
 
-    def in_scope(self) -> ColumnElement[bool]:
+    def in_scope(self, column: Any = WorkOrder.community_id) -> ColumnElement[bool]:
         cid = self.scope.community_id
-        return true() if cid is None else WorkOrder.community_id == cid
+        return true() if cid is None else column == cid
 
     def measure(self, period: Period, detail: bool = False) -> _Measures:
         """The period's counts; with *detail*, per trend step and community as well."""
         m = _Measures()
-        sl = {
-            k: OrderSlice(k, period.start, period.end) for k in (*_COHORT_SLICES, *_PERIOD_SLICES)
-        }
-        conds = {k: slice_condition(v, self.now) for k, v in sl.items()}
-        # The times' counts and sums ride along in the same pass over the period's orders.
-        timed: dict[str, Any] = {}
-        for stem, key, minutes in (
-            ("response", SliceKey.RESPONDED, WorkOrder.response_minutes),
-            ("completion", SliceKey.COMPLETED, WorkOrder.completion_minutes),
-        ):
-            done = slice_condition(OrderSlice(key, period.start, period.end), self.now)
-            timed[f"{stem}_fast"] = _sum(self.fast[stem])
-            timed[f"{stem}_sum"] = func.sum(case((self.fast[stem], minutes), else_=None))
-            timed[f"{stem}_slow"] = _sum(and_(done, not_(self.fast[stem])))
-        # One pass over the period's orders counts them per value of each breakdown's column
-        # (tier among them), and, for the trend and the on-time rate by community, per trend
-        # step and community (the steps partition the period, so a step's orders are those of
-        # the period reported in it).
-        groups: list[Any] = [getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS]
-        tier_at, detail_at = BREAKDOWN_COLUMNS.index("tier"), len(groups)
-        if detail:
-            _step, buckets = trend_buckets(period)
-            step = case(
-                *(
-                    (WorkOrder.reported_at < local_midnight(hi), i)
-                    for i, (_lo, hi) in enumerate(buckets)
-                ),
-                else_=len(buckets) - 1,
-            )
-            groups += [WorkOrder.community_id, step]
-        rows = self.s.execute(
-            select(*groups, *(_sum(conds[k]) for k in _COHORT_SLICES), *timed.values())
-            .where(conds[SliceKey.REPORTED], self.in_scope())
-            .group_by(*groups)
-        ).all()
-        for k in _COHORT_SLICES:
-            m.by_tier[k] = defaultdict(int)
+        m.by_tier = {k: defaultdict(int) for k in summary.COHORT_SLICES}
         m.cells = {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
-        counted: dict[str, Any] = dict.fromkeys(timed, 0)
-        for row in rows:
-            tier, counts = row[tier_at], row[len(groups) :]
-            for c, value in zip(BREAKDOWN_COLUMNS, row, strict=False):
-                m.cells[c][value] += int(counts[0])  # REPORTED: every order of the pass
-            for k, n in zip(_COHORT_SLICES, counts[: len(_COHORT_SLICES)], strict=True):
-                m.by_tier[k][tier] += int(n)
-                if detail:
-                    for into in (
-                        m.communities.setdefault(row[detail_at], defaultdict(int)),
-                        m.steps.setdefault(row[detail_at + 1], defaultdict(int)),
-                    ):
-                        into[k] += int(n)
-            for name, value in zip(timed, counts[len(_COHORT_SLICES) :], strict=True):
-                if value is not None:
-                    counted[name] += value if name.endswith("_sum") else int(value)
-        # The orders of slices COMPLETED_IN_PERIOD and CALLED_BACK, counted from the moves to
-        # completed (an index of them by time) rather than by reading every order.
-        moved = completed_between(period.start_at, period.end_at).subquery()
-        called_back = exists(select(Callback.id).where(Callback.order_id == moved.c.order_id))
-        stmt = select(func.count(), _sum(called_back)).select_from(moved)
-        if self.scope.community_id is not None:
-            stmt = stmt.join(WorkOrder, WorkOrder.id == moved.c.order_id).where(self.in_scope())
-        n, h = self.s.execute(stmt).one()
-        m.in_period[SliceKey.COMPLETED_IN_PERIOD] = int(n or 0)
-        m.in_period[SliceKey.CALLED_BACK] = int(h or 0)
-        self._callbacks(m, period)
-        self._times(m, sl[SliceKey.REPORTED], counted)
+        starts = [lo for lo, _hi in trend_buckets(period)[1]] if detail else []
+
+        def add(tier: str, cid: int, day: date, key: SliceKey, n: int) -> None:
+            m.by_tier[key][tier] += n
+            if detail:
+                step = bisect.bisect_right(starts, day) - 1
+                for into in (
+                    m.communities.setdefault(cid, defaultdict(int)),
+                    m.steps.setdefault(step, defaultdict(int)),
+                ):
+                    into[key] += n
+
+        runs: dict[str, list[Any]] = {"response": [], "completion": []}
+        for cid, day, tier, counts, cells, response, completion in self.s.execute(
+            select(
+                OverviewDay.community_id,
+                OverviewDay.day,
+                OverviewDay.tier,
+                OverviewDay.counts,
+                OverviewDay.cells,
+                OverviewDay.response_minutes,
+                OverviewDay.completion_minutes,
+            ).where(
+                OverviewDay.day >= period.start,
+                OverviewDay.day < period.end,
+                self.in_scope(OverviewDay.community_id),
+            )
+        ):
+            for key, n in json.loads(counts).items():
+                add(tier, cid, day, SliceKey(key), n)
+            for column, values in json.loads(cells).items():
+                for value, n in values.items():
+                    m.cells[column][value] += n
+            if tier in self.fast:
+                for stem, blob in (("response", response), ("completion", completion)):
+                    if blob:
+                        runs[stem].append(summary.unpack(blob))
+        self._pending(period, add)
+        self._coverage(m, period)
+        self._times(m, period, runs)
         self._regulator(m, period)
         return m
 
-    def _callbacks(self, m: _Measures, period: Period) -> None:
-        when = callbacks_between(period.start_at, period.end_at)
-        stmt = select(
-            func.count(Callback.id), _sum(Callback.satisfaction.in_(SATISFIED_VALUES))
-        ).where(when)
-        if self.scope.community_id is not None:
-            stmt = stmt.join(WorkOrder, WorkOrder.id == Callback.order_id).where(self.in_scope())
-        count, satisfied = self.s.execute(stmt).one()
-        m.callbacks, m.satisfied = int(count or 0), int(satisfied or 0)
+    def _pending(
+        self, period: Period, add: Callable[[str, int, date, SliceKey, int], None]
+    ) -> None:
+        """The orders a deadline passed since they were counted has decided (by now)."""
+        pending = select(OverviewPending.order_id).where(
+            OverviewPending.reported_at >= period.start_at,
+            OverviewPending.reported_at < period.end_at,
+            self.in_scope(OverviewPending.community_id),
+        )
+        decided = [
+            case(
+                (
+                    and_(
+                        slice_condition(OrderSlice(k, period.start, period.end), self.now),
+                        not_(slice_condition(OrderSlice(k, period.start, period.end), NEVER)),
+                    ),
+                    1,
+                ),
+                else_=0,
+            )
+            for k in summary.RATED
+        ]
+        for tier, cid, reported, *flags in self.s.execute(
+            select(WorkOrder.tier, WorkOrder.community_id, WorkOrder.reported_at, *decided).where(
+                WorkOrder.id.in_(pending)
+            )
+        ):
+            for k, flag in zip(summary.RATED, flags, strict=True):
+                if flag:
+                    add(tier, cid, summary.local_day(reported), k, 1)
 
-    def _times(self, m: _Measures, reported: OrderSlice, counted: dict[str, int]) -> None:
+    def _coverage(self, m: _Measures, period: Period) -> None:
+        """Callback coverage (the orders completed in the period: its moves to completed but
+        the repeated ones) and satisfaction (the callbacks made in it)."""
+        moves, called, callbacks, satisfied = self.s.execute(
+            select(
+                func.coalesce(func.sum(OverviewEventDay.moves), 0),
+                func.coalesce(func.sum(OverviewEventDay.moves_called_back), 0),
+                func.coalesce(func.sum(OverviewEventDay.callbacks), 0),
+                func.coalesce(func.sum(OverviewEventDay.satisfied), 0),
+            ).where(
+                OverviewEventDay.day >= period.start,
+                OverviewEventDay.day < period.end,
+                self.in_scope(OverviewEventDay.community_id),
+            )
+        ).one()
+        again, again_called = self.s.execute(
+            select(func.count(), _sum(OverviewRepeat.called_back.is_(True))).where(
+                OverviewRepeat.at >= period.start_at,
+                OverviewRepeat.at < period.end_at,
+                OverviewRepeat.prev_at >= period.start_at,
+                self.in_scope(OverviewRepeat.community_id),
+            )
+        ).one()
+        m.in_period[SliceKey.COMPLETED_IN_PERIOD] = int(moves) - int(again or 0)
+        m.in_period[SliceKey.CALLED_BACK] = int(called) - int(again_called or 0)
+        m.callbacks, m.satisfied = int(callbacks), int(satisfied)
+
+    def _times(self, m: _Measures, period: Period, runs: dict[str, list[Any]]) -> None:
         """Minutes to respond and to complete, on each order's deadline clock.
 
-        An order whose rule runs on the calendar clock has them stored (storage.clock_minutes),
-        so SQL averages them and takes their percentile; the others (working-time rules, or a
-        time without its stored minutes) are computed here order by order, as the deadlines
-        count them, and the percentile is then taken over all of them in Python.
+        The calendar-clock tiers' minutes are precomputed and sorted per day, so the mean is
+        their sum and the percentile is picked from the sorted runs; a tier on another clock
+        (working time) is computed here order by order, as the deadlines count it.
         """
-        for stem, column, into in (
-            ("response", WorkOrder.response_minutes, m.response),
-            ("completion", WorkOrder.completion_minutes, m.completion),
-        ):
-            into.count = counted[f"{stem}_fast"] + counted[f"{stem}_slow"]
-            into.total = float(counted[f"{stem}_sum"] or 0.0)
-            fast = and_(self.fast[stem], slice_condition(reported, self.now), self.in_scope())
-            if counted[f"{stem}_slow"]:
-                values = [float(v or 0) for v in self.s.scalars(select(column).where(fast))]
-                values += self._computed(stem, reported)
-                into.total = sum(values)
-                into.p90 = percentile(values, 0.9)
+        slow_tiers = set(m.by_tier[SliceKey.REPORTED]) - self.fast
+        reported = OrderSlice(SliceKey.REPORTED, period.start, period.end)
+        for stem, into in (("response", m.response), ("completion", m.completion)):
+            slow = self._computed(stem, reported) if slow_tiers else []
+            sorted_runs = runs[stem]
+            into.count = sum(len(r) for r in sorted_runs) + len(slow)
+            into.total = sum(sum(r) for r in sorted_runs) + sum(slow)
+            if slow:
+                into.p90 = percentile([v for r in sorted_runs for v in r] + slow, 0.9)
             elif into.count:
-                into.p90 = self._p90(column, fast, into.count)
-
-    def _p90(self, column: Any, cond: ColumnElement[bool], n: int) -> float | None:
-        """The nearest-rank 90th percentile of *column* over *n* rows, in SQL."""
-        if self.s.get_bind().dialect.name == "postgresql":
-            stmt = select(func.percentile_disc(0.9).within_group(column)).where(cond)
-            value = self.s.scalar(stmt)
-        else:
-            # Counted from the top, SQLite keeps only the highest tenth while it reads.
-            rank = max(0, math.ceil(0.9 * n) - 1)
-            value = self.s.scalar(
-                select(column).where(cond).order_by(column.desc()).offset(n - 1 - rank).limit(1)
-            )
-        return None if value is None else float(value)
+                into.p90 = summary.kth(sorted_runs, max(0, math.ceil(0.9 * into.count) - 1))
 
     def _computed(self, stem: str, reported: OrderSlice) -> list[float]:
-        """The minutes of the orders without a stored value, on their rule's clock."""
-        rules = load_rules(self.s)
+        """The minutes of the orders of the tiers not on the calendar clock, on their rule's."""
+        rules = self.rules
         key = SliceKey.RESPONDED if stem == "response" else SliceKey.COMPLETED
         moment_col = WorkOrder.responded_at if stem == "response" else WorkOrder.completed_at
         cond = and_(
             slice_condition(OrderSlice(key, reported.start, reported.end), self.now),
-            not_(self.fast[stem]),
+            WorkOrder.tier.not_in(sorted(self.fast)),
             self.in_scope(),
         )
         rows = self.s.execute(
@@ -688,6 +664,8 @@ def overview(
         actor.require(Permission.OVERVIEW_TODAY)
     now = now or now_utc()
     previous = period.previous()
+    if full:  # the precomputed figures brought up to date first (a short write, if any)
+        summary.refresh_database(db)
     with db.read() as s:
         scope = _scope(s, community_id)
         now_part = _now_figures(s, scope, now)

@@ -1,0 +1,405 @@
+"""The overview's precomputed figures, kept exactly in step with the orders.
+
+What a year's figures need would otherwise be a pass over a million orders with lookups into
+their timelines. Instead (tables of migration 0014):
+
+- ``overview_day``: per community, local day of report and tier, how many orders each slice
+  of :mod:`.slices` holds *judged on no particular day* (the slices' own SQL with ``now`` long
+  past: an undecided deadline counts as not due), the breakdowns' cells, and the minutes to
+  respond and to complete, sorted (calendar clock, paused time left out: the arithmetic of
+  ``storage.clock_minutes``), for an exact percentile without reading the orders;
+- ``overview_pending``: the orders a passing deadline will still decide (their part of an
+  on-time rate depends on now, so the overview counts them live, a few thousand at most);
+- ``overview_event_day``: per community and local day, the moves to completed (and of those
+  whose order was called back) and the callbacks made (and satisfied);
+- ``overview_repeat``: the moves to completed that are not their order's first, with the time
+  of the one before, which turns a period's moves into its orders (an order completed twice
+  in a period counts once).
+
+Triggers (``storage.overview_triggers``) note in ``overview_dirty`` every order whatever writes
+it; :func:`refresh` recomputes every day and order those notes touch, with the same code that
+built them, before the overview reads. So no write path needs to know about it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import json
+import logging
+import sys
+from array import array
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    not_,
+    or_,
+    select,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from wuye_desktop.core.clock import LOCAL_TZ
+from wuye_desktop.core.orders.callback_stats import SATISFIED_VALUES, callbacks_between
+from wuye_desktop.core.orders.status import Status
+from wuye_desktop.core.overview.periods import local_midnight
+from wuye_desktop.core.overview.slices import OrderSlice, SliceKey, slice_condition
+from wuye_desktop.storage.clock_minutes import calendar_minutes
+from wuye_desktop.storage.db import Database
+from wuye_desktop.storage.models import (
+    Callback,
+    Community,
+    OrderEvent,
+    OrderPause,
+    OverviewDay,
+    OverviewDirty,
+    OverviewEventDay,
+    OverviewPending,
+    OverviewRepeat,
+    WorkOrder,
+)
+
+log = logging.getLogger(__name__)
+
+# The slices counted per tier over the orders reported in a period.
+COHORT_SLICES = (
+    SliceKey.REPORTED,
+    SliceKey.RESPONSE_RATED,
+    SliceKey.RESPONSE_ON_TIME,
+    SliceKey.COMPLETION_RATED,
+    SliceKey.COMPLETION_ON_TIME,
+    SliceKey.COMMITMENT_RATED,
+    SliceKey.COMMITMENT_ON_TIME,
+    SliceKey.FIX_RATED,
+    SliceKey.FIXED_FIRST_TIME,
+    SliceKey.REOPENED,
+)
+# The slices whose orders depend on now: a deadline passing decides an order.
+RATED = (SliceKey.RESPONSE_RATED, SliceKey.COMPLETION_RATED, SliceKey.COMMITMENT_RATED)
+BREAKDOWN_COLUMNS = ("category", "tier", "channel", "source", "status")
+# Judged at NEVER no deadline has passed; at LATER every one has.
+NEVER = datetime(1970, 1, 1, tzinfo=UTC)
+LATER = datetime(9000, 1, 1, tzinfo=UTC)
+_ALL_DAYS = (date(1900, 1, 1), date(3000, 1, 1))
+BATCH = 20_000
+_IDS = 500  # ids per IN (…): old SQLite takes at most 999 parameters
+_LOCK = 0x0F_0514  # PostgreSQL advisory lock: one refresh at a time
+
+
+def _sum(cond: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(LOCAL_TZ).date()
+
+
+def pack(values: Iterable[float]) -> bytes:
+    """Minutes as sorted float64, little-endian whatever the machine."""
+    out = array("d", sorted(values))
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out.tobytes()
+
+
+def unpack(blob: bytes) -> array[float]:
+    out = array("d")
+    out.frombytes(blob)
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out
+
+
+def kth(runs: Sequence[Sequence[float]], k: int) -> float:
+    """The value of rank *k* (0 the smallest) of the union of sorted *runs*, without sorting
+    all of them: a sample of every 64th value narrows it to a short stretch, sorted alone."""
+    step = 64
+    sample = sorted(v for r in runs for v in r[step - 1 :: step])
+
+    def at_most(v: float) -> int:
+        return sum(bisect.bisect_right(r, v) for r in runs)
+
+    lo_i, hi_i = 0, len(sample)  # the first sample value with more than k at or below it
+    while lo_i < hi_i:
+        mid = (lo_i + hi_i) // 2
+        if at_most(sample[mid]) > k:
+            hi_i = mid
+        else:
+            lo_i = mid + 1
+    low = sample[lo_i - 1] if lo_i > 0 else None
+    high = sample[lo_i] if lo_i < len(sample) else None
+    below = at_most(low) if low is not None else 0
+    stretch: list[float] = []
+    for r in runs:
+        a = bisect.bisect_right(r, low) if low is not None else 0
+        b = bisect.bisect_right(r, high) if high is not None else len(r)
+        stretch.extend(r[a:b])
+    stretch.sort()
+    return stretch[k - below]
+
+
+# --- keeping it in step ---------------------------------------------------------------------
+
+
+def is_dirty(s: Session) -> bool:
+    return s.scalar(select(OverviewDirty.id).limit(1)) is not None
+
+
+def refresh_database(db: Database, progress: Callable[[int, int], None] | None = None) -> None:
+    """Recompute what the noted changes touch, if any (a short write; nothing when clean)."""
+    with db.read() as s:
+        if not is_dirty(s):
+            return
+    with db.transaction() as s:
+        refresh(s, progress)
+
+
+def refresh(s: Session, progress: Callable[[int, int], None] | None = None) -> None:
+    """Recompute every day and order the notes in ``overview_dirty`` touch, then drop them."""
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
+    total = s.scalar(select(func.count(OverviewDirty.id))) or 0
+    done, last = 0, 0
+    while True:
+        rows = s.execute(
+            select(
+                OverviewDirty.id,
+                OverviewDirty.order_id,
+                OverviewDirty.community_id,
+                OverviewDirty.at,
+            )
+            .where(OverviewDirty.id > last)
+            .order_by(OverviewDirty.id)
+            .limit(BATCH)
+        ).all()
+        if not rows:
+            break
+        _recompute(s, rows)
+        ids = [r[0] for r in rows]
+        for i in range(0, len(ids), _IDS):
+            s.execute(delete(OverviewDirty).where(OverviewDirty.id.in_(ids[i : i + _IDS])))
+        last, done = ids[-1], done + len(rows)
+        log.info("overview summary: %d of %d changes counted", done, total)
+        if progress is not None:
+            progress(done, total)
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for i in range(0, len(ids), _IDS):
+        yield ids[i : i + _IDS]
+
+
+def _recompute(s: Session, rows: Sequence[Any]) -> None:
+    orders = sorted({r[1] for r in rows})
+    communities: dict[int, set[int]] = defaultdict(set)  # order -> its community, old and new
+    days: set[tuple[int, date]] = set()
+    times: dict[int, list[datetime]] = defaultdict(list)  # order -> times of its events
+    for _id, order_id, cid, at in rows:
+        if cid is not None:
+            communities[order_id].add(cid)
+            if at is not None:
+                days.add((cid, local_day(at)))
+        elif at is not None:
+            times[order_id].append(at)
+    moves: dict[int, list[tuple[int, datetime]]] = defaultdict(list)
+    called: set[int] = set()
+    for chunk in _chunks(orders):
+        for oid, cid, reported in s.execute(
+            select(WorkOrder.id, WorkOrder.community_id, WorkOrder.reported_at).where(
+                WorkOrder.id.in_(chunk)
+            )
+        ):
+            communities[oid].add(cid)
+            days.add((cid, local_day(reported)))
+        for eid, oid, at in s.execute(
+            select(OrderEvent.id, OrderEvent.order_id, OrderEvent.at)
+            .where(
+                OrderEvent.order_id.in_(chunk),
+                OrderEvent.kind == "status",
+                OrderEvent.status == Status.COMPLETED.value,
+            )
+            .order_by(OrderEvent.order_id, OrderEvent.at, OrderEvent.id)
+        ):
+            moves[oid].append((eid, at))
+            times[oid].append(at)
+        for oid, at in s.execute(
+            select(Callback.order_id, Callback.at).where(Callback.order_id.in_(chunk))
+        ):
+            called.add(oid)
+            times[oid].append(at)
+    everyone: list[int] | None = None
+    event_days: set[tuple[int, date]] = set()
+    for oid, ats in times.items():
+        cids: Iterable[int] | None = communities.get(oid)
+        if not cids:  # an order gone with its community: every community's day
+            everyone = everyone or list(s.scalars(select(Community.id)))
+            cids = everyone
+        event_days.update((c, local_day(at)) for c in cids for at in ats)
+    for cid, day in sorted(days):
+        _count_day(s, cid, day)
+    for cid, day in sorted(event_days):
+        _count_event_day(s, cid, day)
+    _orders(s, orders, communities, moves, called)
+
+
+def _orders(
+    s: Session,
+    orders: Sequence[int],
+    communities: dict[int, set[int]],
+    moves: dict[int, list[tuple[int, datetime]]],
+    called: set[int],
+) -> None:
+    """The orders' repeated moves to completed and whether a deadline is still to decide them."""
+    pending = or_(
+        *(
+            and_(
+                slice_condition(OrderSlice(k, *_ALL_DAYS), LATER),
+                not_(slice_condition(OrderSlice(k, *_ALL_DAYS), NEVER)),
+            )
+            for k in RATED
+        )
+    )
+    current: dict[int, int] = {}
+    for chunk in _chunks(orders):
+        s.execute(delete(OverviewRepeat).where(OverviewRepeat.order_id.in_(chunk)))
+        s.execute(delete(OverviewPending).where(OverviewPending.order_id.in_(chunk)))
+        s.execute(
+            insert(OverviewPending).from_select(
+                ["order_id", "community_id", "reported_at"],
+                select(WorkOrder.id, WorkOrder.community_id, WorkOrder.reported_at).where(
+                    WorkOrder.id.in_(chunk), pending
+                ),
+            )
+        )
+        for oid, cid in s.execute(
+            select(WorkOrder.id, WorkOrder.community_id).where(WorkOrder.id.in_(chunk))
+        ):
+            current[oid] = cid
+    repeats = [
+        {
+            "event_id": eid,
+            "order_id": oid,
+            "community_id": current[oid],
+            "at": at,
+            "prev_at": before[1],
+            "called_back": oid in called,
+        }
+        for oid, seq in moves.items()
+        if oid in current
+        for before, (eid, at) in itertools.pairwise(seq)
+    ]
+    if repeats:
+        s.execute(insert(OverviewRepeat), repeats)
+
+
+def _count_day(s: Session, cid: int, day: date) -> None:
+    """The orders of community *cid* reported on *day*, per tier (see the module's text)."""
+    s.execute(delete(OverviewDay).where(OverviewDay.community_id == cid, OverviewDay.day == day))
+    end = day + timedelta(days=1)
+    conds = {k: slice_condition(OrderSlice(k, day, end), NEVER) for k in COHORT_SLICES}
+    columns = [getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS]
+    tier_at = BREAKDOWN_COLUMNS.index("tier")
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COHORT_SLICES, 0))
+    cells: dict[str, dict[str, dict[str, int]]] = defaultdict(
+        lambda: {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
+    )
+    for row in s.execute(
+        select(*columns, *(_sum(conds[k]) for k in COHORT_SLICES))
+        .where(WorkOrder.community_id == cid, conds[SliceKey.REPORTED])
+        .group_by(*columns)
+    ):
+        tier, n = row[tier_at], row[len(columns) :]
+        for k, v in zip(COHORT_SLICES, n, strict=True):
+            counts[tier][k] += int(v)
+        for c, value in zip(BREAKDOWN_COLUMNS, row, strict=False):
+            cells[tier][c][value] += int(n[0])
+    if not counts:
+        return
+    responded = slice_condition(OrderSlice(SliceKey.RESPONDED, day, end), NEVER)
+    completed = slice_condition(OrderSlice(SliceKey.COMPLETED, day, end), NEVER)
+    timed = s.execute(
+        select(
+            WorkOrder.id,
+            WorkOrder.tier,
+            WorkOrder.reported_at,
+            case((responded, WorkOrder.responded_at), else_=None),
+            case((completed, WorkOrder.completed_at), else_=None),
+        ).where(WorkOrder.community_id == cid, or_(responded, completed))
+    ).all()
+    pauses: dict[int, list[tuple[datetime, datetime | None]]] = defaultdict(list)
+    for chunk in _chunks([r[0] for r in timed]):
+        for oid, a, b in s.execute(
+            select(OrderPause.order_id, OrderPause.start, OrderPause.end).where(
+                OrderPause.order_id.in_(chunk)
+            )
+        ):
+            pauses[oid].append((a, b))
+    minutes: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    for oid, tier, reported, r_at, c_at in timed:
+        for into, at in zip(minutes[tier], (r_at, c_at), strict=True):
+            if at is not None:
+                into.append(calendar_minutes(reported, at, pauses[oid]))
+    s.execute(
+        insert(OverviewDay),
+        [
+            {
+                "community_id": cid,
+                "day": day,
+                "tier": tier,
+                "counts": json.dumps({str(k): v for k, v in n.items() if v}),
+                "cells": json.dumps(cells[tier]),
+                "response_minutes": pack(minutes[tier][0]),
+                "completion_minutes": pack(minutes[tier][1]),
+            }
+            for tier, n in counts.items()
+        ],
+    )
+
+
+def _count_event_day(s: Session, cid: int, day: date) -> None:
+    """The moves to completed and the callbacks of community *cid*'s orders on *day*."""
+    s.execute(
+        delete(OverviewEventDay).where(
+            OverviewEventDay.community_id == cid, OverviewEventDay.day == day
+        )
+    )
+    lo, hi = local_midnight(day), local_midnight(day + timedelta(days=1))
+    called_back = exists(select(Callback.id).where(Callback.order_id == OrderEvent.order_id))
+    moves, moves_called = s.execute(
+        select(func.count(OrderEvent.id), _sum(called_back))
+        .join(WorkOrder, WorkOrder.id == OrderEvent.order_id)
+        .where(
+            WorkOrder.community_id == cid,
+            OrderEvent.kind == "status",
+            OrderEvent.status == Status.COMPLETED.value,
+            OrderEvent.at >= lo,
+            OrderEvent.at < hi,
+        )
+    ).one()
+    callbacks, satisfied = s.execute(
+        select(func.count(Callback.id), _sum(Callback.satisfaction.in_(SATISFIED_VALUES)))
+        .join(WorkOrder, WorkOrder.id == Callback.order_id)
+        .where(WorkOrder.community_id == cid, callbacks_between(lo, hi))
+    ).one()
+    if moves or callbacks:
+        s.add(
+            OverviewEventDay(
+                community_id=cid,
+                day=day,
+                moves=int(moves),
+                moves_called_back=int(moves_called or 0),
+                callbacks=int(callbacks),
+                satisfied=int(satisfied or 0),
+            )
+        )
+        s.flush()
