@@ -374,3 +374,40 @@ def test_a_database_of_0009_keeps_its_orders_and_their_typed_handlers_through_00
     )
     [row] = staff.list_staff(empty_db, SYSTEM_ACTOR)
     assert (row.name, row.open_orders) == ("李师傅", 1)
+
+
+def test_a_database_of_0013_has_its_orders_counted_by_the_overview_after_0014(
+    empty_db: Database,
+) -> None:
+    """0014 precomputes the overview's figures: the orders of an older database are noted and
+    counted, and a later plain-SQL change is followed (the triggers note it)."""
+    from wuye_desktop.core import overview as ov
+    from wuye_desktop.core.clock import LOCAL_TZ
+
+    migrate.upgrade(empty_db, "0013")
+    _fill_first_schema(empty_db)
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    at = yesterday.strftime("%Y-%m-%d %H:%M:%S" + (".000000" if empty_db.is_sqlite else "+00"))
+    insert = (
+        "INSERT INTO work_order (id, number, community_id, household_id, location,"
+        " category, channel, source, tier, status, description, caller_name,"
+        " caller_phone, handler, reported_at, response_due, completion_due, search_text,"
+        " last_event_seq, created_by, updated_at, version) VALUES ({n},"
+        " 'GD20260301-000{n}', 1, 1, '', 'water_leak', 'property', 'phone',"
+        " 'time_limited', 'dispatched', '卫生间渗水', '张三', '13812345678', '王师傅',"
+        f" '{at}', '{at}', '{at}', '', 1, 'desk', '{at}', 2)"
+    )
+    with empty_db.engine.begin() as conn:
+        conn.execute(text(insert.format(n=1)))
+    migrate.upgrade(empty_db)
+    assert _schema_differences(empty_db) == []
+    day = yesterday.astimezone(LOCAL_TZ).date()
+    period = ov.custom(day, day)
+    result = ov.overview(empty_db, SYSTEM_ACTOR, period, now=yesterday + timedelta(hours=1))
+    assert result.figure("reported").value == 1
+    with empty_db.engine.begin() as conn:
+        conn.execute(text(insert.format(n=2)))
+        conn.execute(text("UPDATE work_order SET status = 'cancelled' WHERE id = 1"))
+    result = ov.overview(empty_db, SYSTEM_ACTOR, period, now=yesterday + timedelta(hours=1))
+    assert result.figure("reported").value == 2
+    assert result.figure("response_on_time").count == 1  # the cancelled one is not judged

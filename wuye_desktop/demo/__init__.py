@@ -41,6 +41,7 @@ from wuye_desktop.core import audit
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.errors import FieldError, StateError, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.overview import summary as overview_summary
 from wuye_desktop.core.progress import Progress
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.demo.directory import COMMUNITIES, fill_directory
@@ -194,6 +195,9 @@ def fill_demo(
             households=households,
             **added,
         )
+        # The overview's precomputed figures of what was just written, in the same transaction
+        # (its triggers noted every order), rather than at the first overview.
+        overview_summary.refresh(s)
     return DemoSummary(
         company=counts["company_name"],
         communities=tuple(spec.code for spec in COMMUNITIES),
