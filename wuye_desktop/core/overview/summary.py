@@ -37,6 +37,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     and_,
+    bindparam,
     case,
     delete,
     exists,
@@ -48,9 +49,10 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import BindParameter
 
 from wuye_desktop.core.clock import LOCAL_TZ
-from wuye_desktop.core.orders.callback_stats import SATISFIED_VALUES, callbacks_between
+from wuye_desktop.core.orders.callback_stats import SATISFIED_VALUES
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.overview.periods import local_midnight
 from wuye_desktop.core.overview.slices import OrderSlice, SliceKey, slice_condition
@@ -68,6 +70,7 @@ from wuye_desktop.storage.models import (
     OverviewRepeat,
     WorkOrder,
 )
+from wuye_desktop.storage.types import UTCDateTime
 
 log = logging.getLogger(__name__)
 
@@ -245,10 +248,11 @@ def _recompute(s: Session, rows: Sequence[Any]) -> None:
             everyone = everyone or list(s.scalars(select(Community.id)))
             cids = everyone
         event_days.update((c, local_day(at)) for c in cids for at in ats)
-    for cid, day in sorted(days):
-        _count_day(s, cid, day)
-    for cid, day in sorted(event_days):
-        _count_event_day(s, cid, day)
+    q = _Counting()
+    for day in sorted({d for _c, d in days}):
+        _count_day(s, q, day)
+    for day in sorted({d for _c, d in event_days}):
+        _count_event_day(s, q, day)
     _orders(s, orders, communities, moves, called)
 
 
@@ -302,51 +306,90 @@ def _orders(
         s.execute(insert(OverviewRepeat), repeats)
 
 
-def _count_day(s: Session, cid: int, day: date) -> None:
-    """The orders of community *cid* reported on *day*, per tier (see the module's text)."""
-    s.execute(delete(OverviewDay).where(OverviewDay.community_id == cid, OverviewDay.day == day))
-    end = day + timedelta(days=1)
-    conds = {k: slice_condition(OrderSlice(k, day, end), NEVER) for k in COHORT_SLICES}
-    columns = [getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS]
-    tier_at = BREAKDOWN_COLUMNS.index("tier")
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(COHORT_SLICES, 0))
-    cells: dict[str, dict[str, dict[str, int]]] = defaultdict(
-        lambda: {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
-    )
-    for row in s.execute(
-        select(*columns, *(_sum(conds[k]) for k in COHORT_SLICES))
-        .where(WorkOrder.community_id == cid, conds[SliceKey.REPORTED])
-        .group_by(*columns)
-    ):
-        tier, n = row[tier_at], row[len(columns) :]
-        for k, v in zip(COHORT_SLICES, n, strict=True):
-            counts[tier][k] += int(v)
-        for c, value in zip(BREAKDOWN_COLUMNS, row, strict=False):
-            cells[tier][c][value] += int(n[0])
-    if not counts:
-        return
-    responded = slice_condition(OrderSlice(SliceKey.RESPONDED, day, end), NEVER)
-    completed = slice_condition(OrderSlice(SliceKey.COMPLETED, day, end), NEVER)
-    timed = s.execute(
-        select(
+class _Counting:
+    """The statements that count one community's day, built once per refresh (the slices'
+    conditions over every day, narrowed by bound parameters: community, day's start and end)."""
+
+    def __init__(self) -> None:
+        lo: BindParameter[datetime] = bindparam("lo", type_=UTCDateTime(timezone=True))
+        hi: BindParameter[datetime] = bindparam("hi", type_=UTCDateTime(timezone=True))
+        conds = {k: slice_condition(OrderSlice(k, *_ALL_DAYS), NEVER) for k in COHORT_SLICES}
+        day = and_(WorkOrder.reported_at >= lo, WorkOrder.reported_at < hi)
+        columns = [WorkOrder.community_id, *(getattr(WorkOrder, c) for c in BREAKDOWN_COLUMNS)]
+        self.counts = (
+            select(*columns, *(_sum(conds[k]) for k in COHORT_SLICES))
+            .where(day, conds[SliceKey.REPORTED])
+            .group_by(*columns)
+        )
+        responded = slice_condition(OrderSlice(SliceKey.RESPONDED, *_ALL_DAYS), NEVER)
+        completed = slice_condition(OrderSlice(SliceKey.COMPLETED, *_ALL_DAYS), NEVER)
+        self.timed = select(
             WorkOrder.id,
+            WorkOrder.community_id,
             WorkOrder.tier,
             WorkOrder.reported_at,
             case((responded, WorkOrder.responded_at), else_=None),
             case((completed, WorkOrder.completed_at), else_=None),
-        ).where(WorkOrder.community_id == cid, or_(responded, completed))
-    ).all()
-    pauses: dict[int, list[tuple[datetime, datetime | None]]] = defaultdict(list)
-    for chunk in _chunks([r[0] for r in timed]):
-        for oid, a, b in s.execute(
-            select(OrderPause.order_id, OrderPause.start, OrderPause.end).where(
-                OrderPause.order_id.in_(chunk)
+        ).where(day, or_(responded, completed))
+        self.pauses = (
+            select(OrderPause.order_id, OrderPause.start, OrderPause.end)
+            .join(WorkOrder, WorkOrder.id == OrderPause.order_id)
+            .where(day)
+        )
+        called_back = exists(select(Callback.id).where(Callback.order_id == OrderEvent.order_id))
+        self.moves = (
+            select(WorkOrder.community_id, func.count(OrderEvent.id), _sum(called_back))
+            .join(WorkOrder, WorkOrder.id == OrderEvent.order_id)
+            .where(
+                OrderEvent.kind == "status",
+                OrderEvent.status == Status.COMPLETED.value,
+                OrderEvent.at >= lo,
+                OrderEvent.at < hi,
             )
-        ):
-            pauses[oid].append((a, b))
-    minutes: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
-    for oid, tier, reported, r_at, c_at in timed:
-        for into, at in zip(minutes[tier], (r_at, c_at), strict=True):
+            .group_by(WorkOrder.community_id)
+        )
+        self.callbacks = (
+            select(
+                WorkOrder.community_id,
+                func.count(Callback.id),
+                _sum(Callback.satisfaction.in_(SATISFIED_VALUES)),
+            )
+            .join(WorkOrder, WorkOrder.id == Callback.order_id)
+            .where(Callback.at >= lo, Callback.at < hi)
+            .group_by(WorkOrder.community_id)
+        )
+
+
+def _bounds(day: date) -> dict[str, Any]:
+    return {"lo": local_midnight(day), "hi": local_midnight(day + timedelta(days=1))}
+
+
+def _count_day(s: Session, q: _Counting, day: date) -> None:
+    """The orders reported on *day*, per community and tier (see the module's text)."""
+    s.execute(delete(OverviewDay).where(OverviewDay.day == day))
+    params = _bounds(day)
+    width = 1 + len(BREAKDOWN_COLUMNS)
+    tier_at = 1 + BREAKDOWN_COLUMNS.index("tier")
+    counts: dict[tuple[int, str], dict[str, int]] = defaultdict(
+        lambda: dict.fromkeys(COHORT_SLICES, 0)
+    )
+    cells: dict[tuple[int, str], dict[str, dict[str, int]]] = defaultdict(
+        lambda: {c: defaultdict(int) for c in BREAKDOWN_COLUMNS}
+    )
+    for row in s.execute(q.counts, params):
+        key, n = (row[0], row[tier_at]), row[width:]
+        for k, v in zip(COHORT_SLICES, n, strict=True):
+            counts[key][k] += int(v)
+        for c, value in zip(BREAKDOWN_COLUMNS, row[1:], strict=False):
+            cells[key][c][value] += int(n[0])
+    if not counts:
+        return
+    pauses: dict[int, list[tuple[datetime, datetime | None]]] = defaultdict(list)
+    for oid, a, b in s.execute(q.pauses, params):
+        pauses[oid].append((a, b))
+    minutes: dict[tuple[int, str], tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+    for oid, cid, tier, reported, r_at, c_at in s.execute(q.timed, params):
+        for into, at in zip(minutes[cid, tier], (r_at, c_at), strict=True):
             if at is not None:
                 into.append(calendar_minutes(reported, at, pauses[oid]))
     s.execute(
@@ -357,49 +400,36 @@ def _count_day(s: Session, cid: int, day: date) -> None:
                 "day": day,
                 "tier": tier,
                 "counts": json.dumps({str(k): v for k, v in n.items() if v}),
-                "cells": json.dumps(cells[tier]),
-                "response_minutes": pack(minutes[tier][0]),
-                "completion_minutes": pack(minutes[tier][1]),
+                "cells": json.dumps(cells[cid, tier]),
+                "response_minutes": pack(minutes[cid, tier][0]),
+                "completion_minutes": pack(minutes[cid, tier][1]),
             }
-            for tier, n in counts.items()
+            for (cid, tier), n in counts.items()
         ],
     )
 
 
-def _count_event_day(s: Session, cid: int, day: date) -> None:
-    """The moves to completed and the callbacks of community *cid*'s orders on *day*."""
-    s.execute(
-        delete(OverviewEventDay).where(
-            OverviewEventDay.community_id == cid, OverviewEventDay.day == day
+def _count_event_day(s: Session, q: _Counting, day: date) -> None:
+    """The moves to completed and the callbacks on *day*, per community of their order."""
+    s.execute(delete(OverviewEventDay).where(OverviewEventDay.day == day))
+    params = _bounds(day)
+    rows: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
+    for cid, moves, called in s.execute(q.moves, params):
+        rows[cid][0:2] = [int(moves), int(called or 0)]
+    for cid, callbacks, satisfied in s.execute(q.callbacks, params):
+        rows[cid][2:4] = [int(callbacks), int(satisfied or 0)]
+    if rows:
+        s.execute(
+            insert(OverviewEventDay),
+            [
+                {
+                    "community_id": cid,
+                    "day": day,
+                    "moves": n[0],
+                    "moves_called_back": n[1],
+                    "callbacks": n[2],
+                    "satisfied": n[3],
+                }
+                for cid, n in rows.items()
+            ],
         )
-    )
-    lo, hi = local_midnight(day), local_midnight(day + timedelta(days=1))
-    called_back = exists(select(Callback.id).where(Callback.order_id == OrderEvent.order_id))
-    moves, moves_called = s.execute(
-        select(func.count(OrderEvent.id), _sum(called_back))
-        .join(WorkOrder, WorkOrder.id == OrderEvent.order_id)
-        .where(
-            WorkOrder.community_id == cid,
-            OrderEvent.kind == "status",
-            OrderEvent.status == Status.COMPLETED.value,
-            OrderEvent.at >= lo,
-            OrderEvent.at < hi,
-        )
-    ).one()
-    callbacks, satisfied = s.execute(
-        select(func.count(Callback.id), _sum(Callback.satisfaction.in_(SATISFIED_VALUES)))
-        .join(WorkOrder, WorkOrder.id == Callback.order_id)
-        .where(WorkOrder.community_id == cid, callbacks_between(lo, hi))
-    ).one()
-    if moves or callbacks:
-        s.add(
-            OverviewEventDay(
-                community_id=cid,
-                day=day,
-                moves=int(moves),
-                moves_called_back=int(moves_called or 0),
-                callbacks=int(callbacks),
-                satisfied=int(satisfied or 0),
-            )
-        )
-        s.flush()
