@@ -176,8 +176,17 @@ class _Counter:
                 self.in_scope(OverviewDay.community_id),
             )
         ):
-            for key, n in json.loads(counts).items():
-                add(tier, cid, day, SliceKey(key), n)
+            # The keys are the slices' names, which are the SliceKeys (a StrEnum) as dict keys.
+            decoded: dict[Any, int] = json.loads(counts)
+            if detail:  # per community and trend step too, the step found once a row
+                step = bisect.bisect_right(starts, day) - 1
+                per_community = m.communities.setdefault(cid, defaultdict(int))
+                per_step = m.steps.setdefault(step, defaultdict(int))
+            for key, n in decoded.items():
+                m.by_tier[key][tier] += n
+                if detail:
+                    per_community[key] += n
+                    per_step[key] += n
             for column, values in json.loads(cells).items():
                 for value, n in values.items():
                     m.cells[column][value] += n
