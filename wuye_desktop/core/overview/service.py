@@ -316,19 +316,20 @@ class _Counter:
         return out
 
     def _regulator(self, m: _Measures, period: Period) -> None:
-        first = (
-            select(TicketReply.ticket_row_id, func.min(TicketReply.at).label("first_at"))
-            .group_by(TicketReply.ticket_row_id)
-            .subquery()
+        # Each ticket's first reply looked up by its index, rather than every reply of every
+        # ticket grouped for the period's few.
+        first_at = (
+            select(func.min(TicketReply.at))
+            .where(TicketReply.ticket_row_id == RegulatorTicket.id)
+            .scalar_subquery()
         )
         stmt = (
             select(
                 RegulatorTicket.order_id,
                 RegulatorTicket.reply_due_at,
                 RegulatorTicket.received_at,
-                first.c.first_at,
+                first_at,
             )
-            .outerjoin(first, first.c.ticket_row_id == RegulatorTicket.id)
             .outerjoin(WorkOrder, WorkOrder.id == RegulatorTicket.order_id)
             .where(
                 RegulatorTicket.received_at >= period.start_at,
@@ -337,8 +338,8 @@ class _Counter:
         )
         if self.scope.community_id is not None:
             stmt = stmt.where(_ticket_in_community(self.scope))
-        for order_id, due, received, first_at in self.s.execute(stmt):
-            verdict = reply_in_time(due, received, first_at, self.now)
+        for order_id, due, received, replied in self.s.execute(stmt):
+            verdict = reply_in_time(due, received, replied, self.now)
             if verdict is not None:
                 m.tickets.append((order_id, verdict))
         answered = (
