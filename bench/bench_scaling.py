@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_work_orders import HOUSEHOLDS, ORDERS
-from bench.data import cached_sqlite, note, throttled_progress, working_copy
+from bench.data import cached_sqlite, engines, note, throttled_progress, working_copy
 from bench.figures import figure, load
 from bench.growth import Measure, size_label, table
 from wuye_desktop.storage import migrate
@@ -223,11 +223,11 @@ def _measure(orders: int, engines: list[str]) -> Iterator[tuple[str, dict[str, A
 
 
 def run() -> Iterator[dict[str, Any]]:
-    engines = os.environ.get("WUYE_BENCH_ENGINES", "sqlite,postgresql").split(",")
-    rows = [f"{m}_{e}" for e in ("sqlite", "postgresql") if e in engines for m in BOUNDED]
+    chosen = engines()
+    rows = [f"{m}_{e}" for e in chosen for m in BOUNDED]
     medians: dict[str, dict[int, float]] = {row: {} for row in rows}
     for orders in SIZES:
-        for row, result in _measure(orders, engines):
+        for row, result in _measure(orders, chosen):
             medians[row][orders] = result["value"]
             yield result
     measures = [
