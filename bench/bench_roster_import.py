@@ -256,7 +256,7 @@ def _runs(mode: str, empty: str, roster: Path) -> list[dict[str, Any]]:
 
 
 def _median(results: list[dict[str, Any]], key: str) -> float:
-    return statistics.median(r[key] for r in results)
+    return float(statistics.median(r[key] for r in results))
 
 
 def run() -> Iterator[dict[str, Any]]:

@@ -181,9 +181,8 @@ def copy_database(url: str, name: str) -> str:
                 # FILE_COPY: the files copied as they are, rather than every page written
                 # through the write-ahead log (the default since PostgreSQL 15): far faster
                 # for a big database.
-                strategy = (
-                    " STRATEGY FILE_COPY" if conn.dialect.server_version_info >= (15,) else ""
-                )
+                version = conn.dialect.server_version_info or (0,)
+                strategy = " STRATEGY FILE_COPY" if version >= (15,) else ""
                 conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{source}"{strategy}')
                 note(
                     f"  copied PostgreSQL database {source} into {name}"
