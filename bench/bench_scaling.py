@@ -190,11 +190,11 @@ def _postgres(orders: int, copy: Path) -> AbstractContextManager[str]:
     """A server on the PostgreSQL copy of the database of *orders* orders, made once from
     *copy* (the scratch copy: the same rows on both engines); at 1M the cluster bench_search
     and bench_overview measure."""
-    from bench.bench_work_orders import RECIPE as RECIPE_1M
+    from bench.bench_work_orders import postgres
     from bench.pg_server import cached_postgres, copy_from_sqlite
 
     if orders == ORDERS:
-        return cached_postgres("demo-1m-orders", RECIPE_1M, copy_from_sqlite(copy))
+        return postgres(copy)
     return cached_postgres(f"demo-{size_label(orders)}-orders", RECIPE, copy_from_sqlite(copy))
 
 

@@ -69,13 +69,13 @@ def database() -> Path:
     return cached_sqlite("demo-1m-orders", RECIPE, _build)
 
 
-def postgres() -> AbstractContextManager[str]:
+def postgres(source: Path | None = None) -> AbstractContextManager[str]:
     """A server on the PostgreSQL copy of :func:`database` (the same rows), yielding its URL;
-    the cluster is made once from the file and kept. Read-only: whatever writes measures a
-    ``bench.pg_server.scratch_copy`` of it."""
+    the cluster is made once, from *source* if given (a copy of that file), and kept.
+    Read-only: whatever writes measures a ``bench.pg_server.scratch_copy`` of it."""
     from bench.pg_server import cached_postgres, copy_from_sqlite
 
-    return cached_postgres("demo-1m-orders", RECIPE, copy_from_sqlite(database()))
+    return cached_postgres("demo-1m-orders", RECIPE, copy_from_sqlite(source or database()))
 
 
 def scratch_databases(label: str) -> Iterator[tuple[str, str]]:
