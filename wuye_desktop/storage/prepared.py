@@ -12,7 +12,10 @@ the caller as SQLAlchemy's exception, with the connection invalidated if it was 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+import functools
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,20 +92,48 @@ class Prepared:
         dispatch = conn.dispatch
         if dispatch.before_cursor_execute:
             dispatch.before_cursor_execute(conn, cursor, c.sql, params, None, False)
-        try:
+        with _translated(conn, c.sql, params, cursor):
             cursor.execute(c.sql, params)
-        except conn.dialect.loaded_dbapi.Error as exc:
-            lost = conn.dialect.is_disconnect(exc, fairy.dbapi_connection, cursor)
-            if lost:
-                conn.invalidate(exc)
-            raise DBAPIError.instance(
-                c.sql,
-                params,
-                exc,
-                conn.dialect.loaded_dbapi.Error,
-                connection_invalidated=lost,
-                dialect=conn.dialect,
-            ) from exc
         if dispatch.after_cursor_execute:
             dispatch.after_cursor_execute(conn, cursor, c.sql, params, None, False)
         return cursor
+
+
+@contextmanager
+def together(conn: Connection) -> Iterator[None]:
+    """The statements run inside go to the server together: on PostgreSQL in pipeline mode,
+    one round trip for all of them (the rows of one RETURNING cannot feed the next, and each
+    one's rows are read after the block); on SQLite, which has no round trips, one by one.
+    A statement's error is raised at the end of the block at the latest."""
+    driver = conn.connection.driver_connection
+    pipeline = getattr(driver, "pipeline", None)
+    if pipeline is None or not _can_pipeline(conn.dialect.loaded_dbapi.__name__):
+        yield
+        return
+    with _translated(conn, "(pipeline)", None, None), pipeline():
+        yield
+
+
+@functools.cache
+def _can_pipeline(driver: str) -> bool:
+    """Whether the driver module named *driver* can pipeline (psycopg with libpq 14 on)."""
+    return bool(getattr(sys.modules[driver], "Pipeline").is_supported())  # noqa: B009
+
+
+@contextmanager
+def _translated(conn: Connection, sql: str, params: Any, cursor: Any) -> Iterator[None]:
+    """A driver's error as SQLAlchemy raises it (and the connection invalidated if lost)."""
+    try:
+        yield
+    except conn.dialect.loaded_dbapi.Error as exc:
+        lost = conn.dialect.is_disconnect(exc, conn.connection.dbapi_connection, cursor)
+        if lost:
+            conn.invalidate(exc)
+        raise DBAPIError.instance(
+            sql,
+            params,
+            exc,
+            conn.dialect.loaded_dbapi.Error,
+            connection_invalidated=lost,
+            dialect=conn.dialect,
+        ) from exc

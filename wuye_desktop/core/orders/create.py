@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, outbox
@@ -36,7 +36,7 @@ from wuye_desktop.storage.models import (
     Unit,
     WorkOrder,
 )
-from wuye_desktop.storage.prepared import Prepared
+from wuye_desktop.storage.prepared import Prepared, together
 from wuye_desktop.storage.search_keys import order_keys
 
 ORDER_PREFIX = "GD"
@@ -122,9 +122,15 @@ def _order_errors(data: OrderInput) -> list[FieldError]:
 
 
 # The community and, when given, the household with its building and unit, the owner who
-# called and the deadline rules as stored, in one statement (one round trip on PostgreSQL).
-def _place(_dialect: str) -> Any:
+# called and the deadline rules as stored, in one statement (one round trip on PostgreSQL,
+# which also hands out the new order's id here, so that all its rows then go in together).
+def _place(dialect: str) -> Any:
     rules = select(Setting.value).where(Setting.key == DEADLINES_KEY).scalar_subquery()
+    new_id = (
+        [func.nextval(func.pg_get_serial_sequence(WorkOrder.__tablename__, "id"))]
+        if dialect == "postgresql"
+        else []
+    )
     return (
         select(
             Community.id,
@@ -136,6 +142,7 @@ def _place(_dialect: str) -> Any:
             Owner.household_id,
             Owner.phone,
             rules,
+            *new_id,
         )
         .select_from(Community)
         .outerjoin(Household, Household.id == bindparam("household"))
@@ -182,15 +189,12 @@ _EVENT_COLUMNS = (
     "user_id",
     "username",
 )
+_PHOTO_COLUMNS = ("order_id", "filename", "mime", "data", "added_at", "username")
 _PLACE = Prepared(_place)
-_INSERT_ORDER = Prepared(
-    lambda dialect: (
-        insert(WorkOrder).returning(WorkOrder.id) if dialect == "postgresql" else insert(WorkOrder)
-    ),
-    _ORDER_COLUMNS,
-)
+_INSERT_ORDER = Prepared(lambda _dialect: insert(WorkOrder), _ORDER_COLUMNS)  # SQLite
+_INSERT_ORDER_WITH_ID = Prepared(lambda _dialect: insert(WorkOrder), ("id", *_ORDER_COLUMNS))
 _INSERT_EVENT = Prepared(lambda _dialect: insert(OrderEvent), _EVENT_COLUMNS)
-_INSERT_PHOTO = insert(OrderPhoto)
+_INSERT_PHOTO = Prepared(lambda _dialect: insert(OrderPhoto), _PHOTO_COLUMNS)
 
 
 def create_order(db: Database, actor: Actor, data: OrderInput) -> int:
@@ -254,7 +258,9 @@ def _insert_order(conn: Connection, actor: Actor, data: OrderInput) -> NewOrder:
         owner_household,
         owner_phone,
         rules_text,
-    ) = place
+    ) = place[:9]
+    # PostgreSQL's id for the order (SQLite's comes with the row: lastrowid).
+    given_id: int | None = place[9] if len(place) > 9 else None
     if data.household_id is not None and household_community != community_id:
         raise ValidationError(
             [
@@ -265,7 +271,7 @@ def _insert_order(conn: Connection, actor: Actor, data: OrderInput) -> NewOrder:
         )
     phone = normalize_phone(data.caller_phone) or "" if data.caller_phone.strip() else ""
     if data.caller_owner_id is not None:
-        # owner_household is None for no such owner (and a household is always given then).
+        # owner_household is None when there is no such owner.
         if owner_household is None or owner_household != data.household_id:
             raise ValidationError(
                 [
@@ -290,47 +296,83 @@ def _insert_order(conn: Connection, actor: Actor, data: OrderInput) -> NewOrder:
     # The number last: on PostgreSQL its counter row stays locked from here to the commit,
     # and every other desk's (and owner's) new order waits for it; only writes follow.
     number = take_number(conn, ORDER_PREFIX, reported)
-    cursor = _INSERT_ORDER.run(
-        conn,
-        {
-            "number": number,
-            "community_id": community_id,
-            "household_id": data.household_id,
-            "location": location,
-            "category": data.category,
-            "channel": data.channel,
-            "source": data.source,
-            "tier": data.tier,
-            "status": Status.ACCEPTED.value,
-            "description": description,
-            "caller_name": caller_name,
-            "caller_phone": phone,
-            "handler": "",
-            "reported_at": reported,
-            "response_due": first.response_due,
-            "completion_due": first.completion_due,
-            "search_text": order_keys(number, phone, caller_name, description, location),
-            "regulator_ticket_id": data.regulator_ticket_id,
-            "last_event_seq": 0,
-            "created_by": actor.username,
-            # The timeline's last entry (a picture's) is now; the call itself may be earlier.
-            "updated_at": now,
-            "version": 1,
-        },
-    )
-    order_id: int = cursor.fetchone()[0] if conn.dialect.name == "postgresql" else cursor.lastrowid
+    order = {
+        "number": number,
+        "community_id": community_id,
+        "household_id": data.household_id,
+        "location": location,
+        "category": data.category,
+        "channel": data.channel,
+        "source": data.source,
+        "tier": data.tier,
+        "status": Status.ACCEPTED.value,
+        "description": description,
+        "caller_name": caller_name,
+        "caller_phone": phone,
+        "handler": "",
+        "reported_at": reported,
+        "response_due": first.response_due,
+        "completion_due": first.completion_due,
+        "search_text": order_keys(number, phone, caller_name, description, location),
+        "regulator_ticket_id": data.regulator_ticket_id,
+        "last_event_seq": 0,
+        "created_by": actor.username,
+        # The timeline's last entry (a picture's) is now; the call itself may be earlier.
+        "updated_at": now,
+        "version": 1,
+    }
+    # Every row of the order at once: one round trip on PostgreSQL (storage.prepared.together).
+    with together(conn):
+        if given_id is None:
+            order_id: int = _INSERT_ORDER.run(conn, order).lastrowid
+        else:
+            order_id = given_id
+            _INSERT_ORDER_WITH_ID.run(conn, {"id": order_id, **order})
+        _insert_rest(
+            conn,
+            actor,
+            data,
+            order_id,
+            number,
+            now,
+            reported,
+            first.completion_due,
+            project_code,
+            household,
+            phone,
+            description,
+        )
+    return NewOrder(order_id, number, first.response_due, first.completion_due)
+
+
+def _insert_rest(
+    conn: Connection,
+    actor: Actor,
+    data: OrderInput,
+    order_id: int,
+    number: str,
+    now: datetime,
+    reported: datetime,
+    due: datetime,
+    project_code: str,
+    household: dict[str, str] | None,
+    phone: str,
+    description: str,
+) -> None:
+    """The new order's pictures, timeline, outbox event and audit entry."""
     # The timeline starts at the call itself, which a desk may enter a little later.
     events = [_event(actor, order_id, reported, "status", QT_TRANSLATE_NOOP("core", "Order taken"))]
     for filename, picture in data.photos:
         mime = photo_mime(picture)
         assert mime is not None  # checked with the other fields above
-        conn.execute(
-            _INSERT_PHOTO,
+        _INSERT_PHOTO.run(
+            conn,
             {
                 "order_id": order_id,
                 "filename": filename[-200:],
                 "mime": mime,
                 "data": picture,
+                "added_at": now,
                 "username": actor.username,
             },
         )
@@ -354,12 +396,11 @@ def _insert_order(conn: Connection, actor: Actor, data: OrderInput) -> NewOrder:
             "description": description,
             "caller_phone_masked": mask_phone(phone) or None,
             "reported_at": outbox.rfc3339(reported),
-            "due_at": outbox.rfc3339(first.completion_due),
+            "due_at": outbox.rfc3339(due),
             "dispatch_ticket_id": data.regulator_ticket_id,
         },
     )
     audit.record_now(conn, actor, "order.create", "work_order", number, tier=data.tier)
-    return NewOrder(order_id, number, first.response_due, first.completion_due)
 
 
 def _event(actor: Actor, order_id: int, at: datetime, kind: str, note: str) -> dict[str, object]:
