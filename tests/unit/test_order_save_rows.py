@@ -9,15 +9,16 @@ import json
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from tests.conftest import make_community, stored_owners
-from wuye_desktop.core import audit, directory, orders, outbox
+from wuye_desktop.core import audit, directory, orders, outbox, settings
 from wuye_desktop.core.errors import NotFound, ValidationError
 from wuye_desktop.core.orders import create
 from wuye_desktop.core.roles import Actor
@@ -28,6 +29,7 @@ from wuye_desktop.storage.models import (
     OrderEvent,
     OrderPhoto,
     OutboxEvent,
+    Setting,
     WorkOrder,
 )
 
@@ -206,3 +208,39 @@ def test_bad_input_is_refused_as_before_and_writes_nothing(
         if isinstance(caught.value, ValidationError):
             assert [e.field for e in caught.value.errors] == fields
     assert _rows(db) == before
+
+
+def test_the_next_save_follows_the_deadlines_as_just_edited(
+    any_db: Database, any_admin: Actor
+) -> None:
+    """The rules are parsed once per stored text, not read once per process: an edit here,
+    or written by another desk's program (here: straight into the table), applies at once."""
+    db, actor = any_db, any_admin
+    c = make_community(db, actor)
+    data = orders.OrderInput(
+        c.id, "water_leak", "property", "phone", "time_limited", "漏水", location="门口"
+    )
+
+    def completion_hours() -> float:
+        order_id = orders.create_order(db, actor, data)
+        with db.read() as s:
+            row = s.execute(
+                select(WorkOrder.reported_at, WorkOrder.completion_due).where(
+                    WorkOrder.id == order_id
+                )
+            ).one()
+        return float((row.completion_due - row.reported_at).total_seconds()) / 3600
+
+    rules = settings.deadline_rules(db)
+    before = completion_hours()
+    assert before == rules.tiers["time_limited"].completion.total_seconds() / 3600
+    longer = replace(rules.tiers["time_limited"], completion=timedelta(hours=100))
+    settings.save_rules(db, actor, replace(rules, tiers={**rules.tiers, "time_limited": longer}))
+    assert completion_hours() == 100
+    elsewhere = replace(rules.tiers["time_limited"], completion=timedelta(hours=7))
+    text = json.dumps(
+        settings.rules_to_json(replace(rules, tiers={**rules.tiers, "time_limited": elsewhere}))
+    )
+    with db.transaction() as s:
+        s.execute(update(Setting).where(Setting.key == settings.DEADLINES_KEY).values(value=text))
+    assert completion_hours() == 7
