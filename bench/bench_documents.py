@@ -1,5 +1,5 @@
 """Documents (DESIGN.md §6): 1,000 in-home cards in one PDF; one commitment letter, its time
-and its file size.
+and its file size; on SQLite and on PostgreSQL (issue 18), the data read from the database.
 
 The database holds one community with its 3 channels and 1,000 households (imported as a
 roster, as a company does), and one promised order with its commitment. The cards are timed
@@ -7,6 +7,10 @@ as a whole process (cards_child.py: interpreter, imports, fonts, database reads,
 written), the median of CARD_RUNS interleaved runs after a warm-up, beside the straightforward reportlab + qrcode script DESIGN §6
 compares with. The letter is timed as printed from the desk (reading the order, counting the
 print, rendering), median of many prints once the font is loaded.
+
+On SQLite the measurements work on a scratch copy of the database (a print is audited: it
+writes); on PostgreSQL on a durable throwaway server holding a copy of the same rows, as a desk's
+server is (``bench.pg_server.throwaway_postgres``), the plain script reading it with psycopg.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.data import cached_sqlite, data_dir, note, working_copy
+from bench.data import cached_sqlite, data_dir, engines, note, working_copy
 from bench.figures import figure
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.storage.db import Database
@@ -112,12 +116,12 @@ def _build(db: Database) -> None:
     )
 
 
-def _process_s(mode: str, db_path: Path, out: Path) -> float:
+def _process_s(mode: str, db: str, out: Path) -> float:
     """Wall time of a fresh process making the cards (interpreter start and imports included);
     its processor time is noted too, the fairer figure on a machine others are busy on."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    subprocess.run([sys.executable, str(CHILD), mode, str(db_path), str(out)], check=True)
+    subprocess.run([sys.executable, str(CHILD), mode, db, str(out)], check=True)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
@@ -126,22 +130,34 @@ def _process_s(mode: str, db_path: Path, out: Path) -> float:
 
 
 def run() -> Iterator[dict[str, Any]]:
+    from bench.pg_server import throwaway_postgres
+
+    cached = cached_sqlite("documents-1000", "v1", _build)
+    for engine in engines():
+        if engine == "sqlite":
+            yield from _measure(engine, str(working_copy(cached, "documents")))
+        else:
+            with throwaway_postgres("documents", durable=True, copy_of=cached) as url:
+                yield from _measure(engine, url)
+
+
+def _measure(engine: str, db_url: str) -> Iterator[dict[str, Any]]:
     from wuye_desktop.core.prints import commitment
     from wuye_desktop.documents.commitment import render_commitment
     from wuye_desktop.storage.models import WorkOrder
 
-    path: Path = working_copy(cached_sqlite("documents-1000", "v1", _build), "documents")
-    out = path.with_name("cards.pdf")
+    note(f"documents on {engine}")
+    out = data_dir() / "work" / "cards.pdf"
     # One warm-up of each (the page cache, .pyc files), then the two interleaved so that a
     # busy moment of the machine falls on both alike; medians, as DESIGN §6 reads them.
-    _process_s("program", path, out)
-    _process_s("plain", path, out)
+    _process_s("program", db_url, out)
+    _process_s("plain", db_url, out)
     program: list[float] = []
     plain: list[float] = []
     for _ in range(CARD_RUNS):
-        program.append(_process_s("program", path, out))
-        plain.append(_process_s("plain", path, out))
-    _process_s("program", path, out)
+        program.append(_process_s("program", db_url, out))
+        plain.append(_process_s("plain", db_url, out))
+    _process_s("program", db_url, out)
     size_kb = out.stat().st_size / 1024
     out.unlink()
     cards_s = statistics.median(program)
@@ -154,7 +170,7 @@ def run() -> Iterator[dict[str, Any]]:
         f"  {HOUSEHOLDS:,} in-home cards, whole process: {cards_s:.2f} s, {size_kb:,.0f} KB; "
         f"the plain reportlab + qrcode script: {plain_s:.2f} s ({plain_s / cards_s:.1f}×)"
     )
-    db = Database(str(path))
+    db = Database(db_url)
     try:
         with db.read() as s:
             number = s.query(WorkOrder.number).filter(WorkOrder.tier == "promised").scalar()
@@ -177,18 +193,18 @@ def run() -> Iterator[dict[str, Any]]:
     # "At least 4× faster than the plain script": the program's time over the script's ≤ 1/4,
     # the script measured in the same run, interleaved (the floor's slot in the table).
     yield figure(
-        "signage_1000_home_cards_one_pdf",
+        f"signage_1000_home_cards_one_pdf_{engine}",
         program,
         "s",
         CARDS_TARGET_S,
         floor=plain,
-        floor_name="plain_reportlab_qrcode_script_1000_cards",
+        floor_name=f"plain_reportlab_qrcode_script_1000_cards_{engine}",
         ratio_target=round(1 / CARDS_SPEEDUP, 3),
         digits=3,
     )
-    yield figure("commitment_letter_print", times, "ms", LETTER_TARGET_MS, digits=1)
+    yield figure(f"commitment_letter_print_{engine}", times, "ms", LETTER_TARGET_MS, digits=1)
     yield {
-        "name": "commitment_letter_file_size",
+        "name": f"commitment_letter_file_size_{engine}",
         "value": round(len(letter) / 1024, 1),
         "unit": "KB",
         "target": LETTER_TARGET_KB,

@@ -41,8 +41,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.bench_work_orders import RECIPE, database
-from bench.data import data_dir, note, working_copy
+from bench.bench_work_orders import RECIPE, database, postgres
+from bench.data import data_dir, engines, note, working_copy
 from wuye_desktop.core.overview import summary
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
@@ -127,8 +127,7 @@ def sqlite_database(migrations: dict[str, float]) -> Path:
 @contextmanager
 def postgres_database(migrations: dict[str, float]) -> Iterator[str]:
     """A server on the cached 1M cluster; the URL of its database at the head revision."""
-    from bench.bench_search import postgres
-    from bench.pg_server import _BUILT, _server
+    from bench.pg_server import _BUILT, _server, copy_database
 
     head = migrate.head_revision()
     pattern = re.compile(rf"pg-{re.escape(NAME)}-{RECIPE}-schema(\d+)")
@@ -143,20 +142,7 @@ def postgres_database(migrations: dict[str, float]) -> Iterator[str]:
     cluster = clusters[-1]
     scratch = f"overview_schema{head}"
     with _server(cluster) as url:
-        from sqlalchemy import create_engine, text
-
-        admin = create_engine(url.rsplit("/", 1)[0] + "/template1", isolation_level="AUTOCOMMIT")
-        try:
-            with admin.connect() as conn:
-                have = conn.scalar(
-                    text("SELECT count(*) FROM pg_database WHERE datname = :n"), {"n": scratch}
-                )
-                if not have:
-                    note(f"copying the PostgreSQL database of {cluster.name} into {scratch}")
-                    conn.exec_driver_sql(f"CREATE DATABASE {scratch} TEMPLATE postgres")
-        finally:
-            admin.dispose()
-        target = url.rsplit("/", 1)[0] + "/" + scratch
+        target = copy_database(url, scratch)  # kept in the cluster for the next run
         db = Database(target)
         try:
             if migrate.current_revision(db) != head:
@@ -297,7 +283,7 @@ def measure(engine: str, url: str) -> Iterator[dict[str, Any]]:
 
 
 def run() -> Iterator[dict[str, Any]]:
-    only = os.environ.get("WUYE_BENCH_ENGINES", "sqlite,postgresql").split(",")
+    only = engines()
     migrations: dict[str, float] = {}
     if "sqlite" in only:
         path = sqlite_database(migrations)

@@ -1,22 +1,28 @@
 """Roster import of 100,000 households from an .xlsx into an empty community (DESIGN.md §6:
-≤ 30 s, ≤ 300 MB, all or nothing), beside the floor: the same work done bare.
+≤ 30 s, ≤ 300 MB, all or nothing), beside the floor: the same work done bare; on SQLite and on
+PostgreSQL (issue 18).
 
     import        ``roster.import_households`` on a fresh copy of an empty company database:
                   read the workbook, check every row, write buildings, units, households,
                   owners and audit entries in one transaction. Its time, and the peak RSS
                   (VmHWM) of the whole process that did it.
     floor         the same file read with openpyxl (read-only, values only, as the import
-                  reads it) and the same households and owners written with plain sqlite3
-                  ``executemany`` in one transaction, same durability (WAL, synchronous=FULL),
-                  into another fresh copy: no checks, no ORM, no audit.
+                  reads it) and the same households and owners written with plain sqlite3 or
+                  psycopg ``executemany`` in one transaction, same durability (SQLite: WAL,
+                  synchronous=FULL; PostgreSQL: the same server), into another fresh copy: no
+                  checks, no ORM, no audit.
 
 Each figure is the median of RUNS runs after one unmeasured run; every run is a fresh process
-on a fresh copy of the database, as an administrator importing a roster would be. The roster
+on a fresh copy of the database, as an administrator importing a roster would be: a copy of the
+empty company's file, or on PostgreSQL a copy of its database on a durable throwaway server
+(fsync and synchronous commit on, as a desk's server), made from that file. There the peak RSS
+is the importing process's own, the server's memory apart. The roster
 is written by openpyxl's write-only mode, with the sheet dimension every spreadsheet program
 writes added; its strings stay inline in each cell, which openpyxl reads more slowly than
 Excel's shared strings, so this is the slower kind of file to read.
 
-``python -m bench.bench_roster_import MODE DB FILE`` runs one child measurement, prints JSON.
+``python -m bench.bench_roster_import MODE DB FILE`` runs one child measurement, prints JSON
+(DB: a file or a PostgreSQL URL).
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from bench.data import ROOT, cached_sqlite, data_dir, note, working_copy
+from bench.data import ROOT, cached_sqlite, data_dir, engines, note, working_copy
 from wuye_desktop.storage.db import Database
 
 HOUSEHOLDS = 100_000
@@ -123,11 +129,11 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _import_child(db_path: Path, roster: Path) -> dict[str, Any]:
+def _import_child(db_url: str, roster: Path) -> dict[str, Any]:
     from wuye_desktop.core import roster as core_roster
     from wuye_desktop.core.roles import SYSTEM_ACTOR
 
-    db = Database(str(db_path))
+    db = Database(db_url)
     try:
         started = time.perf_counter()
         report = core_roster.import_households(db, SYSTEM_ACTOR, roster, COMMUNITY)
@@ -139,7 +145,7 @@ def _import_child(db_path: Path, roster: Path) -> dict[str, Any]:
     return {"seconds": elapsed, "peak_rss_mb": _peak_rss_mb()}
 
 
-def _floor_child(db_path: Path, roster: Path) -> dict[str, Any]:
+def _floor_child(db_url: str, roster: Path) -> dict[str, Any]:
     """The same rows read by openpyxl and written by plain executemany, nothing else."""
     from openpyxl import load_workbook
 
@@ -151,24 +157,37 @@ def _floor_child(db_path: Path, roster: Path) -> dict[str, Any]:
     wb.close()
     read = time.perf_counter() - started
 
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    (community_id,) = conn.execute(
-        "SELECT id FROM community WHERE code = ?", (COMMUNITY,)
-    ).fetchone()
+    conn: Any
+    if db_url.startswith("postgresql"):
+        import psycopg
+
+        # Autocommit, so that BEGIN and COMMIT below are the transaction, as on SQLite.
+        plain = db_url.replace("postgresql+psycopg://", "postgresql://")
+        conn, p, begin = psycopg.connect(plain, autocommit=True), "%s", "BEGIN"
+        cursor = conn.cursor()
+    else:
+        conn, p, begin = sqlite3.connect(db_url, isolation_level=None), "?", "BEGIN IMMEDIATE"
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        cursor = conn.cursor()
+
+    def marks(n: int) -> str:
+        return ", ".join([p] * n)
+
+    cursor.execute(f"SELECT id FROM community WHERE code = {p}", (COMMUNITY,))
+    (community_id,) = cursor.fetchone()
     started = time.perf_counter()
-    conn.execute("BEGIN IMMEDIATE")
+    cursor.execute(begin)
     buildings = sorted({int(r[1]) for r in rows})
-    conn.executemany(
+    cursor.executemany(
         "INSERT INTO building (id, community_id, number, name, sort_key, floors, "
-        "elevator_count, version) VALUES (?, ?, ?, ?, ?, 0, 0, 1)",
+        f"elevator_count, version) VALUES ({marks(5)}, 0, 0, 1)",
         [(b, community_id, str(b), f"{b}号楼", str(b)) for b in buildings],
     )
     units = {(int(r[1]), int(r[2])) for r in rows}
     unit_ids = {key: i for i, key in enumerate(sorted(units), start=1)}
-    conn.executemany(
-        "INSERT INTO unit (id, building_id, number, sort_key) VALUES (?, ?, ?, ?)",
+    cursor.executemany(
+        f"INSERT INTO unit (id, building_id, number, sort_key) VALUES ({marks(4)})",
         [(i, b, str(u), str(u)) for (b, u), i in unit_ids.items()],
     )
     homes = []
@@ -183,27 +202,27 @@ def _floor_child(db_path: Path, roster: Path) -> dict[str, Any]:
         owners.append((hid, 0, r[4], str(r[5]), str(r[5])))
         if r[6]:
             owners.append((hid, 1, r[6], str(r[7]), str(r[7])))
-    conn.executemany(
+    cursor.executemany(
         "INSERT INTO household (id, unit_id, community_id, room, code, sort_key, area_m2, "
-        "note, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        f"note, version) VALUES ({marks(8)}, 1)",
         homes,
     )
-    conn.executemany(
+    cursor.executemany(
         "INSERT INTO owner (household_id, position, name, phone, phone_digits) "
-        "VALUES (?, ?, ?, ?, ?)",
+        f"VALUES ({marks(5)})",
         owners,
     )
-    conn.execute("COMMIT")
+    cursor.execute("COMMIT")
     write = time.perf_counter() - started
     conn.close()
     return {"seconds": read + write, "read_s": read, "write_s": write}
 
 
-def _child(mode: str, db_path: Path, roster: Path) -> dict[str, Any]:
+def _child(mode: str, db: str, roster: Path) -> dict[str, Any]:
     env = dict(os.environ)
     env.pop("WUYE_DB", None)
     done = subprocess.run(
-        [sys.executable, "-m", "bench.bench_roster_import", mode, str(db_path), str(roster)],
+        [sys.executable, "-m", "bench.bench_roster_import", mode, db, str(roster)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -219,11 +238,17 @@ def _child(mode: str, db_path: Path, roster: Path) -> dict[str, Any]:
     return result
 
 
-def _runs(mode: str, empty: Path, roster: Path) -> list[dict[str, Any]]:
+def _runs(mode: str, empty: str, roster: Path) -> list[dict[str, Any]]:
+    """*mode*'s runs, each on a fresh copy of *empty* (a file, or a URL on our own server)."""
+    from bench.pg_server import scratch_copy
+
     results = []
     for n in range(RUNS + 1):  # the first is a warm-up, not counted
-        copy = working_copy(empty, f"roster-{mode}")
-        result = _child(mode, copy, roster)
+        if empty.startswith("postgresql"):
+            with scratch_copy(empty, f"roster_{mode}") as copy:
+                result = _child(mode, copy, roster)
+        else:
+            result = _child(mode, str(working_copy(Path(empty), f"roster-{mode}")), roster)
         note(f"  {mode} run {n}: {result}")
         if n:
             results.append(result)
@@ -231,48 +256,60 @@ def _runs(mode: str, empty: Path, roster: Path) -> list[dict[str, Any]]:
 
 
 def _median(results: list[dict[str, Any]], key: str) -> float:
-    return statistics.median(r[key] for r in results)
+    return float(statistics.median(r[key] for r in results))
 
 
 def run() -> Iterator[dict[str, Any]]:
+    from bench.pg_server import throwaway_postgres
+
     roster = roster_file()
     empty = cached_sqlite("roster-empty", RECIPE, _build)
+    for engine in engines():
+        if engine == "sqlite":
+            yield from _measure(engine, str(empty), roster)
+        else:
+            with throwaway_postgres("roster", durable=True, copy_of=empty) as url:
+                yield from _measure(engine, url, roster)
+
+
+def _measure(engine: str, empty: str, roster: Path) -> Iterator[dict[str, Any]]:
+    note(f"roster import on {engine}")
     imports = _runs("import", empty, roster)
     floors = _runs("floor", empty, roster)
     seconds = _median(imports, "seconds")
     floor = _median(floors, "seconds")
     yield {
-        "name": "roster_import_100k_households_xlsx_s",
+        "name": f"roster_import_100k_households_xlsx_{engine}_s",
         "value": round(seconds, 2),
         "unit": "s",
         "target": TARGET_S,
     }
     yield {
-        "name": "roster_import_100k_households_xlsx_peak_rss",
+        "name": f"roster_import_100k_households_xlsx_{engine}_peak_rss",
         "value": round(_median(imports, "peak_rss_mb"), 1),
         "unit": "MB",
         "target": TARGET_RSS_MB,
     }
     yield {
-        "name": "roster_floor_openpyxl_read_and_sqlite_executemany_same_100k_s",
+        "name": f"roster_floor_openpyxl_read_and_executemany_same_100k_{engine}_s",
         "value": round(floor, 2),
         "unit": "s",
         "target": None,
     }
     yield {
-        "name": "roster_floor_openpyxl_read_same_file_s",
+        "name": f"roster_floor_openpyxl_read_same_file_{engine}_s",
         "value": round(_median(floors, "read_s"), 2),
         "unit": "s",
         "target": None,
     }
     yield {
-        "name": "roster_floor_sqlite_executemany_same_rows_s",
+        "name": f"roster_floor_executemany_same_rows_{engine}_s",
         "value": round(_median(floors, "write_s"), 2),
         "unit": "s",
         "target": None,
     }
     yield {
-        "name": "roster_import_over_floor_ratio",
+        "name": f"roster_import_over_floor_ratio_{engine}",
         "value": round(seconds / floor, 2),
         "unit": "x",
         "target": None,
@@ -282,4 +319,4 @@ def run() -> Iterator[dict[str, Any]]:
 if __name__ == "__main__":
     mode, db_arg, roster_arg = sys.argv[1:4]
     child = {"import": _import_child, "floor": _floor_child}[mode]
-    print(json.dumps(child(Path(db_arg), Path(roster_arg))))
+    print(json.dumps(child(db_arg, Path(roster_arg))))

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_work_orders import HOUSEHOLDS, ORDERS
-from bench.data import cached_sqlite, note, throttled_progress, working_copy
+from bench.data import cached_sqlite, engines, note, throttled_progress, working_copy
 from bench.figures import figure, load
 from bench.growth import Measure, size_label, table
 from wuye_desktop.storage import migrate
@@ -190,11 +190,11 @@ def _postgres(orders: int, copy: Path) -> AbstractContextManager[str]:
     """A server on the PostgreSQL copy of the database of *orders* orders, made once from
     *copy* (the scratch copy: the same rows on both engines); at 1M the cluster bench_search
     and bench_overview measure."""
-    from bench.bench_work_orders import RECIPE as RECIPE_1M
+    from bench.bench_work_orders import postgres
     from bench.pg_server import cached_postgres, copy_from_sqlite
 
     if orders == ORDERS:
-        return cached_postgres("demo-1m-orders", RECIPE_1M, copy_from_sqlite(copy))
+        return postgres(copy)
     return cached_postgres(f"demo-{size_label(orders)}-orders", RECIPE, copy_from_sqlite(copy))
 
 
@@ -223,11 +223,11 @@ def _measure(orders: int, engines: list[str]) -> Iterator[tuple[str, dict[str, A
 
 
 def run() -> Iterator[dict[str, Any]]:
-    engines = os.environ.get("WUYE_BENCH_ENGINES", "sqlite,postgresql").split(",")
-    rows = [f"{m}_{e}" for e in ("sqlite", "postgresql") if e in engines for m in BOUNDED]
+    chosen = engines()
+    rows = [f"{m}_{e}" for e in chosen for m in BOUNDED]
     medians: dict[str, dict[int, float]] = {row: {} for row in rows}
     for orders in SIZES:
-        for row, result in _measure(orders, engines):
+        for row, result in _measure(orders, chosen):
             medians[row][orders] = result["value"]
             yield result
     measures = [

@@ -40,15 +40,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.bench_work_orders import OPEN, RECIPE, database
+from bench.bench_work_orders import OPEN, RECIPE, database, postgres
 from bench.data import ROOT, data_dir, note, working_copy
-from bench.pg_server import cached_postgres, copy_from_sqlite
 from wuye_desktop.storage.db import Database
 
 RUNS = max(5, int(os.environ.get("WUYE_BENCH_RUNS", "7")))
@@ -453,11 +451,6 @@ class _Progress(logging.Handler):
         if time.monotonic() - self.last > 5:
             self.last = time.monotonic()
             note(f"  migration: {record.getMessage()}")
-
-
-def postgres() -> AbstractContextManager[str]:
-    """A server on the PostgreSQL copy of the SQLite database: the same rows on both."""
-    return cached_postgres("demo-1m-orders", RECIPE, copy_from_sqlite(database()))
 
 
 def run() -> Iterator[dict[str, Any]]:

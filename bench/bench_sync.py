@@ -41,13 +41,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.data import ROOT, note
+from bench.data import ROOT, engines, note
 from bench.figures import figure
 from bench.pg_server import throwaway_postgres
 from wuye_desktop.storage.db import Database
 
 RUNS = max(5, int(os.environ.get("WUYE_BENCH_RUNS", "5")))
-ENGINES = os.environ.get("WUYE_BENCH_ENGINES", "sqlite,postgresql").split(",")
 ORDERS = 2_500
 STATUSES = ("dispatched", "in_progress", "completed")  # after the report: 4 events an order
 EVENTS = ORDERS * (1 + len(STATUSES))
@@ -295,8 +294,8 @@ def run() -> Iterator[dict[str, Any]]:
         _process(trivial_args, "the trivial server") as trivial,
     ):
         root = Path(tmp)
-        if "sqlite" in ENGINES:
+        if "sqlite" in engines():
             yield _measure("sqlite", str(root / "desk.sqlite3"), root, trivial)
-        if "postgresql" in ENGINES:
+        if "postgresql" in engines():
             with throwaway_postgres("sync", durable=True) as url:
                 yield _measure("postgresql", url, root, trivial)

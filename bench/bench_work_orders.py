@@ -1,18 +1,22 @@
-"""Work orders over a database of 1,000,000 orders made by ``wuye demo`` (issue 3, DESIGN.md §6).
+"""Work orders over a database of 1,000,000 orders made by ``wuye demo`` (issue 3, DESIGN.md §6),
+on SQLite and on PostgreSQL (issue 18).
 
     list first screen        the list model opened on open orders, its first 40 rows ready
     tab first paint          the whole Work orders tab built, shown and painted
     scroll to the end        peak RSS (VmHWM) of a process whose list view loads every order
 
 The database (the demo company with 200,000 households and a year of 1,000,000 orders, anchored
-on the day it was built) is made once and kept; the measurements work on scratch copies of it
-(logging in writes to a database). The list and scroll measurements run in fresh processes,
+on the day it was built) is made once and kept, and so is its PostgreSQL copy
+(:func:`postgres`: a server of the benchmark's own on a cluster kept beside it, the same rows);
+the measurements work on scratch copies of them (logging in writes to a database): a copy of
+the file, a copy of the database in the cluster (``bench.pg_server.scratch_copy``). The list and scroll measurements run in fresh processes,
 as a desk opening the tab does, so that one's memory or caches do not flatter another. Every
 search and filter shape is measured by bench_search, on this database and on PostgreSQL; saving
 an order by bench_order_save, beside its floor; starting the program on it by bench_cold_start. The OS file cache is warm (each measurement is repeated and the first run not
 counted), as it is for a desk that works in the program all day.
 
-``python -m bench.bench_work_orders MODE DB`` runs one child measurement and prints its JSON.
+``python -m bench.bench_work_orders MODE DB`` runs one child measurement and prints its JSON
+(DB: a file or a PostgreSQL URL, as ``wuye --db`` takes).
 """
 
 from __future__ import annotations
@@ -23,10 +27,19 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
-from bench.data import ROOT, cached_sqlite, data_dir, note, throttled_progress, working_copy
+from bench.data import (
+    ROOT,
+    cached_sqlite,
+    data_dir,
+    engines,
+    note,
+    throttled_progress,
+    working_copy,
+)
 from bench.figures import figure
 from wuye_desktop.storage.db import Database
 
@@ -56,13 +69,36 @@ def database() -> Path:
     return cached_sqlite("demo-1m-orders", RECIPE, _build)
 
 
-def _child(mode: str, db_path: Path) -> dict[str, Any]:
+def postgres(source: Path | None = None) -> AbstractContextManager[str]:
+    """A server on the PostgreSQL copy of :func:`database` (the same rows), yielding its URL;
+    the cluster is made once, from *source* if given (a copy of that file), and kept.
+    Read-only: whatever writes measures a ``bench.pg_server.scratch_copy`` of it."""
+    from bench.pg_server import cached_postgres, copy_from_sqlite
+
+    return cached_postgres("demo-1m-orders", RECIPE, copy_from_sqlite(source or database()))
+
+
+def scratch_databases(label: str) -> Iterator[tuple[str, str]]:
+    """(engine, database) for each engine measured (``WUYE_BENCH_ENGINES``): a scratch copy of
+    the 1M database, a file or a PostgreSQL URL, for measurements that log in (a write); each
+    is there until the next is asked for."""
+    for engine in engines():
+        if engine == "sqlite":
+            yield engine, str(working_copy(database(), label))
+        else:
+            from bench.pg_server import scratch_copy
+
+            with postgres() as url, scratch_copy(url, label.replace("-", "_")) as copy:
+                yield engine, copy
+
+
+def _child(mode: str, db: str) -> dict[str, Any]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CONFIG_HOME"] = str(data_dir() / "config")  # settings of its own
     env.pop("WUYE_DB", None)
     done = subprocess.run(
-        [sys.executable, "-X", "faulthandler", "-m", "bench.bench_work_orders", mode, str(db_path)],
+        [sys.executable, "-X", "faulthandler", "-m", "bench.bench_work_orders", mode, db],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -79,31 +115,41 @@ def _child(mode: str, db_path: Path) -> dict[str, Any]:
 
 
 def run() -> Iterator[dict[str, Any]]:
-    cached = database()
     # Logging in writes to the database: the measurements read a scratch copy.
-    path = working_copy(cached, "orders-1m")
-    listed = _child("list", path)
+    for engine, db in scratch_databases("orders-1m"):
+        note(f"work orders on {engine}")
+        yield from _measure(engine, db)
+
+
+def _measure(engine: str, db: str) -> Iterator[dict[str, Any]]:
+    listed = _child("list", db)
     # Each the median of the child's runs after its warm-up, with their min and max.
-    yield figure("work_order_list_first_screen_1m", listed["first_screen_ms"], "ms", 150, digits=1)
     yield figure(
-        "work_order_tab_first_paint_1m",
+        f"work_order_list_first_screen_{engine}_1m", listed["first_screen_ms"], "ms", 150, digits=1
+    )
+    yield figure(
+        f"work_order_tab_first_paint_{engine}_1m",
         listed["tab_paint_ms"],
         "ms",
         100,
         digits=1,  # DESIGN §6
     )
     yield figure(
-        "work_order_tab_first_empty_frame_1m", listed["tab_frame_ms"], "ms", None, digits=1
+        f"work_order_tab_first_empty_frame_{engine}_1m",
+        listed["tab_frame_ms"],
+        "ms",
+        None,
+        digits=1,
     )
-    scrolled = _child("scroll", path)
+    scrolled = _child("scroll", db)
     yield {
-        "name": "work_order_list_scroll_to_end_peak_rss_1m",
+        "name": f"work_order_list_scroll_to_end_peak_rss_{engine}_1m",
         "value": scrolled["peak_rss_mb"],
         "unit": "MB",
         "target": 400,
     }
     yield {
-        "name": "work_order_list_scroll_to_end_time_1m",
+        "name": f"work_order_list_scroll_to_end_time_{engine}_1m",
         "value": scrolled["seconds"],
         "unit": "s",
         "target": None,
@@ -122,11 +168,11 @@ def _application() -> Any:
     return create_application(sys.argv[:1])
 
 
-def _context(db_path: Path) -> Any:
+def _context(db_url: str) -> Any:
     from wuye_desktop.core import users
     from wuye_desktop.ui.context import AppContext, AppSignals
 
-    db = Database(str(db_path))
+    db = Database(db_url)
     actor, row = users.login(db, USER, PASSWORD)
     return AppContext(db=db, actor=actor, display_name=row.display_name, signals=AppSignals())
 
@@ -153,12 +199,12 @@ def _timed(action: Callable[[], None]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _list_child(db_path: Path) -> dict[str, Any]:
+def _list_child(db_url: str) -> dict[str, Any]:
     from wuye_desktop.core.orders import OrderFilter
     from wuye_desktop.ui.work_orders.list_model import OrderListModel, Query
 
     app = _application()
-    ctx = _context(db_path)
+    ctx = _context(db_url)
 
     # The first screen: the tab's own first view (open orders, newest first), each run on a
     # new connection, as when the tab is first opened. The model reads on the database
@@ -251,7 +297,7 @@ def _peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _scroll_child(db_path: Path) -> dict[str, Any]:
+def _scroll_child(db_url: str) -> dict[str, Any]:
     """A list view scrolled to its end again and again until every order is loaded."""
     from PySide6.QtCore import QModelIndex
     from PySide6.QtWidgets import QAbstractItemView, QTableView
@@ -259,7 +305,7 @@ def _scroll_child(db_path: Path) -> dict[str, Any]:
     from wuye_desktop.ui.work_orders.list_model import OrderListModel, Query
 
     app = _application()
-    ctx = _context(db_path)
+    ctx = _context(db_url)
     model = OrderListModel(ctx)
     view = QTableView()
     view.setModel(model)
@@ -300,9 +346,9 @@ def _scroll_child(db_path: Path) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    mode, db_path = argv[0], Path(argv[1])
+    mode, db_url = argv[0], argv[1]  # a file or a URL: not a Path, which mangles "//"
     children = {"list": _list_child, "scroll": _scroll_child}
-    result = children[mode](db_path)
+    result = children[mode](db_url)
     print(json.dumps(result), flush=True)
     sys.stdout.flush()
     os._exit(0)  # no slow teardown of Qt and a million-row model

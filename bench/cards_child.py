@@ -4,7 +4,8 @@
 reading the households, drawing the cards, auditing the print).
 ``python cards_child.py plain DB OUT``: the straightforward script DESIGN §6 compares with:
 reportlab's canvas and the qrcode package's picture of each code, one card a page, the same
-words and font, the households read with plain SQL.
+words and font, the households read with plain SQL (sqlite3, or psycopg when DB is a
+PostgreSQL URL).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def program(db_path: str, out: Path) -> None:
@@ -38,7 +40,13 @@ def plain(db_path: str, out: Path) -> None:
     from wuye_desktop.resources import resource_path
 
     pdfmetrics.registerFont(TTFont("Hei", str(resource_path("fonts", "wqy-microhei.ttc"))))
-    conn = sqlite3.connect(db_path)
+    conn: Any
+    if db_path.startswith("postgresql"):
+        import psycopg
+
+        conn = psycopg.connect(db_path.replace("postgresql+psycopg://", "postgresql://"))
+    else:
+        conn = sqlite3.connect(db_path)
     rows = conn.execute(
         "SELECT h.code, b.name, u.number, h.room FROM household h"
         " JOIN unit u ON u.id = h.unit_id JOIN building b ON b.id = u.building_id"

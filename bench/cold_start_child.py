@@ -6,10 +6,10 @@ Run by bench_cold_start.py as one of
     python cold_start_child.py floor-login
     python cold_start_child.py floor-main PASSWORD_HASH PASSWORD
 
-``program`` starts the program as ``wuye --db DB`` does and notes when the login dialog first
-painted; once the database is open it types the password and presses Enter as the user would,
-then notes when the main window painted and when its first screen (the first tab, filled in from
-the database) was painted. ``floor-login`` is the least any Qt program shows a login with: import
+``program`` starts the program as ``wuye --db DB`` does (DB: a file or a PostgreSQL URL) and
+notes when the login dialog first painted; once the database is open it types the password and
+presses Enter as the user would, then notes when the main window painted and when its first
+screen (the first tab, filled in from the database) was painted. ``floor-login`` is the least any Qt program shows a login with: import
 PySide6 and paint a QDialog with two line edits. ``floor-main`` is the least a login to a table
 window costs: verify the password against the user's Argon2id hash (kept at its parameters on
 purpose), then paint a bare QMainWindow holding a QTableView of 50 rows. Marks are

@@ -27,6 +27,16 @@ def data_dir() -> Path:
     return path
 
 
+def engines() -> list[str]:
+    """The engines to measure on: ``WUYE_BENCH_ENGINES`` ("sqlite", "postgresql" or both,
+    comma-separated), both by default."""
+    chosen = os.environ.get("WUYE_BENCH_ENGINES", "sqlite,postgresql").split(",")
+    unknown = set(chosen) - {"sqlite", "postgresql"}
+    if unknown:
+        raise ValueError(f"WUYE_BENCH_ENGINES: no such engine {', '.join(sorted(unknown))}")
+    return [e for e in ("sqlite", "postgresql") if e in chosen]
+
+
 def note(message: str) -> None:
     """Progress for the person watching; stdout carries only the JSON results."""
     print(message, file=sys.stderr, flush=True)

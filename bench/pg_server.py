@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import Engine, create_engine, func, select, text
 
 from bench.data import data_dir, note, throttled_progress
 from wuye_desktop.storage import migrate
@@ -119,10 +119,7 @@ def cached_postgres(name: str, recipe: str, build: Callable[[Database], None]) -
             try:
                 migrate.upgrade(db)
                 build(db)
-                with db.engine.connect() as conn:
-                    conn = conn.execution_options(isolation_level="AUTOCOMMIT")
-                    # What autovacuum does after a bulk load, done now rather than at its whim.
-                    conn.exec_driver_sql("VACUUM ANALYZE")
+                _analyze(db)
             finally:
                 db.dispose()
             (cluster / _BUILT).write_text("built\n")
@@ -130,11 +127,20 @@ def cached_postgres(name: str, recipe: str, build: Callable[[Database], None]) -
         yield url
 
 
-@contextmanager
-def throwaway_postgres(label: str, *, durable: bool) -> Iterator[str]:
-    """A server on a new, empty cluster under the bench data folder, migrated; deleted after.
+def _analyze(db: Database) -> None:
+    with db.engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        # What autovacuum does after a bulk load, done now rather than at its whim.
+        conn.exec_driver_sql("VACUUM ANALYZE")
 
-    Yields the URL. For measurements that write (saves), which must not change a cached one.
+
+@contextmanager
+def throwaway_postgres(label: str, *, durable: bool, copy_of: Path | None = None) -> Iterator[str]:
+    """A server on a new cluster under the bench data folder, migrated; deleted after.
+
+    Yields the URL. For measurements that write (saves, prints, imports), which must not change
+    a cached one. Empty, or with *copy_of* a copy of that (small) SQLite database: the same
+    rows the benchmark measures on SQLite.
     """
     cluster = data_dir() / "work" / f"pg-{label}"
     if cluster.exists():
@@ -145,11 +151,68 @@ def throwaway_postgres(label: str, *, durable: bool) -> Iterator[str]:
             db = Database(url)
             try:
                 migrate.upgrade(db)
+                if copy_of is not None:
+                    copy_from_sqlite(copy_of)(db)
+                    _analyze(db)
             finally:
                 db.dispose()
             yield url
     finally:
         shutil.rmtree(cluster, ignore_errors=True)
+
+
+def _admin(url: str) -> Engine:
+    """An engine on the server's template1, for creating and dropping the other databases."""
+    return create_engine(url.rsplit("/", 1)[0] + "/template1", isolation_level="AUTOCOMMIT")
+
+
+def copy_database(url: str, name: str) -> str:
+    """The URL of database *name* on *url*'s server, made as a copy of *url*'s database if it is
+    not there yet. Nothing may be connected to the source meanwhile (dispose its engines)."""
+    source = url.rsplit("/", 1)[1]
+    admin = _admin(url)
+    try:
+        with admin.connect() as conn:
+            have = conn.scalar(
+                text("SELECT count(*) FROM pg_database WHERE datname = :n"), {"n": name}
+            )
+            if not have:
+                started = time.perf_counter()
+                # FILE_COPY: the files copied as they are, rather than every page written
+                # through the write-ahead log (the default since PostgreSQL 15): far faster
+                # for a big database.
+                version = conn.dialect.server_version_info or (0,)
+                strategy = " STRATEGY FILE_COPY" if version >= (15,) else ""
+                conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE "{source}"{strategy}')
+                note(
+                    f"  copied PostgreSQL database {source} into {name}"
+                    f" in {time.perf_counter() - started:.1f} s"
+                )
+    finally:
+        admin.dispose()
+    return url.rsplit("/", 1)[0] + "/" + name
+
+
+@contextmanager
+def scratch_copy(url: str, name: str) -> Iterator[str]:
+    """A copy of *url*'s database on the same server, dropped after: what
+    :func:`bench.data.working_copy` is to a SQLite file, for measurements that write (a login
+    writes its audit entry) on a cached cluster, which they must not change."""
+    target = url.rsplit("/", 1)[0] + "/" + name
+    _drop(target)  # a run that was stopped midway left it
+    try:
+        yield copy_database(url, name)
+    finally:
+        _drop(target)
+
+
+def _drop(url: str) -> None:
+    admin = _admin(url)
+    try:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
+    finally:
+        admin.dispose()
 
 
 def copy_from_sqlite(source: Path) -> Callable[[Database], None]:

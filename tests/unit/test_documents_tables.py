@@ -43,6 +43,20 @@ def test_a_list_starting_at_the_foot_of_a_page_moves_whole(gap: int, tmp_path: P
     assert _orphaned_headers(doc, tmp_path, "表头甲", "号") == []
 
 
+@pytest.mark.parametrize("count", range(30, 60))
+def test_a_lists_total_never_stands_alone_under_a_repeated_header(
+    count: int, tmp_path: Path
+) -> None:
+    # One-line rows: some count of them fills the first page exactly and leaves the total alone.
+    rows: list[list[str]] = [[f"行{i}号", "说明"] for i in range(count)]
+    rows.append(["合计", "全部"])
+    story = [list_table(["表头甲", "表头乙"], rows, [100, 300], closing_rows=1)]
+    doc = build_pdf(Letterhead("公司", "小区", "清单", printed_at=PRINTED), story)
+    pages = pdf.page_texts(doc, tmp_path)
+    assert "合计" in pdf.flat(pages[-1])
+    assert _orphaned_headers(doc, tmp_path, "表头甲", "号") == []
+
+
 @pytest.mark.parametrize("owners", range(36, 56))
 def test_the_closeout_list_never_ends_a_page_on_its_header(owners: int, tmp_path: Path) -> None:
     sheet = crowded_closeout(24, owners)

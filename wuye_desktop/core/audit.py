@@ -16,6 +16,7 @@ from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.roles import Actor, Permission
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry, User
+from wuye_desktop.storage.prepared import Prepared
 
 
 def _values(
@@ -45,7 +46,10 @@ def record(
     session.add(AuditEntry(**_values(actor, action, entity, entity_id, detail, now_utc())))
 
 
-_INSERT = insert(AuditEntry)
+_INSERT = Prepared(
+    lambda _dialect: insert(AuditEntry),
+    ("at", "user_id", "username", "action", "entity", "entity_id", "detail"),
+)
 
 
 def record_now(
@@ -58,7 +62,7 @@ def record_now(
 ) -> None:
     """The entry of :func:`record`, inserted at once on the transaction's connection: for a
     hot path (saving an order) that writes no ORM objects."""
-    connection.execute(_INSERT, _values(actor, action, entity, entity_id, detail, now_utc()))
+    _INSERT.run(connection, _values(actor, action, entity, entity_id, detail, now_utc()))
 
 
 def record_many(

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from wuye_desktop.core.clock import now_utc, to_local
 from wuye_desktop.storage.models import OutboxEvent
+from wuye_desktop.storage.prepared import Prepared
 
 # The states of an outbox row; regulator/queue.py says what each means to the sync.
 PENDING, SENT, FAILED = "pending", "sent", "failed"
@@ -55,7 +56,25 @@ def enqueue(
     return event
 
 
-_INSERT = insert(OutboxEvent)
+# Every column a new event is written with, defaults included (storage.prepared).
+_INSERT = Prepared(
+    lambda _dialect: insert(OutboxEvent),
+    (
+        "created_at",
+        "idempotency_key",
+        "stream",
+        "kind",
+        "method",
+        "path",
+        "body",
+        "state",
+        "attempts",
+        "last_error",
+        "error_code",
+        "resolved_by",
+        "resolution",
+    ),
+)
 
 
 def enqueue_now(
@@ -64,7 +83,9 @@ def enqueue_now(
     """The event of :func:`enqueue`, inserted at once on the transaction's connection: for a
     hot path (saving an order) that writes no ORM objects. Events of one stream still go out
     in the order they were written, whichever way each was written."""
-    connection.execute(_INSERT, _row(stream, kind, path, body))
+    row = _row(stream, kind, path, body)
+    row.update(attempts=0, last_error="", error_code="", resolved_by="", resolution="")
+    _INSERT.run(connection, row)
 
 
 def supersede(s: Session, stream: str, kind: str, same: Callable[[str], bool], newer: int) -> int:

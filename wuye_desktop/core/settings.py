@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import date, time, timedelta
 from typing import Any
@@ -99,8 +100,17 @@ def rules_from_json(data: dict[str, Any]) -> DeadlineRules:
 
 
 def load_rules(session: Session) -> DeadlineRules:
-    data = read_value(session, DEADLINES_KEY)
-    return default_rules() if data is None else rules_from_json(data)
+    row = session.get(Setting, DEADLINES_KEY)
+    return rules_from_text(None if row is None else row.value)
+
+
+@functools.lru_cache(maxsize=4)
+def rules_from_text(text: str | None) -> DeadlineRules:
+    """The rules stored as *text* (the setting's JSON; None when never set), parsed once per
+    text: whoever reads the setting again, in this process or another desk's, gets rules that
+    follow an edit at once, since an edited setting is another text. The rules returned are
+    shared, and nobody changes a DeadlineRules in place."""
+    return default_rules() if text is None else rules_from_json(json.loads(text))
 
 
 def deadline_rules(db: Database) -> DeadlineRules:

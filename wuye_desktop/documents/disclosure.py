@@ -121,6 +121,7 @@ def _lines(title: str, lines: tuple[Line, ...], total: int, width: float) -> Tab
         # Tighter than a list's rows: twelve categories, the balances, the chain and the
         # signatures share one posted sheet.
         row_styles=[("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)],
+        closing_rows=1,
     )
 
 
@@ -179,6 +180,7 @@ def _appendix(d: DisclosureSheet, width: float) -> list[Flowable]:
             [w * mm * scale for w in widths],
             centered=(0, 1),
             right_aligned=(5, 6),
+            closing_rows=1,
         ),
         Spacer(1, 2 * mm),
         para(

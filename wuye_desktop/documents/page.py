@@ -274,8 +274,11 @@ def list_table(
     centered: Sequence[int] = (),
     right_aligned: Sequence[int] = (),
     row_styles: Sequence[tuple[Any, ...]] = (),
+    closing_rows: int = 0,
 ) -> Table:
-    """A list with a header row repeated on every page; long cells wrap and rows may split."""
+    """A list with a header row repeated on every page; long cells wrap and rows may split.
+
+    The last *closing_rows* rows (a total) never stand alone on a page under the header."""
     s = styles()
     data: list[list[Any]] = [[para(h, s.cell_head) for h in header]]
 
@@ -295,7 +298,14 @@ def list_table(
             *row_styles,
         ]
     )
-    return ListTable(data, colWidths=list(widths), style=style, repeatRows=1, splitInRow=1)
+    return ListTable(
+        data,
+        colWidths=list(widths),
+        style=style,
+        repeatRows=1,
+        splitInRow=1,
+        closing_rows=closing_rows,
+    )
 
 
 def checkboxes(options: Sequence[str], chosen: str | None = None) -> Paragraph:

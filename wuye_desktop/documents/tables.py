@@ -5,6 +5,8 @@ page, splits *inside* that row (``splitInRow``); a row of one-line cells cannot 
 cut leaves every cell's text for the next page and the page ends on the header above an empty
 band. :class:`ListTable` refuses such a split: the whole table moves to the next page instead.
 A split that leaves the continuation only an empty remnant of a row is refused the same way.
+A list that ends on closing rows (a total) never leaves them alone under a repeated header: the
+last entry goes along with them.
 """
 
 from __future__ import annotations
@@ -35,7 +37,15 @@ def shows_data(table: Table) -> bool:
 
 
 class ListTable(Table):  # type: ignore[misc]
-    """A Table (header rows repeated on each page) whose every piece shows data under its header."""
+    """A Table (header rows repeated on each page) whose every piece shows data under its header.
+
+    *closing_rows* is how many rows at its end close the list (a total) rather than list
+    something: a page never shows them alone under the header.
+    """
+
+    def __init__(self, *args: Any, closing_rows: int = 0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.closing_rows = closing_rows
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts: list[Flowable] = super().split(avail_width, avail_height)
@@ -46,4 +56,11 @@ class ListTable(Table):  # type: ignore[misc]
             return []  # moved whole to the next page, header and first row together
         if isinstance(rest, Table) and not shows_data(rest):
             return []  # the next page would show only a header above an empty remnant
+        if isinstance(rest, Table) and len(_data_rows(rest)) <= self.closing_rows:
+            # Only the total would go on: this page gives up its last row to go with it.
+            last_row = head._rowHeights[-1]
+            return self.split(avail_width, avail_height - last_row)
+        for part in parts:
+            if isinstance(part, ListTable):  # pieces are made without our own arguments
+                part.closing_rows = self.closing_rows
         return parts

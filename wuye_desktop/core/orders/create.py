@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import Connection, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, outbox
@@ -15,12 +16,12 @@ from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.deadlines import deadlines_for
 from wuye_desktop.core.errors import FieldError, NotFound, ValidationError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
-from wuye_desktop.core.numbering import next_number
+from wuye_desktop.core.numbering import take_number
 from wuye_desktop.core.orders._shared import REQUIRED, order_stream
 from wuye_desktop.core.orders.photos import photo_errors, photo_mime
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.roles import Actor, Permission
-from wuye_desktop.core.settings import load_rules
+from wuye_desktop.core.settings import DEADLINES_KEY, rules_from_text
 from wuye_desktop.core.validation import is_masked_phone, mask_phone, normalize_phone
 from wuye_desktop.core.vocab import Category, Channel, Source, Tier
 from wuye_desktop.storage.db import Database
@@ -31,9 +32,11 @@ from wuye_desktop.storage.models import (
     OrderEvent,
     OrderPhoto,
     Owner,
+    Setting,
     Unit,
     WorkOrder,
 )
+from wuye_desktop.storage.prepared import Prepared, together
 from wuye_desktop.storage.search_keys import order_keys
 
 ORDER_PREFIX = "GD"
@@ -118,32 +121,88 @@ def _order_errors(data: OrderInput) -> list[FieldError]:
     return errors
 
 
-# The community and, when given, the household with its building and unit, in one statement.
-_PLACE = (
-    select(
-        Community.id,
-        Community.project_code,
-        Household.community_id,
-        Building.number,
-        Unit.number,
-        Household.room,
+# The community and, when given, the household with its building and unit, the owner who
+# called and the deadline rules as stored, in one statement (one round trip on PostgreSQL,
+# which also hands out the new order's id here, so that all its rows then go in together).
+def _place(dialect: str) -> Any:
+    rules = select(Setting.value).where(Setting.key == DEADLINES_KEY).scalar_subquery()
+    new_id = (
+        [func.nextval(func.pg_get_serial_sequence(WorkOrder.__tablename__, "id"))]
+        if dialect == "postgresql"
+        else []
     )
-    .select_from(Community)
-    .outerjoin(Household, Household.id == bindparam("household"))
-    .outerjoin(Unit, Unit.id == Household.unit_id)
-    .outerjoin(Building, Building.id == Unit.building_id)
-    .where(Community.id == bindparam("community"))
+    return (
+        select(
+            Community.id,
+            Community.project_code,
+            Household.community_id,
+            Building.number,
+            Unit.number,
+            Household.room,
+            Owner.household_id,
+            Owner.phone,
+            rules,
+            *new_id,
+        )
+        .select_from(Community)
+        .outerjoin(Household, Household.id == bindparam("household"))
+        .outerjoin(Unit, Unit.id == Household.unit_id)
+        .outerjoin(Building, Building.id == Unit.building_id)
+        .outerjoin(Owner, Owner.id == bindparam("owner"))
+        .where(Community.id == bindparam("community"))
+    )
+
+
+# Every column a new order's rows are written with, defaults included (storage.prepared).
+_ORDER_COLUMNS = (
+    "number",
+    "community_id",
+    "household_id",
+    "location",
+    "category",
+    "channel",
+    "source",
+    "tier",
+    "status",
+    "description",
+    "caller_name",
+    "caller_phone",
+    "handler",
+    "reported_at",
+    "response_due",
+    "completion_due",
+    "search_text",
+    "regulator_ticket_id",
+    "last_event_seq",
+    "created_by",
+    "updated_at",
+    "version",
 )
-_INSERT_ORDER = insert(WorkOrder)
-_INSERT_EVENT = insert(OrderEvent)
-_INSERT_PHOTO = insert(OrderPhoto)
+_EVENT_COLUMNS = (
+    "order_id",
+    "at",
+    "kind",
+    "status",
+    "channel",
+    "handler",
+    "note",
+    "user_id",
+    "username",
+)
+_PHOTO_COLUMNS = ("order_id", "filename", "mime", "data", "added_at", "username")
+_PLACE = Prepared(_place)
+_INSERT_ORDER = Prepared(lambda _dialect: insert(WorkOrder), _ORDER_COLUMNS)  # SQLite
+_INSERT_ORDER_WITH_ID = Prepared(lambda _dialect: insert(WorkOrder), ("id", *_ORDER_COLUMNS))
+_INSERT_EVENT = Prepared(lambda _dialect: insert(OrderEvent), _EVENT_COLUMNS)
+_INSERT_PHOTO = Prepared(lambda _dialect: insert(OrderPhoto), _PHOTO_COLUMNS)
 
 
 def create_order(db: Database, actor: Actor, data: OrderInput) -> int:
     """Take an order; its deadlines follow from the tier. Returns the new order's id."""
     actor.require(Permission.WORK_ORDERS_EDIT)
-    with db.transaction() as s:
-        return create_order_in(s, actor, data)
+    # The desk's most frequent write: no ORM session (storage.db.core_transaction).
+    with db.core_transaction() as conn:
+        return _insert_order(conn, actor, data).id
 
 
 @dataclass(frozen=True)
@@ -164,23 +223,44 @@ def create_order_in(s: Session, actor: Actor, data: OrderInput) -> int:
 
 def insert_order(s: Session, actor: Actor, data: OrderInput) -> NewOrder:
     """:func:`create_order_in`, and the new order's number and deadlines (no reading back)."""
+    return _insert_order(s.connection(), actor, data)
+
+
+def _insert_order(conn: Connection, actor: Actor, data: OrderInput) -> NewOrder:
+    """The one save path of a new order, on the transaction's connection."""
     errors = _order_errors(data)
     if errors:
         raise ValidationError(errors)
     now = now_utc()
     reported = data.reported_at or now
-    # Saving an order is the desk's most frequent write: its rows go in as Core statements on
-    # the transaction's connection (compiled once and cached), with no ORM unit of work, and
-    # the lookups it needs are one statement. The checks are the same as ever.
-    conn = s.connection()
-    place = conn.execute(
-        _PLACE, {"community": data.community_id, "household": data.household_id}
-    ).one_or_none()
+    # Saving an order is the desk's most frequent write: its statements are compiled once and
+    # run on the driver's cursor (storage.prepared), with no ORM unit of work, and what it
+    # reads is one statement. The checks are the same as ever.
+    place = _PLACE.run(
+        conn,
+        {
+            "community": data.community_id,
+            "household": data.household_id,
+            "owner": data.caller_owner_id,
+        },
+    ).fetchone()
     if place is None:
         raise NotFound(
             QT_TRANSLATE_NOOP("core", "No such community: {code}"), code=data.community_id
         )
-    community_id, project_code, household_community, building, unit, room = place
+    (
+        community_id,
+        project_code,
+        household_community,
+        building,
+        unit,
+        room,
+        owner_household,
+        owner_phone,
+        rules_text,
+    ) = place[:9]
+    # PostgreSQL's id for the order (SQLite's comes with the row: lastrowid).
+    given_id: int | None = place[9] if len(place) > 9 else None
     if data.household_id is not None and household_community != community_id:
         raise ValidationError(
             [
@@ -191,8 +271,8 @@ def insert_order(s: Session, actor: Actor, data: OrderInput) -> NewOrder:
         )
     phone = normalize_phone(data.caller_phone) or "" if data.caller_phone.strip() else ""
     if data.caller_owner_id is not None:
-        owner = s.get(Owner, data.caller_owner_id)
-        if owner is None or owner.household_id != data.household_id:
+        # owner_household is None when there is no such owner.
+        if owner_household is None or owner_household != data.household_id:
             raise ValidationError(
                 [
                     FieldError(
@@ -202,7 +282,7 @@ def insert_order(s: Session, actor: Actor, data: OrderInput) -> NewOrder:
                 ]
             )
         if "*" in data.caller_phone:
-            phone = owner.phone
+            phone = owner_phone
     elif data.regulator_ticket_id is not None and "*" in data.caller_phone:
         phone = data.caller_phone.strip()
     household = (
@@ -211,56 +291,94 @@ def insert_order(s: Session, actor: Actor, data: OrderInput) -> NewOrder:
     location = data.location.strip()
     description = data.description.strip()
     caller_name = data.caller_name.strip()
-    first = deadlines_for(load_rules(s), data.tier, data.category, reported)
+    first = deadlines_for(rules_from_text(rules_text), data.tier, data.category, reported)
     assert first.response_due is not None and first.completion_due is not None
     # The number last: on PostgreSQL its counter row stays locked from here to the commit,
     # and every other desk's (and owner's) new order waits for it; only writes follow.
-    number = next_number(s, ORDER_PREFIX, reported)
-    inserted = conn.execute(
-        _INSERT_ORDER,
-        {
-            "number": number,
-            "community_id": community_id,
-            "household_id": data.household_id,
-            "location": location,
-            "category": data.category,
-            "channel": data.channel,
-            "source": data.source,
-            "tier": data.tier,
-            "status": Status.ACCEPTED.value,
-            "description": description,
-            "caller_name": caller_name,
-            "caller_phone": phone,
-            "reported_at": reported,
-            "response_due": first.response_due,
-            "completion_due": first.completion_due,
-            "search_text": order_keys(number, phone, caller_name, description, location),
-            "regulator_ticket_id": data.regulator_ticket_id,
-            "created_by": actor.username,
-            # The timeline's last entry (a picture's) is now; the call itself may be earlier.
-            "updated_at": now,
-        },
-    ).inserted_primary_key
-    assert inserted is not None
-    order_id: int = inserted[0]
+    number = take_number(conn, ORDER_PREFIX, reported)
+    order = {
+        "number": number,
+        "community_id": community_id,
+        "household_id": data.household_id,
+        "location": location,
+        "category": data.category,
+        "channel": data.channel,
+        "source": data.source,
+        "tier": data.tier,
+        "status": Status.ACCEPTED.value,
+        "description": description,
+        "caller_name": caller_name,
+        "caller_phone": phone,
+        "handler": "",
+        "reported_at": reported,
+        "response_due": first.response_due,
+        "completion_due": first.completion_due,
+        "search_text": order_keys(number, phone, caller_name, description, location),
+        "regulator_ticket_id": data.regulator_ticket_id,
+        "last_event_seq": 0,
+        "created_by": actor.username,
+        # The timeline's last entry (a picture's) is now; the call itself may be earlier.
+        "updated_at": now,
+        "version": 1,
+    }
+    # Every row of the order at once: one round trip on PostgreSQL (storage.prepared.together).
+    with together(conn):
+        if given_id is None:
+            order_id: int = _INSERT_ORDER.run(conn, order).lastrowid
+        else:
+            order_id = given_id
+            _INSERT_ORDER_WITH_ID.run(conn, {"id": order_id, **order})
+        _insert_rest(
+            conn,
+            actor,
+            data,
+            order_id,
+            number,
+            now,
+            reported,
+            first.completion_due,
+            project_code,
+            household,
+            phone,
+            description,
+        )
+    return NewOrder(order_id, number, first.response_due, first.completion_due)
+
+
+def _insert_rest(
+    conn: Connection,
+    actor: Actor,
+    data: OrderInput,
+    order_id: int,
+    number: str,
+    now: datetime,
+    reported: datetime,
+    due: datetime,
+    project_code: str,
+    household: dict[str, str] | None,
+    phone: str,
+    description: str,
+) -> None:
+    """The new order's pictures, timeline, outbox event and audit entry."""
     # The timeline starts at the call itself, which a desk may enter a little later.
     events = [_event(actor, order_id, reported, "status", QT_TRANSLATE_NOOP("core", "Order taken"))]
     for filename, picture in data.photos:
         mime = photo_mime(picture)
         assert mime is not None  # checked with the other fields above
-        conn.execute(
-            _INSERT_PHOTO,
+        _INSERT_PHOTO.run(
+            conn,
             {
                 "order_id": order_id,
                 "filename": filename[-200:],
                 "mime": mime,
                 "data": picture,
+                "added_at": now,
                 "username": actor.username,
             },
         )
         events.append(_event(actor, order_id, now, "photo", filename[-200:]))
     for row in events:
-        conn.execute(_INSERT_EVENT, row)
+        _INSERT_EVENT.run(conn, row)
     outbox.enqueue_now(
         conn,
         stream=order_stream(number),
@@ -278,12 +396,11 @@ def insert_order(s: Session, actor: Actor, data: OrderInput) -> NewOrder:
             "description": description,
             "caller_phone_masked": mask_phone(phone) or None,
             "reported_at": outbox.rfc3339(reported),
-            "due_at": outbox.rfc3339(first.completion_due),
+            "due_at": outbox.rfc3339(due),
             "dispatch_ticket_id": data.regulator_ticket_id,
         },
     )
     audit.record_now(conn, actor, "order.create", "work_order", number, tier=data.tier)
-    return NewOrder(order_id, number, first.response_due, first.completion_due)
 
 
 def _event(actor: Actor, order_id: int, at: datetime, kind: str, note: str) -> dict[str, object]:

@@ -59,6 +59,10 @@ def hints(s: Session) -> SearchHints:
 
 
 def understand(s: Session, text: str) -> SearchQuery:
+    if not text.strip():
+        # No text, nothing to read the hints for: every page of an unsearched list asks, and
+        # on a server each of the hints' three reads is a round trip.
+        return SearchQuery(Kind.NONE)
     return parse(text, hints(s))
 
 
