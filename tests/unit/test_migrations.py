@@ -376,6 +376,19 @@ def test_a_database_of_0009_keeps_its_orders_and_their_typed_handlers_through_00
     assert (row.name, row.open_orders) == ("李师傅", 1)
 
 
+def _plain_order(at: str) -> str:
+    """An order written by plain SQL (as another tool would), its id and number from ``{n}``."""
+    return (
+        "INSERT INTO work_order (id, number, community_id, household_id, location,"
+        " category, channel, source, tier, status, description, caller_name,"
+        " caller_phone, handler, reported_at, response_due, completion_due, search_text,"
+        " last_event_seq, created_by, updated_at, version) VALUES ({n},"
+        " 'GD20260301-000{n}', 1, 1, '', 'water_leak', 'property', 'phone',"
+        " 'time_limited', 'dispatched', '卫生间渗水', '张三', '13812345678', '王师傅',"
+        f" '{at}', '{at}', '{at}', '', 1, 'desk', '{at}', 2)"
+    )
+
+
 def test_a_database_of_0013_has_its_orders_counted_by_the_overview_after_0014(
     empty_db: Database,
 ) -> None:
@@ -388,15 +401,7 @@ def test_a_database_of_0013_has_its_orders_counted_by_the_overview_after_0014(
     _fill_first_schema(empty_db)
     yesterday = datetime.now(UTC) - timedelta(days=1)
     at = yesterday.strftime("%Y-%m-%d %H:%M:%S" + (".000000" if empty_db.is_sqlite else "+00"))
-    insert = (
-        "INSERT INTO work_order (id, number, community_id, household_id, location,"
-        " category, channel, source, tier, status, description, caller_name,"
-        " caller_phone, handler, reported_at, response_due, completion_due, search_text,"
-        " last_event_seq, created_by, updated_at, version) VALUES ({n},"
-        " 'GD20260301-000{n}', 1, 1, '', 'water_leak', 'property', 'phone',"
-        " 'time_limited', 'dispatched', '卫生间渗水', '张三', '13812345678', '王师傅',"
-        f" '{at}', '{at}', '{at}', '', 1, 'desk', '{at}', 2)"
-    )
+    insert = _plain_order(at)
     with empty_db.engine.begin() as conn:
         conn.execute(text(insert.format(n=1)))
     migrate.upgrade(empty_db)
@@ -411,3 +416,64 @@ def test_a_database_of_0013_has_its_orders_counted_by_the_overview_after_0014(
     result = ov.overview(empty_db, SYSTEM_ACTOR, period, now=yesterday + timedelta(hours=1))
     assert result.figure("reported").value == 2
     assert result.figure("response_on_time").count == 1  # the cancelled one is not judged
+
+
+def test_the_first_count_after_0014_writes_a_batch_at_a_time(
+    empty_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting a big database's orders after the upgrade must not hold the write lock for the
+    whole build (desks would wait minutes to save): each batch of notes is its own transaction."""
+    from wuye_desktop.core import overview as ov
+    from wuye_desktop.core.clock import LOCAL_TZ
+    from wuye_desktop.core.overview import summary
+
+    migrate.upgrade(empty_db, "0013")
+    _fill_first_schema(empty_db)
+    yesterday = datetime.now(UTC) - timedelta(days=1)
+    at = yesterday.strftime("%Y-%m-%d %H:%M:%S" + (".000000" if empty_db.is_sqlite else "+00"))
+    with empty_db.engine.begin() as conn:
+        for n in range(1, 8):
+            conn.execute(text(_plain_order(at).format(n=n)))
+    migrate.upgrade(empty_db)
+    monkeypatch.setattr(summary, "BATCH", 2)
+    writes = 0
+    transaction = empty_db.transaction
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal writes
+        writes += 1
+        return transaction(*args, **kwargs)
+
+    monkeypatch.setattr(empty_db, "transaction", counted)
+    seen: list[tuple[int, int]] = []
+    summary.refresh_database(empty_db, lambda done, total: seen.append((done, total)))
+    assert writes >= 4  # 7 notes, 2 a batch, and the last look that finds none
+    assert seen[-1][0] == seen[-1][1] >= 7
+    day = yesterday.astimezone(LOCAL_TZ).date()
+    result = ov.overview(empty_db, SYSTEM_ACTOR, ov.custom(day, day), now=yesterday)
+    assert result.figure("reported").value == 7
+
+
+def test_wuye_db_upgrade_counts_the_noted_orders_for_the_overview(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The administrator's upgrade builds the overview's figures with progress, so that the
+    first manager to open the overview does not wait for the build."""
+    from wuye_desktop.cli import main
+    from wuye_desktop.core.overview import summary
+
+    url = str(tmp_path / "old.sqlite3")
+    db = Database(url)
+    migrate.upgrade(db, "0013")
+    _fill_first_schema(db)
+    at = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%d %H:%M:%S.000000")
+    with db.engine.begin() as conn:
+        for n in range(1, 4):
+            conn.execute(text(_plain_order(at).format(n=n)))
+    db.dispose()
+    assert main(["--db", url, "db", "upgrade"]) == 0
+    assert "Overview figures: 3 of 3 changes counted." in capsys.readouterr().err
+    db = Database(url)
+    with db.read() as s:
+        assert not summary.is_dirty(s)
+    db.dispose()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from wuye_desktop.commands import EXIT_OK, out_checked, with_database
 from wuye_desktop.core import backup
+from wuye_desktop.core.overview import summary
 from wuye_desktop.core.roles import SYSTEM_ACTOR
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
@@ -70,4 +72,11 @@ def run_upgrade(_args: argparse.Namespace, db: Database) -> int:
         print(f"{db.describe()}: schema {before or '(empty)'} -> {after}.")
     if copy is not None:
         print(f"The database as it was before is kept as {copy}.")
+    # The overview's precomputed figures of the orders an upgrade noted are built here, where
+    # an administrator waits for it, rather than by the first manager to open the overview.
+    summary.refresh_database(db, _counted)
     return EXIT_OK
+
+
+def _counted(done: int, total: int) -> None:
+    print(f"Overview figures: {done} of {total} changes counted.", file=sys.stderr, flush=True)

@@ -159,21 +159,39 @@ def is_dirty(s: Session) -> bool:
 
 
 def refresh_database(db: Database, progress: Callable[[int, int], None] | None = None) -> None:
-    """Recompute what the noted changes touch, if any (a short write; nothing when clean)."""
+    """Recompute what the noted changes touch, if any: nothing when clean, else a batch of notes
+    per transaction, so that a big build (the first after upgrading a big database) never holds
+    the database's write lock for long: desks go on saving between its batches."""
     with db.read() as s:
         if not is_dirty(s):
             return
-    with db.transaction() as s:
-        refresh(s, progress)
+        total = s.scalar(select(func.count(OverviewDirty.id))) or 0
+    done = 0
+    while True:
+        with db.transaction() as s:
+            counted = refresh(s, batches=1)
+        if not counted:
+            return
+        done += counted
+        total = max(total, done)  # notes made meanwhile are counted too
+        log.info("overview summary: %d of %d changes counted", done, total)
+        if progress is not None:
+            progress(done, total)
 
 
-def refresh(s: Session, progress: Callable[[int, int], None] | None = None) -> None:
-    """Recompute every day and order the notes in ``overview_dirty`` touch, then drop them."""
+def refresh(
+    s: Session,
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    batches: int | None = None,
+) -> int:
+    """Recompute every day and order the notes in ``overview_dirty`` touch, then drop them (at
+    most *batches* batches of notes when given); return how many notes were counted."""
     if s.get_bind().dialect.name == "postgresql":
         s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
-    total = s.scalar(select(func.count(OverviewDirty.id))) or 0
-    done, last = 0, 0
-    while True:
+    total = (s.scalar(select(func.count(OverviewDirty.id))) or 0) if batches is None else 0
+    done, last, taken = 0, 0, 0
+    while batches is None or taken < batches:
         rows = s.execute(
             select(
                 OverviewDirty.id,
@@ -191,10 +209,12 @@ def refresh(s: Session, progress: Callable[[int, int], None] | None = None) -> N
         ids = [r[0] for r in rows]
         for i in range(0, len(ids), _IDS):
             s.execute(delete(OverviewDirty).where(OverviewDirty.id.in_(ids[i : i + _IDS])))
-        last, done = ids[-1], done + len(rows)
-        log.info("overview summary: %d of %d changes counted", done, total)
+        last, done, taken = ids[-1], done + len(rows), taken + 1
+        if batches is None:
+            log.info("overview summary: %d of %d changes counted", done, total)
         if progress is not None:
-            progress(done, total)
+            progress(done, max(total, done))
+    return done
 
 
 def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
