@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import func, select
 
-from tests.conftest import make_user, stored_owners
+from tests.conftest import _pg_database, _set_up_company, make_user, stored_owners
 from wuye_desktop.core import directory, roster
 from wuye_desktop.core.errors import NotFound, PermissionDenied, ValidationError
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage.db import Database
-from wuye_desktop.storage.models import AuditEntry, Household, Owner
+from wuye_desktop.storage.models import AuditEntry, Building, Household, Owner, Unit
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 HEADER = ["序号", "楼号", "单元", "房号", "业主姓名", "联系电话", "建筑面积(㎡)", "备注"]
@@ -341,3 +341,108 @@ def test_the_sample_rosters_import_once_in_either_format(
 def test_each_bad_sample_has_exactly_its_one_error(name: str, row: int, column: str) -> None:
     errors = roster.roster_errors(roster.read_roster(DEMO / name))
     assert [(e.row, e.field) for e in errors] == [(row, column)]
+
+
+# --- the write path on each engine -------------------------------------------------------------
+
+
+def big_rows(n: int) -> list[list[Cell]]:
+    """*n* homes over several buildings and units, a third with a second owner, some notes
+    and some blank areas: more rows than one write batch."""
+    header: list[Cell] = [
+        "楼号",
+        "单元",
+        "房号",
+        "业主",
+        "电话",
+        "共有人",
+        "共有人电话",
+        "面积",
+        "备注",
+    ]
+    rows: list[list[Cell]] = [header]
+    for i in range(n):
+        second = i % 3 == 0
+        rows.append(
+            [
+                f"{i // 400 + 1}号楼",
+                i // 100 % 4 + 1,
+                1001 + i % 100,
+                f"业主{i}",
+                f"138{i:08d}",
+                f"共有人{i}" if second else "",
+                f"139{i:08d}" if second else "",
+                "" if i % 11 == 0 else 89.5 + i % 40,
+                "出租" if i % 7 == 0 else "",
+            ]
+        )
+    return rows
+
+
+class Cancelled(Exception):
+    """What the import dialog's worker raises from a progress report when the user cancels."""
+
+
+def test_a_cancel_while_writing_leaves_nothing(
+    tmp_path: Path, any_db: Database, any_admin: Actor, qd001: directory.CommunityView
+) -> None:
+    n = 2_500
+    before = counts(any_db)
+
+    def cancel_late(done: int, total: int) -> None:
+        if total and done > n + n // 2:  # households are in, owners and audit half way
+            raise Cancelled
+
+    path = write_csv(tmp_path / "r.csv", big_rows(n))
+    with pytest.raises(Cancelled):
+        roster.import_households(any_db, any_admin, path, "QD001", cancel_late)
+    assert counts(any_db) == before
+    report = roster.import_households(any_db, any_admin, path, "QD001")
+    assert report.added == n
+
+
+def _table_rows(db: Database) -> dict[str, list[tuple[object, ...]]]:
+    """Every row the directory and the audit log hold, ids included; audit times apart
+    (they are when each import ran), checked only to be aware."""
+    found: dict[str, list[tuple[object, ...]]] = {}
+    with db.read() as s:
+        for model in (Building, Unit, Household, Owner):
+            table = model.__table__
+            found[table.name] = [tuple(r) for r in s.execute(select(table).order_by(table.c.id))]
+        entries = s.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert all(e.at.tzinfo is not None for e in entries)
+    found["audit_log"] = [
+        (e.id, e.user_id, e.username, e.action, e.entity, e.entity_id, e.detail) for e in entries
+    ]
+    return found
+
+
+@pytest.fixture
+def pg_db(pg_template: str) -> Iterator[Database]:
+    yield from _pg_database(pg_template)
+
+
+@pytest.mark.postgres
+def test_postgresql_writes_the_same_rows_as_sqlite(
+    tmp_path: Path, db: Database, admin: Actor, pg_db: Database
+) -> None:
+    """PostgreSQL's import COPYs its rows, SQLite's inserts them: the same file, the same rows."""
+    first = write_csv(tmp_path / "a.csv", big_rows(2_500))
+    changed = big_rows(2_600)  # 100 new homes, and owners and a note changed on two old ones
+    changed[5][3:5] = ["新业主", "13900001111"]
+    changed[8][8] = "空置"
+    second = write_csv(tmp_path / "b.csv", changed)
+    tables = []
+    for database in (db, pg_db):
+        actor = admin if database is db else _set_up_company(database)
+        directory.create_community(
+            database, actor, directory.CommunityInput(code="QD001", name="海尔云谷")
+        )
+        assert roster.import_households(database, actor, first, "QD001").added == 2_500
+        again = roster.import_households(database, actor, second, "QD001")
+        assert (again.added, again.updated) == (100, 2)
+        tables.append(_table_rows(database))
+    sqlite_rows, pg_rows = tables
+    assert {t: len(r) for t, r in pg_rows.items()} == {t: len(r) for t, r in sqlite_rows.items()}
+    for name, rows in sqlite_rows.items():
+        assert pg_rows[name] == rows, name

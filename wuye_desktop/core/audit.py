@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from wuye_desktop.core import staff_names
 from wuye_desktop.core.clock import now_utc
 from wuye_desktop.core.roles import Actor, Permission
+from wuye_desktop.storage.bulk_rows import insert_rows
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry, User
 from wuye_desktop.storage.prepared import Prepared
@@ -73,12 +74,13 @@ def record_many(
     entries: Sequence[tuple[object, dict[str, Any]]],
 ) -> None:
     """Entries as :func:`record` writes them, one per ``(entity_id, detail)``, in one INSERT
-    of many rows (imports that create thousands of records at once)."""
+    of many rows, or COPY on PostgreSQL (imports that create thousands of records at once)."""
     if not entries:
         return
     at = now_utc()
-    session.connection().execute(  # Core executemany, not the ORM's bulk path
-        insert(AuditEntry),
+    insert_rows(  # not the ORM's bulk path
+        session.connection(),
+        AuditEntry,
         [_values(actor, action, entity, entity_id, detail, at) for entity_id, detail in entries],
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit
@@ -16,6 +16,7 @@ from wuye_desktop.core.directory.buildings import get_or_create_unit, unit_ids
 from wuye_desktop.core.directory.household_records import HouseholdInput, OwnerInput
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.core.validation import household_code, normalize_phone, phone_digits
+from wuye_desktop.storage.bulk_rows import insert_rows
 from wuye_desktop.storage.models import Community, Household, Owner
 from wuye_desktop.storage.search_keys import reversed_digits
 
@@ -80,8 +81,9 @@ def add_households_in_session(
     """Create many checked households inside the caller's transaction (the roster import).
 
     The same rows as :func:`add_household_in_session` writes one by one (buildings and units
-    as needed, households, owners, one audit entry each), written as batches of plain
-    INSERTs: a roster of 100,000 homes is not 100,000 flushes. No RETURNING (SQLite 3.31 lacks it): ids are read back by
+    as needed, households, owners, one audit entry each), written in batches by
+    :func:`insert_rows` (executemany on SQLite, COPY on PostgreSQL): a roster of 100,000
+    homes is not 100,000 flushes. No RETURNING (SQLite 3.31 lacks it): ids are read back by
     code once the rows are in. *progress* receives how far the work is, counted in households
     (0 to ``len(inputs)``).
     """
@@ -89,8 +91,9 @@ def add_households_in_session(
     units = unit_ids(s, community, wanted)
     for start in range(0, len(inputs), BULK_BATCH):
         chunk = inputs[start : start + BULK_BATCH]
-        s.connection().execute(  # Core executemany: the ORM's bulk path costs more than the SQL
-            insert(Household),
+        insert_rows(  # not the ORM's bulk path: it costs more than the SQL
+            s.connection(),
+            Household,
             [
                 dict(
                     unit_id=units[(d.building.strip(), d.unit.strip())],
@@ -121,7 +124,7 @@ def add_households_in_session(
         entries.append((code, {"owners": len(d.owners)}))
         if len(owners) >= BULK_BATCH or n == len(inputs):
             if owners:
-                s.connection().execute(insert(Owner), owners)
+                insert_rows(s.connection(), Owner, owners)
             audit.record_many(s, actor, "household.create", "household", entries)
             owners, entries = [], []
             if progress is not None:
