@@ -85,6 +85,16 @@
     </message>
 </context>
 <context>
+    <name>BreakdownChart</name>
+    <message numerus="yes">
+        <source>{value}: %n orders (before: {previous})</source>
+        <translation>
+            <numerusform>{value}: %n order (before: {previous})</numerusform>
+            <numerusform>{value}: %n orders (before: {previous})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BuildingPane</name>
     <message>
         <source>N&amp;umber</source>
@@ -1397,6 +1407,16 @@
     <message>
         <source>Attempts</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message numerus="yes">
+        <source>over %n orders</source>
+        <translation>
+            <numerusform>over %n order</numerusform>
+            <numerusform>over %n orders</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4319,6 +4339,16 @@ The details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>TierPie</name>
+    <message numerus="yes">
+        <source>{value}: %n orders (before: {previous})</source>
+        <translation>
+            <numerusform>{value}: %n order (before: {previous})</numerusform>
+            <numerusform>{value}: %n orders (before: {previous})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TotalsDialog</name>
     <message>
         <source>Totals</source>
@@ -4394,6 +4424,16 @@ The details are in the log file.</source>
     <message>
         <source>Yes</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message numerus="yes">
+        <source>{first} to {last}: %n orders reported</source>
+        <translation>
+            <numerusform>{first} to {last}: %n order reported</numerusform>
+            <numerusform>{first} to {last}: %n orders reported</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,15 @@
     </message>
 </context>
 <context>
+    <name>BreakdownChart</name>
+    <message numerus="yes">
+        <source>{value}: %n orders (before: {previous})</source>
+        <translation>
+            <numerusform>{value}：%n 单（上期 {previous} 单）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BuildingPane</name>
     <message>
         <source>N&amp;umber</source>
@@ -1389,6 +1398,15 @@
     <message>
         <source>Attempts</source>
         <translation>尝试次数</translation>
+    </message>
+</context>
+<context>
+    <name>FigureCard</name>
+    <message numerus="yes">
+        <source>over %n orders</source>
+        <translation>
+            <numerusform>共 %n 单</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4296,6 +4314,15 @@ The details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>TierPie</name>
+    <message numerus="yes">
+        <source>{value}: %n orders (before: {previous})</source>
+        <translation>
+            <numerusform>{value}：%n 单（上期 {previous} 单）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TotalsDialog</name>
     <message>
         <source>Totals</source>
@@ -4370,6 +4397,15 @@ The details are in the log file.</source>
     <message>
         <source>Yes</source>
         <translation>是</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message numerus="yes">
+        <source>{first} to {last}: %n orders reported</source>
+        <translation>
+            <numerusform>{first} 至 {last}：报修 %n 单</numerusform>
+        </translation>
     </message>
 </context>
 <context>

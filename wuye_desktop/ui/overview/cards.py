@@ -105,7 +105,7 @@ class FigureCard(QFrame):
                 )
             )
         elif f.unit is Unit.MINUTES and f.count is not None:
-            details.append(QCoreApplication.translate("overview", "over %n orders", None, f.count))
+            details.append(self.tr("over %n orders", "", f.count))
         # Kept when empty, so that every card of a row is as tall.
         self.detail.setText("  ·  ".join(details) or " ")
         tip = figure_definition(f)

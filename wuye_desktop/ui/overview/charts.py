@@ -186,9 +186,9 @@ class TrendChart(DrillChart):
                 return
             p = points[index]
             rate = p.on_time_rate
-            text = QCoreApplication.translate(
-                "overview", "{first} to {last}: %n orders reported", None, p.reported
-            ).format(first=p.start.isoformat(), last=_last(p))
+            text = self.tr("{first} to {last}: %n orders reported", "", p.reported).format(
+                first=p.start.isoformat(), last=_last(p)
+            )
             if rate is not None:
                 text += "\n" + QCoreApplication.translate(
                     "overview", "Completed on time: {rate} ({hits} of {count})"
@@ -243,9 +243,9 @@ class BreakdownChart(DrillChart):
             cell = cells[index]
             QToolTip.showText(
                 QCursor.pos(),
-                QCoreApplication.translate(
-                    "overview", "{value}: %n orders (before: {previous})", None, cell.count
-                ).format(value=text(cell.value), previous=cell.previous)
+                self.tr("{value}: %n orders (before: {previous})", "", cell.count).format(
+                    value=text(cell.value), previous=cell.previous
+                )
                 + "\n"
                 + QCoreApplication.translate("overview", "Click to list them."),
             )
@@ -274,9 +274,9 @@ class TierPie(DrillChart):
             piece.clicked.connect(lambda index=index: self.open_drill(index))
             piece.hovered.connect(
                 self._tip(
-                    QCoreApplication.translate(
-                        "overview", "{value}: %n orders (before: {previous})", None, cell.count
-                    ).format(value=name, previous=cell.previous)
+                    self.tr("{value}: %n orders (before: {previous})", "", cell.count).format(
+                        value=name, previous=cell.previous
+                    )
                     + "\n"
                     + QCoreApplication.translate("overview", "Click to list them.")
                 )
