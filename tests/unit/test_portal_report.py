@@ -23,6 +23,7 @@ from tests.unit.portal_support import (
 )
 from wuye_desktop.core import directory, orders, portal
 from wuye_desktop.core.portal import config, reports
+from wuye_desktop.core.portal.reports import Duplicate, Filed, ReportInput, file_report
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
 from wuye_desktop.portal.app import PortalConfig
 from wuye_desktop.storage.db import Database
@@ -187,17 +188,17 @@ def test_a_report_is_filed_in_one_transaction_of_few_statements(
         assert place is not None
         assert statements == ["BEGIN", "SELECT"]
         statements.clear()
-        data = portal.ReportInput(
+        data = ReportInput(
             category="water_leak",
             description="卫生间天花板漏水",
             phone="13912345678",
             form_token="t" * 24,
             household_id=place.rooms[0].household_id,
         )
-        filed = portal.file_report(db, place, data, b"s" * 32)
+        filed = file_report(db, place, data, b"s" * 32)
     finally:
         event.remove(db.engine, "before_cursor_execute", seen)
-    assert isinstance(filed, portal.Filed)
+    assert isinstance(filed, Filed)
     assert statements.count("BEGIN") == 1  # BEGIN IMMEDIATE: one write transaction
     assert len(statements) - 1 <= 12, statements
     assert statements.count("INSERT") == 6  # the counter's upsert and the five rows
@@ -234,8 +235,8 @@ def test_two_reports_of_one_problem_at_once_file_one_order(
     place = portal.open_key(any_db, "h", keys.home)
     assert place is not None
 
-    def form(token: str) -> portal.ReportInput:
-        return portal.ReportInput(
+    def form(token: str) -> ReportInput:
+        return ReportInput(
             category="water_leak",
             description="卫生间天花板漏水",
             phone="13912345678",
@@ -245,7 +246,7 @@ def test_two_reports_of_one_problem_at_once_file_one_order(
 
     results: list[object] = []
     other = threading.Thread(
-        target=lambda: results.append(portal.file_report(any_db, place, form("b"), b"s" * 32))
+        target=lambda: results.append(file_report(any_db, place, form("b"), b"s" * 32))
     )
     check_rate = reports._check_rate
 
@@ -258,11 +259,11 @@ def test_two_reports_of_one_problem_at_once_file_one_order(
         check_rate(*args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(reports, "_check_rate", neighbour_reports_meanwhile)
-    first = portal.file_report(any_db, place, form("a"), b"s" * 32)
+    first = file_report(any_db, place, form("a"), b"s" * 32)
     other.join(timeout=30)
     assert not other.is_alive()
-    assert isinstance(first, portal.Filed)
+    assert isinstance(first, Filed)
     [second] = results
-    assert isinstance(second, portal.Duplicate) and second.number == first.number
+    assert isinstance(second, Duplicate) and second.number == first.number
     with any_db.read() as s:
         assert s.scalar(select(func.count()).select_from(WorkOrder)) == 1

@@ -49,3 +49,18 @@ def test_the_login_dialog_is_shown_before_the_heavy_imports() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_printing_signs_does_not_import_the_order_service() -> None:
+    """``wuye print signage`` (1,000 in-home cards in a fresh process, DESIGN §6) needs the
+    page's keys and settings, not the owners' page's filing and following, which bring the
+    whole order service (about a tenth of the print's time)."""
+    probe = (
+        "import sys; import wuye_desktop.core.prints.signage; "
+        "print(sorted(m for m in sys.modules if m.startswith('wuye_desktop.core.orders')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

@@ -21,7 +21,14 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wuye_desktop.core import portal
 from wuye_desktop.core.errors import StateError, ValidationError, WuyeError
-from wuye_desktop.core.portal.reports import MAX_PHOTOS, TooMany
+from wuye_desktop.core.portal.follow import follow_view, rate_order
+from wuye_desktop.core.portal.reports import (
+    MAX_PHOTOS,
+    Duplicate,
+    ReportInput,
+    TooMany,
+    file_report,
+)
 from wuye_desktop.portal import pages
 from wuye_desktop.portal.forms import check_token, issue_token
 from wuye_desktop.portal.limits import (
@@ -167,7 +174,7 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
             room = fields["room"]
             household = int(room) if room.isdigit() and len(room) < 12 else -1
         if not errors:
-            data = portal.ReportInput(
+            data = ReportInput(
                 category=fields["category"],
                 description=fields["description"],
                 phone=fields["phone"],
@@ -178,16 +185,14 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
             )
             try:
                 result = await run_in_threadpool(
-                    lambda: portal.file_report(
-                        db, place, data, key_secret, per_hour=cfg.reports_per_hour
-                    )
+                    lambda: file_report(db, place, data, key_secret, per_hour=cfg.reports_per_hour)
                 )
             except ValidationError as exc:
                 errors = sorted({e.field for e in exc.errors})
             except TooMany:
                 return html(pages.message("请稍后再试", pages.TOO_MANY), 429)
             else:
-                if isinstance(result, portal.Duplicate):
+                if isinstance(result, Duplicate):
                     return html(pages.duplicate(result))
                 return html(pages.filed(result, follow_url(request, result.follow_secret)))
         # Corrected and sent again with a fresh token: the rejected one filed nothing.
@@ -220,7 +225,7 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         refused = gate(request)
         if refused is not None:
             return refused
-        view = await run_in_threadpool(portal.follow_view, db, follow)
+        view = await run_in_threadpool(follow_view, db, follow)
         return not_found() if view is None else html(pages.follow(view))
 
     async def rate(follow: str, request: Request) -> Response:
@@ -233,7 +238,7 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         notice = ""
         try:
             view = await run_in_threadpool(
-                portal.rate_order,
+                rate_order,
                 db,
                 follow,
                 satisfaction if isinstance(satisfaction, str) else "",
@@ -242,10 +247,10 @@ def create_app(db: Database, config: PortalConfig | None = None) -> RequestLimit
         except ValidationError as exc:
             fields = {e.field for e in exc.errors}
             notice = "请写下哪里没修好，我们会重新处理。" if "comment" in fields else "请选择评价"
-            view = await run_in_threadpool(portal.follow_view, db, follow)
+            view = await run_in_threadpool(follow_view, db, follow)
         except StateError:
             notice = "这张报修单现在不能评价（可能已经评价过了）。"
-            view = await run_in_threadpool(portal.follow_view, db, follow)
+            view = await run_in_threadpool(follow_view, db, follow)
         if view is None:
             return not_found()
         return html(pages.follow(view, notice), 400 if notice else 200)

@@ -13,6 +13,8 @@ from wuye_desktop.core import portal
 from wuye_desktop.core.clock import format_local
 from wuye_desktop.core.i18n import translate
 from wuye_desktop.core.orders.status import Status
+from wuye_desktop.core.portal.follow import FollowView
+from wuye_desktop.core.portal.reports import Duplicate, Filed
 from wuye_desktop.core.vocab import CATEGORY_LABELS, COMMON_AREA_CATEGORIES, Category, Satisfaction
 from wuye_desktop.portal.markup import Markup, fill, join
 
@@ -161,7 +163,7 @@ def report_form(
     return page("扫码报修", body)
 
 
-def filed(result: portal.Filed, follow_url: str) -> bytes:
+def filed(result: Filed, follow_url: str) -> bytes:
     body = fill(
         "<h1>报修已提交</h1>"
         '<div class="c"><p>报修单号</p><p class="b">{number}</p>'
@@ -178,7 +180,7 @@ def filed(result: portal.Filed, follow_url: str) -> bytes:
     return page("报修已提交", body)
 
 
-def duplicate(found: portal.Duplicate) -> bytes:
+def duplicate(found: Duplicate) -> bytes:
     body = fill(
         "<h1>已有同类报修</h1>"
         '<div class="c"><p>这里已有一张同类问题的报修单正在处理，无需重复提交：</p>'
@@ -191,7 +193,7 @@ def duplicate(found: portal.Duplicate) -> bytes:
     return page("已有同类报修", body)
 
 
-def follow(view: portal.FollowView, notice: str = "") -> bytes:
+def follow(view: FollowView, notice: str = "") -> bytes:
     steps = join(
         fill("<li>{at} {s}</li>", at=format_local(st.at), s=STATUS_WORDS.get(Status(st.status), ""))
         for st in view.steps

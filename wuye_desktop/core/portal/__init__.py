@@ -9,6 +9,10 @@ it calls only these.
   a key opens (a household, or an entrance and its rooms);
 - :mod:`.reports`: filing an order from the page (once per form, never a duplicate);
 - :mod:`.follow`: the private follow link: the order in an owner's words, and the rating.
+
+The package names what printing a sign needs (settings and keys); the page's own services are
+used from :mod:`.reports` and :mod:`.follow`. They bring the whole order service with them, and
+a print of 1,000 cards in a fresh process (``wuye print signage``) would pay for that import.
 """
 
 from __future__ import annotations
@@ -21,7 +25,6 @@ from wuye_desktop.core.portal.config import (
     portal_settings,
     public_url_problem,
 )
-from wuye_desktop.core.portal.follow import FollowView, StatusStep, follow_view, rate_order
 from wuye_desktop.core.portal.keys import (
     KEY_PATTERN,
     Place,
@@ -32,38 +35,20 @@ from wuye_desktop.core.portal.keys import (
     portal_urls,
     sign_addresses,
 )
-from wuye_desktop.core.portal.reports import (
-    Duplicate,
-    Filed,
-    ReportInput,
-    file_report,
-    follow_secret,
-    tier_for,
-)
 
 __all__ = [
     "KEY_PATTERN",
     "PORTAL_ACTOR",
-    "Duplicate",
-    "Filed",
-    "FollowView",
     "Place",
     "PortalSettings",
-    "ReportInput",
     "Room",
-    "StatusStep",
     "configure_portal",
     "entrance_page_key",
-    "file_report",
-    "follow_secret",
-    "follow_view",
     "household_page_key",
     "open_key",
     "portal_secret",
     "portal_settings",
     "portal_urls",
     "public_url_problem",
-    "rate_order",
     "sign_addresses",
-    "tier_for",
 ]
