@@ -54,7 +54,7 @@ def test_the_login_dialog_is_shown_before_the_heavy_imports() -> None:
 def test_printing_signs_does_not_import_the_order_service() -> None:
     """``wuye print signage`` (1,000 in-home cards in a fresh process, DESIGN §6) needs the
     page's keys and settings, not the owners' page's filing and following, which bring the
-    whole order service (about a tenth of the print's time)."""
+    whole order service (a noticeable part of the import)."""
     probe = (
         "import sys; import wuye_desktop.core.prints.signage; "
         "print(sorted(m for m in sys.modules if m.startswith('wuye_desktop.core.orders')))"
