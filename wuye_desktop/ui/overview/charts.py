@@ -272,6 +272,9 @@ class TierPie(DrillChart):
             index = len(self._drills)
             self._drills.append((cell.drill, f"{tr_overview(breakdown.title)}: {name}"))
             piece.clicked.connect(lambda index=index: self.open_drill(index))
+            # BreakdownChart's text again, in this class's context: PySide6 (6.11) looks up
+            # self.tr() under the object's own class only, and lupdate extracts a count from
+            # tr() alone, so a method on DrillChart would go untranslated here.
             piece.hovered.connect(
                 self._tip(
                     self.tr("{value}: %n orders (before: {previous})", "", cell.count).format(
