@@ -264,6 +264,8 @@ def copy_from_sqlite(source: Path) -> Callable[[Database], None]:
                         )
             pg.commit()
         finally:
+            # Not back into the pool: the session's replication role (triggers off) goes with it.
+            raw.invalidate()
             raw.close()
             reader.dispose()
         with db.engine.begin() as conn:

@@ -1,13 +1,15 @@
-"""An order's response and completion minutes on the calendar clock, paused time left out,
-stored on ``work_order`` (``response_minutes``, ``completion_minutes``) so that the overview
-averages them and takes their 90th percentile in SQL instead of loading every order.
+"""An order's response and completion minutes on the calendar clock, paused time left out.
+
+The overview's precomputed figures (``core.overview.summary``) count them per day with
+:func:`calendar_minutes`. The copies stored on ``work_order`` (``response_minutes``,
+``completion_minutes``, kept by :func:`refresh` on every move) were what the overview read
+before that summary; nothing reads them now (dropping them is left for a later migration).
 
 The arithmetic is that of ``core.deadlines.elapsed`` in calendar mode (every minute counts but
 paused ones; an open pause stops the clock for good; never negative), which
 ``tests/unit/test_clock_minutes.py`` checks against it. It lives here because the migration that
 fills the columns for existing databases needs it and storage takes no rules from core. It
-depends on no setting: the overview uses the stored value for orders whose rule runs on the
-calendar clock and computes the others (working-time rules) order by order, as before.
+depends on no setting.
 """
 
 from __future__ import annotations
