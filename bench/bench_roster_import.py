@@ -146,7 +146,8 @@ def _import_child(db_url: str, roster: Path) -> dict[str, Any]:
 
 
 def _floor_child(db_url: str, roster: Path) -> dict[str, Any]:
-    """The same rows read by openpyxl and written by plain executemany, nothing else."""
+    """The same rows read by openpyxl and written bare, nothing else: executemany on SQLite,
+    COPY on PostgreSQL (as the import writes on each)."""
     from openpyxl import load_workbook
 
     started = time.perf_counter()
@@ -171,23 +172,31 @@ def _floor_child(db_url: str, roster: Path) -> dict[str, Any]:
         conn.execute("PRAGMA synchronous=FULL")
         cursor = conn.cursor()
 
-    def marks(n: int) -> str:
-        return ", ".join([p] * n)
+    def write(table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
+        # As the import writes on each engine: COPY on PostgreSQL, executemany on SQLite.
+        if p == "%s":
+            with cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            marks = ", ".join([p] * len(rows[0]))
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
     cursor.execute(f"SELECT id FROM community WHERE code = {p}", (COMMUNITY,))
     (community_id,) = cursor.fetchone()
     started = time.perf_counter()
     cursor.execute(begin)
     buildings = sorted({int(r[1]) for r in rows})
-    cursor.executemany(
-        "INSERT INTO building (id, community_id, number, name, sort_key, floors, "
-        f"elevator_count, version) VALUES ({marks(5)}, 0, 0, 1)",
-        [(b, community_id, str(b), f"{b}号楼", str(b)) for b in buildings],
+    write(
+        "building",
+        "id, community_id, number, name, sort_key, floors, elevator_count, version",
+        [(b, community_id, str(b), f"{b}号楼", str(b), 0, 0, 1) for b in buildings],
     )
     units = {(int(r[1]), int(r[2])) for r in rows}
     unit_ids = {key: i for i, key in enumerate(sorted(units), start=1)}
-    cursor.executemany(
-        f"INSERT INTO unit (id, building_id, number, sort_key) VALUES ({marks(4)})",
+    write(
+        "unit",
+        "id, building_id, number, sort_key",
         [(i, b, str(u), str(u)) for (b, u), i in unit_ids.items()],
     )
     homes = []
@@ -197,21 +206,17 @@ def _floor_child(db_url: str, roster: Path) -> dict[str, Any]:
         b, u, room = int(r[1]), int(r[2]), str(r[3])
         homes.append(
             (hid, unit_ids[(b, u)], community_id, room, f"{COMMUNITY}-{b}-{u}-{room}", room,
-             str(r[8]), r[9] or "")
+             str(r[8]), r[9] or "", 1)
         )  # fmt: skip
         owners.append((hid, 0, r[4], str(r[5]), str(r[5])))
         if r[6]:
             owners.append((hid, 1, r[6], str(r[7]), str(r[7])))
-    cursor.executemany(
-        "INSERT INTO household (id, unit_id, community_id, room, code, sort_key, area_m2, "
-        f"note, version) VALUES ({marks(8)}, 1)",
+    write(
+        "household",
+        "id, unit_id, community_id, room, code, sort_key, area_m2, note, version",
         homes,
     )
-    cursor.executemany(
-        "INSERT INTO owner (household_id, position, name, phone, phone_digits) "
-        f"VALUES ({marks(5)})",
-        owners,
-    )
+    write("owner", "household_id, position, name, phone, phone_digits", owners)
     cursor.execute("COMMIT")
     write = time.perf_counter() - started
     conn.close()
