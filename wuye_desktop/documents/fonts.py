@@ -22,14 +22,16 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from reportlab import rl_config
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from wuye_desktop.core.errors import StorageUnavailable
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.documents import font_cache
 from wuye_desktop.resources import resource_path
 
 FONT = "WQYMicroHei"
@@ -64,7 +66,20 @@ def _utf16_entry(match: re.Match[str]) -> str:
 
 
 class _EmbeddedFont(TTFont):  # type: ignore[misc]
-    """A TrueType font whose subsets map back to characters beyond the basic plane too."""
+    """A TrueType font whose subsets map back to characters beyond the basic plane too.
+
+    Its face comes from ``font_cache`` (parsed once per machine, not once per process); the
+    rest is what ``TTFont.__init__`` sets (tests/unit/test_font_cache.py holds them equal)."""
+
+    def __init__(self, name: str, path: str, *, ascii_readable: bool | None = None) -> None:
+        self.fontName = name
+        self.face = font_cache.load_face(path, 0)
+        self.encoding = TTEncoding()
+        self.state: WeakKeyDictionary[Any, Any] = WeakKeyDictionary()
+        self._asciiReadable = (
+            rl_config.ttfAsciiReadable if ascii_readable is None else ascii_readable
+        )
+        self.shapable = False  # one script, drawn glyph by glyph: nothing to shape
 
     def addObjects(self, doc: Any) -> None:
         state = self.state.get(doc)
@@ -89,7 +104,7 @@ class FallbackFont(_EmbeddedFont):
     """
 
     def __init__(self, name: str, path: str, fallbacks: list[tuple[str, str]]) -> None:
-        super().__init__(name, path, subfontIndex=0, shapable=False)
+        super().__init__(name, path)
         self._fallback_files = fallbacks
         self._fallbacks: list[_EmbeddedFont] | None = None
         self._fallback_lock = threading.Lock()
@@ -181,7 +196,7 @@ def _load(name: str, path: str) -> _EmbeddedFont:
     try:
         # Not ASCII-readable: that would put the 95 ASCII glyphs, which the first font draws,
         # in every document's subset of the fallback (15 kB for one character).
-        return _EmbeddedFont(name, path, subfontIndex=0, asciiReadable=False, shapable=False)
+        return _EmbeddedFont(name, path, ascii_readable=False)
     except OSError as exc:
         raise StorageUnavailable(
             QT_TRANSLATE_NOOP(
@@ -195,7 +210,8 @@ _font: FallbackFont | None = None
 
 
 def register_fonts() -> str:
-    """Register the font with reportlab once per process (parsing it takes ~0.3 s); its name."""
+    """Register the font with reportlab once per process (parsed once per machine: font_cache);
+    its name."""
     global _registered, _font
     if _registered:
         return FONT
