@@ -8,6 +8,8 @@ import random
 import pytest
 import qrcode
 import zxingcpp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from qrcode.constants import ERROR_CORRECT_M
 
@@ -93,3 +95,29 @@ def test_too_long_for_any_symbol() -> None:
 @pytest.mark.parametrize("payload", _payloads()[:12])
 def test_the_symbols_decode(payload: str) -> None:
     assert _decoded(*qr_modules(payload)) == [payload]
+
+
+def _ecc_by_long_division(data: list[int], degree: int) -> list[int]:
+    """The check bytes by schoolbook long division over GF(256), one coefficient at a time."""
+    from wuye_desktop.documents.qr_symbol import _EXP, _LOG, _generator_logs
+
+    gen = [1] + [_EXP[g] for g in _generator_logs(degree)]
+    rem = list(data) + [0] * degree
+    for i in range(len(data)):
+        factor = rem[i]
+        if factor:
+            for j, g in enumerate(gen):
+                if g:
+                    rem[i + j] ^= _EXP[_LOG[factor] + _LOG[g]]
+    return rem[len(data) :]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    data=st.lists(st.integers(0, 255), min_size=1, max_size=160),
+    degree=st.sampled_from([7, 10, 13, 15, 16, 17, 18, 20, 22, 24, 26, 28, 30]),
+)
+def test_check_bytes_are_the_remainder_of_the_long_division(data: list[int], degree: int) -> None:
+    from wuye_desktop.documents.qr_symbol import _ecc
+
+    assert _ecc(data, degree) == _ecc_by_long_division(data, degree)
