@@ -14,7 +14,9 @@ compare them): the payload is one segment in the densest mode that holds all of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache, lru_cache
+from operator import itemgetter
 
 MASK = 2  # any of the 8 masks is valid; choosing by penalty score triples the time
 _LEVEL_M = 0b00  # the format information's bits for level M
@@ -260,17 +262,32 @@ def _template(version: int) -> tuple[bytes, tuple[int, ...]]:
     return bytes(v for row in grid for v in row), tuple(order)
 
 
+# Each codeword's 8 bits as 8 bytes of 0 or 1, the first the most significant.
+_BIT_BYTES = tuple(bytes((value >> (7 - i)) & 1 for i in range(8)) for value in range(256))
+
+
+@cache
+def _placer(version: int) -> tuple[bytes, Callable[[bytes], tuple[int, ...]]]:
+    """The version's template, and what picks each module's bit out of the bit stream: the
+    data bit that fills the module (in the template's order), or a 0 for the others (fixed
+    patterns, and the remainder bits past the stream's end)."""
+    base, order = _template(version)
+    n = 4 * version + 17
+    zero = len(order)  # the stream is padded with zeros to the number of data modules, + 1
+    source = [zero] * (n * n)
+    for k, module in enumerate(order):
+        source[module] = k
+    return base, itemgetter(*source)
+
+
 def qr_modules(payload: str, min_version: int = 1) -> tuple[int, bytearray]:
     """The symbol's side in modules and its modules row by row (1 dark), quiet zone excluded."""
     version, codewords = _codewords(payload, min_version)
-    base, order = _template(version)
-    grid = bytearray(base)
-    bits = int.from_bytes(bytes(codewords), "big")
-    total = 8 * len(codewords)
-    # Bit k of the sequence (from its start) fills order[k]; a dark bit flips the mask's value.
-    while bits:
-        low = bits & -bits
-        k = total - low.bit_length()
-        grid[order[k]] ^= 1
-        bits ^= low
-    return 4 * version + 17, grid
+    base, pick = _placer(version)
+    n = 4 * version + 17
+    stream = b"".join(_BIT_BYTES[c] for c in codewords)
+    stream += bytes(len(base) - len(stream) + 1)  # remainder bits, and the zero of the others
+    # A dark bit flips the template's (masked) value: XOR, all modules at once.
+    bits = bytes(pick(stream))
+    grid = int.from_bytes(base, "big") ^ int.from_bytes(bits, "big")
+    return n, bytearray(grid.to_bytes(n * n, "big"))
