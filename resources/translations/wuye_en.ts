@@ -2909,6 +2909,17 @@
         <source>As of {time}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n changes not counted yet; refresh later</source>
+        <translation>
+            <numerusform>%n change not counted yet; refresh later</numerusform>
+            <numerusform>%n changes not counted yet; refresh later</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone else&apos;s work was holding the database (an import, a restore), or many changes are still to be counted after an upgrade. The figures shown leave these changes out until a later refresh counts them.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Print the overview</source>
         <translation type="unfinished"></translation>
