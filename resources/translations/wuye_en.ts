@@ -2269,6 +2269,13 @@
         <source>Checking the password…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Upgrading the database: {done} of %n changes counted for the overview…</source>
+        <translation>
+            <numerusform>Upgrading the database: {done} of %n change counted for the overview…</numerusform>
+            <numerusform>Upgrading the database: {done} of %n changes counted for the overview…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading the company…</source>
         <translation type="unfinished"></translation>

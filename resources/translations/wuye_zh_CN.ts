@@ -2253,6 +2253,12 @@
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
+    <message numerus="yes">
+        <source>Upgrading the database: {done} of %n changes counted for the overview…</source>
+        <translation>
+            <numerusform>正在升级数据库：概览已计入 {done} / %n 项改动…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading the company…</source>
         <translation>正在读取公司信息…</translation>
