@@ -2269,6 +2269,13 @@
         <source>Checking the password…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Upgrading the database: {done} of %n changes counted for the overview…</source>
+        <translation>
+            <numerusform>Upgrading the database: {done} of %n change counted for the overview…</numerusform>
+            <numerusform>Upgrading the database: {done} of %n changes counted for the overview…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading the company…</source>
         <translation type="unfinished"></translation>
@@ -2907,6 +2914,17 @@
     </message>
     <message>
         <source>As of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes not counted yet; refresh later</source>
+        <translation>
+            <numerusform>%n change not counted yet; refresh later</numerusform>
+            <numerusform>%n changes not counted yet; refresh later</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone else&apos;s work was holding the database (an import, a restore), or many changes are still to be counted after an upgrade. The figures shown leave these changes out until a later refresh counts them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2253,6 +2253,12 @@
         <source>Checking the password…</source>
         <translation>正在验证密码…</translation>
     </message>
+    <message numerus="yes">
+        <source>Upgrading the database: {done} of %n changes counted for the overview…</source>
+        <translation>
+            <numerusform>正在升级数据库：概览已计入 {done} / %n 项改动…</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Reading the company…</source>
         <translation>正在读取公司信息…</translation>
@@ -2892,6 +2898,16 @@
     <message>
         <source>As of {time}</source>
         <translation>统计于 {time}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n changes not counted yet; refresh later</source>
+        <translation>
+            <numerusform>%n 项改动尚未计入，请稍后刷新</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Someone else&apos;s work was holding the database (an import, a restore), or many changes are still to be counted after an upgrade. The figures shown leave these changes out until a later refresh counts them.</source>
+        <translation>数据库正被其他工作占用（导入、恢复备份），或升级后还有大量改动有待计入。在之后的刷新计入之前，所示数字不含这些改动。</translation>
     </message>
     <message>
         <source>Print the overview</source>

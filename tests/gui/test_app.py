@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from sqlalchemy import text
 
 from tests.conftest import make_user
 from tests.gui.shell_support import isolate_settings, reset_language
+from tests.unit.old_schema_support import orders_of_0013
+from wuye_desktop.core.overview import summary
 from wuye_desktop.core.roles import Actor, Role
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
@@ -64,6 +67,45 @@ def test_an_older_sqlite_database_is_copied_aside_and_upgraded(tmp_path: Path) -
     try:
         assert backup is not None and backup.exists() and backup.name.startswith("old.sqlite3.")
         assert migrate.current_revision(db) == migrate.head_revision()
+    finally:
+        db.dispose()
+
+
+def test_an_upgrade_at_start_counts_the_overviews_figures_showing_how_far(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Migration 0014 notes every order; counted here, off the GUI thread and shown on the
+    login dialog, rather than by the overview tab a little at a time."""
+    from wuye_desktop.ui.login import LoginDialog
+
+    path = tmp_path / "old.sqlite3"
+    old = Database(str(path))
+    orders_of_0013(old, 3)
+    old.dispose()
+    login = LoginDialog()
+    qtbot.addWidget(login)
+    login.show()
+    seen: list[tuple[int, int, bool]] = []
+
+    def counted(done: int, total: int) -> None:
+        seen.append((done, total, threading.current_thread() is threading.main_thread()))
+        login.show_counting(done, total)
+
+    opened = open_database(str(path), counted)
+    assert opened is not None
+    db, _backup = opened
+    try:
+        with db.read() as s:
+            assert not summary.is_dirty(s)
+        assert seen and seen[-1][0] == seen[-1][1] >= 3
+        assert all(on_gui_thread for *_n, on_gui_thread in seen)
+        assert login.status.isVisible()
+        assert login.status.text() == (
+            f"Upgrading the database: {seen[-1][0]} of {seen[-1][1]} changes counted for the "
+            "overview…"
+        )
+        login.set_database(db, "青岛安居物业服务有限公司")
+        assert login.status.isHidden()
     finally:
         db.dispose()
 

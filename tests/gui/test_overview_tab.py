@@ -4,6 +4,7 @@ finance has no overview at all."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -239,6 +240,48 @@ def test_changing_the_period_or_community_computes_again(
     settle(qtbot)
     assert tab.result.scope.community_code == "QD001"
     assert tab.result.figure("reported").value == 5
+
+
+def test_the_tab_never_waits_for_another_writer_and_says_what_it_has_not_counted(
+    qtbot: QtBot,
+    db: Database,
+    admin: Actor,
+    community: directory.CommunityView,
+    home: int,
+    made: dict[str, list[int]],
+) -> None:
+    """Another program holding the write lock (a roster import, a restore) held up the tab on
+    the database thread, then failed it with "database is locked": the figures counted so far
+    are shown at once, saying how many changes they leave out; a later refresh counts them."""
+    manager = make_user(db, admin, Role.MANAGER, "boss")
+    window = open_window(qtbot, db, manager)
+    tab = overview_tab(window)
+    assert tab.result is not None and tab.result.figure("reported").value == 4
+    assert tab.uncounted.isHidden()
+    at = ov.current("month").previous().start_at + timedelta(days=9)
+    new_order(db, admin, community, home, "新漏水", reported_ago=_ago(at))
+    path = db.sqlite_path
+    assert path is not None
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        tab.refresh()
+        settle(qtbot)
+        n = tab.result.uncounted
+        assert n > 0 and tab.result.figure("reported").value == 4
+        assert tab.uncounted.isVisible()
+        changes = "1 change" if n == 1 else f"{n} changes"
+        assert tab.uncounted.text() == f"{changes} not counted yet; refresh later"
+        i18n.install_language("zh_CN")
+        qtbot.waitUntil(lambda: tab.uncounted.text() == f"{n} 项改动尚未计入，请稍后刷新")
+        i18n.install_language("en")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    tab.refresh()
+    settle(qtbot)
+    assert (tab.result.uncounted, tab.result.figure("reported").value) == (0, 5)
+    assert tab.uncounted.isHidden()
 
 
 def test_the_desk_sees_what_is_due_now_and_finance_sees_no_overview(

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, text
 
 from tests.conftest import make_user
+from tests.unit.old_schema_support import orders_of_0013
+from wuye_desktop.cli import main
 from wuye_desktop.core import backup, directory
+from wuye_desktop.core import overview as ov
+from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import PermissionDenied
-from wuye_desktop.core.roles import Actor, Role
+from wuye_desktop.core.overview import summary
+from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor, Role
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import AuditEntry, Household
@@ -186,6 +192,36 @@ def test_a_backup_of_an_older_schema_is_upgraded(tmp_path: Path, db: Database) -
     with db.read() as s:
         assert s.scalar(text("SELECT name FROM community")) == "老小区"
         assert s.scalar(select(func.count(AuditEntry.id))) == 1  # the restore itself
+
+
+def test_a_backup_older_than_the_overviews_figures_has_them_counted_on_restore(
+    tmp_path: Path, db: Database
+) -> None:
+    """Migration 0014 notes every order of the backup; the restore counts them, with progress,
+    rather than leaving them to the overview (which would count them a little at a time)."""
+    old = Database(str(tmp_path / "old.sqlite3"))
+    orders_of_0013(old, 3)
+    old.dispose()
+    seen: list[tuple[int, int]] = []
+    info = backup.restore(db, tmp_path / "old.sqlite3", progress=lambda *p: seen.append(p))
+    assert (info.revision, info.upgraded, info.overview_counted) == ("0013", True, True)
+    assert seen and seen[-1][0] == seen[-1][1] >= 3
+    with db.read() as s:
+        assert not summary.is_dirty(s)
+    result = ov.overview(
+        db, SYSTEM_ACTOR, ov.custom(today_local() - timedelta(days=7), today_local())
+    )
+    assert (result.uncounted, result.figure("reported").value) == (0, 3)
+
+
+def test_wuye_restore_says_how_far_the_overviews_figures_are_counted(
+    tmp_path: Path, db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    old = Database(str(tmp_path / "old.sqlite3"))
+    orders_of_0013(old, 2)
+    old.dispose()
+    assert main(["--db", str(db.sqlite_path), "restore", str(tmp_path / "old.sqlite3")]) == 0
+    assert "Overview figures: 2 of 2 changes counted." in capsys.readouterr().err
 
 
 def test_other_connections_see_the_restored_database(

@@ -22,6 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from tests.conftest import stored_owners
+from tests.unit.old_schema_support import fill_first_schema, orders_of_0013, plain_order
 from wuye_desktop.core import directory, users
 from wuye_desktop.core.errors import StorageUnavailable
 from wuye_desktop.core.roles import SYSTEM_ACTOR
@@ -71,40 +72,6 @@ def _tables(database: Database) -> set[str]:
         return {n for n in names if not search_index.is_index_name(n)}
 
 
-def _time_literal(database: Database) -> str:
-    """2026-03-01 02:00 UTC as each engine stores it."""
-    return "2026-03-01 02:00:00.000000" if database.is_sqlite else "2026-03-01 02:00:00+00"
-
-
-def _fill_first_schema(database: Database) -> None:
-    """Data as the first released version wrote it: plain SQL, no ORM of today."""
-    at = _time_literal(database)
-    statements = [
-        "INSERT INTO company (id, name, credit_code, address, phone, report_url_template,"
-        " created_at, version) VALUES (1, '青岛安居物业服务有限公司', '91370200MA3C123450',"
-        f" '青岛市崂山区', '0532-88881234', '', '{at}', 1)",
-        "INSERT INTO community (id, code, name, project_code, address, district, created_at,"
-        f" version) VALUES (1, 'QD001', '海尔云谷', '370202-001', '', '崂山区', '{at}', 3)",
-        "INSERT INTO channel_contact (id, community_id, channel, unit_name, contact, phone,"
-        " service_hours, version) VALUES (1, 1, 'property', '安居物业', '王经理',"
-        " '0532-88881234', '24小时', 1)",
-        "INSERT INTO building (id, community_id, number, name, sort_key, floors,"
-        " elevator_count, version) VALUES (1, 1, '3', '3号楼', '000003', 18, 2, 1)",
-        "INSERT INTO unit (id, building_id, number, sort_key) VALUES (1, 1, '2', '000002')",
-        "INSERT INTO household (id, unit_id, community_id, room, code, sort_key, area_m2, note,"
-        " version) VALUES (1, 1, 1, '1201', 'QD001-3-2-1201', '001201', '89.50', '东边户', 2)",
-        "INSERT INTO household (id, unit_id, community_id, room, code, sort_key, area_m2, note,"
-        " version) VALUES (2, 1, 1, '201', 'QD001-3-2-201', '000201', '', '', 1)",
-        "INSERT INTO owner (id, household_id, position, name, phone, phone_digits) VALUES"
-        " (1, 1, 0, '张三', '13812345678', '13812345678')",
-        "INSERT INTO owner (id, household_id, position, name, phone, phone_digits) VALUES"
-        " (2, 1, 1, '李梅', '0532-66661234', '053266661234')",
-    ]
-    with database.engine.begin() as conn:
-        for sql in statements:
-            conn.execute(text(sql))
-
-
 # --- the schema ------------------------------------------------------------------------------
 
 
@@ -151,7 +118,7 @@ def test_upgrading_twice_changes_nothing_and_copies_nothing(empty_db: Database) 
 def test_a_database_of_the_first_version_upgrades_with_its_data(empty_db: Database) -> None:
     migrate.upgrade(empty_db, FIRST)
     assert migrate.current_revision(empty_db) == FIRST != migrate.head_revision()
-    _fill_first_schema(empty_db)
+    fill_first_schema(empty_db)
 
     migrate.upgrade(empty_db)
 
@@ -195,7 +162,7 @@ def test_an_sqlite_file_is_copied_aside_before_upgrading(tmp_path: Path) -> None
     path = tmp_path / "wuye.sqlite3"
     database = Database(str(path))
     migrate.upgrade(database, FIRST)
-    _fill_first_schema(database)
+    fill_first_schema(database)
 
     copy = migrate.upgrade(database)
     database.dispose()
@@ -223,7 +190,7 @@ def test_the_copy_can_be_put_back_and_opened(tmp_path: Path) -> None:
     path = tmp_path / "wuye.sqlite3"
     database = Database(str(path))
     migrate.upgrade(database, FIRST)
-    _fill_first_schema(database)
+    fill_first_schema(database)
     copy = migrate.upgrade(database)
     database.dispose()
     assert copy is not None
@@ -239,7 +206,7 @@ def test_the_copy_can_be_put_back_and_opened(tmp_path: Path) -> None:
 
 def test_downgrade_then_upgrade_round_trip(empty_db: Database) -> None:
     migrate.upgrade(empty_db, FIRST)
-    _fill_first_schema(empty_db)
+    fill_first_schema(empty_db)
     migrate.upgrade(empty_db)
 
     _alembic(empty_db, "downgrade", FIRST)
@@ -341,7 +308,7 @@ def test_a_database_of_0009_keeps_its_orders_and_their_typed_handlers_through_00
     from wuye_desktop.core import orders, staff
 
     migrate.upgrade(empty_db, "0009")
-    _fill_first_schema(empty_db)
+    fill_first_schema(empty_db)
     # Yesterday: a typed name is offered as a fallback for half a year.
     yesterday = datetime.now(UTC) - timedelta(days=1)
     at = yesterday.strftime("%Y-%m-%d %H:%M:%S" + (".000000" if empty_db.is_sqlite else "+00"))
@@ -376,19 +343,6 @@ def test_a_database_of_0009_keeps_its_orders_and_their_typed_handlers_through_00
     assert (row.name, row.open_orders) == ("李师傅", 1)
 
 
-def _plain_order(at: str) -> str:
-    """An order written by plain SQL (as another tool would), its id and number from ``{n}``."""
-    return (
-        "INSERT INTO work_order (id, number, community_id, household_id, location,"
-        " category, channel, source, tier, status, description, caller_name,"
-        " caller_phone, handler, reported_at, response_due, completion_due, search_text,"
-        " last_event_seq, created_by, updated_at, version) VALUES ({n},"
-        " 'GD20260301-000{n}', 1, 1, '', 'water_leak', 'property', 'phone',"
-        " 'time_limited', 'dispatched', '卫生间渗水', '张三', '13812345678', '王师傅',"
-        f" '{at}', '{at}', '{at}', '', 1, 'desk', '{at}', 2)"
-    )
-
-
 def test_a_database_of_0013_has_its_orders_counted_by_the_overview_after_0014(
     empty_db: Database,
 ) -> None:
@@ -398,10 +352,10 @@ def test_a_database_of_0013_has_its_orders_counted_by_the_overview_after_0014(
     from wuye_desktop.core.clock import LOCAL_TZ
 
     migrate.upgrade(empty_db, "0013")
-    _fill_first_schema(empty_db)
+    fill_first_schema(empty_db)
     yesterday = datetime.now(UTC) - timedelta(days=1)
     at = yesterday.strftime("%Y-%m-%d %H:%M:%S" + (".000000" if empty_db.is_sqlite else "+00"))
-    insert = _plain_order(at)
+    insert = plain_order(at)
     with empty_db.engine.begin() as conn:
         conn.execute(text(insert.format(n=1)))
     migrate.upgrade(empty_db)
@@ -428,12 +382,12 @@ def test_the_first_count_after_0014_writes_a_batch_at_a_time(
     from wuye_desktop.core.overview import summary
 
     migrate.upgrade(empty_db, "0013")
-    _fill_first_schema(empty_db)
+    fill_first_schema(empty_db)
     yesterday = datetime.now(UTC) - timedelta(days=1)
     at = yesterday.strftime("%Y-%m-%d %H:%M:%S" + (".000000" if empty_db.is_sqlite else "+00"))
     with empty_db.engine.begin() as conn:
         for n in range(1, 8):
-            conn.execute(text(_plain_order(at).format(n=n)))
+            conn.execute(text(plain_order(at).format(n=n)))
     migrate.upgrade(empty_db)
     monkeypatch.setattr(summary, "BATCH", 2)
     writes = 0
@@ -464,12 +418,7 @@ def test_wuye_db_upgrade_counts_the_noted_orders_for_the_overview(
 
     url = str(tmp_path / "old.sqlite3")
     db = Database(url)
-    migrate.upgrade(db, "0013")
-    _fill_first_schema(db)
-    at = (datetime.now(UTC) - timedelta(days=1)).strftime("%Y-%m-%d %H:%M:%S.000000")
-    with db.engine.begin() as conn:
-        for n in range(1, 4):
-            conn.execute(text(_plain_order(at).format(n=n)))
+    orders_of_0013(db, 3)
     db.dispose()
     assert main(["--db", url, "db", "upgrade"]) == 0
     assert "Overview figures: 3 of 3 changes counted." in capsys.readouterr().err

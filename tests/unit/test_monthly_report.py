@@ -6,6 +6,7 @@ import errno
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -267,3 +268,33 @@ def test_a_failed_write_leaves_nothing(
     assert err.strip() == f"wuye: error: --out {folder / name}: No space left on device"
     assert list(folder.iterdir()) == []
     assert audits(db, "document.print") + audits(db, "overview.export") == 0
+
+
+@pytest.mark.parametrize("path", ["monthly report", "Excel export", "wuye stats"])
+def test_what_is_printed_exported_or_passed_on_counts_every_change_first(
+    path: str,
+    db: Database,
+    admin: Actor,
+    month: ov.Period,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What is sent on (to the regulator, to head office) must not be stale: these ask the
+    overview to count every change first, waiting for another writer if need be (only the
+    tab takes what is counted so far: tests/unit/test_overview_refresh.py)."""
+    asked: list[object] = []
+    real = ov.overview
+
+    def overview(*args: Any, **kwargs: Any) -> ov.Overview:
+        asked.append(kwargs.get("complete"))
+        return real(*args, **kwargs)
+
+    for module in (monthly_report, overview_export, ov):
+        monkeypatch.setattr(module, "overview", overview)
+    if path == "monthly report":
+        monthly_report.monthly_report_pdf(db, admin, month)
+    elif path == "Excel export":
+        overview_export.export_overview_xlsx(db, admin, month, None, tmp_path / "o.xlsx")
+    else:
+        assert main(["--db", str(db.sqlite_path), "stats", "--period", month.code()]) == 0
+    assert asked and all(a is True for a in asked)

@@ -5,6 +5,7 @@ Tests taking ``any_db`` run on SQLite and, when WUYE_TEST_PG_URL names a server,
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 import threading
 import time
@@ -311,6 +312,78 @@ def test_a_sqlite_write_waiting_longer_than_sqlites_timeout_is_unavailable(
     finally:
         release.set()
         a.join(10)
+
+
+def test_try_transaction_commits_and_lets_through_what_its_block_raises(
+    any_db: Database,
+) -> None:
+    with any_db.try_transaction() as s:
+        assert s is not None
+        s.add(Community(code="QD7", name="七"))
+    assert _community_count(any_db) == 1
+    with pytest.raises(RuntimeError, match="half-way"), any_db.try_transaction() as s:
+        assert s is not None
+        s.add(Community(code="QD8", name="写了一半"))
+        s.flush()
+        raise RuntimeError("half-way")
+    assert _community_count(any_db) == 1
+    with pytest.raises(IntegrityError), any_db.try_transaction() as s:
+        assert s is not None
+        s.add(Community(code="QD7", name="重复"))  # the database's own refusal, not "busy"
+        s.flush()
+
+
+def test_try_transaction_gives_none_at_once_while_another_connection_writes(
+    db: Database,
+) -> None:
+    """SQLite's busy wait is left out for the BEGIN only: the connection, back in the pool,
+    waits for a lock as long as before; and what the block raises still goes through."""
+    db.engine.dispose()  # one connection in the pool: the one tried is the one looked at
+    path = db.sqlite_path
+    assert path is not None
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program writing (an import, a restore)
+    try:
+        started = time.monotonic()
+        with db.try_transaction() as s:
+            assert s is None
+        assert time.monotonic() - started < storage_db.BUSY_TIMEOUT_S / 2
+        with pytest.raises(KeyError), db.try_transaction() as s:
+            raise KeyError("the caller's own")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with db.read() as s:
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() == storage_db.BUSY_TIMEOUT_S * 1000
+    with db.try_transaction() as s:
+        assert s is not None
+        assert s.execute(text("PRAGMA busy_timeout")).scalar() == storage_db.BUSY_TIMEOUT_S * 1000
+        s.add(Community(code="QD7", name="七"))
+    assert _community_count(db) == 1
+
+
+def test_try_transaction_gives_none_while_another_thread_has_the_turn(db: Database) -> None:
+    holding, release = threading.Event(), threading.Event()
+
+    def first() -> None:
+        with db.transaction() as s:
+            s.execute(text("SELECT 1"))
+            holding.set()
+            release.wait(10)
+
+    a = threading.Thread(target=first)
+    a.start()
+    try:
+        assert holding.wait(10)
+        started = time.monotonic()
+        with db.try_transaction() as s:
+            assert s is None
+        assert time.monotonic() - started < storage_db.BUSY_TIMEOUT_S / 2
+    finally:
+        release.set()
+        a.join(10)
+    with db.try_transaction() as s:
+        assert s is not None
 
 
 # --- environment errors versus bugs ----------------------------------------------------------

@@ -53,10 +53,15 @@ def run_backup(args: argparse.Namespace, db: Database) -> int:
 
 
 def run_restore(args: argparse.Namespace, db: Database) -> int:
-    info = backup.restore(db, args.file, actor=SYSTEM_ACTOR)
+    info = backup.restore(db, args.file, actor=SYSTEM_ACTOR, progress=_counted)
     print(f"Restored {info.source} into {db.describe()}.")
     if info.upgraded:
         print(f"The backup was of schema {info.revision}; it has been upgraded.")
+    if not info.overview_counted:
+        print(
+            "The overview's figures are not all counted yet (the database was busy): "
+            "`wuye db upgrade` counts them, or the overview does as it is used."
+        )
     if info.previous_copy is not None:
         print(f"The database as it was before is kept as {info.previous_copy}.")
     return EXIT_OK

@@ -98,7 +98,7 @@ def run(args: argparse.Namespace, db: Database) -> int:
     community_id = None
     if args.community is not None:
         community_id = ov.community_by_code(db, SYSTEM_ACTOR, args.community).community_id
-    result = ov.overview(db, SYSTEM_ACTOR, period, community_id)
+    result = ov.overview(db, SYSTEM_ACTOR, period, community_id, complete=True)
     figures = [*(result.figures or ()), result.now.overdue, result.now.due_soon,
                result.now.callbacks_due]  # fmt: skip
     if args.json:

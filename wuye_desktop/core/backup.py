@@ -8,17 +8,22 @@ PostgreSQL has its own tools for this (pg_dump/pg_restore); the refusal says how
 
 from __future__ import annotations
 
+import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from wuye_desktop.core import audit
 from wuye_desktop.core.errors import StorageUnavailable, WuyeError
 from wuye_desktop.core.i18n import QT_TRANSLATE_NOOP
+from wuye_desktop.core.overview import summary
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor, Permission
 from wuye_desktop.storage import backup as mechanics
 from wuye_desktop.storage import migrate
 from wuye_desktop.storage.db import Database
+
+log = logging.getLogger(__name__)
 
 
 class BackupRefused(WuyeError):
@@ -38,6 +43,9 @@ class RestoreInfo:
     previous_copy: Path | None  # the database as it was before, kept beside it
     revision: str  # of the backup as it was made
     upgraded: bool  # the backup was of an older schema and has been upgraded
+    # The overview's precomputed figures count every order restored; False if the database
+    # was busy (a desk left open): the overview counts the rest as it is used.
+    overview_counted: bool = True
 
 
 def _libpq_url(db: Database) -> str:
@@ -164,11 +172,19 @@ def _check_source(source: Path) -> str:
     return revision
 
 
-def restore(db: Database, source: Path, *, actor: Actor = SYSTEM_ACTOR) -> RestoreInfo:
+def restore(
+    db: Database,
+    source: Path,
+    *,
+    actor: Actor = SYSTEM_ACTOR,
+    progress: Callable[[int, int], None] | None = None,
+) -> RestoreInfo:
     """Replace the contents of the SQLite database with a backup, then upgrade it if older.
 
     The current database is first copied aside (``<file>.before-restore-<time>``). Other
     desks should be closed: they would keep working on the restored data without knowing.
+    Last, the overview's precomputed figures are brought up to date, *progress* told (done,
+    total): a backup older than them has every order to count (migration 0014 notes them).
     """
     actor.require(Permission.ADMINISTER)
     path = _sqlite_path(db, restoring=True)
@@ -206,4 +222,10 @@ def restore(db: Database, source: Path, *, actor: Actor = SYSTEM_ACTOR) -> Resto
             revision=revision,
             previous_copy=str(previous) if previous else "",
         )
-    return RestoreInfo(source, previous, revision, upgraded)
+    try:
+        summary.refresh_database(db, progress)
+        counted = True
+    except StorageUnavailable:  # restored all the same: the overview counts the rest later
+        log.warning("overview figures not all counted after the restore", exc_info=True)
+        counted = False
+    return RestoreInfo(source, previous, revision, upgraded, counted)

@@ -110,6 +110,10 @@ class Database:
         # Writes on SQLite take the write lock at BEGIN, so two desks never deadlock upgrading.
         self._write_engine = self.engine.execution_options(wuye_write=True)
         self._writer = sessionmaker(self._write_engine, expire_on_commit=False)
+        # The same writes, taken only if nobody holds the write lock now (try_transaction).
+        self._try_writer = sessionmaker(
+            self._write_engine.execution_options(wuye_nowait=True), expire_on_commit=False
+        )
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         # SQLite has one writer at a time. This process's writers take their turn here, in
         # memory, rather than in SQLite's busy handler, which sleeps in steps of up to 100 ms
@@ -144,6 +148,42 @@ class Database:
         statements only (saving an order): the same turn, BEGIN and checks, a cheaper frame."""
         with self._turn(), _translated_errors(), self._write_engine.begin() as conn:
             yield conn
+
+    @contextmanager
+    def try_transaction(self) -> Iterator[Session | None]:
+        """:meth:`transaction` if the write lock is free right now, else None at once: for
+        writes that can as well be made at a later turn (the overview tab's refresh), and must
+        not wait meanwhile for another's long write (an import, a restore, another's refresh).
+
+        Only the taking of the lock is tried: on SQLite this process's turn and BEGIN
+        IMMEDIATE without SQLite's busy wait. PostgreSQL has no write lock of the database
+        (rows are locked one by one); what the caller would wait for there is its own to try
+        (``pg_try_advisory_xact_lock``). Whatever the block raises goes through, as out of
+        :meth:`transaction`.
+        """
+        turn = self._write_turn
+        if turn is not None and not turn.acquire(blocking=False):
+            yield None
+            return
+        busy = False
+        try:
+            with self._try_writer() as session, _translated_errors():
+                begun = session.begin()
+                try:
+                    session.connection()  # BEGIN now, before the caller's code runs
+                except OperationalError as exc:
+                    begun.rollback()
+                    if not _is_busy(exc):
+                        raise
+                    busy = True
+                if not busy:
+                    with begun:
+                        yield session
+        finally:
+            if turn is not None:
+                turn.release()
+        if busy:
+            yield None
 
     @contextmanager
     def _turn(self) -> Iterator[None]:
@@ -210,6 +250,12 @@ def _translated_errors() -> Iterator[None]:
         raise
 
 
+def _is_busy(exc: OperationalError) -> bool:
+    """SQLite's answer when another connection holds the lock asked for (SQLITE_BUSY)."""
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    return code == sqlite3.SQLITE_BUSY or (code is None and "database is locked" in str(exc.orig))
+
+
 def _unavailable(reason: str) -> StorageUnavailable:
     """The database is there but cannot be used now (locked, server gone): retry."""
     return StorageUnavailable(
@@ -231,6 +277,11 @@ def _lost_error(files: list[str]) -> DatabaseFileLost:
         ),
         files=", ".join(files),
     )
+
+
+def _busy_timeout() -> str:
+    """SQLite's wait for another connection's lock, set on each connection."""
+    return f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}"
 
 
 def _configure_sqlite(db: Database) -> None:
@@ -258,14 +309,24 @@ def _configure_sqlite(db: Database) -> None:
         cur.execute("PRAGMA foreign_keys=ON")
         # FULL: a commit survives even a power cut, not only a killed process.
         cur.execute("PRAGMA synchronous=FULL")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+        cur.execute(_busy_timeout())
         cur.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        write = conn.get_execution_options().get("wuye_write", False)
+        options = conn.get_execution_options()
+        write = options.get("wuye_write", False)
         if write:
             check_files()
+        if write and options.get("wuye_nowait", False):
+            # Database.try_transaction: the lock now or SQLITE_BUSY at once; then the busy
+            # timeout back, for whatever runs on this pooled connection afterwards.
+            conn.exec_driver_sql("PRAGMA busy_timeout=0")
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            finally:
+                conn.exec_driver_sql(_busy_timeout())
+            return
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
     @event.listens_for(engine, "commit")

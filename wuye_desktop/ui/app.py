@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from types import TracebackType
@@ -22,10 +23,10 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import wuye_desktop
-from wuye_desktop.core.errors import WuyeError
+from wuye_desktop.core.errors import StorageUnavailable, WuyeError
 from wuye_desktop.core.roles import Actor
 from wuye_desktop.ui import i18n, input_method, local_settings
-from wuye_desktop.ui.background import wait_off_thread
+from wuye_desktop.ui.background import ProgressRelay, wait_off_thread
 from wuye_desktop.ui.garbage import GuiThreadCollector
 from wuye_desktop.ui.messages import describe, show_error
 from wuye_desktop.ui.widgets.header import app_icon
@@ -68,24 +69,27 @@ def open_main_window(
     return window
 
 
-def open_database(db_url: str | None) -> tuple[Database, Path | None] | None:
+def open_database(
+    db_url: str | None, counted: Callable[[int, int], None] | None = None
+) -> tuple[Database, Path | None] | None:
     """Open the database and upgrade its schema; on failure ask Retry or Quit (None).
 
     Returns the database and the copy made of an SQLite file before upgrading it, if any.
     Importing SQLAlchemy, opening and upgrading run on another thread: the window on screen
-    (the login dialog) stays responsive meanwhile.
+    (the login dialog) stays responsive meanwhile. After an upgrade the overview's figures of
+    what it noted are counted too (:func:`_upgrade`), *counted* told (done, total).
     """
     wait_off_thread(_import_storage)
     from sqlalchemy.exc import SQLAlchemyError
 
-    from wuye_desktop.storage import migrate
     from wuye_desktop.storage.db import Database, is_environment_error
 
+    relay = ProgressRelay(counted) if counted is not None else None
     while True:
         db: Database | None = None
         try:
             db = wait_off_thread(lambda: Database(db_url))
-            return db, wait_off_thread(partial(migrate.upgrade, db))
+            return db, wait_off_thread(partial(_upgrade, db, relay))
         except WuyeError as error:  # unavailable (retry), or not a database at all
             message = describe(error)
         except SQLAlchemyError as error:
@@ -120,6 +124,27 @@ def open_database(db_url: str | None) -> tuple[Database, Path | None] | None:
         box.setDefaultButton(QMessageBox.StandardButton.Retry)
         if box.exec() != QMessageBox.StandardButton.Retry:
             return None
+
+
+def _upgrade(db: Database, counted: Callable[[int, int], None] | None) -> Path | None:
+    """The schema upgraded (run off the GUI thread); if it was older, the overview's
+    precomputed figures then count what the upgrade noted (every order, the first time), so
+    that the first overview is exact at once rather than after many refreshes. A database
+    busy meanwhile (another desk saving) leaves the rest to the overview, counted as it is
+    used."""
+    from wuye_desktop.storage import migrate
+
+    before = migrate.current_revision(db)
+    copy = migrate.upgrade(db)
+    if before is None or before == migrate.newest_revision_file():
+        return copy  # created, or already up to date: nothing noted by an upgrade
+    from wuye_desktop.core.overview import summary
+
+    try:
+        summary.refresh_database(db, counted)
+    except StorageUnavailable:
+        log.warning("overview figures not all counted after the upgrade", exc_info=True)
+    return copy
 
 
 def _import_storage() -> None:
@@ -270,7 +295,7 @@ def run(db_url: str | None) -> int:
     # On screen first: the user types while the database opens (see the module doc).
     login = LoginDialog()
     login.show()
-    opened = open_database(db_url)
+    opened = open_database(db_url, login.show_counting)
     if opened is None:
         return 1
     db, backup = opened

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Signal
+from PySide6.QtCore import QEventLoop, QObject, Signal, Slot
 
 from wuye_desktop.core.own_thread import OwnThread
 
@@ -32,3 +32,22 @@ def wait_off_thread(work: Callable[[], T]) -> T:
     job = OwnThread(work, "wuye-start-up", last=done.finished.emit)
     loop.exec()  # the quit is queued, so it arrives even when the work ends before exec() starts
     return job.result()
+
+
+class ProgressRelay(QObject):
+    """A progress callback for work on another thread: called there with (done, total), it
+    calls *show* on the GUI thread (where the relay is made), queued, in order."""
+
+    told = Signal(int, int)
+
+    def __init__(self, show: Callable[[int, int], None]) -> None:
+        super().__init__()
+        self._show = show
+        self.told.connect(self._shown)
+
+    def __call__(self, done: int, total: int) -> None:
+        self.told.emit(done, total)
+
+    @Slot(int, int)
+    def _shown(self, done: int, total: int) -> None:
+        self._show(done, total)

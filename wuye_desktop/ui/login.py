@@ -128,10 +128,23 @@ class LoginDialog(Retranslating, QDialog):
         """True from Enter until the core has answered."""
         return self._attempt is not None
 
+    def show_counting(self, done: int, total: int) -> None:
+        """While the database opens after an upgrade: how far the overview's figures are."""
+        self.status.setText(
+            self.tr(
+                "Upgrading the database: {done} of %n changes counted for the overview…", "", total
+            ).format(done=done)
+        )
+        self.status.show()
+
     def set_database(self, db: Database, company_name: str | None = None) -> None:
         """The database is open: show the company (read now unless given), and check the
         password typed while it was opening, if any."""
         self._db = db
+        if self._attempt is None:
+            self.status.hide()  # what the upgrade said, if anything
+        else:
+            self.status.setText(self.tr("Checking the password…"))
         if company_name is not None:
             self.header.set_subtitle(company_name)
         else:

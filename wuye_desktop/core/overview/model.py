@@ -136,6 +136,9 @@ class Overview:
     breakdowns: tuple[Breakdown, ...] | None = None
     trend: Trend | None = None
     by_community: tuple[CommunityRate, ...] | None = None
+    # Changes to orders its figures leave out, not counted yet into the precomputed ones (the
+    # tab's overview, when another was writing or the changes were many): 0 when complete.
+    uncounted: int = 0
 
     def figure(self, key: str) -> Figure:
         """The figure named *key* (KeyError if absent)."""

@@ -664,18 +664,30 @@ def overview(
     period: Period,
     community_id: int | None = None,
     now: datetime | None = None,
+    *,
+    complete: bool = True,
 ) -> Overview:
     """The overview of the company (or one community) over *period* against the one before.
 
     A desk gets only ``now`` (the other parts None); finance is refused.
+
+    The precomputed figures are first brought up to date with the changes noted since. With
+    *complete* (what is printed, exported or passed on: the monthly report, the Excel export,
+    ``wuye stats``) every change is counted first, waiting for the write lock as any write
+    does, so a database busy for too long is StorageUnavailable (retry). Without (the tab)
+    only as many as can be without waiting, for a second or two: the figures are read all
+    the same and ``uncounted`` says how many changes they leave out.
     """
     full = actor.can(Permission.OVERVIEW_READ)
     if not full:
         actor.require(Permission.OVERVIEW_TODAY)
     now = now or now_utc()
     previous = period.previous()
-    if full:  # the precomputed figures brought up to date first (a short write, if any)
+    uncounted = 0
+    if full and complete:
         summary.refresh_database(db)
+    elif full:
+        uncounted = summary.catch_up(db)
     with db.read() as s:
         scope = _scope(s, community_id)
         now_part = _now_figures(s, scope, now)
@@ -692,6 +704,7 @@ def overview(
             breakdowns=_breakdowns(counter, cur, old, period),
             trend=counter.trend(period, cur),
             by_community=counter.by_community(period, cur),
+            uncounted=uncounted,
         )
 
 

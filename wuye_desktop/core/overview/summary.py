@@ -18,7 +18,9 @@ their timelines. Instead (tables of migration 0014):
 
 Triggers (``storage.overview_triggers``) note in ``overview_dirty`` every order whatever writes
 it; :func:`refresh` recomputes every day and order those notes touch, with the same code that
-built them, before the overview reads. So no write path needs to know about it.
+built them, before the overview reads. So no write path needs to know about it. What is
+printed or exported waits for every note to be counted (:func:`refresh_database`); the tab
+counts what it can without waiting and says how many are left (:func:`catch_up`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import itertools
 import json
 import logging
 import sys
+import time
 from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -95,8 +98,11 @@ NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 LATER = datetime(9000, 1, 1, tzinfo=UTC)
 _ALL_DAYS = (date(1900, 1, 1), date(3000, 1, 1))
 BATCH = 20_000
+# The overview tab's refresh (catch_up): smaller transactions, for a second and a half at most.
+CATCH_UP_BATCH = 1_000
+CATCH_UP_SECONDS = 1.5
 _IDS = 500  # ids per IN (…): old SQLite takes at most 999 parameters
-_LOCK = 0x0F_0514  # PostgreSQL advisory lock: one refresh at a time
+REFRESH_LOCK = 0x0F_0514  # PostgreSQL advisory lock: one refresh at a time
 
 
 def _sum(cond: ColumnElement[bool]) -> Any:
@@ -161,7 +167,11 @@ def is_dirty(s: Session) -> bool:
 def refresh_database(db: Database, progress: Callable[[int, int], None] | None = None) -> None:
     """Recompute what the noted changes touch, if any: nothing when clean, else a batch of notes
     per transaction, so that a big build (the first after upgrading a big database) never holds
-    the database's write lock for long: desks go on saving between its batches."""
+    the database's write lock for long: desks go on saving between its batches.
+
+    Each batch waits for the write lock as any write does: what must not be stale (the monthly
+    report, the export, ``wuye stats``, the build after an upgrade) gets every note counted, or
+    StorageUnavailable from a database busy for longer than the busy timeout."""
     with db.read() as s:
         if not is_dirty(s):
             return
@@ -179,16 +189,56 @@ def refresh_database(db: Database, progress: Callable[[int, int], None] | None =
             progress(done, total)
 
 
+def catch_up(db: Database, seconds: float | None = None, size: int | None = None) -> int:
+    """What the overview tab does before it reads: :func:`refresh_database` as far as it gets
+    without waiting for anyone, and for about *seconds* at most (*size* notes a transaction,
+    the last of them may run over; by default :data:`CATCH_UP_SECONDS` and
+    :data:`CATCH_UP_BATCH`). Returns how many notes are left uncounted, 0 when none.
+
+    The tab runs on the desk's one database thread: waiting there for another's long write
+    (a roster import, a restore, another desk's build) would hold up the desk's every other
+    request, and then fail with "database is locked". The figures are read all the same; the
+    notes left are counted by a later refresh."""
+    started = time.monotonic()
+    seconds = CATCH_UP_SECONDS if seconds is None else seconds
+    size = size or CATCH_UP_BATCH
+    with db.read() as s:
+        if not is_dirty(s):
+            return 0
+    while True:
+        with db.try_transaction() as s:
+            counted = None if s is None else refresh(s, batches=1, size=size, wait=False)
+        if counted is None:  # another is writing: not now
+            break
+        if counted < size:  # all there were
+            return 0
+        if time.monotonic() - started >= seconds:
+            break
+    with db.read() as s:
+        return s.scalar(select(func.count(OverviewDirty.id))) or 0
+
+
 def refresh(
     s: Session,
     progress: Callable[[int, int], None] | None = None,
     *,
     batches: int | None = None,
-) -> int:
+    size: int | None = None,
+    wait: bool = True,
+) -> int | None:
     """Recompute every day and order the notes in ``overview_dirty`` touch, then drop them (at
-    most *batches* batches of notes when given); return how many notes were counted."""
+    most *batches* batches of *size* notes when given); return how many notes were counted.
+
+    On PostgreSQL one refresh runs at a time (an advisory lock); with *wait* False, None
+    at once when another holds it. (SQLite's lock is the transaction's own: see
+    ``Database.try_transaction``.)"""
     if s.get_bind().dialect.name == "postgresql":
-        s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOCK})
+        if not wait:
+            if not s.scalar(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": REFRESH_LOCK}):
+                return None
+        else:
+            s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": REFRESH_LOCK})
+    size = size or BATCH
     total = (s.scalar(select(func.count(OverviewDirty.id))) or 0) if batches is None else 0
     done, last, taken = 0, 0, 0
     while batches is None or taken < batches:
@@ -201,7 +251,7 @@ def refresh(
             )
             .where(OverviewDirty.id > last)
             .order_by(OverviewDirty.id)
-            .limit(BATCH)
+            .limit(size)
         ).all()
         if not rows:
             break

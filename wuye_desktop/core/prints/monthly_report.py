@@ -153,8 +153,8 @@ def load_monthly_report(
     period = month_period(month)
     cid = community_id(db, actor, community)
     now = now or now_utc()
-    this = overview(db, actor, period, cid, now)
-    year = overview(db, actor, _year_before(period), cid, now)
+    this = overview(db, actor, period, cid, now, complete=True)
+    year = overview(db, actor, _year_before(period), cid, now, complete=True)
     return report_facts(company_name(db), this, year, now)
 
 

@@ -250,7 +250,7 @@ def export_overview_xlsx(
     community (code or id) to *out*, whole or not at all; audited only once written."""
     actor.require(Permission.OVERVIEW_READ)
     p = parse_period(period) if isinstance(period, str) else period
-    ov = overview(db, actor, p, community_id(db, actor, community), now)
+    ov = overview(db, actor, p, community_id(db, actor, community), now, complete=True)
     data = overview_workbook(ov, company_name(db), progress)
     pending = PendingFile(out)
 

@@ -75,6 +75,10 @@ class OverviewTab(Retranslating, QWidget):
         self.export_button.clicked.connect(self.export_picture)
         self.state = QLabel()
         self.state.setObjectName("overviewState")
+        # Changes the figures leave out yet (another was writing, or many to count): F5 later.
+        self.uncounted = QLabel()
+        self.uncounted.setObjectName("overviewUncounted")
+        self.uncounted.hide()
 
         controls = QHBoxLayout()
         controls.addWidget(self.community_label)
@@ -83,6 +87,7 @@ class OverviewTab(Retranslating, QWidget):
         controls.addWidget(self.picker)
         controls.addWidget(self.compared)
         controls.addStretch(1)
+        controls.addWidget(self.uncounted)
         controls.addWidget(self.state)
         controls.addWidget(self.print_button)
         controls.addWidget(self.export_button)
@@ -213,7 +218,7 @@ class OverviewTab(Retranslating, QWidget):
         self.state.setText(self.tr("Computing…"))
 
         def work(db: Database) -> Overview:
-            return overview(db, actor, period, community_id)
+            return overview(db, actor, period, community_id, complete=False)
 
         def refused(error: WuyeError) -> None:
             self.state.setText(self.tr("Not available"))
@@ -248,6 +253,8 @@ class OverviewTab(Retranslating, QWidget):
     def _arrived(self, result: Overview) -> None:
         self.result = result
         self.computed_at = now_utc()
+        # What is left to count is counted when the tab is shown again, or on F5.
+        self._stale = self._stale or result.uncounted > 0
         self._draw()
 
     def _draw(self) -> None:
@@ -311,6 +318,18 @@ class OverviewTab(Retranslating, QWidget):
         if self.computed_at is not None:
             self.state.setText(
                 self.tr("As of {time}").format(time=format_local(self.computed_at, with_year=False))
+            )
+        self.uncounted.setVisible(r.uncounted > 0)
+        if r.uncounted:
+            self.uncounted.setText(
+                self.tr("%n changes not counted yet; refresh later", "", r.uncounted)
+            )
+            self.uncounted.setToolTip(
+                self.tr(
+                    "Someone else's work was holding the database (an import, a restore), or "
+                    "many changes are still to be counted after an upgrade. The figures shown "
+                    "leave these changes out until a later refresh counts them."
+                )
             )
 
     # -- drilling down -------------------------------------------------------------------------

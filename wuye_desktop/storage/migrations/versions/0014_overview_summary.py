@@ -2,9 +2,11 @@
 community and day of the moves to completed and of the callbacks; the repeated moves; the
 orders still pending a deadline; and the triggers noting every change of what they count.
 
-The migration notes every existing order as changed; ``core.overview.summary.refresh`` then
-builds the rows in batches, saying how far it has got (the program and ``wuye`` call it right
-after upgrading; the overview would otherwise call it before it first reads).
+The migration notes every existing order as changed; ``core.overview.summary`` then builds the
+rows in batches, saying how far it has got: right after the upgrade when the program upgrades at
+start-up, ``wuye db upgrade`` or a restore; else (a database busy then, or upgraded by other
+means) the overview's tab a second's worth of batches at a time, and a report or export all of
+what is left before it reads.
 
 Revision ID: 0014
 Revises: 0013
