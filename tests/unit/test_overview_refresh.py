@@ -193,3 +193,51 @@ def test_catching_up_with_nothing_noted_writes_nothing(
     monkeypatch.setattr(any_db, "try_transaction", counted)
     assert summary.catch_up(any_db) == 0
     assert writes == []
+
+
+def test_the_full_build_sizes_its_transactions_to_hold_the_lock_briefly(
+    any_db: Database, any_admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build after an upgrade (refresh_database) writes a batch a transaction; the other
+    desks wait for SQLite's write lock meanwhile and give up after its busy timeout. On a
+    machine where a note costs 5 ms, a batch of 20,000 would hold it 100 s: after its first,
+    every batch is sized to take about BATCH_SECONDS, and every note is counted."""
+    community = make_community(any_db, any_admin)
+    for _ in range(6):
+        _order(any_db, any_admin, community.id)
+    noted = _notes(any_db)
+    clock = [0.0]
+    monkeypatch.setattr(summary.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(summary, "FIRST_BATCH", 4)
+    monkeypatch.setattr(summary, "MIN_BATCH", 1)
+    monkeypatch.setattr(summary, "BATCH_SECONDS", 0.02)  # 4 notes at 5 ms each
+    real = summary.refresh
+    held: list[tuple[int, float]] = []
+
+    def slow(s: Any, *args: Any, **kwargs: Any) -> Any:
+        counted = real(s, *args, **kwargs)
+        clock[0] += 0.005 * (counted or 0)  # 5 ms a note
+        held.append((counted or 0, 0.005 * (counted or 0)))
+        return counted
+
+    monkeypatch.setattr(summary, "refresh", slow)
+    summary.refresh_database(any_db)
+    assert _notes(any_db) == 0
+    assert sum(n for n, _ in held) == noted
+    assert all(seconds <= 0.02 + 1e-9 for _, seconds in held), held
+
+
+@pytest.mark.parametrize(
+    ("size", "counted", "seconds", "expected"),
+    [
+        (1_000, 1_000, 10.0, 200),  # slow: fewer
+        (1_000, 1_000, 0.1, 4_000),  # fast: more, at most fourfold
+        (16_000, 16_000, 0.1, summary.BATCH),  # never above BATCH
+        (1_000, 1_000, 1_000.0, 100),  # never below 100
+        (1_000, 10, 0.1, 1_000),  # the last batch (fewer than asked): as it was
+    ],
+)
+def test_the_next_batch_fits_batch_seconds(
+    size: int, counted: int, seconds: float, expected: int
+) -> None:
+    assert summary.next_batch_size(size, counted, seconds) == expected

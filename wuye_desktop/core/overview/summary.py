@@ -97,7 +97,13 @@ BREAKDOWN_COLUMNS = ("category", "tier", "channel", "source", "status")
 NEVER = datetime(1970, 1, 1, tzinfo=UTC)
 LATER = datetime(9000, 1, 1, tzinfo=UTC)
 _ALL_DAYS = (date(1900, 1, 1), date(3000, 1, 1))
-BATCH = 20_000
+BATCH = 20_000  # notes a batch at most
+# refresh_database sizes its transactions for about this long each: the other desks wait
+# for SQLite's write lock meanwhile, and give up after its busy timeout (10 s). Its first
+# batch is small, then sized from the last one's pace.
+BATCH_SECONDS = 2.0
+FIRST_BATCH = 1_000
+MIN_BATCH = 100
 # The overview tab's refresh (catch_up): smaller transactions, for a second and a half at most.
 CATCH_UP_BATCH = 1_000
 CATCH_UP_SECONDS = 1.5
@@ -166,8 +172,9 @@ def is_dirty(s: Session) -> bool:
 
 def refresh_database(db: Database, progress: Callable[[int, int], None] | None = None) -> None:
     """Recompute what the noted changes touch, if any: nothing when clean, else a batch of notes
-    per transaction, so that a big build (the first after upgrading a big database) never holds
-    the database's write lock for long: desks go on saving between its batches.
+    per transaction, each sized to take about :data:`BATCH_SECONDS`, so that a big build (the
+    first after upgrading a big database) never holds the database's write lock for long:
+    desks go on saving between its batches.
 
     Each batch waits for the write lock as any write does: what must not be stale (the monthly
     report, the export, ``wuye stats``, the build after an upgrade) gets every note counted, or
@@ -176,17 +183,29 @@ def refresh_database(db: Database, progress: Callable[[int, int], None] | None =
         if not is_dirty(s):
             return
         total = s.scalar(select(func.count(OverviewDirty.id))) or 0
-    done = 0
+    done, size = 0, FIRST_BATCH
     while True:
+        started = time.monotonic()
         with db.transaction() as s:
-            counted = refresh(s, batches=1)
+            counted = refresh(s, batches=1, size=size)
         if not counted:
             return
+        size = next_batch_size(size, counted, time.monotonic() - started)
         done += counted
         total = max(total, done)  # notes made meanwhile are counted too
         log.info("overview summary: %d of %d changes counted", done, total)
         if progress is not None:
             progress(done, total)
+
+
+def next_batch_size(size: int, counted: int, seconds: float) -> int:
+    """The next batch's size after *counted* notes (of *size* asked) took *seconds*: as many
+    as :data:`BATCH_SECONDS` fits at that pace, from :data:`MIN_BATCH` to :data:`BATCH`, growing at most
+    fourfold a step (a fast batch of a few notes says little of the next)."""
+    if counted < size:
+        return size  # the last batch: nothing follows
+    fitted = int(counted * BATCH_SECONDS / max(seconds, 1e-3))
+    return max(MIN_BATCH, min(BATCH, fitted, 4 * size))
 
 
 def catch_up(db: Database, seconds: float | None = None, size: int | None = None) -> int:
