@@ -275,6 +275,30 @@ def make_community(db: Database, admin: Actor) -> directory.CommunityView:
     return directory.get_community(db, admin, c.id)
 
 
+def make_common_area_order(
+    database: Database, actor: Actor, community_id: int, category: str = "water_leak"
+) -> int:
+    """A time-limited order reported by phone for a common area (3号楼大堂); its id."""
+    from wuye_desktop.core import orders
+
+    return orders.create_order(
+        database,
+        actor,
+        orders.OrderInput(
+            community_id=community_id,
+            household_id=None,
+            location="3号楼大堂",
+            category=category,
+            channel="property",
+            source="phone",
+            tier="time_limited",
+            description="大堂顶棚渗水",
+            caller_name="张三",
+            caller_phone="13812345678",
+        ),
+    )
+
+
 def stored_owners(database: Database, household_code: str) -> list[tuple[int, str, str]]:
     """(id, name, phone) of a household's owners as stored: the core only shows them masked."""
     from sqlalchemy import select

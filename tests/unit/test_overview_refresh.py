@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from tests.conftest import make_community, make_user
-from wuye_desktop.core import orders
+from tests.conftest import make_common_area_order, make_community, make_user
 from wuye_desktop.core import overview as ov
 from wuye_desktop.core.clock import today_local
 from wuye_desktop.core.errors import StorageUnavailable
@@ -28,21 +27,7 @@ from wuye_desktop.storage.models import OverviewDirty
 TODAY = ov.custom(today_local(), today_local())
 
 
-def _order(db: Database, actor: Actor, community_id: int) -> int:
-    return orders.create_order(
-        db,
-        actor,
-        orders.OrderInput(
-            community_id=community_id,
-            household_id=None,
-            location="东门岗亭",
-            category="water_leak",
-            channel="property",
-            source="phone",
-            tier="time_limited",
-            description="卫生间天花板渗水",
-        ),
-    )
+_order = make_common_area_order
 
 
 def _notes(db: Database) -> int:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event, select
 
-from tests.conftest import make_user
+from tests.conftest import make_common_area_order, make_user
 from wuye_desktop.core import directory, orders, staff
 from wuye_desktop.core.errors import PermissionDenied, ValidationError
 from wuye_desktop.core.orders.status import OPEN_VALUES
@@ -48,23 +48,7 @@ def technician(
     return staff.StaffInput(name, kind, channel, community_id, "138 0000 1111", skills)
 
 
-def new_order(db: Database, actor: Actor, community_id: int, category: str = "water_leak") -> int:
-    return orders.create_order(
-        db,
-        actor,
-        orders.OrderInput(
-            community_id=community_id,
-            household_id=None,
-            location="3号楼大堂",
-            category=category,
-            channel="property",
-            source="phone",
-            tier="time_limited",
-            description="大堂顶棚渗水",
-            caller_name="张三",
-            caller_phone="13812345678",
-        ),
-    )
+new_order = make_common_area_order
 
 
 def version(db: Database, actor: Actor, oid: int) -> int:

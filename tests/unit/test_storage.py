@@ -9,6 +9,8 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -279,11 +281,9 @@ def test_sqlite_writers_of_one_process_wait_for_their_turn_here_not_in_sqlite(
     assert got_in and got_in[0] - released < 0.5
 
 
-def test_a_sqlite_write_waiting_longer_than_sqlites_timeout_is_unavailable(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """As SQLite's busy timeout would say it: the database is locked, please retry."""
-    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_S", 0.2)
+@contextmanager
+def _written_by_another_thread(db: Database) -> Iterator[None]:
+    """Another thread of this process in a write transaction, until the block ends."""
     holding, release = threading.Event(), threading.Event()
 
     def first() -> None:
@@ -296,6 +296,18 @@ def test_a_sqlite_write_waiting_longer_than_sqlites_timeout_is_unavailable(
     a.start()
     try:
         assert holding.wait(10)
+        yield
+    finally:
+        release.set()
+        a.join(10)
+
+
+def test_a_sqlite_write_waiting_longer_than_sqlites_timeout_is_unavailable(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As SQLite's busy timeout would say it: the database is locked, please retry."""
+    monkeypatch.setattr(storage_db, "BUSY_TIMEOUT_S", 0.2)
+    with _written_by_another_thread(db):
         result: list[BaseException] = []
 
         def second() -> None:
@@ -309,9 +321,6 @@ def test_a_sqlite_write_waiting_longer_than_sqlites_timeout_is_unavailable(
         b.start()
         b.join(10)
         assert result and "database is locked" in str(result[0])
-    finally:
-        release.set()
-        a.join(10)
 
 
 def test_try_transaction_commits_and_lets_through_what_its_block_raises(
@@ -363,25 +372,11 @@ def test_try_transaction_gives_none_at_once_while_another_connection_writes(
 
 
 def test_try_transaction_gives_none_while_another_thread_has_the_turn(db: Database) -> None:
-    holding, release = threading.Event(), threading.Event()
-
-    def first() -> None:
-        with db.transaction() as s:
-            s.execute(text("SELECT 1"))
-            holding.set()
-            release.wait(10)
-
-    a = threading.Thread(target=first)
-    a.start()
-    try:
-        assert holding.wait(10)
+    with _written_by_another_thread(db):
         started = time.monotonic()
         with db.try_transaction() as s:
             assert s is None
         assert time.monotonic() - started < storage_db.BUSY_TIMEOUT_S / 2
-    finally:
-        release.set()
-        a.join(10)
     with db.try_transaction() as s:
         assert s is not None
 
