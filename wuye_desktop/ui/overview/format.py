@@ -68,21 +68,29 @@ def value_text(unit: Unit, value: float | None) -> str:
     return str(round(value))
 
 
+def _amount(unit: Unit, delta: float) -> str:
+    """A change as shown, without its arrow: 3.5 points, 12, 2.0 h."""
+    if unit is Unit.FRACTION:
+        return QCoreApplication.translate("overview", "{n} points").format(
+            n=f"{abs(delta) * 100:.1f}"
+        )
+    return value_text(unit, abs(delta))
+
+
+def _shown_unchanged(unit: Unit, delta: float) -> bool:
+    """No change, or one too small to show (87.31 % against 87.29 % reads ▲ 0.0 points)."""
+    return abs(delta) < 1e-9 or _amount(unit, delta) == _amount(unit, 0.0)
+
+
 def change_text(figure: Figure) -> str:
     """▲ 3.5 points, ▼ 12, ▲ 2.0 h; "" when there is nothing to compare."""
     if figure.value is None or figure.previous is None:
         return ""
     delta = figure.value - figure.previous
-    if abs(delta) < 1e-9:
+    if _shown_unchanged(figure.unit, delta):
         return QCoreApplication.translate("overview", "no change")
     arrow = "▲" if delta > 0 else "▼"
-    if figure.unit is Unit.FRACTION:
-        amount = QCoreApplication.translate("overview", "{n} points").format(
-            n=f"{abs(delta) * 100:.1f}"
-        )
-    else:
-        amount = value_text(figure.unit, abs(delta))
-    return f"{arrow} {amount}"
+    return f"{arrow} {_amount(figure.unit, delta)}"
 
 
 def direction(figure: Figure) -> Direction:
@@ -92,8 +100,8 @@ def direction(figure: Figure) -> Direction:
     if any(stem.startswith(n) for n in _NEUTRAL):
         return Direction.UNKNOWN
     delta = figure.value - figure.previous
-    if abs(delta) < 1e-9:
-        return Direction.SAME
+    if _shown_unchanged(figure.unit, delta):
+        return Direction.SAME  # not coloured better or worse for a change the card hides
     lower_better = any(stem.startswith(n) for n in _LOWER_IS_BETTER)
     return Direction.BETTER if (delta < 0) == lower_better else Direction.WORSE
 
