@@ -226,3 +226,9 @@ def test_the_next_batch_fits_batch_seconds(
     size: int, counted: int, seconds: float, expected: int
 ) -> None:
     assert summary.next_batch_size(size, counted, seconds) == expected
+
+
+def test_batch_is_the_most_a_batch_takes_from_the_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(summary, "BATCH", 2)
+    assert summary.next_batch_size(2, 2, 1e-6) == 2
+    assert summary.next_batch_size(2, 2, 1_000.0) == 2  # not MIN_BATCH, above the most

@@ -183,7 +183,7 @@ def refresh_database(db: Database, progress: Callable[[int, int], None] | None =
         if not is_dirty(s):
             return
         total = s.scalar(select(func.count(OverviewDirty.id))) or 0
-    done, size = 0, FIRST_BATCH
+    done, size = 0, min(FIRST_BATCH, BATCH)
     while True:
         started = time.monotonic()
         with db.transaction() as s:
@@ -205,7 +205,7 @@ def next_batch_size(size: int, counted: int, seconds: float) -> int:
     if counted < size:
         return size  # the last batch: nothing follows
     fitted = int(counted * BATCH_SECONDS / max(seconds, 1e-3))
-    return max(MIN_BATCH, min(BATCH, fitted, 4 * size))
+    return max(min(MIN_BATCH, BATCH), min(BATCH, fitted, 4 * size))
 
 
 def catch_up(db: Database, seconds: float | None = None, size: int | None = None) -> int:
