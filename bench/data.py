@@ -56,7 +56,7 @@ def cached_sqlite(name: str, recipe: str, build: Callable[[Database], None]) -> 
         return path
     # One build at a time: a second benchmark asking for the same database (another
     # terminal) waits for the first's build, rather than deleting its half-built file as a
-    # leftover (which lost a 45-minute build of the 1M-order database once).
+    # leftover (which once lost an hour-long build of the 1M-order database).
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.with_name(path.name + ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
