@@ -7,6 +7,7 @@ PostgreSQL database.
 from __future__ import annotations
 
 import itertools
+import json
 import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -22,7 +23,12 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
 
 from tests.conftest import stored_owners
-from tests.unit.old_schema_support import fill_first_schema, orders_of_0013, plain_order
+from tests.unit.old_schema_support import (
+    fill_first_schema,
+    orders_of_0013,
+    plain_order,
+    time_literal,
+)
 from wuye_desktop.core import directory, users
 from wuye_desktop.core.errors import StorageUnavailable
 from wuye_desktop.core.roles import SYSTEM_ACTOR
@@ -370,6 +376,58 @@ def test_a_database_of_0013_has_its_orders_counted_by_the_overview_after_0014(
     result = ov.overview(empty_db, SYSTEM_ACTOR, period, now=yesterday + timedelta(hours=1))
     assert result.figure("reported").value == 2
     assert result.figure("response_on_time").count == 1  # the cancelled one is not judged
+
+
+def test_a_database_of_0014_has_its_months_and_first_replies_after_0015(
+    empty_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0015 adds up the days counted so far into months, and notes each ticket's first reply
+    (then triggers keep it): a year reads them, and counts as before."""
+    from wuye_desktop.core import overview as ov
+    from wuye_desktop.core.overview import summary
+    from wuye_desktop.regulator import inbox
+
+    migrate.upgrade(empty_db, "0014")
+    fill_first_schema(empty_db)
+    at = time_literal(empty_db)  # 2026-03-01 10:00 in Qingdao
+    with empty_db.engine.begin() as conn:
+        for n in (1, 2):
+            conn.execute(text(plain_order(at).format(n=n)))
+        conn.execute(
+            text(
+                "INSERT INTO regulator_ticket (id, ticket_id, project_code, level, category,"
+                " content, received_at, reply_due_at, first_seen_at, order_id, problem,"
+                f" payload) VALUES (1, 'T-1', '370202-001', 'normal', 'other', '', '{at}',"
+                f" NULL, '{at}', 1, '', '{{}}')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO ticket_reply (ticket_row_id, at, result, content, reason,"
+                f" username) VALUES (1, '{at}', 'resolved', '已处理', '', 'desk')"
+            )
+        )
+    with monkeypatch.context() as old_program:  # counted as 0014's program did: days only
+        old_program.setattr(summary, "count_months", lambda s, months: None)
+        summary.refresh_database(empty_db)
+    migrate.upgrade(empty_db)
+    assert _schema_differences(empty_db) == []
+    with empty_db.engine.connect() as conn:
+        months = conn.execute(text("SELECT month, tier, counts FROM overview_month")).all()
+        [first_reply] = conn.execute(text("SELECT first_reply_at FROM regulator_ticket")).all()
+    assert [(str(m)[:10], tier, json.loads(c)["reported"]) for m, tier, c in months] == [
+        ("2026-03-01", "time_limited", 2)
+    ]
+    assert first_reply[0] is not None
+    now = datetime(2026, 12, 1, tzinfo=UTC)
+    result = ov.overview(empty_db, SYSTEM_ACTOR, ov.year(2026), now=now)
+    assert result.figure("reported").value == 2
+    reply = result.figure("regulator_reply_rate")
+    assert (reply.hits, reply.count) == (1, 1)
+    assert (inbox.reply_rate(empty_db, now).in_time, inbox.reply_rate(empty_db, now).counted) == (
+        1,
+        1,
+    )
 
 
 def test_the_first_count_after_0014_writes_a_batch_at_a_time(

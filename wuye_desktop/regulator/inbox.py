@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core import audit, outbox, staff_names
@@ -29,7 +29,11 @@ from wuye_desktop.core.orders import (
     require_permission,
     require_state,
 )
-from wuye_desktop.core.overview.regulator_rules import REPLY_TARGET, reply_in_time
+from wuye_desktop.core.overview.regulator_rules import (
+    REPLY_TARGET,
+    reply_decided,
+    reply_on_time,
+)
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
 from wuye_desktop.regulator import protocol as p
 from wuye_desktop.storage.db import Database
@@ -572,21 +576,13 @@ def reply_rate(db: Database, now: datetime | None = None) -> ReplyRate:
     Tickets still inside their deadline and not yet answered do not count either way.
     """
     now = now or now_utc()
-    in_time = counted = 0
     with db.read() as s:
-        first = (
-            select(TicketReply.ticket_row_id, func.min(TicketReply.at).label("first_at"))
-            .group_by(TicketReply.ticket_row_id)
-            .subquery()
-        )
-        rows = s.execute(
+        counted, in_time = s.execute(
             select(
-                RegulatorTicket.reply_due_at, RegulatorTicket.received_at, first.c.first_at
-            ).outerjoin(first, first.c.ticket_row_id == RegulatorTicket.id)
-        ).all()
-    for due, received, first_at in rows:
-        verdict = reply_in_time(due, received, first_at, now)
-        if verdict is not None:
-            counted += 1
-            in_time += verdict
-    return ReplyRate(in_time, counted)
+                func.count(),
+                func.coalesce(func.sum(case((reply_on_time(), 1), else_=0)), 0),
+            )
+            .select_from(RegulatorTicket)
+            .where(reply_decided(now))
+        ).one()
+    return ReplyRate(int(in_time), int(counted))

@@ -433,6 +433,20 @@ class RegulatorTicket(Base):
     )
     problem: Mapped[str] = mapped_column(Text, default="")
     payload: Mapped[str] = mapped_column(Text)  # the ticket as received, JSON
+    # The time of its first reply, kept by triggers on ticket_reply (storage.ticket_triggers)
+    # whatever writes one: the reply rate counts a year's tickets without a lookup each.
+    first_reply_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    __table_args__ = (
+        # What the reply rate reads of a period's tickets, from the index alone.
+        Index(
+            "ix_regulator_ticket_received",
+            "received_at",
+            "reply_due_at",
+            "first_reply_at",
+            "order_id",
+        ),
+    )
 
 
 class TicketReply(Base):
@@ -682,6 +696,21 @@ class OverviewDay(Base):
     counts: Mapped[str] = mapped_column(Text)  # JSON: slice key -> orders
     cells: Mapped[str] = mapped_column(Text)  # JSON: breakdown column -> value -> orders
     response_minutes: Mapped[bytes] = mapped_column(LargeBinary)  # float64, little-endian
+    completion_minutes: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class OverviewMonth(Base):
+    """:class:`OverviewDay`'s rows of one community, calendar month and tier added up (counts
+    and cells summed, minutes merged, still sorted): what a period of whole months (a year)
+    reads, twelve rows a community and tier instead of 365."""
+
+    __tablename__ = "overview_month"
+    community_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)  # its first day
+    tier: Mapped[str] = mapped_column(String(16), primary_key=True)
+    counts: Mapped[str] = mapped_column(Text)
+    cells: Mapped[str] = mapped_column(Text)
+    response_minutes: Mapped[bytes] = mapped_column(LargeBinary)
     completion_minutes: Mapped[bytes] = mapped_column(LargeBinary)
 
 

@@ -42,8 +42,15 @@ from wuye_desktop.core.orders.callback_stats import (
 )
 from wuye_desktop.core.orders.status import Status
 from wuye_desktop.core.overview.periods import local_midnight
+from wuye_desktop.core.overview.regulator_rules import reply_decided, reply_on_time
 from wuye_desktop.core.vocab import Tier
-from wuye_desktop.storage.models import Callback, Commitment, OrderEvent, WorkOrder
+from wuye_desktop.storage.models import (
+    Callback,
+    Commitment,
+    OrderEvent,
+    RegulatorTicket,
+    WorkOrder,
+)
 
 
 class SliceKey(enum.StrEnum):
@@ -67,6 +74,10 @@ class SliceKey(enum.StrEnum):
     SATISFIED_IN_PERIOD = "satisfied_in_period"  # ... satisfied or basically satisfied
     UNSATISFIED_IN_PERIOD = "unsatisfied_in_period"  # ... with one not satisfied
     CALLBACK_DUE = "callback_due"  # now: waiting for a callback due by the end of today
+    # Orders made of a regulator ticket received in the period whose reply counts (replied
+    # to, or due unanswered), and of those the ones replied to in time.
+    TICKET_RATED = "ticket_rated"
+    TICKET_ON_TIME = "ticket_on_time"
 
 
 @dataclass(frozen=True)
@@ -146,6 +157,16 @@ def slice_condition(sl: OrderSlice, now: datetime) -> ColumnElement[bool]:
         elif k is SliceKey.UNSATISFIED_IN_PERIOD:
             cond = and_(cond, Callback.satisfaction.not_in(SATISFIED_VALUES))
         return exists(select(Callback.id).where(cond))
+    if k in (SliceKey.TICKET_RATED, SliceKey.TICKET_ON_TIME):
+        verdict = reply_decided(now) if k is SliceKey.TICKET_RATED else reply_on_time()
+        return exists(
+            select(RegulatorTicket.id).where(
+                RegulatorTicket.order_id == WorkOrder.id,
+                RegulatorTicket.received_at >= start,
+                RegulatorTicket.received_at < end,
+                verdict,
+            )
+        )
     cohort = _reported(sl)
     if k is SliceKey.REPORTED:
         return cohort

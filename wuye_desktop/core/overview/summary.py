@@ -14,7 +14,10 @@ their timelines. Instead (tables of migration 0014):
   whose order was called back) and the callbacks made (and satisfied);
 - ``overview_repeat``: the moves to completed that are not their order's first, with the time
   of the one before, which turns a period's moves into its orders (an order completed twice
-  in a period counts once).
+  in a period counts once);
+- ``overview_month`` (migration 0015): ``overview_day`` added up per community, calendar month
+  and tier, recomputed whenever one of its days is: a year reads 12 rows a community and
+  tier instead of 365.
 
 Triggers (``storage.overview_triggers``) note in ``overview_dirty`` every order whatever writes
 it; :func:`refresh` recomputes every day and order those notes touch, with the same code that
@@ -69,6 +72,7 @@ from wuye_desktop.storage.models import (
     OverviewDay,
     OverviewDirty,
     OverviewEventDay,
+    OverviewMonth,
     OverviewPending,
     OverviewRepeat,
     WorkOrder,
@@ -340,6 +344,9 @@ def _recompute(s: Session, rows: Sequence[Any]) -> None:
     q = _Counting()
     for day in sorted({d for _c, d in days}):
         _count_day(s, q, day)
+    # A day counted again changed only the communities whose orders were noted (the others'
+    # rows are written again as they were), so only their months are added up again.
+    count_months(s, {(cid, day.replace(day=1)) for cid, day in days})
     for day in sorted({d for _c, d in event_days}):
         _count_event_day(s, q, day)
     _orders(s, orders, communities, moves, called)
@@ -496,6 +503,77 @@ def _count_day(s: Session, q: _Counting, day: date) -> None:
             for (cid, tier), n in counts.items()
         ],
     )
+
+
+def next_month(month: date) -> date:
+    """The first day of the month after *month*'s."""
+    n = month.year * 12 + month.month  # the next month's, counting January as 0
+    return date(n // 12, n % 12 + 1, 1)
+
+
+def count_months(s: Session, months: Iterable[tuple[int, date]]) -> None:
+    """Add up the day rows of each (community, first day of month) of *months* into its
+    ``overview_month`` rows, one a tier (none where the month has no orders)."""
+    by_month: dict[date, set[int]] = defaultdict(set)
+    for cid, month in months:
+        by_month[month].add(cid)
+    for month, cids in sorted(by_month.items()):
+        for chunk in _chunks(sorted(cids)):
+            s.execute(
+                delete(OverviewMonth).where(
+                    OverviewMonth.month == month, OverviewMonth.community_id.in_(chunk)
+                )
+            )
+            counts: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+            cells: dict[tuple[int, str], dict[str, dict[str, int]]] = defaultdict(
+                lambda: defaultdict(lambda: defaultdict(int))
+            )
+            minutes: dict[tuple[int, str], tuple[list[bytes], list[bytes]]] = defaultdict(
+                lambda: ([], [])
+            )
+            for cid, tier, n, c, response, completion in s.execute(
+                select(
+                    OverviewDay.community_id,
+                    OverviewDay.tier,
+                    OverviewDay.counts,
+                    OverviewDay.cells,
+                    OverviewDay.response_minutes,
+                    OverviewDay.completion_minutes,
+                ).where(
+                    OverviewDay.day >= month,
+                    OverviewDay.day < next_month(month),
+                    OverviewDay.community_id.in_(chunk),
+                )
+            ):
+                key = (cid, tier)
+                for k, v in json.loads(n).items():
+                    counts[key][k] += v
+                for column, values in json.loads(c).items():
+                    for value, v in values.items():
+                        cells[key][column][value] += v
+                minutes[key][0].append(response)
+                minutes[key][1].append(completion)
+            if not counts:
+                continue
+            s.execute(
+                insert(OverviewMonth),
+                [
+                    {
+                        "community_id": cid,
+                        "month": month,
+                        "tier": tier,
+                        "counts": json.dumps(n),
+                        "cells": json.dumps(cells[cid, tier]),
+                        "response_minutes": _merged(minutes[cid, tier][0]),
+                        "completion_minutes": _merged(minutes[cid, tier][1]),
+                    }
+                    for (cid, tier), n in counts.items()
+                ],
+            )
+
+
+def _merged(blobs: Iterable[bytes]) -> bytes:
+    return pack(itertools.chain.from_iterable(unpack(b) for b in blobs))
 
 
 def _count_event_day(s: Session, q: _Counting, day: date) -> None:
