@@ -8,11 +8,12 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select, text, update
 
 from tests.conftest import make_common_area_order, make_community
 from wuye_desktop.core import overview as ov
-from wuye_desktop.core.clock import LOCAL_TZ
+from wuye_desktop.core.clock import LOCAL_TZ, today_local
 from wuye_desktop.core.orders.list_query import OrderFilter, order_page
 from wuye_desktop.core.overview import summary
 from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
@@ -242,3 +243,47 @@ def _listed(db: Database, actor: Actor, f: OrderFilter, now: datetime) -> set[in
     ids, after = order_page(db, actor, f, limit=100, now=now)
     assert after is None
     return set(ids)
+
+
+def test_a_few_orders_moves_are_looked_up_by_their_index(any_db: Database) -> None:
+    """Counting a batch of noted orders reads their moves by the orders' index; SQLite took the
+    covering index of every move instead, a scan of a million orders' moves per 500 ids."""
+    if not any_db.is_sqlite:
+        return  # PostgreSQL plans it by the orders' index of itself
+    with any_db.engine.connect() as conn:
+        sql = summary.completions_of([1, 2, 3]).compile(
+            conn, compile_kwargs={"literal_binds": True}
+        )
+        plan = " ".join(row[3] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+    assert "ix_order_event_order_moves (order_id=?)" in plan
+
+
+def test_a_whole_backlog_counts_each_day_once(
+    any_db: Database, any_admin: Actor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In one transaction (the demo's fill) a day is counted once however many batches touch
+    it; in a transaction a batch (an upgrade's build, the tab's catch-up) once a batch."""
+    _orders(any_db, any_admin)
+    counted: list[date] = []
+    real = summary._count_day
+
+    def count_day(s: Any, q: Any, day: date) -> None:
+        counted.append(day)
+        real(s, q, day)
+
+    monkeypatch.setattr(summary, "_count_day", count_day)
+    with any_db.transaction() as s:
+        summary.refresh(s, size=2)
+    assert sorted(counted) == sorted({at.date() for at in _ORDERS_AT} | {today_local()})
+    with any_db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO overview_dirty (order_id, community_id, at)"
+                " SELECT id, community_id, reported_at FROM work_order"
+            )
+        )
+    counted.clear()
+    with any_db.transaction() as s:
+        summary.refresh(s, batches=3, size=2)  # 2, 2 and 1 orders: a day each
+    assert len(counted) == 5
+    assert _months(any_db) == _months_from_days(any_db)
