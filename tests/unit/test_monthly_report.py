@@ -298,3 +298,12 @@ def test_what_is_printed_exported_or_passed_on_counts_every_change_first(
     else:
         assert main(["--db", str(db.sqlite_path), "stats", "--period", month.code()]) == 0
     assert asked and all(a is True for a in asked)
+
+
+def test_a_change_too_small_to_show_reads_as_none() -> None:
+    """As on the overview's cards: 87.31 % against 87.29 % is 持平, not "+0.0个百分点"."""
+    assert change(0.8731, 0.8729, "fraction") == "持平"
+    assert change(0.8731, 0.8629, "fraction") == "+1.0个百分点"
+    assert change(0.5, 0.5, "fraction") == "持平"
+    assert change(12.0, 10.0, "count") == "+2（+20.0%）"
+    assert change(10.0, 12.0, "count") == "-2（-16.7%）"

@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="the monthly report (物业报修服务月度通报) as PDF, or its figures as Excel",
         description="A month's figures against the month before, for the company or one "
         "community: key figures, on-time rates per tier, callbacks and satisfaction, the "
-        "regulator's reply rate against 80 %%, charts, and each figure's definition. A file "
+        "regulator's reply rate against 80 %, charts, and each figure's definition. A file "
         "named .xlsx gets the figures and breakdowns as a workbook with Excel charts.",
     )
     p.add_argument(

@@ -136,15 +136,23 @@ def change(value: float | None, previous: float | None, unit: str) -> str:
     if value is None or previous is None:
         return "—"
     delta = value - previous
-    if abs(delta) < 1e-9:
+
+    def amount(d: float) -> str:
+        if unit == FRACTION:
+            return f"{d * 100:.1f}个百分点"
+        if unit == MINUTES:
+            return format_minutes(d)
+        return f"{d:.0f}"
+
+    # A change too small to show reads as none (87.31 % against 87.29 % is not "+0.0"), as
+    # on the overview's cards.
+    if abs(delta) < 1e-9 or amount(abs(delta)) == amount(0.0):
         return "持平"
     sign = "+" if delta > 0 else "-"
-    if unit == FRACTION:
-        return f"{sign}{abs(delta) * 100:.1f}个百分点"
-    if unit == MINUTES:
-        return sign + format_minutes(abs(delta))
+    if unit in (FRACTION, MINUTES):
+        return sign + amount(abs(delta))
     relative = f"（{sign}{abs(delta) / previous * 100:.1f}%）" if previous else ""
-    return f"{sign}{abs(delta):.0f}{relative}"
+    return f"{sign}{amount(abs(delta))}{relative}"
 
 
 def basis(f: ReportFigure) -> str:
