@@ -206,15 +206,7 @@ class _Counter:
             if lo >= hi:
                 continue
             yield from self.s.execute(
-                select(
-                    OverviewDay.community_id,
-                    OverviewDay.day,
-                    OverviewDay.tier,
-                    OverviewDay.counts,
-                    OverviewDay.cells,
-                    OverviewDay.response_minutes,
-                    OverviewDay.completion_minutes,
-                ).where(
+                select(*summary.figure_columns(OverviewDay)).where(
                     OverviewDay.day >= lo,
                     OverviewDay.day < hi,
                     self.in_scope(OverviewDay.community_id),
@@ -222,15 +214,7 @@ class _Counter:
             )
         if months is not None:
             yield from self.s.execute(
-                select(
-                    OverviewMonth.community_id,
-                    OverviewMonth.month,
-                    OverviewMonth.tier,
-                    OverviewMonth.counts,
-                    OverviewMonth.cells,
-                    OverviewMonth.response_minutes,
-                    OverviewMonth.completion_minutes,
-                ).where(
+                select(*summary.figure_columns(OverviewMonth)).where(
                     OverviewMonth.month >= months[0],
                     OverviewMonth.month < months[1],
                     self.in_scope(OverviewMonth.community_id),

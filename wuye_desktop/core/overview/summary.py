@@ -540,6 +540,21 @@ def next_month(month: date) -> date:
     return date(n // 12, n % 12 + 1, 1)
 
 
+def figure_columns(table: type[OverviewDay] | type[OverviewMonth]) -> tuple[Any, ...]:
+    """What is read of a day's or a month's rows: community, first day, tier, counts, cells,
+    response minutes, completion minutes."""
+    first = OverviewDay.day if table is OverviewDay else OverviewMonth.month
+    return (
+        table.community_id,
+        first,
+        table.tier,
+        table.counts,
+        table.cells,
+        table.response_minutes,
+        table.completion_minutes,
+    )
+
+
 def count_months(s: Session, months: Iterable[tuple[int, date]]) -> None:
     """Add up the day rows of each (community, first day of month) of *months* into its
     ``overview_month`` rows, one a tier (none where the month has no orders)."""
@@ -560,15 +575,8 @@ def count_months(s: Session, months: Iterable[tuple[int, date]]) -> None:
             minutes: dict[tuple[int, str], tuple[list[bytes], list[bytes]]] = defaultdict(
                 lambda: ([], [])
             )
-            for cid, tier, n, c, response, completion in s.execute(
-                select(
-                    OverviewDay.community_id,
-                    OverviewDay.tier,
-                    OverviewDay.counts,
-                    OverviewDay.cells,
-                    OverviewDay.response_minutes,
-                    OverviewDay.completion_minutes,
-                ).where(
+            for cid, _day, tier, n, c, response, completion in s.execute(
+                select(*figure_columns(OverviewDay)).where(
                     OverviewDay.day >= month,
                     OverviewDay.day < next_month(month),
                     OverviewDay.community_id.in_(chunk),
