@@ -20,6 +20,7 @@ from wuye_desktop.core.roles import SYSTEM_ACTOR, Actor
 from wuye_desktop.regulator import inbox
 from wuye_desktop.storage.db import Database
 from wuye_desktop.storage.models import OverviewDay, OverviewMonth, RegulatorTicket, WorkOrder
+from wuye_desktop.storage.overview_months import unpack
 
 _ORDERS_AT = [
     datetime(2026, 3, 1, 0, 5, tzinfo=LOCAL_TZ),
@@ -53,8 +54,8 @@ def _months_from_days(db: Database) -> dict[tuple[int, date, str], Any]:
             for column, values in json.loads(row.cells).items():
                 for value, n in values.items():
                     cells[column][value] += n
-            response.extend(summary.unpack(row.response_minutes))
-            completion.extend(summary.unpack(row.completion_minutes))
+            response.extend(unpack(row.response_minutes))
+            completion.extend(unpack(row.completion_minutes))
     return {
         k: (dict(c), {col: dict(v) for col, v in cells.items()}, sorted(r), sorted(m))
         for k, (c, cells, r, m) in want.items()
@@ -67,8 +68,8 @@ def _months(db: Database) -> dict[tuple[int, date, str], Any]:
             (row.community_id, row.month, row.tier): (
                 json.loads(row.counts),
                 json.loads(row.cells),
-                list(summary.unpack(row.response_minutes)),
-                list(summary.unpack(row.completion_minutes)),
+                list(unpack(row.response_minutes)),
+                list(unpack(row.completion_minutes)),
             )
             for row in s.execute(select(OverviewMonth)).scalars()
         }

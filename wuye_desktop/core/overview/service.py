@@ -67,6 +67,7 @@ from wuye_desktop.storage.models import (
     Supervision,
     WorkOrder,
 )
+from wuye_desktop.storage.overview_months import figure_columns, next_month, unpack
 
 TIERS = tuple(t.value for t in Tier)
 # Answering a supervision notice: the order done, closed or cancelled.
@@ -181,7 +182,7 @@ class _Counter:
             if tier in self.fast:
                 for stem, blob in (("response", response), ("completion", completion)):
                     if blob:
-                        runs[stem].append(summary.unpack(blob))
+                        runs[stem].append(unpack(blob))
         self._pending(period, add)
         self._coverage(m, period)
         self._times(m, period, runs)
@@ -195,7 +196,7 @@ class _Counter:
         counts, cells, response minutes, completion minutes)."""
         months: tuple[date, date] | None = None  # the whole months: first <= month < last
         if not detail or trend_buckets(period)[0] == "month":
-            first = period.start if period.start.day == 1 else summary.next_month(period.start)
+            first = period.start if period.start.day == 1 else next_month(period.start)
             last = period.end.replace(day=1)
             if first < last:
                 months = (first, last)
@@ -206,7 +207,7 @@ class _Counter:
             if lo >= hi:
                 continue
             yield from self.s.execute(
-                select(*summary.figure_columns(OverviewDay)).where(
+                select(*figure_columns(OverviewDay)).where(
                     OverviewDay.day >= lo,
                     OverviewDay.day < hi,
                     self.in_scope(OverviewDay.community_id),
@@ -214,7 +215,7 @@ class _Counter:
             )
         if months is not None:
             yield from self.s.execute(
-                select(*summary.figure_columns(OverviewMonth)).where(
+                select(*figure_columns(OverviewMonth)).where(
                     OverviewMonth.month >= months[0],
                     OverviewMonth.month < months[1],
                     self.in_scope(OverviewMonth.community_id),

@@ -32,9 +32,7 @@ import bisect
 import itertools
 import json
 import logging
-import sys
 import time
-from array import array
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -73,11 +71,11 @@ from wuye_desktop.storage.models import (
     OverviewDay,
     OverviewDirty,
     OverviewEventDay,
-    OverviewMonth,
     OverviewPending,
     OverviewRepeat,
     WorkOrder,
 )
+from wuye_desktop.storage.overview_months import count_months, pack
 from wuye_desktop.storage.planner import unindexed
 from wuye_desktop.storage.types import UTCDateTime
 
@@ -123,22 +121,6 @@ def _sum(cond: ColumnElement[bool]) -> Any:
 
 def local_day(moment: datetime) -> date:
     return moment.astimezone(LOCAL_TZ).date()
-
-
-def pack(values: Iterable[float]) -> bytes:
-    """Minutes as sorted float64, little-endian whatever the machine."""
-    out = array("d", sorted(values))
-    if sys.byteorder == "big":
-        out.byteswap()
-    return out.tobytes()
-
-
-def unpack(blob: bytes) -> array[float]:
-    out = array("d")
-    out.frombytes(blob)
-    if sys.byteorder == "big":
-        out.byteswap()
-    return out
 
 
 def kth(runs: Sequence[Sequence[float]], k: int) -> float:
@@ -532,85 +514,6 @@ def _count_day(s: Session, q: _Counting, day: date) -> None:
             for (cid, tier), n in counts.items()
         ],
     )
-
-
-def next_month(month: date) -> date:
-    """The first day of the month after *month*'s."""
-    n = month.year * 12 + month.month  # the next month's, counting January as 0
-    return date(n // 12, n % 12 + 1, 1)
-
-
-def figure_columns(table: type[OverviewDay] | type[OverviewMonth]) -> tuple[Any, ...]:
-    """What is read of a day's or a month's rows: community, first day, tier, counts, cells,
-    response minutes, completion minutes."""
-    first = OverviewDay.day if table is OverviewDay else OverviewMonth.month
-    return (
-        table.community_id,
-        first,
-        table.tier,
-        table.counts,
-        table.cells,
-        table.response_minutes,
-        table.completion_minutes,
-    )
-
-
-def count_months(s: Session, months: Iterable[tuple[int, date]]) -> None:
-    """Add up the day rows of each (community, first day of month) of *months* into its
-    ``overview_month`` rows, one a tier (none where the month has no orders)."""
-    by_month: dict[date, set[int]] = defaultdict(set)
-    for cid, month in months:
-        by_month[month].add(cid)
-    for month, cids in sorted(by_month.items()):
-        for chunk in _chunks(sorted(cids)):
-            s.execute(
-                delete(OverviewMonth).where(
-                    OverviewMonth.month == month, OverviewMonth.community_id.in_(chunk)
-                )
-            )
-            counts: dict[tuple[int, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-            cells: dict[tuple[int, str], dict[str, dict[str, int]]] = defaultdict(
-                lambda: defaultdict(lambda: defaultdict(int))
-            )
-            minutes: dict[tuple[int, str], tuple[list[bytes], list[bytes]]] = defaultdict(
-                lambda: ([], [])
-            )
-            for cid, _day, tier, n, c, response, completion in s.execute(
-                select(*figure_columns(OverviewDay)).where(
-                    OverviewDay.day >= month,
-                    OverviewDay.day < next_month(month),
-                    OverviewDay.community_id.in_(chunk),
-                )
-            ):
-                key = (cid, tier)
-                for k, v in json.loads(n).items():
-                    counts[key][k] += v
-                for column, values in json.loads(c).items():
-                    for value, v in values.items():
-                        cells[key][column][value] += v
-                minutes[key][0].append(response)
-                minutes[key][1].append(completion)
-            if not counts:
-                continue
-            s.execute(
-                insert(OverviewMonth),
-                [
-                    {
-                        "community_id": cid,
-                        "month": month,
-                        "tier": tier,
-                        "counts": json.dumps(n),
-                        "cells": json.dumps(cells[cid, tier]),
-                        "response_minutes": _merged(minutes[cid, tier][0]),
-                        "completion_minutes": _merged(minutes[cid, tier][1]),
-                    }
-                    for (cid, tier), n in counts.items()
-                ],
-            )
-
-
-def _merged(blobs: Iterable[bytes]) -> bytes:
-    return pack(itertools.chain.from_iterable(unpack(b) for b in blobs))
 
 
 def _count_event_day(s: Session, q: _Counting, day: date) -> None:

@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 import wuye_desktop.storage.types
-from wuye_desktop.storage import ticket_triggers
+from wuye_desktop.storage import overview_months, ticket_triggers
 
 revision = "0015"
 down_revision = "0014"
@@ -58,11 +58,9 @@ def upgrade() -> None:
     ticket_triggers.create(conn)
     # The months of the days counted so far; days still to count (notes left by 0014, or
     # made since) add theirs up when they are counted.
-    from wuye_desktop.core.overview import summary
-
     log.info("overview summary: adding up the days into months")
     with Session(bind=conn) as s:
-        summary.count_months(
+        overview_months.count_months(
             s,
             {
                 (cid, day.replace(day=1))
