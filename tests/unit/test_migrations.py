@@ -228,6 +228,45 @@ def test_downgrade_then_upgrade_round_trip(empty_db: Database) -> None:
     assert _schema_differences(empty_db) == []
 
 
+def test_the_overviews_columns_come_off_under_rows_that_refer_to_them(empty_db: Database) -> None:
+    """0015 and 0013 go back down with an order that has events and a ticket that has a reply:
+    their columns come off in place, not by a copy of the table dropped under the rows that
+    refer to it ("FOREIGN KEY constraint failed" on SQLite), and come back on the way up."""
+    migrate.upgrade(empty_db, "0012")
+    fill_first_schema(empty_db)
+    at = time_literal(empty_db)
+    with empty_db.engine.begin() as conn:
+        conn.execute(text(plain_order(at).format(n=1)))
+        conn.execute(
+            text(
+                "INSERT INTO order_event (order_id, at, kind, status, note, username, channel,"
+                f" handler) VALUES (1, '{at}', 'status', 'accepted', '', 'desk', '', '')"
+            )
+        )
+    migrate.upgrade(empty_db)
+    with empty_db.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO regulator_ticket (id, ticket_id, project_code, level, category,"
+                " content, received_at, first_seen_at, order_id, problem, payload) VALUES"
+                f" (1, 'T-1', '370202-001', 'normal', 'other', '', '{at}', '{at}', 1, '', '{{}}')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO ticket_reply (ticket_row_id, at, result, content, reason,"
+                f" username) VALUES (1, '{at}', 'resolved', '已处理', '', 'desk')"
+            )
+        )
+    _alembic(empty_db, "downgrade", "0012")
+    assert migrate.current_revision(empty_db) == "0012"
+    migrate.upgrade(empty_db)
+    assert _schema_differences(empty_db) == []
+    with empty_db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM order_event")).scalar() == 1
+        assert conn.execute(text("SELECT first_reply_at FROM regulator_ticket")).scalar()
+
+
 # --- a newer database ------------------------------------------------------------------------
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from alembic import op
 
+from wuye_desktop.storage import migration_ops
 from wuye_desktop.storage.clock_minutes import calendar_minutes
 from wuye_desktop.storage.types import UTCDateTime
 
@@ -110,6 +111,4 @@ def downgrade() -> None:
     op.drop_index("ix_order_event_moved_at", table_name="order_event")
     op.create_index("ix_order_event_order_id", "order_event", ["order_id"], unique=False)
     op.drop_index("ix_order_event_order_moves", table_name="order_event")
-    with op.batch_alter_table("work_order", schema=None) as batch_op:
-        batch_op.drop_column("completion_minutes")
-        batch_op.drop_column("response_minutes")
+    migration_ops.drop_columns("work_order", "completion_minutes", "response_minutes")

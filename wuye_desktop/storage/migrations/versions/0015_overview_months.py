@@ -17,7 +17,7 @@ from alembic import op
 from sqlalchemy.orm import Session
 
 import wuye_desktop.storage.types
-from wuye_desktop.storage import overview_months, ticket_triggers
+from wuye_desktop.storage import migration_ops, overview_months, ticket_triggers
 
 revision = "0015"
 down_revision = "0014"
@@ -78,6 +78,5 @@ def downgrade() -> None:
     conn = op.get_bind()
     ticket_triggers.drop(conn)
     op.drop_index("ix_regulator_ticket_received", table_name="regulator_ticket")
-    with op.batch_alter_table("regulator_ticket") as batch:
-        batch.drop_column("first_reply_at")
+    migration_ops.drop_columns("regulator_ticket", "first_reply_at")
     op.drop_table("overview_month")
