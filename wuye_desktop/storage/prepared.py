@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 from sqlalchemy.engine import Dialect
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql import Select
 from sqlalchemy.sql.expression import ClauseElement
 
 _GIVEN: Any = object()  # a parameter whose value each run gives
@@ -137,3 +138,31 @@ def _translated(conn: Connection, sql: str, params: Any, cursor: Any) -> Iterato
             connection_invalidated=lost,
             dialect=conn.dialect,
         ) from exc
+
+
+def all_rows_binary(conn: Connection, statement: Select[Any]) -> list[Any]:
+    """*statement*'s rows, as tuples; on PostgreSQL asked for in binary form.
+
+    For reads of big ``bytea`` columns (a year of the overview's sorted minutes: megabytes):
+    in the text form PostgreSQL sends them hex-encoded, twice the bytes to send and decode,
+    which cost a year's overview 70 ms against 30. The values come as the driver makes them
+    (int, str, date, bytes), which for such columns is what SQLAlchemy would give."""
+    if conn.dialect.name != "postgresql":
+        return [tuple(row) for row in conn.execute(statement)]
+    compiled = statement.compile(dialect=conn.dialect)
+    assert isinstance(compiled, SQLCompiler)
+    params = {}
+    for name, value in compiled.construct_params().items():
+        process = compiled.binds[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        params[name] = value if process is None else process(value)
+    cursor = conn.connection.driver_connection.cursor(binary=True)  # type: ignore[union-attr]
+    dispatch = conn.dispatch
+    if dispatch.before_cursor_execute:
+        dispatch.before_cursor_execute(conn, cursor, compiled.string, params, None, False)
+    with _translated(conn, compiled.string, params, cursor):
+        cursor.execute(compiled.string, params)
+        rows: list[Any] = cursor.fetchall()
+    if dispatch.after_cursor_execute:
+        dispatch.after_cursor_execute(conn, cursor, compiled.string, params, None, False)
+    cursor.close()
+    return rows

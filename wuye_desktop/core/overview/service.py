@@ -68,6 +68,7 @@ from wuye_desktop.storage.models import (
     WorkOrder,
 )
 from wuye_desktop.storage.overview_months import figure_columns, next_month, unpack
+from wuye_desktop.storage.prepared import all_rows_binary
 
 TIERS = tuple(t.value for t in Tier)
 # Answering a supervision notice: the order done, closed or cancelled.
@@ -206,20 +207,22 @@ class _Counter:
         for lo, hi in days:
             if lo >= hi:
                 continue
-            yield from self.s.execute(
+            yield from all_rows_binary(
+                self.s.connection(),
                 select(*figure_columns(OverviewDay)).where(
                     OverviewDay.day >= lo,
                     OverviewDay.day < hi,
                     self.in_scope(OverviewDay.community_id),
-                )
+                ),
             )
         if months is not None:
-            yield from self.s.execute(
+            yield from all_rows_binary(
+                self.s.connection(),
                 select(*figure_columns(OverviewMonth)).where(
                     OverviewMonth.month >= months[0],
                     OverviewMonth.month < months[1],
                     self.in_scope(OverviewMonth.community_id),
-                )
+                ),
             )
 
     def _pending(
