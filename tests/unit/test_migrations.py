@@ -454,6 +454,8 @@ def test_a_database_of_0014_has_its_months_and_first_replies_after_0015(
     with empty_db.engine.connect() as conn:
         months = conn.execute(text("SELECT month, tier, counts FROM overview_month")).all()
         [first_reply] = conn.execute(text("SELECT first_reply_at FROM regulator_ticket")).all()
+        community = conn.execute(text("SELECT community_id FROM regulator_ticket")).scalar()
+    assert community == 1  # its order's
     assert [(str(m)[:10], tier, json.loads(c)["reported"]) for m, tier, c in months] == [
         ("2026-03-01", "time_limited", 2)
     ]
@@ -463,6 +465,8 @@ def test_a_database_of_0014_has_its_months_and_first_replies_after_0015(
     assert result.figure("reported").value == 2
     reply = result.figure("regulator_reply_rate")
     assert (reply.hits, reply.count) == (1, 1)
+    mine = ov.overview(empty_db, SYSTEM_ACTOR, ov.year(2026), 1, now=now)
+    assert mine.figure("regulator_reply_rate").count == 1
     assert (inbox.reply_rate(empty_db, now).in_time, inbox.reply_rate(empty_db, now).counted) == (
         1,
         1,

@@ -288,3 +288,55 @@ def test_a_whole_backlog_counts_each_day_once(
         summary.refresh(s, batches=3, size=2)  # 2, 2 and 1 orders: a day each
     assert len(counted) == 5
     assert _months(any_db) == _months_from_days(any_db)
+
+
+def _ticket_community(db: Database, ticket: int) -> int | None:
+    with db.read() as s:
+        return s.scalar(select(RegulatorTicket.community_id).where(RegulatorTicket.id == ticket))
+
+
+def test_a_tickets_community_follows_its_order_whatever_writes_it(
+    any_db: Database, any_admin: Actor
+) -> None:
+    """A community's reply rate reads its tickets by the ticket's own community_id: set when
+    the ticket gets its order, changed when the order moves, by triggers (plain SQL here)."""
+    from wuye_desktop.core import directory
+
+    first = make_community(any_db, any_admin)
+    other = directory.create_community(
+        any_db,
+        any_admin,
+        directory.CommunityInput(code="QD009", name="第二小区", project_code="370202-009"),
+    )
+    order = make_common_area_order(any_db, any_admin, first.id)
+    t0 = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
+    placed = _ticket(any_db, 1, t0, None)
+    unplaced = _ticket(any_db, 2, t0, None)
+    assert _ticket_community(any_db, placed) is None
+    with any_db.engine.begin() as conn:
+        conn.execute(text("UPDATE regulator_ticket SET order_id = :o WHERE id = :t"), {
+            "o": order, "t": placed
+        })  # fmt: skip
+    assert _ticket_community(any_db, placed) == first.id
+    with any_db.engine.begin() as conn:
+        conn.execute(text("UPDATE work_order SET community_id = :c WHERE id = :o"), {
+            "c": other.id, "o": order
+        })  # fmt: skip
+    assert _ticket_community(any_db, placed) == other.id
+    assert _ticket_community(any_db, unplaced) is None
+    with any_db.engine.begin() as conn:
+        conn.execute(text("UPDATE regulator_ticket SET order_id = NULL WHERE id = :t"), {
+            "t": placed
+        })  # fmt: skip
+    assert _ticket_community(any_db, placed) is None
+    with any_db.engine.begin() as conn:  # a ticket written with its order at once
+        conn.execute(
+            text(
+                "INSERT INTO regulator_ticket (ticket_id, project_code, level, category, content,"
+                " received_at, first_seen_at, order_id, problem, payload) VALUES ('T-9', '',"
+                " 'normal', 'other', '', :at, :at, :o, '', '{}')"
+            ),
+            {"at": t0.strftime("%Y-%m-%d %H:%M:%S.%f") if any_db.is_sqlite else t0, "o": order},
+        )
+        made = conn.execute(text("SELECT id FROM regulator_ticket WHERE ticket_id = 'T-9'"))
+    assert _ticket_community(any_db, made.scalar_one()) == other.id

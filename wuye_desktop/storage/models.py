@@ -436,9 +436,12 @@ class RegulatorTicket(Base):
     # The time of its first reply, kept by triggers on ticket_reply (storage.ticket_triggers)
     # whatever writes one: the reply rate counts a year's tickets without a lookup each.
     first_reply_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Its order's community (None without an order), kept by the same module's triggers.
+    community_id: Mapped[int | None] = mapped_column(Integer, default=None)
 
     __table_args__ = (
-        # What the reply rate reads of a period's tickets, from the index alone.
+        # What the reply rate reads of a period's tickets, from the index alone: the
+        # company's, a community's, and those of no order by their project code.
         Index(
             "ix_regulator_ticket_received",
             "received_at",
@@ -446,6 +449,14 @@ class RegulatorTicket(Base):
             "first_reply_at",
             "order_id",
         ),
+        Index(
+            "ix_regulator_ticket_community",
+            "community_id",
+            "received_at",
+            "reply_due_at",
+            "first_reply_at",
+        ),
+        Index("ix_regulator_ticket_unplaced", "order_id", "project_code", "received_at"),
     )
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, func, not_, select, true
 from sqlalchemy.orm import Session
 
 from wuye_desktop.core.clock import now_utc
@@ -341,9 +341,11 @@ class _Counter:
         return out
 
     def _regulator(self, m: _Measures, period: Period) -> None:
-        # Counted by the database from the tickets' index (regulator_rules), not ticket by
-        # ticket here: a year holds a ticket for one order in eight.
-        stmt = (
+        # Counted by the database from the tickets' indexes (regulator_rules), not ticket by
+        # ticket here: a year holds a ticket for one order in eight. A community's are those
+        # of its orders (the ticket's community_id, kept by triggers) and, of no order yet,
+        # those of its project code.
+        counted = (
             select(func.count(), _sum(reply_on_time()))
             .select_from(RegulatorTicket)
             .where(
@@ -352,12 +354,21 @@ class _Counter:
                 reply_decided(self.now),
             )
         )
-        if self.scope.community_id is not None:
-            stmt = stmt.outerjoin(WorkOrder, WorkOrder.id == RegulatorTicket.order_id).where(
-                _ticket_in_community(self.scope)
-            )
-        counted, on_time = self.s.execute(stmt).one()
-        m.tickets, m.tickets_on_time = int(counted), int(on_time or 0)
+        cid = self.scope.community_id
+        parts = [counted]
+        if cid is not None:
+            code = select(Community.project_code).where(Community.id == cid).scalar_subquery()
+            parts = [
+                counted.where(RegulatorTicket.community_id == cid),
+                counted.where(
+                    RegulatorTicket.order_id.is_(None),
+                    RegulatorTicket.project_code != "",
+                    RegulatorTicket.project_code == code,
+                ),
+            ]
+        for n, on_time in (self.s.execute(part).one() for part in parts):
+            m.tickets += int(n)
+            m.tickets_on_time += int(on_time or 0)
         answered = (
             select(func.min(OrderEvent.at))
             .where(
@@ -430,19 +441,6 @@ class _Counter:
                 )
             )
         return tuple(out)
-
-
-def _ticket_in_community(scope: Scope) -> ColumnElement[bool]:
-    """A ticket is the community's when its order is, or, without an order, by the project code."""
-    code = select(Community.project_code).where(Community.id == scope.community_id)
-    return or_(
-        WorkOrder.community_id == scope.community_id,
-        and_(
-            RegulatorTicket.order_id.is_(None),
-            RegulatorTicket.project_code != "",
-            RegulatorTicket.project_code == code.scalar_subquery(),
-        ),
-    )
 
 
 def trend_buckets(period: Period) -> tuple[str, list[tuple[date, date]]]:

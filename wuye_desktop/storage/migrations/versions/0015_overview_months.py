@@ -55,7 +55,7 @@ def upgrade() -> None:
         ["received_at", "reply_due_at", "first_reply_at", "order_id"],
         unique=False,
     )
-    ticket_triggers.create(conn)
+    ticket_triggers.create_first_reply(conn)
     # The months of the days counted so far; days still to count (notes left by 0014, or
     # made since) add theirs up when they are counted.
     log.info("overview summary: adding up the days into months")
@@ -76,7 +76,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     conn = op.get_bind()
-    ticket_triggers.drop(conn)
+    ticket_triggers.drop_first_reply(conn)
     op.drop_index("ix_regulator_ticket_received", table_name="regulator_ticket")
     migration_ops.drop_columns("regulator_ticket", "first_reply_at")
     op.drop_table("overview_month")
