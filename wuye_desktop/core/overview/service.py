@@ -532,6 +532,29 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
             tier=tier,
         )
 
+    def share(
+        key: str,
+        hits: tuple[int, int],
+        counted: tuple[int, int],
+        base: SliceKey,
+        met: SliceKey,
+        target: float | None = None,
+        missed: OrderFilter | None = None,
+    ) -> Figure:
+        """A rate counted outside the tiers: *hits* of *counted* (now, before)."""
+        return fig(
+            key,
+            Unit.FRACTION,
+            _ratio(hits[0], counted[0]),
+            _ratio(hits[1], counted[1]),
+            target=target,
+            count=counted[0],
+            hits=hits[0],
+            drill=drill(base),
+            drill_hits=drill(met),
+            drill_missed=missed or drill(base, missing=met),
+        )
+
     def listed(pairs: list[tuple[int | None, bool]], in_time: bool | None) -> OrderFilter:
         ids = sorted({o for o, ok in pairs if o is not None and in_time in (None, ok)})
         return OrderFilter(order_ids=tuple(ids))
@@ -578,34 +601,28 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
             )
         )
     out.append(rate("commitment_in_48h", SliceKey.COMMITMENT_RATED, SliceKey.COMMITMENT_ON_TIME))
-    n, h = cur.in_period[SliceKey.COMPLETED_IN_PERIOD], cur.in_period[SliceKey.CALLED_BACK]
+
+    def counted(key: SliceKey) -> tuple[int, int]:
+        return cur.in_period[key], old.in_period[key]
+
     out.append(
-        fig(
+        share(
             "callback_coverage",
-            Unit.FRACTION,
-            _ratio(h, n),
-            _ratio(
-                old.in_period[SliceKey.CALLED_BACK], old.in_period[SliceKey.COMPLETED_IN_PERIOD]
-            ),
-            count=n,
-            hits=h,
-            drill=drill(SliceKey.COMPLETED_IN_PERIOD),
-            drill_hits=drill(SliceKey.CALLED_BACK),
-            drill_missed=drill(SliceKey.COMPLETED_IN_PERIOD, missing=SliceKey.CALLED_BACK),
+            counted(SliceKey.CALLED_BACK),
+            counted(SliceKey.COMPLETED_IN_PERIOD),
+            SliceKey.COMPLETED_IN_PERIOD,
+            SliceKey.CALLED_BACK,
         )
     )
     out.append(
-        fig(
+        share(
             "satisfaction",
-            Unit.FRACTION,
-            _ratio(cur.satisfied, cur.callbacks),
-            _ratio(old.satisfied, old.callbacks),
-            count=cur.callbacks,
-            hits=cur.satisfied,
-            drill=drill(SliceKey.CALLBACK_IN_PERIOD),
-            drill_hits=drill(SliceKey.SATISFIED_IN_PERIOD),
+            (cur.satisfied, old.satisfied),
+            (cur.callbacks, old.callbacks),
+            SliceKey.CALLBACK_IN_PERIOD,
+            SliceKey.SATISFIED_IN_PERIOD,
             # The orders with a callback of the period that was not satisfied.
-            drill_missed=OrderFilter(
+            missed=OrderFilter(
                 community_id=cid,
                 slice=OrderSlice(SliceKey.UNSATISFIED_IN_PERIOD, period.start, period.end),
             ),
@@ -622,17 +639,13 @@ def _figures(cur: _Measures, old: _Measures, period: Period, scope: Scope) -> tu
     )
     out.append(rate("first_time_fix", SliceKey.FIX_RATED, SliceKey.FIXED_FIRST_TIME))
     out.append(
-        fig(
+        share(
             "regulator_reply_rate",
-            Unit.FRACTION,
-            _ratio(cur.tickets_on_time, cur.tickets),
-            _ratio(old.tickets_on_time, old.tickets),
+            (cur.tickets_on_time, old.tickets_on_time),
+            (cur.tickets, old.tickets),
+            SliceKey.TICKET_RATED,
+            SliceKey.TICKET_ON_TIME,
             target=REPLY_TARGET,
-            count=cur.tickets,
-            hits=cur.tickets_on_time,
-            drill=drill(SliceKey.TICKET_RATED),
-            drill_hits=drill(SliceKey.TICKET_ON_TIME),
-            drill_missed=drill(SliceKey.TICKET_RATED, missing=SliceKey.TICKET_ON_TIME),
         )
     )
     pairs, old_pairs = cur.notices, old.notices
