@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QPieSlice,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -114,12 +114,21 @@ class DrillChart(QChartView):
         return show
 
 
-def _point_label(step: str, point: TrendPoint) -> str:
-    if step == "month":
-        return QCoreApplication.translate("overview", "{month}/{year}").format(
-            month=point.start.month, year=point.start.year
+def point_labels(step: str, points: Sequence[TrendPoint]) -> list[str]:
+    """The trend's axis labels: 11-03 for a day or a week; for months of one year the month
+    alone in the language's short form (1月, Jan: twelve of "2026年1月" did not fit side by
+    side and ran into each other), else month and year."""
+    if step != "month":
+        return [f"{p.start.month:02d}-{p.start.day:02d}" for p in points]
+    if len({p.start.year for p in points}) == 1:
+        short = QLocale.FormatType.ShortFormat
+        return [QLocale().standaloneMonthName(p.start.month, short) for p in points]
+    return [
+        QCoreApplication.translate("overview", "{month}/{year}").format(
+            month=p.start.month, year=p.start.year
         )
-    return f"{point.start.month:02d}-{point.start.day:02d}"
+        for p in points
+    ]
 
 
 class TrendChart(DrillChart):
@@ -157,7 +166,7 @@ class TrendChart(DrillChart):
         chart.addSeries(bars)
         chart.addSeries(line)
         x = QBarCategoryAxis()
-        x.append([_point_label(trend.step, p) for p in points])
+        x.append(point_labels(trend.step, points))
         y = QValueAxis()
         y.setRange(0, max([p.reported for p in points] + [1]) * 1.15)
         y.setLabelFormat("%d")
